@@ -1,0 +1,345 @@
+package com.ocrchat.local;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * API Gateway (HTTP API, payload 2.0) on a local port, driven by template.yaml: each request is matched
+ * to a route the way API Gateway matches it (a trailing slash does not matter), turned into the
+ * {@link APIGatewayV2HTTPEvent} API Gateway would send, and handed to the route's handler, which is
+ * built once with its public no-arg constructor and reused, as in a warm Lambda container. The limits
+ * that shape the real service are kept: 10 MB requests, 6 MB Lambda payloads, the integration timeout.
+ */
+public final class ApiGatewayEmulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayEmulator.class);
+    static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+    static final int MAX_LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
+    private static final int MAX_INTEGRATION_SECONDS = 30;
+    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+
+    private final List<SamTemplate.Route> routes;
+    private final HttpServer server;
+    private final ExecutorService invocations = Executors.newCachedThreadPool();
+    private final Map<String, Invoker> handlers = new ConcurrentHashMap<>();
+
+    private ApiGatewayEmulator(List<SamTemplate.Route> routes, HttpServer server) {
+        this.routes = routes;
+        this.server = server;
+    }
+
+    public static ApiGatewayEmulator start(SamTemplate template, String host, int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        ApiGatewayEmulator emulator = new ApiGatewayEmulator(template.routes(), server);
+        server.createContext("/", emulator::serve);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.start();
+        return emulator;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public List<SamTemplate.Route> routes() {
+        return routes;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String rawPath = exchange.getRequestURI().getRawPath();
+            Optional<Match> match = match(method, rawPath);
+            if (match.isEmpty()) {
+                send(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                send(exchange, 413, Map.of("content-type", "application/json"), "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            APIGatewayV2HTTPEvent event = event(exchange, match.get(), body);
+            if (event.getBody() != null && event.getBody().length() + 16 * 1024 > MAX_LAMBDA_PAYLOAD_BYTES) {
+                // Lambda's 6 MB synchronous payload limit; API Gateway answers it with a 413.
+                send(exchange, 413, Map.of("content-type", "application/json"), "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            respond(exchange, invoke(match.get().route(), event));
+        } catch (RuntimeException e) {
+            LOG.error("Emulator failure", e);
+        }
+    }
+
+    private Optional<APIGatewayV2HTTPResponse> invoke(SamTemplate.Route route, APIGatewayV2HTTPEvent event) {
+        LocalLambdaContext context = new LocalLambdaContext(UUID.randomUUID().toString(), route.function(), route.timeoutSeconds());
+        Future<APIGatewayV2HTTPResponse> result = invocations.submit(() -> handlers.computeIfAbsent(route.handler(), Invoker::of).invoke(event, context));
+        try {
+            return Optional.ofNullable(result.get(Math.min(route.timeoutSeconds(), MAX_INTEGRATION_SECONDS), TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            LOG.warn("{} did not answer within {} s", route.function(), Math.min(route.timeoutSeconds(), MAX_INTEGRATION_SECONDS));
+            return Optional.of(APIGatewayV2HTTPResponse.builder().withStatusCode(503)
+                    .withHeaders(Map.of("content-type", "application/json")).withBody("{\"message\":\"Service Unavailable\"}").build());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            LOG.error("{} failed", route.function(), e.getCause());
+            return Optional.empty();
+        }
+    }
+
+    private void respond(HttpExchange exchange, Optional<APIGatewayV2HTTPResponse> response) throws IOException {
+        if (response.isEmpty()) {
+            send(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        APIGatewayV2HTTPResponse r = response.get();
+        Map<String, String> headers = r.getHeaders() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(r.getHeaders());
+        if (r.getMultiValueHeaders() != null) {
+            r.getMultiValueHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
+        }
+        if (r.getCookies() != null) {
+            r.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("set-cookie", cookie));
+        }
+        String body = r.getBody() == null ? "" : r.getBody();
+        byte[] bytes = r.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        send(exchange, r.getStatusCode() == 0 ? 200 : r.getStatusCode(), headers, bytes);
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.getResponseHeaders().set("apigw-requestid", UUID.randomUUID().toString());
+        boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** The body, or null when it is larger than API Gateway accepts. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+        if (body.length > MAX_REQUEST_BYTES) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return null;
+        }
+        return body;
+    }
+
+    private record Match(SamTemplate.Route route, Map<String, String> pathParameters) {
+    }
+
+    /** API Gateway's matching: the most specific route wins; a trailing slash does not matter. */
+    Optional<Match> match(String method, String rawPath) {
+        List<String> path = segments(rawPath);
+        Match best = null;
+        int bestScore = -1;
+        for (SamTemplate.Route route : routes) {
+            if (!route.method().equals("ANY") && !route.method().equals(method)) {
+                continue;
+            }
+            Map<String, String> parameters = new LinkedHashMap<>();
+            int score = route.path().equals("$default") ? 0 : score(segments(route.path()), path, parameters);
+            if (score > bestScore) {
+                best = new Match(route, parameters);
+                bestScore = score;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** -1 when the path does not fit; else higher for more literal segments. {name} takes one segment, {name+} the rest. */
+    private static int score(List<String> pattern, List<String> path, Map<String, String> parameters) {
+        int score = 1;
+        for (int i = 0; i < pattern.size(); i++) {
+            String part = pattern.get(i);
+            boolean variable = part.startsWith("{") && part.endsWith("}");
+            if (variable && part.endsWith("+}")) {
+                if (path.size() <= i) {
+                    return -1;
+                }
+                parameters.put(part.substring(1, part.length() - 2), decode(String.join("/", path.subList(i, path.size()))));
+                return score;
+            }
+            if (i >= path.size()) {
+                return -1;
+            }
+            if (variable) {
+                parameters.put(part.substring(1, part.length() - 1), decode(path.get(i)));
+                score += 10;
+            } else if (part.equals(path.get(i))) {
+                score += 100;
+            } else {
+                return -1;
+            }
+        }
+        return pattern.size() == path.size() ? score : -1;
+    }
+
+    private static List<String> segments(String path) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                segments.add(segment);
+            }
+        }
+        return segments;
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Match match, byte[] body) {
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = new ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.equals("cookie")) {
+                values.forEach(value -> {
+                    for (String cookie : value.split(";")) {
+                        if (!cookie.isBlank()) {
+                            cookies.add(cookie.trim());
+                        }
+                    }
+                });
+            } else {
+                headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
+            }
+        });
+        String contentType = headers.getOrDefault("content-type", "");
+        boolean text = isText(contentType);
+        String routeKey = match.route().method().equals("ANY") && match.route().path().equals("$default")
+                ? "$default" : match.route().method() + " " + match.route().path();
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAccountId("000000000000")
+                .withApiId("local")
+                .withDomainName(headers.getOrDefault("host", "localhost").replaceFirst(":\\d+$", ""))
+                .withDomainPrefix("local")
+                .withRequestId(UUID.randomUUID().toString())
+                .withRouteKey(routeKey)
+                .withStage("$default")
+                .withTime(REQUEST_TIME.format(now))
+                .withTimeEpoch(now.toInstant().toEpochMilli())
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod(method)
+                        .withPath(rawPath)
+                        .withProtocol(exchange.getProtocol())
+                        .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                        .withUserAgent(headers.getOrDefault("user-agent", ""))
+                        .build())
+                .build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(routeKey)
+                .withRawPath(rawPath)
+                .withRawQueryString(rawQuery)
+                .withCookies(cookies.isEmpty() ? null : cookies)
+                .withHeaders(headers)
+                .withQueryStringParameters(query(rawQuery))
+                .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
+                .withRequestContext(context)
+                .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(body.length > 0 && !text)
+                .build();
+    }
+
+    /** HTTP APIs pass text-like bodies as they are and base64-encode everything else (binary, multipart, forms). */
+    static boolean isText(String contentType) {
+        String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
+        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
+                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript");
+    }
+
+    /** Repeated parameters are joined with commas, as in payload 2.0. */
+    private static Map<String, String> query(String rawQuery) {
+        if (rawQuery.isEmpty()) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        invocations.shutdownNow();
+        ((ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    /** A handler built the way Lambda builds it: "package.Class::method", public no-arg constructor, one instance. */
+    private record Invoker(Object instance, Method method) {
+        static Invoker of(String handler) {
+            String[] parts = handler.split("::", 2);
+            String methodName = parts.length == 2 ? parts[1] : "handleRequest";
+            try {
+                Class<?> type = Class.forName(parts[0]);
+                Object instance = type.getConstructor().newInstance();
+                for (Method candidate : type.getMethods()) {
+                    if (candidate.getName().equals(methodName) && candidate.getParameterCount() == 2
+                            && candidate.getParameterTypes()[0].isAssignableFrom(APIGatewayV2HTTPEvent.class)
+                            && candidate.getParameterTypes()[1] == Context.class) {
+                        return new Invoker(instance, candidate);
+                    }
+                }
+                throw new IllegalStateException(handler + " has no public " + methodName + "(APIGatewayV2HTTPEvent, Context)");
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot build the handler " + handler + ": " + e, e);
+            }
+        }
+
+        APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, Context context) throws Exception {
+            try {
+                return (APIGatewayV2HTTPResponse) method.invoke(instance, event, context);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+    }
+}

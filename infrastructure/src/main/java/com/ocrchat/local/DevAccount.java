@@ -1,0 +1,35 @@
+package com.ocrchat.local;
+
+import com.ocrchat.auth.AccountStore;
+import com.ocrchat.auth.Plan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The development account of a local server: made on the first start and the same on later starts.
+ * Its token is kept in clear only in the local data folder, for the developer's convenience; the
+ * accounts table holds its hash like any other.
+ */
+final class DevAccount {
+    static final long CREDITS = 1000;
+
+    private DevAccount() {
+    }
+
+    static String token(AccountStore accounts, Path dataDir) throws IOException {
+        Path file = dataDir == null ? null : dataDir.resolve("dev-token");
+        if (file != null && Files.exists(file)) {
+            String token = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (accounts.findByToken(token).isPresent()) {
+                return token;
+            }
+        }
+        String token = accounts.create(Plan.PAID, CREDITS).token();
+        if (file != null) {
+            Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+        }
+        return token;
+    }
+}

@@ -1,0 +1,161 @@
+package com.ocrchat.local;
+
+import com.ocrchat.Application;
+import com.ocrchat.json.Json;
+import com.ocrchat.settings.Settings;
+import com.ocrchat.store.AwsClients;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole service on one machine: the embedded AWS stack, the template's resources on it, the
+ * handlers behind the API Gateway emulator, and a development account whose token is printed.
+ */
+public final class LocalServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
+
+    /** How to start: {@code dataDir} null is in memory; {@code port} 0 picks a free port. */
+    public record Options(String host, int port, Path dataDir, Path template) {
+    }
+
+    private final LocalAws aws;
+    private final ApiGatewayEmulator emulator;
+    private final String devToken;
+    private final Path dataDir;
+
+    private LocalServer(LocalAws aws, ApiGatewayEmulator emulator, String devToken, Path dataDir) {
+        this.aws = aws;
+        this.emulator = emulator;
+        this.devToken = devToken;
+        this.dataDir = dataDir;
+    }
+
+    public static LocalServer start(Options options) throws Exception {
+        SamTemplate template = SamTemplate.read(options.template());
+        LocalAws aws = LocalAws.start(options.dataDir());
+        try {
+            // The handlers read their settings as Lambda functions do; in one JVM, system properties carry them.
+            // The user's environment wins for plain settings; resource names and endpoints are always the local ones.
+            LocalResources.environment(template).forEach((name, value) -> {
+                if (System.getenv(name) == null || value.resource()) {
+                    System.setProperty(name, value.value());
+                }
+            });
+            aws.settings().forEach(System::setProperty);
+            Settings resolved = Settings.fromEnvironment();
+            try (DynamoDbClient dynamo = AwsClients.dynamo(resolved); S3Client s3 = AwsClients.s3(resolved)) {
+                LocalResources.create(template, dynamo, s3);
+            }
+            Application.reset();
+            String token = DevAccount.token(Application.fromEnvironment().accounts, options.dataDir());
+            ApiGatewayEmulator emulator = ApiGatewayEmulator.start(template, options.host(), options.port());
+            LocalServer server = new LocalServer(aws, emulator, token, options.dataDir());
+            server.writeServerFile();
+            return server;
+        } catch (Exception | Error e) {
+            aws.close();
+            throw e;
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + emulator.port();
+    }
+
+    public String devToken() {
+        return devToken;
+    }
+
+    public LocalAws aws() {
+        return aws;
+    }
+
+    /** Lets ./ocrchat account find the running stack instead of opening the data folder twice. */
+    private void writeServerFile() throws IOException {
+        if (dataDir != null) {
+            Files.writeString(serverFile(dataDir), Json.write(Map.of("url", url(), "dynamodb_endpoint", aws.dynamoDbEndpoint(),
+                    "pid", ProcessHandle.current().pid())), StandardCharsets.UTF_8);
+        }
+    }
+
+    static Path serverFile(Path dataDir) {
+        return dataDir.resolve("server.json");
+    }
+
+    @Override
+    public void close() {
+        emulator.close();
+        aws.close();
+        if (dataDir != null) {
+            try {
+                Files.deleteIfExists(serverFile(dataDir));
+            } catch (IOException ignored) {
+                // A stale file is detected by the account command (its endpoint no longer answers).
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: ocrchat serve [--port N] [--host ADDRESS] [--data DIR] [--in-memory]");
+            System.exit(2);
+            return;
+        }
+        long started = System.nanoTime();
+        LocalServer server = start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "ocrchat-shutdown"));
+        System.out.printf("%nocrchat is running at %s   (started in %.1f s)%n", server.url().replace("127.0.0.1", options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host()),
+                (System.nanoTime() - started) / 1e9);
+        System.out.printf("API token of the development account: %s%n", server.devToken());
+        System.out.printf("Data: %s%n", options.dataDir() == null ? "in memory (gone when the server stops)" : options.dataDir().toAbsolutePath());
+        System.out.printf("Try:  curl -X POST %s/api/v1/ocr/ -H \"Authorization: Bearer %s\" -F \"file=@invoice.png\"%n%n", server.url(), server.devToken());
+        LOG.info("Routes from template.yaml: {}", server.emulator.routes().stream().map(r -> r.method() + " " + r.path()).toList());
+        stopped.await();
+        // DynamoDB Local leaves a non-daemon thread behind after stop().
+        System.exit(0);
+    }
+
+    static Options parse(String[] args) {
+        String host = "127.0.0.1";
+        int port = 3000;
+        Path data = Path.of("data");
+        Path template = Path.of("template.yaml");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+                case "--host" -> host = value(args, ++i, "--host");
+                case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--in-memory" -> data = null;
+                case "--template" -> template = Path.of(value(args, ++i, "--template"));
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        return new Options(host, port, data, template);
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+}

@@ -1,0 +1,60 @@
+package com.ocrchat;
+
+import com.ocrchat.auth.AccountStore;
+import com.ocrchat.auth.Authenticator;
+import com.ocrchat.auth.DynamoAccountStore;
+import com.ocrchat.job.DynamoJobStore;
+import com.ocrchat.job.JobService;
+import com.ocrchat.ocr.Languages;
+import com.ocrchat.ocr.OcrPipeline;
+import com.ocrchat.ocr.TesseractEngine;
+import com.ocrchat.settings.Settings;
+import com.ocrchat.store.AwsClients;
+import com.ocrchat.store.S3ObjectStore;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The service's parts wired once per process from {@link Settings}: every handler of a Lambda
+ * container (or of the local server's JVM) shares the clients, stores and the OCR worker threads.
+ */
+public final class Application {
+    private static volatile Application shared;
+
+    public final Settings settings;
+    public final AccountStore accounts;
+    public final Authenticator authenticator;
+    public final JobService jobs;
+
+    public Application(Settings settings) {
+        this.settings = settings;
+        S3Client s3 = AwsClients.s3(settings);
+        DynamoDbClient dynamo = AwsClients.dynamo(settings);
+        this.accounts = new DynamoAccountStore(dynamo, settings.accountsTable);
+        this.authenticator = new Authenticator(accounts);
+        OcrPipeline pipeline = new OcrPipeline(new TesseractEngine(settings.tessdata.orElse(null)), settings.ocrThreads);
+        this.jobs = new JobService(settings, new S3ObjectStore(s3, settings.bucket), new DynamoJobStore(dynamo, settings.jobsTable),
+                pipeline, Languages.installedIn(settings.tessdata.orElse(null)), Clock.systemUTC());
+    }
+
+    /** The process-wide instance, built from the environment on first use. */
+    public static Application fromEnvironment() {
+        Application current = shared;
+        if (current == null) {
+            synchronized (Application.class) {
+                current = shared;
+                if (current == null) {
+                    current = new Application(Settings.fromEnvironment());
+                    shared = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** Forgets the process-wide instance, so the next handler built reads the settings anew (tests, restarts). */
+    public static synchronized void reset() {
+        shared = null;
+    }
+}

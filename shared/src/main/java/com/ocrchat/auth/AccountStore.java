@@ -1,0 +1,21 @@
+package com.ocrchat.auth;
+
+import java.util.Optional;
+
+/**
+ * Accounts and their tokens. Lookups are strongly consistent, so a token that was rotated or
+ * revoked stops working on the very next request.
+ */
+public interface AccountStore {
+
+    /** A new account and its token, which is returned here once and never stored in clear. */
+    record Created(Account account, String token) {
+    }
+
+    Created create(Plan plan, long credits);
+
+    Optional<Account> find(String accountId);
+
+    /** The live account the token belongs to; empty for unknown tokens and revoked accounts. */
+    Optional<Account> findByToken(String token);
+}

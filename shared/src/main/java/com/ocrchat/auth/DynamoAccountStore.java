@@ -1,0 +1,89 @@
+package com.ocrchat.auth;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * One table, key {@code pk}: {@code account#<id>} items hold the account, {@code token#<sha256>}
+ * items point a token hash at its account. A token is found with one strongly consistent read.
+ */
+public final class DynamoAccountStore implements AccountStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoAccountStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Created create(Plan plan, long credits) {
+        if (plan == Plan.ANONYMOUS) {
+            throw new IllegalArgumentException("Anonymous callers have no account");
+        }
+        Account account = new Account(UUID.randomUUID().toString(), plan, credits,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), false);
+        String token = Tokens.generate();
+        Map<String, AttributeValue> accountItem = Map.of(
+                "pk", s("account#" + account.id()),
+                "account_id", s(account.id()),
+                "plan", s(plan.id()),
+                "credits", n(credits),
+                "token_hash", s(Tokens.hash(token)),
+                "created_at", s(account.createdAt().toString()),
+                "revoked", AttributeValue.fromBool(false));
+        Map<String, AttributeValue> tokenItem = Map.of(
+                "pk", s("token#" + Tokens.hash(token)),
+                "account_id", s(account.id()));
+        dynamo.transactWriteItems(r -> r.transactItems(
+                put(accountItem), put(tokenItem)));
+        return new Created(account, token);
+    }
+
+    @Override
+    public Optional<Account> find(String accountId) {
+        return item("account#" + accountId).map(DynamoAccountStore::toAccount);
+    }
+
+    @Override
+    public Optional<Account> findByToken(String token) {
+        if (!Tokens.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        return item("token#" + Tokens.hash(token))
+                .map(item -> item.get("account_id").s())
+                .flatMap(this::find)
+                .filter(account -> !account.revoked());
+    }
+
+    private Optional<Map<String, AttributeValue>> item(String pk) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", s(pk))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private static Account toAccount(Map<String, AttributeValue> item) {
+        return new Account(item.get("account_id").s(), Plan.of(item.get("plan").s()),
+                Long.parseLong(item.get("credits").n()), Instant.parse(item.get("created_at").s()),
+                item.containsKey("revoked") && Boolean.TRUE.equals(item.get("revoked").bool()));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

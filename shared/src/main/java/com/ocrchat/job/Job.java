@@ -1,0 +1,72 @@
+package com.ocrchat.job;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.ocrchat.ocr.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The job object of the API contract. Its metadata lives in DynamoDB; {@code text}, {@code markdown}
+ * and {@code pages} come from the stored result and are empty until the job is done. {@code owner}
+ * (whose job it is) never leaves the service.
+ */
+@JsonPropertyOrder({"uuid", "status", "tier", "requested_tier", "language", "detected_language", "tool", "filename",
+        "page_count", "pages_done", "mean_confidence", "credits_charged", "created_at", "completed_at", "expires_at",
+        "text", "markdown", "pages", "warnings", "error"})
+public record Job(
+        String uuid,
+        JobStatus status,
+        String tier,
+        String requestedTier,
+        String language,
+        String detectedLanguage,
+        String tool,
+        String filename,
+        int pageCount,
+        int pagesDone,
+        Double meanConfidence,
+        int creditsCharged,
+        Instant createdAt,
+        Instant completedAt,
+        Instant expiresAt,
+        String text,
+        String markdown,
+        List<Page> pages,
+        List<String> warnings,
+        String error,
+        @JsonIgnore String owner) {
+
+    public Job withResult(JobResult result) {
+        return new Job(uuid, status, tier, requestedTier, language, result.detectedLanguage(), tool, filename, pageCount,
+                pagesDone, result.meanConfidence(), creditsCharged, createdAt, completedAt, expiresAt, result.text(),
+                result.markdown(), result.pages(), warnings, error, owner);
+    }
+
+    public Job done(JobResult result, Instant at) {
+        return new Job(uuid, JobStatus.DONE, tier, requestedTier, language, result.detectedLanguage(), tool, filename,
+                pageCount, pageCount, result.meanConfidence(), creditsCharged, createdAt, at, expiresAt, "", "", List.of(),
+                warnings, null, owner);
+    }
+
+    public Job failed(String message, Instant at) {
+        return new Job(uuid, JobStatus.FAILED, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount,
+                pagesDone, null, 0, createdAt, at, expiresAt, "", "", List.of(), warnings, message, owner);
+    }
+
+    public Job withWarning(String warning) {
+        List<String> more = new ArrayList<>(warnings);
+        more.add(warning);
+        return new Job(uuid, status, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount, pagesDone,
+                meanConfidence, creditsCharged, createdAt, completedAt, expiresAt, text, markdown, pages, List.copyOf(more),
+                error, owner);
+    }
+
+    /** As the API shows it: word-level detail stays in the stored result. */
+    public Job forResponse() {
+        return new Job(uuid, status, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount, pagesDone,
+                meanConfidence, creditsCharged, createdAt, completedAt, expiresAt, text, markdown,
+                pages.stream().map(Page::withoutWords).toList(), warnings, error, owner);
+    }
+}

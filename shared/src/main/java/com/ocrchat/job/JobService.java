@@ -1,0 +1,144 @@
+package com.ocrchat.job;
+
+import com.ocrchat.auth.Caller;
+import com.ocrchat.http.ApiException;
+import com.ocrchat.http.MultipartForm;
+import com.ocrchat.http.UploadedFile;
+import com.ocrchat.json.Json;
+import com.ocrchat.ocr.Document;
+import com.ocrchat.ocr.DocumentLimits;
+import com.ocrchat.ocr.Documents;
+import com.ocrchat.ocr.Languages;
+import com.ocrchat.ocr.OcrFailure;
+import com.ocrchat.ocr.OcrPipeline;
+import com.ocrchat.ocr.Page;
+import com.ocrchat.settings.Settings;
+import com.ocrchat.store.ObjectStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Submits documents and answers for jobs. A submission is validated (fields, type from the bytes,
+ * pages), stored in S3, filed as a job in DynamoDB, recognized page by page, and its result stored
+ * in S3; the upload itself is deleted once processed.
+ */
+public final class JobService {
+    private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+    private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** The HTTP status to answer with, and the job. */
+    public record Submitted(int status, Job job) {
+    }
+
+    private final Settings settings;
+    private final ObjectStore objects;
+    private final JobStore jobs;
+    private final OcrPipeline pipeline;
+    private final Languages languages;
+    private final Clock clock;
+
+    public JobService(Settings settings, ObjectStore objects, JobStore jobs, OcrPipeline pipeline, Languages languages, Clock clock) {
+        this.settings = settings;
+        this.objects = objects;
+        this.jobs = jobs;
+        this.pipeline = pipeline;
+        this.languages = languages;
+        this.clock = clock;
+    }
+
+    public Submitted submit(Caller caller, MultipartForm form) {
+        JobOptions options = JobOptions.from(form);
+        UploadedFile file = form.file("file").orElseThrow(() ->
+                ApiException.badRequest("No file: send the document as the multipart form field 'file'"));
+        String models = languages.resolve(options.language());
+        List<String> warnings = new ArrayList<>();
+        if (options.requestedTier().equals(JobOptions.VLM)) {
+            if (!settings.vlmFallbackToCpu) {
+                throw ApiException.badRequest("tier=vlm is not available on this server: no vision model provider is configured");
+            }
+            warnings.add("tier=vlm was requested but no vision model provider is configured on this server: "
+                    + "the cpu engine processed this job and it was charged as cpu");
+        }
+        DocumentLimits limits = new DocumentLimits(settings.maxPixelsPerPage, settings.pdfDpi);
+        try (Document document = Documents.open(file.bytes(), limits)) {
+            int pageCount = document.pageCount();
+            if (pageCount > settings.maxPagesPerFile) {
+                throw new ApiException(400, "The file has " + pageCount + " pages; this server accepts at most "
+                        + settings.maxPagesPerFile + " per file", Map.of("page_count", pageCount, "cap", settings.maxPagesPerFile));
+            }
+            Instant now = now();
+            String uuid = UUID.randomUUID().toString();
+            String filename = file.filename().isBlank()
+                    ? "document." + document.type().name().toLowerCase(Locale.ROOT) : file.filename();
+            Job job = new Job(uuid, JobStatus.PROCESSING, JobOptions.CPU, options.requestedTier(), options.language(), null,
+                    options.tool(), filename, pageCount, 0, null, pageCount * settings.cpuCreditsPerPage, now, null,
+                    now.plus(settings.retention), "", "", List.of(), List.copyOf(warnings), null, caller.owner());
+            objects.put(uploadKey(uuid), file.bytes(), document.type().mediaType());
+            jobs.create(job);
+            try {
+                return recognize(job, document, models);
+            } finally {
+                objects.delete(uploadKey(uuid));
+            }
+        }
+    }
+
+    private Submitted recognize(Job job, Document document, String models) {
+        try {
+            List<Page> pages = pipeline.recognize(document, models);
+            JobResult result = JobResult.of(pages, null);
+            objects.put(resultKey(job.uuid()), Json.writeBytes(result), "application/json");
+            Job done = job.done(result, now());
+            jobs.save(done);
+            return new Submitted(200, done.withResult(result).forResponse());
+        } catch (ApiException e) {
+            // A page turned out unreadable (say, a corrupt PDF page): the client's file, so a 400.
+            jobs.save(job.failed(e.getMessage(), now()));
+            throw e;
+        } catch (OcrFailure e) {
+            LOG.error("Job {} failed in the OCR engine", job.uuid(), e);
+            Job failed = job.failed(e.getMessage(), now());
+            jobs.save(failed);
+            return new Submitted(500, failed);
+        }
+    }
+
+    /** The caller's job, with its result once done; anybody else's job is as unknown as a missing one. */
+    public Job get(Caller caller, String uuid) {
+        String id = uuid == null ? "" : uuid.toLowerCase(Locale.ROOT);
+        ApiException notFound = ApiException.notFound("No job with id '" + uuid + "'");
+        if (!UUID_FORM.matcher(id).matches()) {
+            throw notFound;
+        }
+        Job job = jobs.find(id)
+                .filter(found -> found.owner().equals(caller.owner()))
+                .filter(found -> found.expiresAt().isAfter(now()))
+                .orElseThrow(() -> notFound);
+        if (job.status() != JobStatus.DONE) {
+            return job;
+        }
+        JobResult result = objects.get(resultKey(id)).map(bytes -> Json.read(bytes, JobResult.class)).orElseThrow(() -> notFound);
+        return job.withResult(result).forResponse();
+    }
+
+    static String uploadKey(String uuid) {
+        return "uploads/" + uuid;
+    }
+
+    static String resultKey(String uuid) {
+        return "results/" + uuid + "/result.json";
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

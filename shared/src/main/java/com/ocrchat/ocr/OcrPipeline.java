@@ -1,0 +1,63 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.http.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Recognizes a document's pages in parallel on a fixed set of worker threads (one Tesseract handle
+ * each). Pages are rendered just before they are recognized, one at a time per document, so at most
+ * one page image per worker is in memory.
+ */
+public final class OcrPipeline {
+    private final OcrEngine engine;
+    private final ExecutorService workers;
+
+    public OcrPipeline(OcrEngine engine, int threads) {
+        this.engine = engine;
+        AtomicInteger number = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
+            Thread thread = new Thread(task, "ocr-worker-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public List<Page> recognize(Document document, String languages) {
+        List<Future<Page>> pending = new ArrayList<>();
+        for (int index = 0; index < document.pageCount(); index++) {
+            int page = index;
+            pending.add(workers.submit(() -> engine.recognize(render(document, page), page, languages)));
+        }
+        List<Page> pages = new ArrayList<>();
+        try {
+            for (Future<Page> future : pending) {
+                pages.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OcrFailure("Interrupted while recognizing", e);
+        } catch (ExecutionException e) {
+            pending.forEach(future -> future.cancel(true));
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            if (e.getCause() instanceof OcrFailure failure) {
+                throw failure;
+            }
+            throw new OcrFailure("Recognition failed: " + e.getCause(), e.getCause());
+        }
+        return pages;
+    }
+
+    private static java.awt.image.BufferedImage render(Document document, int page) {
+        synchronized (document) {
+            return document.render(page);
+        }
+    }
+}

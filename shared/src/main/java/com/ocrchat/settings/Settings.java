@@ -1,0 +1,109 @@
+package com.ocrchat.settings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every deployment setting, read once. A value comes from a JVM system property of the same name
+ * (how the local server configures the handlers it hosts in one JVM), else from the environment
+ * (how SAM configures them on Lambda), else the default written here. The README lists them all.
+ */
+public final class Settings {
+    private final Function<String, String> source;
+
+    public final String region;
+    public final Optional<String> s3Endpoint;
+    public final Optional<String> dynamoDbEndpoint;
+    public final Optional<String> sqsEndpoint;
+    public final String localAccessKey;
+    public final String localSecretKey;
+    public final String bucket;
+    public final String jobsTable;
+    public final String accountsTable;
+    public final int inlinePageLimit;
+    public final long maxFileBytes;
+    public final int maxPagesPerFile;
+    public final long maxPixelsPerPage;
+    public final int pdfDpi;
+    public final Duration retention;
+    public final int cpuCreditsPerPage;
+    public final int vlmCreditsPerPage;
+    public final boolean vlmFallbackToCpu;
+    public final int ocrThreads;
+    public final Optional<Path> tessdata;
+
+    private Settings(Function<String, String> source) {
+        this.source = source;
+        region = text("OCRCHAT_REGION", text("AWS_REGION", "us-east-1"));
+        s3Endpoint = optional("OCRCHAT_S3_ENDPOINT");
+        dynamoDbEndpoint = optional("OCRCHAT_DYNAMODB_ENDPOINT");
+        sqsEndpoint = optional("OCRCHAT_SQS_ENDPOINT");
+        localAccessKey = text("OCRCHAT_LOCAL_ACCESS_KEY", "local");
+        localSecretKey = text("OCRCHAT_LOCAL_SECRET_KEY", "local-secret");
+        bucket = text("OCRCHAT_BUCKET", "ocrchat-local");
+        jobsTable = text("OCRCHAT_JOBS_TABLE", "ocrchat-jobs");
+        accountsTable = text("OCRCHAT_ACCOUNTS_TABLE", "ocrchat-accounts");
+        inlinePageLimit = integer("OCRCHAT_INLINE_PAGE_LIMIT", 5);
+        maxFileBytes = integer("OCRCHAT_MAX_FILE_MB", 50) * 1024L * 1024L;
+        maxPagesPerFile = integer("OCRCHAT_MAX_PAGES_PER_FILE", 500);
+        maxPixelsPerPage = integer("OCRCHAT_MAX_PAGE_MEGAPIXELS", 100) * 1_000_000L;
+        pdfDpi = integer("OCRCHAT_PDF_DPI", 300);
+        retention = Duration.ofDays(integer("OCRCHAT_RETENTION_DAYS", 7));
+        cpuCreditsPerPage = integer("OCRCHAT_CPU_CREDITS_PER_PAGE", 1);
+        vlmCreditsPerPage = integer("OCRCHAT_VLM_CREDITS_PER_PAGE", 5);
+        vlmFallbackToCpu = !"reject".equalsIgnoreCase(text("OCRCHAT_VLM_UNAVAILABLE", "cpu"));
+        ocrThreads = integer("OCRCHAT_OCR_THREADS", Runtime.getRuntime().availableProcessors());
+        tessdata = optional("TESSDATA_PREFIX").map(Path::of).or(Settings::debianTessdata);
+    }
+
+    /** System properties over environment over defaults: the one way settings are read. */
+    public static Settings fromEnvironment() {
+        return new Settings(name -> {
+            String property = System.getProperty(name);
+            return property != null ? property : System.getenv(name);
+        });
+    }
+
+    /** For tests: exactly these values, then defaults. */
+    public static Settings of(Map<String, String> values) {
+        return new Settings(values::get);
+    }
+
+    private String text(String name, String fallback) {
+        String value = source.apply(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private Optional<String> optional(String name) {
+        return Optional.ofNullable(source.apply(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private int integer(String name, int fallback) {
+        String value = text(name, null);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Setting " + name + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    /** Debian installs the models under tesseract-ocr/<major>/tessdata. */
+    private static Optional<Path> debianTessdata() {
+        for (String candidate : List.of("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                "/usr/share/tessdata", "/usr/local/share/tessdata")) {
+            Path path = Path.of(candidate);
+            if (Files.isDirectory(path)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+}

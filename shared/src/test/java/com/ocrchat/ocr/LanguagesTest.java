@@ -1,0 +1,41 @@
+package com.ocrchat.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ocrchat.http.ApiException;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LanguagesTest {
+    private final Languages languages = new Languages(Set.of("eng", "deu", "chi_sim", "osd"));
+
+    @Test
+    void acceptsIsoCodesTheProductPagesChAndTesseractNames() {
+        assertEquals("eng", languages.resolve("auto"));
+        assertEquals("eng", languages.resolve(null));
+        assertEquals("eng", languages.resolve("en"));
+        assertEquals("deu", languages.resolve("DE"));
+        assertEquals("deu", languages.resolve("ger"));
+        assertEquals("chi_sim", languages.resolve("ch"));
+        assertEquals("chi_sim", languages.resolve("chi_sim"));
+        assertEquals("eng+deu", languages.resolve("en+deu"));
+    }
+
+    @Test
+    void anUnknownCodeIsA400() {
+        ApiException error = assertThrows(ApiException.class, () -> languages.resolve("xx"));
+        assertEquals(400, error.status());
+        assertTrue(error.getMessage().contains("Unknown language code: xx"), error.getMessage());
+    }
+
+    @Test
+    void aKnownLanguageWithoutItsModelSaysHowToInstallIt() {
+        ApiException error = assertThrows(ApiException.class, () -> languages.resolve("ja"));
+        assertEquals(400, error.status());
+        assertTrue(error.getMessage().contains("apt-get install tesseract-ocr-jpn"), error.getMessage());
+        ApiException vertical = assertThrows(ApiException.class, () -> languages.resolve("chi_tra"));
+        assertTrue(vertical.getMessage().contains("tesseract-ocr-chi-tra"), vertical.getMessage());
+    }
+}

@@ -1,0 +1,58 @@
+package com.ocrchat.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ocrchat.settings.Settings;
+import com.ocrchat.testing.TestDocuments;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TesseractEngineTest {
+    private final TesseractEngine engine = new TesseractEngine(Settings.of(Map.of()).tessdata.orElse(null));
+
+    @Test
+    void recognizesTheInvoiceWordsWithBoxesInsideThePage() {
+        Page page = engine.recognize(TestDocuments.invoiceImage(), 0, "eng");
+
+        assertEquals(1240, page.width());
+        assertEquals(1754, page.height());
+        for (String word : List.of("INVOICE", "Acme", "Corp", "INV-2026-0042", "215.00", "December")) {
+            assertTrue(page.text().contains(word), () -> "missing '" + word + "' in:\n" + page.text());
+        }
+        assertTrue(page.blocks().size() >= 2, "the title and the body are separate blocks");
+        for (Block block : page.blocks()) {
+            int[] box = block.bbox();
+            assertTrue(box[0] >= 0 && box[1] >= 0 && box[2] > box[0] && box[3] > box[1]
+                    && box[2] <= page.width() && box[3] <= page.height(), "bbox inside the page: " + List.of(box[0], box[1], box[2], box[3]));
+            assertTrue(block.confidence() > 0.5 && block.confidence() <= 1.0, "confidence in 0..1: " + block.confidence());
+            assertTrue(!block.words().isEmpty());
+        }
+    }
+
+    @Test
+    void aBlankPageHasNoBlocks() {
+        java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = blank.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 400, 300);
+        g.dispose();
+
+        Page page = engine.recognize(blank, 3, "eng");
+
+        assertEquals(3, page.index());
+        assertEquals("", page.text());
+        assertTrue(page.blocks().isEmpty());
+    }
+
+    @Test
+    void theHeadingBecomesAMarkdownHeading() {
+        Page page = engine.recognize(TestDocuments.invoiceImage(), 0, "eng");
+
+        String markdown = MarkdownWriter.write(List.of(page));
+
+        assertTrue(markdown.startsWith("# INVOICE\n\n"), markdown);
+        assertTrue(markdown.contains("Total: 215.00 USD"), markdown);
+    }
+}

@@ -1,0 +1,120 @@
+package com.ocrchat.testing;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/** Documents the tests make themselves: a rendered invoice, scanned and born-digital PDFs. */
+public final class TestDocuments {
+    public static final List<String> INVOICE_LINES = List.of(
+            "Acme Corp",
+            "123 Market Street, Springfield",
+            "Invoice number: INV-2026-0042",
+            "Invoice date: November 2, 2026",
+            "Due date: December 1, 2026",
+            "Widget assembly, 2 units: 150.00 USD",
+            "Support plan, 1 year: 65.00 USD",
+            "Total: 215.00 USD");
+
+    private TestDocuments() {
+    }
+
+    /** An A4 invoice at 150 dpi: a large "INVOICE" title over body text in DejaVu Sans. */
+    public static BufferedImage invoiceImage() {
+        return page("INVOICE", INVOICE_LINES);
+    }
+
+    /** A white A4 page at 150 dpi with a large title and body lines. */
+    public static BufferedImage page(String title, List<String> lines) {
+        BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 72));
+        g.drawString(title, 120, 220);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 30));
+        int y = 360;
+        for (String line : lines) {
+            g.drawString(line, 120, y);
+            y += 70;
+        }
+        g.dispose();
+        return image;
+    }
+
+    public static byte[] png(BufferedImage image) {
+        return encode(image, "png");
+    }
+
+    public static byte[] encode(BufferedImage image, String format) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("No ImageIO writer for " + format);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A scanned PDF: each image is one A4 page, no text layer. */
+    public static byte[] scannedPdf(List<BufferedImage> pages) {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (BufferedImage image : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                pdf.addPage(page);
+                PDImageXObject xobject = LosslessFactory.createFromImage(pdf, image);
+                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                    content.drawImage(xobject, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+                }
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A born-digital PDF: each page's lines set in Helvetica 14pt, the first line in 24pt bold. */
+    public static byte[] textPdf(List<List<String>> pages) {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (List<String> lines : pages) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                pdf.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                    float y = 770;
+                    for (int i = 0; i < lines.size(); i++) {
+                        content.beginText();
+                        content.setFont(new PDType1Font(i == 0 ? Standard14Fonts.FontName.HELVETICA_BOLD : Standard14Fonts.FontName.HELVETICA),
+                                i == 0 ? 24 : 14);
+                        content.newLineAtOffset(72, y);
+                        content.showText(lines.get(i));
+                        content.endText();
+                        y -= i == 0 ? 44 : 26;
+                    }
+                }
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
