@@ -42,12 +42,14 @@ public final class AccountCommand {
         long credits = 0;
         Path data = Path.of("data");
         boolean aws = false;
+        Path template = Path.of("template.yaml");
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--plan" -> plan = Plan.of(value(args, ++i));
                 case "--credits" -> credits = Long.parseLong(value(args, ++i));
                 case "--data" -> data = Path.of(value(args, ++i));
                 case "--aws" -> aws = true;
+                case "--template" -> template = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -59,14 +61,14 @@ public final class AccountCommand {
         }
         Plan chosen = plan;
         long bought = credits;
-        return withAccounts(aws, data, accounts -> {
+        return withAccounts(aws, data, template, accounts -> {
             AccountStore.Created created = accounts.create(chosen, bought);
             return "Created a " + chosen.id() + " account " + created.account().id()
                     + (chosen == Plan.PAID ? " with " + bought + " credits" : "") + "\nAPI token (shown once): " + created.token();
         });
     }
 
-    private static String withAccounts(boolean aws, Path data, Function<AccountStore, String> action) throws Exception {
+    private static String withAccounts(boolean aws, Path data, Path templateFile, Function<AccountStore, String> action) throws Exception {
         if (aws) {
             Settings settings = Settings.fromEnvironment();
             try (DynamoDbClient dynamo = AwsClients.dynamo(settings)) {
@@ -88,7 +90,7 @@ public final class AccountCommand {
         }
         try (LocalAws stack = LocalAws.start(data)) {
             Settings settings = Settings.of(stack.settings());
-            SamTemplate template = SamTemplate.read(Path.of("template.yaml"));
+            SamTemplate template = SamTemplate.read(templateFile);
             try (DynamoDbClient dynamo = AwsClients.dynamo(settings); var s3 = AwsClients.s3(settings)) {
                 LocalResources.create(template, dynamo, s3);
                 return action.apply(new DynamoAccountStore(dynamo, table));

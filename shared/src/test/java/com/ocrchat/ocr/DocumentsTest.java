@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.http.ApiException;
 import com.ocrchat.testing.TestDocuments;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
-import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
 
 class DocumentsTest {
@@ -62,7 +58,7 @@ class DocumentsTest {
         assertMessage(Arrays.copyOf(png, 60), "corrupt or truncated");
         byte[] pdf = TestDocuments.textPdf(List.of(List.of("x")));
         assertMessage(Arrays.copyOf(pdf, 200), "corrupt or truncated");
-        assertMessage(encrypted(pdf), "password");
+        assertMessage(TestDocuments.encryptedPdf(pdf), "password");
     }
 
     private static void assertMessage(byte[] bytes, String expected) {
@@ -73,17 +69,5 @@ class DocumentsTest {
         });
         assertEquals(400, error.status());
         assertTrue(error.getMessage().contains(expected), error.getMessage());
-    }
-
-    static byte[] encrypted(byte[] pdf) {
-        try (var document = Loader.loadPDF(pdf); var out = new ByteArrayOutputStream()) {
-            var policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
-            policy.setEncryptionKeyLength(128);
-            document.protect(policy);
-            document.save(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,115 @@
+package com.ocrchat.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ocrchat.local.LocalServer;
+import com.ocrchat.local.TestServer;
+import com.ocrchat.testing.TestDocuments;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product page's own client examples (src/test/resources/seed, copied verbatim from ../shared/seed),
+ * run against the local server over HTTP with only the base URL and the token swapped, on documents
+ * this test renders: an invoice scanned into a PDF, and a two-page born-digital PDF.
+ */
+class SeedExamplesTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static LocalServer server;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startServer() {
+        server = TestServer.get();
+    }
+
+    @Test
+    void theCurlExampleSubmitsAndPolls() throws Exception {
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
+        String[] steps = seed("client.sh").split("\n\n");
+
+        JsonNode submitted = MAPPER.readTree(run(List.of("bash", "-c", steps[0])));
+        assertEquals("done", submitted.get("status").asText());
+        assertEquals("vlm", submitted.get("requested_tier").asText());
+        assertTrue(submitted.get("text").asText().contains("Total: 215.00 USD"), submitted.get("text").asText());
+        assertTrue(submitted.get("markdown").asText().contains("# INVOICE"), submitted.get("markdown").asText());
+
+        String uuid = submitted.get("uuid").asText();
+        JsonNode polled = MAPPER.readTree(run(List.of("bash", "-c", steps[1].replace("UUID", uuid))));
+        assertEquals(submitted.get("text"), polled.get("text"));
+        assertEquals("done", polled.get("status").asText());
+    }
+
+    @Test
+    void thePythonExamplePrintsTheMarkdown() throws Exception {
+        assumeTrue(Files.exists(Path.of("/usr/bin/python3")), "Debian's python3 is needed (./ocrchat test installs it)");
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.textPdf(List.of(
+                List.of("Quarterly report", "Revenue grew by twelve percent"),
+                List.of("Appendix", "The warehouse moved to Springfield"))));
+        Files.writeString(work.resolve("client.py"), seed("client.py"));
+
+        String printed = run(List.of("/usr/bin/python3", "client.py"));
+
+        assertTrue(printed.contains("Revenue grew by twelve percent"), printed);
+        assertTrue(printed.contains("---"), "the page rule between the two pages: " + printed);
+        assertTrue(printed.contains("The warehouse moved to Springfield"), printed);
+    }
+
+    @Test
+    void theNodeExamplePrintsTheMarkdown() throws Exception {
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
+        Files.writeString(work.resolve("client.mjs"), seed("client.mjs"));
+
+        String printed = run(List.of("node", "client.mjs"));
+
+        assertTrue(printed.startsWith("# INVOICE"), printed);
+        assertTrue(printed.contains("INV-2026-0042") && printed.contains("215.00 USD"), printed);
+    }
+
+    @Test
+    void ourCopiesAreTheProductPagesOwnExamples() throws IOException {
+        Path seed = TestServer.sharedFolder().resolve("seed/000_8e56effb16ba48f5.txt");
+        assumeTrue(Files.exists(seed), "Skipped: " + seed + " is absent");
+        String page = Files.readString(seed);
+        for (String example : List.of("client.sh", "client.py", "client.mjs")) {
+            assertTrue(page.contains(original(example).strip()), example + " must be copied verbatim from the product page");
+        }
+    }
+
+    /** An example with only the base URL and the token swapped. */
+    private static String seed(String name) throws IOException {
+        return original(name).replace("https://ocr.chat", server.url()).replace("YOUR_API_TOKEN", server.devToken());
+    }
+
+    private static String original(String name) throws IOException {
+        try (InputStream in = SeedExamplesTest.class.getResourceAsStream("/seed/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private String run(List<String> command) throws Exception {
+        // Standard output is what the example prints; curl's progress meter goes to standard error.
+        Path errors = work.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectError(errors.toFile()).start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);
+        String text = new String(output, StandardCharsets.UTF_8);
+        assertEquals(0, process.exitValue(), command + " failed:\n" + text + Files.readString(errors));
+        return text;
+    }
+}

@@ -1,0 +1,44 @@
+package com.ocrchat.local;
+
+import com.ocrchat.Application;
+import java.nio.file.Path;
+
+/**
+ * The local server the integration and end-to-end tests share: one per test JVM (the handlers read
+ * their settings from the JVM, as Lambda functions read theirs from their container), in memory, on
+ * a free port, started on first use and stopped when the JVM ends.
+ */
+public final class TestServer {
+    private static LocalServer server;
+
+    private TestServer() {
+    }
+
+    public static synchronized LocalServer get() {
+        if (server == null) {
+            try {
+                server = LocalServer.start(new LocalServer.Options("127.0.0.1", 0, null, repositoryRoot().resolve("template.yaml")));
+            } catch (Exception e) {
+                throw new IllegalStateException("The local server did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        }
+        return server;
+    }
+
+    public static Application application() {
+        get();
+        return Application.fromEnvironment();
+    }
+
+    /** Tests run in the module folder; the repository root is its parent. */
+    public static Path repositoryRoot() {
+        Path here = Path.of("").toAbsolutePath();
+        return here.resolve("template.yaml").toFile().exists() ? here : here.getParent();
+    }
+
+    /** ../shared beside the checkout, as CI has it (may be absent). */
+    public static Path sharedFolder() {
+        return repositoryRoot().resolve("../shared").normalize();
+    }
+}
