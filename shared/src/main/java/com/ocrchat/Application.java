@@ -1,10 +1,14 @@
 package com.ocrchat;
 
+import com.ocrchat.account.AccountService;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Authenticator;
 import com.ocrchat.auth.DynamoAccountStore;
 import com.ocrchat.job.DynamoJobStore;
 import com.ocrchat.job.JobService;
+import com.ocrchat.job.JobStore;
+import com.ocrchat.metering.DynamoMeter;
+import com.ocrchat.metering.Meter;
 import com.ocrchat.ocr.Languages;
 import com.ocrchat.ocr.OcrPipeline;
 import com.ocrchat.ocr.TesseractEngine;
@@ -26,6 +30,9 @@ public final class Application {
     public final AccountStore accounts;
     public final Authenticator authenticator;
     public final JobService jobs;
+    public final JobStore jobStore;
+    public final Meter meter;
+    public final AccountService accountOverview;
 
     public Application(Settings settings) {
         this.settings = settings;
@@ -33,9 +40,12 @@ public final class Application {
         DynamoDbClient dynamo = AwsClients.dynamo(settings);
         this.accounts = new DynamoAccountStore(dynamo, settings.accountsTable);
         this.authenticator = new Authenticator(accounts);
+        this.meter = new DynamoMeter(dynamo, settings.accountsTable, settings, Clock.systemUTC());
+        this.jobStore = new DynamoJobStore(dynamo, settings.jobsTable);
         OcrPipeline pipeline = new OcrPipeline(new TesseractEngine(settings.tessdata.orElse(null)), settings.ocrThreads);
-        this.jobs = new JobService(settings, new S3ObjectStore(s3, settings.bucket), new DynamoJobStore(dynamo, settings.jobsTable),
-                pipeline, Languages.installedIn(settings.tessdata.orElse(null)), Clock.systemUTC());
+        this.jobs = new JobService(settings, new S3ObjectStore(s3, settings.bucket), jobStore,
+                pipeline, Languages.installedIn(settings.tessdata.orElse(null)), meter, Clock.systemUTC());
+        this.accountOverview = new AccountService(settings, meter, jobStore);
     }
 
     /** The process-wide instance, built from the environment on first use. */

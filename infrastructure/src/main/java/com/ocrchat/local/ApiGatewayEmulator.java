@@ -67,6 +67,15 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         return emulator;
     }
 
+    /** A fixed JSON answer on a path of the local server itself, outside the template's routes. */
+    public void serveLocal(String path, String json) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                send(exchange, 200, Map.of("content-type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

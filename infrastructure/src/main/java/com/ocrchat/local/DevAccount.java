@@ -18,6 +18,7 @@ final class DevAccount {
     private DevAccount() {
     }
 
+    /** The development account's token: the one in the data folder while it still works, else a new account's. */
     static String token(AccountStore accounts, Path dataDir) throws IOException {
         Path file = dataDir == null ? null : dataDir.resolve("dev-token");
         if (file != null && Files.exists(file)) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
@@ -42,9 +44,14 @@ final class LocalResources {
                         .attributeDefinitions(list(properties, "AttributeDefinitions").stream()
                                 .map(a -> AttributeDefinition.builder().attributeName(a.get("AttributeName").toString())
                                         .attributeType(a.get("AttributeType").toString()).build()).toList())
-                        .keySchema(list(properties, "KeySchema").stream()
-                                .map(k -> KeySchemaElement.builder().attributeName(k.get("AttributeName").toString())
-                                        .keyType(k.get("KeyType").toString()).build()).toList()));
+                        .keySchema(keySchema(list(properties, "KeySchema")))
+                        .globalSecondaryIndexes(list(properties, "GlobalSecondaryIndexes").isEmpty() ? null
+                                : list(properties, "GlobalSecondaryIndexes").stream().map(index -> GlobalSecondaryIndex.builder()
+                                        .indexName(index.get("IndexName").toString())
+                                        .keySchema(keySchema(list(index, "KeySchema")))
+                                        .projection(Projection.builder().projectionType(
+                                                SamTemplate.map(index, "Projection").getOrDefault("ProjectionType", "ALL").toString()).build())
+                                        .build()).toList()));
             } catch (ResourceInUseException alreadyThere) {
                 // Made on an earlier start; the data folder keeps it.
             }
@@ -58,6 +65,11 @@ final class LocalResources {
                 // As above.
             }
         });
+    }
+
+    private static List<KeySchemaElement> keySchema(List<Map<String, Object>> elements) {
+        return elements.stream().map(k -> KeySchemaElement.builder().attributeName(k.get("AttributeName").toString())
+                .keyType(k.get("KeyType").toString()).build()).toList();
     }
 
     /** JobsTable -> ocrchat-jobs-table: stable, so a data folder keeps working across restarts. */

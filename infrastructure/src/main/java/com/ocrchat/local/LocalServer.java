@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class LocalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalServer.class);
+    /** Local only (not in template.yaml): where this server's embedded services listen, for ./ocrchat account --server. */
+    static final String LOCAL_AWS_PATH = "/_local/aws";
 
     /** How to start: {@code dataDir} null is in memory; {@code port} 0 picks a free port. */
     public record Options(String host, int port, Path dataDir, Path template) {
@@ -58,6 +60,7 @@ public final class LocalServer implements AutoCloseable {
             Application.reset();
             String token = DevAccount.token(Application.fromEnvironment().accounts, options.dataDir());
             ApiGatewayEmulator emulator = ApiGatewayEmulator.start(template, options.host(), options.port());
+            emulator.serveLocal(LOCAL_AWS_PATH, Json.write(Map.of("dynamodb_endpoint", aws.dynamoDbEndpoint())));
             LocalServer server = new LocalServer(aws, emulator, token, options.dataDir());
             server.writeServerFile();
             return server;
@@ -73,6 +76,11 @@ public final class LocalServer implements AutoCloseable {
 
     public String devToken() {
         return devToken;
+    }
+
+    /** The service as the handlers of this server see it. */
+    public Application application() {
+        return Application.fromEnvironment();
     }
 
     public LocalAws aws() {
@@ -126,6 +134,8 @@ public final class LocalServer implements AutoCloseable {
         System.out.printf("%nocrchat is running at %s   (started in %.1f s)%n", server.url().replace("127.0.0.1", options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host()),
                 (System.nanoTime() - started) / 1e9);
         System.out.printf("API token of the development account: %s%n", server.devToken());
+        server.application().accounts.findByToken(server.devToken()).ifPresent(account -> System.out.printf(
+                "  (paid account %s; more credits: ./ocrchat account add-credits %s 1000)%n", account.id(), account.id()));
         System.out.printf("Data: %s%n", options.dataDir() == null ? "in memory (gone when the server stops)" : options.dataDir().toAbsolutePath());
         System.out.printf("Try:  curl -X POST %s/api/v1/ocr/ -H \"Authorization: Bearer %s\" -F \"file=@invoice.png\"%n%n", server.url(), server.devToken());
         LOG.info("Routes from template.yaml: {}", server.emulator.routes().stream().map(r -> r.method() + " " + r.path()).toList());

@@ -51,6 +51,17 @@ final class ApiEvents {
         return event;
     }
 
+    /** GET /api/v1/account/ (the GET fixture on another route). */
+    static APIGatewayV2HTTPEvent getAccount(String token, String sourceIp) {
+        APIGatewayV2HTTPEvent event = getJob(token, sourceIp, "none");
+        event.setRawPath("/api/v1/account/");
+        event.setRouteKey("GET /api/v1/account");
+        event.getRequestContext().getHttp().setPath("/api/v1/account/");
+        event.getRequestContext().setRouteKey("GET /api/v1/account");
+        event.setPathParameters(null);
+        return event;
+    }
+
     static APIGatewayV2HTTPEvent fixture(String name) {
         try (var in = ApiEvents.class.getResourceAsStream("/events/" + name)) {
             return MAPPER.readValue(in, APIGatewayV2HTTPEvent.class);

@@ -39,10 +39,40 @@ class AccountCommandTest {
     }
 
     @Test
+    void managesAccountsOnARunningServer() throws Exception {
+        LocalServer server = TestServer.get();
+        String created = AccountCommand.run(new String[] {"create", "--plan", "paid", "--credits", "10", "--server", server.url()});
+        String id = created.split(" ")[4].trim();
+        String token = token(created);
+        assertEquals(id, server.application().accounts.findByToken(token).orElseThrow().id());
+
+        String shown = AccountCommand.run(new String[] {"add-credits", id, "15", "--server", server.url()});
+        assertTrue(shown.contains("25 left of 25 bought (0 spent)"), shown);
+        assertTrue(AccountCommand.run(new String[] {"show", id, "--server", server.url()}).contains("plan     paid"));
+
+        String rotated = token(AccountCommand.run(new String[] {"rotate-token", id, "--server", server.url()}));
+        assertTrue(server.application().accounts.findByToken(token).isEmpty(), "the old token stops at once");
+        assertTrue(server.application().accounts.findByToken(rotated).isPresent());
+
+        assertTrue(AccountCommand.run(new String[] {"revoke", id, "--server", server.url()}).contains("Revoked"));
+        assertTrue(server.application().accounts.findByToken(rotated).isEmpty());
+        assertTrue(AccountCommand.run(new String[] {"show", id, "--server", server.url()}).contains("(revoked)"));
+        assertThrows(IllegalArgumentException.class, () -> AccountCommand.run(new String[] {"show", "nobody", "--server", server.url()}));
+    }
+
+    private static String token(String printed) {
+        Matcher token = Pattern.compile("ocr_[A-Za-z0-9_-]{43}").matcher(printed);
+        assertTrue(token.find(), printed);
+        return token.group();
+    }
+
+    @Test
     void badUsageIsExplained() {
         assertThrows(IllegalArgumentException.class, () -> AccountCommand.run(new String[] {}));
         assertThrows(IllegalArgumentException.class, () -> AccountCommand.run(new String[] {"create"}));
         assertThrows(IllegalArgumentException.class, () -> AccountCommand.run(new String[] {"create", "--plan", "gold"}));
         assertThrows(IllegalArgumentException.class, () -> AccountCommand.run(new String[] {"create", "--plan", "free", "--credits", "5"}));
+        assertThrows(IllegalArgumentException.class, () -> AccountCommand.run(new String[] {"add-credits", "someone", "many"}));
+        assertThrows(IllegalArgumentException.class, () -> AccountCommand.run(new String[] {"show", "x", "--server", "http://127.0.0.1:9"}));
     }
 }

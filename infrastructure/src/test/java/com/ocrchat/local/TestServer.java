@@ -27,8 +27,7 @@ public final class TestServer {
     }
 
     public static Application application() {
-        get();
-        return Application.fromEnvironment();
+        return get().application();
     }
 
     /** Tests run in the module folder; the repository root is its parent. */

@@ -18,4 +18,13 @@ public interface AccountStore {
 
     /** The live account the token belongs to; empty for unknown tokens and revoked accounts. */
     Optional<Account> findByToken(String token);
+
+    /** Adds bought credits to a paid account's balance. */
+    Account addCredits(String accountId, long credits);
+
+    /** A new token for the account; the old one stops working at once. */
+    String rotateToken(String accountId);
+
+    /** The account's token stops working at once, and no new one can be made. */
+    void revoke(String accountId);
 }

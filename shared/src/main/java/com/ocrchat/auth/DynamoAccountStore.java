@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -36,6 +39,7 @@ public final class DynamoAccountStore implements AccountStore {
                 "account_id", s(account.id()),
                 "plan", s(plan.id()),
                 "credits", n(credits),
+                "credits_remaining", n(credits),
                 "token_hash", s(Tokens.hash(token)),
                 "created_at", s(account.createdAt().toString()),
                 "revoked", AttributeValue.fromBool(false));
@@ -61,6 +65,60 @@ public final class DynamoAccountStore implements AccountStore {
                 .map(item -> item.get("account_id").s())
                 .flatMap(this::find)
                 .filter(account -> !account.revoked());
+    }
+
+    @Override
+    public Account addCredits(String accountId, long credits) {
+        if (credits <= 0) {
+            throw new IllegalArgumentException("Credits to add must be positive");
+        }
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(Map.of("pk", s("account#" + accountId)))
+                    .updateExpression("SET credits = credits + :n, credits_remaining = credits_remaining + :n")
+                    .conditionExpression("#plan = :paid AND revoked = :false")
+                    .expressionAttributeNames(Map.of("#plan", "plan"))
+                    .expressionAttributeValues(Map.of(":n", n(credits), ":paid", s(Plan.PAID.id()), ":false", AttributeValue.fromBool(false))));
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalArgumentException("Account " + accountId + " is not a live paid account");
+        }
+        return find(accountId).orElseThrow();
+    }
+
+    @Override
+    public String rotateToken(String accountId) {
+        Map<String, AttributeValue> account = liveAccount(accountId);
+        String oldHash = account.get("token_hash").s();
+        String token = Tokens.generate();
+        String newHash = Tokens.hash(token);
+        dynamo.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Map.of("pk", s("token#" + oldHash))).build()).build(),
+                put(Map.of("pk", s("token#" + newHash), "account_id", s(accountId))),
+                TransactWriteItem.builder().update(Update.builder().tableName(table).key(Map.of("pk", s("account#" + accountId)))
+                        .updateExpression("SET token_hash = :new")
+                        .conditionExpression("token_hash = :old AND revoked = :false")
+                        .expressionAttributeValues(Map.of(":new", s(newHash), ":old", s(oldHash), ":false", AttributeValue.fromBool(false)))
+                        .build()).build()));
+        return token;
+    }
+
+    @Override
+    public void revoke(String accountId) {
+        Map<String, AttributeValue> account = liveAccount(accountId);
+        dynamo.transactWriteItems(r -> r.transactItems(
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(Map.of("pk", s("token#" + account.get("token_hash").s()))).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName(table).key(Map.of("pk", s("account#" + accountId)))
+                        .updateExpression("SET revoked = :true")
+                        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))).build()).build()));
+    }
+
+    private Map<String, AttributeValue> liveAccount(String accountId) {
+        Map<String, AttributeValue> account = item("account#" + accountId)
+                .orElseThrow(() -> new IllegalArgumentException("No account " + accountId));
+        if (Boolean.TRUE.equals(account.get("revoked").bool())) {
+            throw new IllegalArgumentException("Account " + accountId + " is revoked");
+        }
+        return account;
     }
 
     private Optional<Map<String, AttributeValue>> item(String pk) {

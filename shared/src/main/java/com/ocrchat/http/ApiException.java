@@ -10,15 +10,22 @@ import java.util.Map;
 public class ApiException extends RuntimeException {
     private final int status;
     private final Map<String, Object> details;
+    private final Map<String, String> headers;
 
     public ApiException(int status, String message) {
         this(status, message, Map.of());
     }
 
     public ApiException(int status, String message, Map<String, Object> details) {
+        this(status, message, details, Map.of());
+    }
+
+    /** With response headers, such as the X-RateLimit-* of a 402. */
+    public ApiException(int status, String message, Map<String, Object> details, Map<String, String> headers) {
         super(message);
         this.status = status;
         this.details = new LinkedHashMap<>(details);
+        this.headers = Map.copyOf(headers);
     }
 
     public static ApiException badRequest(String message) {
@@ -35,6 +42,10 @@ public class ApiException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public Map<String, Object> body() {

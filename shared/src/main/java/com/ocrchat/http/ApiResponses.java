@@ -2,6 +2,7 @@ package com.ocrchat.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ocrchat.json.Json;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds the payload-2.0 responses the handlers return. */
@@ -12,15 +13,21 @@ public final class ApiResponses {
     }
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
+        return json(status, body, Map.of());
+    }
+
+    public static APIGatewayV2HTTPResponse json(int status, Object body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("content-type", JSON);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
-                .withHeaders(Map.of("content-type", JSON))
+                .withHeaders(all)
                 .withBody(Json.write(body))
                 .withIsBase64Encoded(false)
                 .build();
     }
 
     public static APIGatewayV2HTTPResponse error(ApiException error) {
-        return json(error.status(), error.body());
+        return json(error.status(), error.body(), error.headers());
     }
 }

@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * attribute, so DynamoDB deletes a job when its retention ends.
  */
 public final class DynamoJobStore implements JobStore {
+    /** Global secondary index of template.yaml: owner (hash), created_at (range). */
+    static final String OWNER_INDEX = "owner-created";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -37,6 +39,16 @@ public final class DynamoJobStore implements JobStore {
     @Override
     public void save(Job job) {
         dynamo.putItem(r -> r.tableName(table).item(toItem(job)));
+    }
+
+    @Override
+    public List<Job> recent(String owner, int limit) {
+        return dynamo.query(r -> r.tableName(table).indexName(OWNER_INDEX)
+                        .keyConditionExpression("#owner = :owner")
+                        .expressionAttributeNames(Map.of("#owner", "owner"))
+                        .expressionAttributeValues(Map.of(":owner", AttributeValue.fromS(owner)))
+                        .scanIndexForward(false).limit(limit))
+                .items().stream().map(DynamoJobStore::fromItem).toList();
     }
 
     static Map<String, AttributeValue> toItem(Job job) {
@@ -64,6 +76,7 @@ public final class DynamoJobStore implements JobStore {
         item.put("expires_at_epoch", number(job.expiresAt().getEpochSecond()));
         item.put("warnings", AttributeValue.fromL(job.warnings().stream().map(AttributeValue::fromS).toList()));
         putText(item, "error", job.error());
+        putText(item, "charge_key", job.chargeKey());
         return item;
     }
 
@@ -87,7 +100,8 @@ public final class DynamoJobStore implements JobStore {
                 "", "", List.of(),
                 item.containsKey("warnings") ? item.get("warnings").l().stream().map(AttributeValue::s).toList() : List.of(),
                 text(item, "error"),
-                text(item, "owner"));
+                text(item, "owner"),
+                text(item, "charge_key"));
     }
 
     private static void putText(Map<String, AttributeValue> item, String name, String value) {

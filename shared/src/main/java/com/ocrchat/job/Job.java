@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The job object of the API contract. Its metadata lives in DynamoDB; {@code text}, {@code markdown}
  * and {@code pages} come from the stored result and are empty until the job is done. {@code owner}
- * (whose job it is) never leaves the service.
+ * (whose job it is) and {@code chargeKey} (the balance its credits were reserved on) never leave the service.
  */
 @JsonPropertyOrder({"uuid", "status", "tier", "requested_tier", "language", "detected_language", "tool", "filename",
         "page_count", "pages_done", "mean_confidence", "credits_charged", "created_at", "completed_at", "expires_at",
@@ -36,23 +36,24 @@ public record Job(
         List<Page> pages,
         List<String> warnings,
         String error,
-        @JsonIgnore String owner) {
+        @JsonIgnore String owner,
+        @JsonIgnore String chargeKey) {
 
     public Job withResult(JobResult result) {
         return new Job(uuid, status, tier, requestedTier, language, result.detectedLanguage(), tool, filename, pageCount,
                 pagesDone, result.meanConfidence(), creditsCharged, createdAt, completedAt, expiresAt, result.text(),
-                result.markdown(), result.pages(), warnings, error, owner);
+                result.markdown(), result.pages(), warnings, error, owner, chargeKey);
     }
 
     public Job done(JobResult result, Instant at) {
         return new Job(uuid, JobStatus.DONE, tier, requestedTier, language, result.detectedLanguage(), tool, filename,
                 pageCount, pageCount, result.meanConfidence(), creditsCharged, createdAt, at, expiresAt, "", "", List.of(),
-                warnings, null, owner);
+                warnings, null, owner, chargeKey);
     }
 
     public Job failed(String message, Instant at) {
         return new Job(uuid, JobStatus.FAILED, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount,
-                pagesDone, null, 0, createdAt, at, expiresAt, "", "", List.of(), warnings, message, owner);
+                pagesDone, null, 0, createdAt, at, expiresAt, "", "", List.of(), warnings, message, owner, chargeKey);
     }
 
     public Job withWarning(String warning) {
@@ -60,13 +61,13 @@ public record Job(
         more.add(warning);
         return new Job(uuid, status, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount, pagesDone,
                 meanConfidence, creditsCharged, createdAt, completedAt, expiresAt, text, markdown, pages, List.copyOf(more),
-                error, owner);
+                error, owner, chargeKey);
     }
 
     /** As the API shows it: word-level detail stays in the stored result. */
     public Job forResponse() {
         return new Job(uuid, status, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount, pagesDone,
                 meanConfidence, creditsCharged, createdAt, completedAt, expiresAt, text, markdown,
-                pages.stream().map(Page::withoutWords).toList(), warnings, error, owner);
+                pages.stream().map(Page::withoutWords).toList(), warnings, error, owner, chargeKey);
     }
 }

@@ -5,6 +5,9 @@ import com.ocrchat.http.ApiException;
 import com.ocrchat.http.MultipartForm;
 import com.ocrchat.http.UploadedFile;
 import com.ocrchat.json.Json;
+import com.ocrchat.metering.Charge;
+import com.ocrchat.metering.Meter;
+import com.ocrchat.metering.PlanLimits;
 import com.ocrchat.ocr.Document;
 import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.Documents;
@@ -28,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Submits documents and answers for jobs. A submission is validated (fields, type from the bytes,
- * pages), stored in S3, filed as a job in DynamoDB, recognized page by page, and its result stored
- * in S3; the upload itself is deleted once processed.
+ * pages, the plan's per-file cap), its credits reserved, stored in S3, filed as a job in DynamoDB,
+ * recognized page by page, and its result stored in S3; the upload itself is deleted once processed.
+ * A job that fails gets its credits back.
  */
 public final class JobService {
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
@@ -44,10 +48,13 @@ public final class JobService {
     private final JobStore jobs;
     private final OcrPipeline pipeline;
     private final Languages languages;
+    private final Meter meter;
     private final Clock clock;
 
-    public JobService(Settings settings, ObjectStore objects, JobStore jobs, OcrPipeline pipeline, Languages languages, Clock clock) {
+    public JobService(Settings settings, ObjectStore objects, JobStore jobs, OcrPipeline pipeline, Languages languages,
+                      Meter meter, Clock clock) {
         this.settings = settings;
+        this.meter = meter;
         this.objects = objects;
         this.jobs = jobs;
         this.pipeline = pipeline;
@@ -71,45 +78,68 @@ public final class JobService {
         DocumentLimits limits = new DocumentLimits(settings.maxPixelsPerPage, settings.pdfDpi);
         try (Document document = Documents.open(file.bytes(), limits)) {
             int pageCount = document.pageCount();
-            if (pageCount > settings.maxPagesPerFile) {
-                throw new ApiException(400, "The file has " + pageCount + " pages; this server accepts at most "
-                        + settings.maxPagesPerFile + " per file", Map.of("page_count", pageCount, "cap", settings.maxPagesPerFile));
-            }
+            checkPerFileCap(caller, pageCount);
+            long credits = (long) pageCount * settings.cpuCreditsPerPage;
+            Charge charge = meter.reserve(caller, credits);
             Instant now = now();
             String uuid = UUID.randomUUID().toString();
             String filename = file.filename().isBlank()
                     ? "document." + document.type().name().toLowerCase(Locale.ROOT) : file.filename();
             Job job = new Job(uuid, JobStatus.PROCESSING, JobOptions.CPU, options.requestedTier(), options.language(), null,
-                    options.tool(), filename, pageCount, 0, null, pageCount * settings.cpuCreditsPerPage, now, null,
-                    now.plus(settings.retention), "", "", List.of(), List.copyOf(warnings), null, caller.owner());
-            objects.put(uploadKey(uuid), file.bytes(), document.type().mediaType());
-            jobs.create(job);
+                    options.tool(), filename, pageCount, 0, null, (int) credits, now, null, now.plus(settings.retention),
+                    "", "", List.of(), List.copyOf(warnings), null, caller.owner(), charge.balanceKey());
+            boolean done = false;
             try {
-                return recognize(job, document, models);
+                objects.put(uploadKey(uuid), file.bytes(), document.type().mediaType());
+                jobs.create(job);
+                List<Page> pages = pipeline.recognize(document, models);
+                JobResult result = JobResult.of(pages, null);
+                objects.put(resultKey(uuid), Json.writeBytes(result), "application/json");
+                Job finished = job.done(result, now());
+                jobs.save(finished);
+                done = true;
+                return new Submitted(200, finished.withResult(result).forResponse());
+            } catch (ApiException e) {
+                // A page turned out unreadable (say, a corrupt PDF page): the client's file, so a 400.
+                fail(job, e.getMessage());
+                throw e;
+            } catch (OcrFailure e) {
+                LOG.error("Job {} failed in the OCR engine", uuid, e);
+                return new Submitted(500, fail(job, e.getMessage()));
             } finally {
+                if (!done) {
+                    meter.refund(charge);
+                }
                 objects.delete(uploadKey(uuid));
             }
         }
     }
 
-    private Submitted recognize(Job job, Document document, String models) {
-        try {
-            List<Page> pages = pipeline.recognize(document, models);
-            JobResult result = JobResult.of(pages, null);
-            objects.put(resultKey(job.uuid()), Json.writeBytes(result), "application/json");
-            Job done = job.done(result, now());
-            jobs.save(done);
-            return new Submitted(200, done.withResult(result).forResponse());
-        } catch (ApiException e) {
-            // A page turned out unreadable (say, a corrupt PDF page): the client's file, so a 400.
-            jobs.save(job.failed(e.getMessage(), now()));
-            throw e;
-        } catch (OcrFailure e) {
-            LOG.error("Job {} failed in the OCR engine", job.uuid(), e);
-            Job failed = job.failed(e.getMessage(), now());
-            jobs.save(failed);
-            return new Submitted(500, failed);
+    /** A file with more pages than the caller's plan takes in one file is refused before anything is reserved. */
+    private void checkPerFileCap(Caller caller, int pageCount) {
+        PlanLimits limits = PlanLimits.of(caller.plan(), settings);
+        if (pageCount <= limits.maxPagesPerFile()) {
+            return;
         }
+        String lift = switch (caller.plan()) {
+            case ANONYMOUS -> " A free account takes " + settings.freeMaxPagesPerFile + " pages per file, a paid one "
+                    + settings.paidMaxPagesPerFile + ".";
+            case FREE -> " A paid plan takes " + settings.paidMaxPagesPerFile + " pages per file.";
+            case PAID -> "";
+        };
+        throw new ApiException(400, "The file has " + pageCount + " pages; the " + caller.plan().id() + " plan takes at most "
+                + limits.maxPagesPerFile() + " per file." + lift,
+                Map.of("page_count", pageCount, "cap", limits.maxPagesPerFile(), "plan", caller.plan().id()));
+    }
+
+    private Job fail(Job job, String message) {
+        Job failed = job.failed(message, now());
+        try {
+            jobs.save(failed);
+        } catch (RuntimeException e) {
+            LOG.error("Could not record job {} as failed", job.uuid(), e);
+        }
+        return failed;
     }
 
     /** The caller's job, with its result once done; anybody else's job is as unknown as a missing one. */

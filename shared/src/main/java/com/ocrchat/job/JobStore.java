@@ -11,4 +11,7 @@ public interface JobStore {
 
     /** Replaces the stored metadata of an existing job. */
     void save(Job job);
+
+    /** The owner's most recent jobs, newest first (metadata only; may lag a moment behind writes). */
+    java.util.List<Job> recent(String owner, int limit);
 }

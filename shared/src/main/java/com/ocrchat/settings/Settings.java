@@ -26,7 +26,11 @@ public final class Settings {
     public final String jobsTable;
     public final String accountsTable;
     public final long maxFileBytes;
-    public final int maxPagesPerFile;
+    public final int anonymousDailyPages;
+    public final int anonymousMaxPagesPerFile;
+    public final int freeMonthlyPages;
+    public final int freeMaxPagesPerFile;
+    public final int paidMaxPagesPerFile;
     public final long maxPixelsPerPage;
     public final int pdfDpi;
     public final Duration retention;
@@ -47,7 +51,11 @@ public final class Settings {
         jobsTable = text("OCRCHAT_JOBS_TABLE", "ocrchat-jobs");
         accountsTable = text("OCRCHAT_ACCOUNTS_TABLE", "ocrchat-accounts");
         maxFileBytes = integer("OCRCHAT_MAX_FILE_MB", 50) * 1024L * 1024L;
-        maxPagesPerFile = integer("OCRCHAT_MAX_PAGES_PER_FILE", 500);
+        anonymousDailyPages = integer("OCRCHAT_ANONYMOUS_DAILY_PAGES", 10);
+        anonymousMaxPagesPerFile = integer("OCRCHAT_ANONYMOUS_MAX_PAGES_PER_FILE", 5);
+        freeMonthlyPages = integer("OCRCHAT_FREE_MONTHLY_PAGES", 100);
+        freeMaxPagesPerFile = integer("OCRCHAT_FREE_MAX_PAGES_PER_FILE", 20);
+        paidMaxPagesPerFile = integer("OCRCHAT_PAID_MAX_PAGES_PER_FILE", 500);
         maxPixelsPerPage = integer("OCRCHAT_MAX_PAGE_MEGAPIXELS", 100) * 1_000_000L;
         pdfDpi = integer("OCRCHAT_PDF_DPI", 300);
         retention = Duration.ofDays(integer("OCRCHAT_RETENTION_DAYS", 7));

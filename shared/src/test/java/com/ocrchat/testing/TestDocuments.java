@@ -133,4 +133,39 @@ public final class TestDocuments {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A small image holding one line of text: quick to recognize, for tests that submit many files. */
+    public static byte[] linePng(String text) {
+        BufferedImage image = new BufferedImage(600, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 40));
+        g.drawString(text, 30, 75);
+        g.dispose();
+        return png(image);
+    }
+
+    /** A born-digital PDF of small pages (3 x 1 inch), one line of text each: quick to recognize. */
+    public static byte[] smallPagesPdf(int pages) {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int i = 1; i <= pages; i++) {
+                PDPage page = new PDPage(new PDRectangle(216, 72));
+                pdf.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 18);
+                    content.newLineAtOffset(20, 28);
+                    content.showText("Page number " + i);
+                    content.endText();
+                }
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

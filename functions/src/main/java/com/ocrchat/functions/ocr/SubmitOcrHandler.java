@@ -10,11 +10,13 @@ import com.ocrchat.http.ApiResponses;
 import com.ocrchat.http.HttpEndpoint;
 import com.ocrchat.http.MultipartForm;
 import com.ocrchat.job.JobService;
+import com.ocrchat.metering.Meter;
 
 /** POST /api/v1/ocr/: a multipart upload in, the job out (done inline for short documents). */
 public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Authenticator authenticator;
     private final JobService jobs;
+    private final Meter meter;
     private final long maxFileBytes;
 
     public SubmitOcrHandler() {
@@ -24,6 +26,7 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public SubmitOcrHandler(Application application) {
         this.authenticator = application.authenticator;
         this.jobs = application.jobs;
+        this.meter = application.meter;
         this.maxFileBytes = application.settings.maxFileBytes;
     }
 
@@ -32,7 +35,7 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return HttpEndpoint.respond(event, request -> {
             var caller = authenticator.authenticate(request);
             var submitted = jobs.submit(caller, MultipartForm.parse(request, maxFileBytes));
-            return ApiResponses.json(submitted.status(), submitted.job());
+            return ApiResponses.json(submitted.status(), submitted.job(), meter.rateLimitHeaders(caller));
         });
     }
 }
