@@ -4,6 +4,7 @@ import com.ocrchat.account.AccountService;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Authenticator;
 import com.ocrchat.auth.DynamoAccountStore;
+import com.ocrchat.export.DownloadService;
 import com.ocrchat.job.DynamoJobStore;
 import com.ocrchat.job.JobService;
 import com.ocrchat.job.JobStore;
@@ -33,6 +34,7 @@ public final class Application {
     public final JobStore jobStore;
     public final Meter meter;
     public final AccountService accountOverview;
+    public final DownloadService downloads;
 
     public Application(Settings settings) {
         this.settings = settings;
@@ -43,9 +45,11 @@ public final class Application {
         this.meter = new DynamoMeter(dynamo, settings.accountsTable, settings, Clock.systemUTC());
         this.jobStore = new DynamoJobStore(dynamo, settings.jobsTable);
         OcrPipeline pipeline = new OcrPipeline(new TesseractEngine(settings.tessdata.orElse(null)), settings.ocrThreads);
-        this.jobs = new JobService(settings, new S3ObjectStore(s3, settings.bucket), jobStore,
+        S3ObjectStore objects = new S3ObjectStore(s3, AwsClients.s3Presigner(settings), settings.bucket);
+        this.jobs = new JobService(settings, objects, jobStore,
                 pipeline, Languages.installedIn(settings.tessdata.orElse(null)), meter, Clock.systemUTC());
         this.accountOverview = new AccountService(settings, meter, jobStore);
+        this.downloads = new DownloadService(settings, jobs, objects);
     }
 
     /** The process-wide instance, built from the environment on first use. */

@@ -142,6 +142,12 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             r.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("set-cookie", cookie));
         }
         String body = r.getBody() == null ? "" : r.getBody();
+        if (body.length() > MAX_LAMBDA_PAYLOAD_BYTES) {
+            // Lambda refuses a response over 6 MB, and API Gateway answers the client with a 500.
+            LOG.error("A response of {} bytes is over Lambda's 6 MB payload limit", body.length());
+            send(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         byte[] bytes = r.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         send(exchange, r.getStatusCode() == 0 ? 200 : r.getStatusCode(), headers, bytes);
     }

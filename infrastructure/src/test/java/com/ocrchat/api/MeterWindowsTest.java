@@ -70,7 +70,7 @@ class MeterWindowsTest {
         OcrPipeline broken = new OcrPipeline((image, page, languages) -> {
             throw new OcrFailure("the engine fell over");
         }, 1);
-        JobService jobs = new JobService(settings, new S3ObjectStore(AwsClients.s3(settings), settings.bucket),
+        JobService jobs = new JobService(settings, new S3ObjectStore(AwsClients.s3(settings), AwsClients.s3Presigner(settings), settings.bucket),
                 new DynamoJobStore(AwsClients.dynamo(settings), settings.jobsTable), broken,
                 Languages.installedIn(settings.tessdata.orElse(null)), application.meter, Clock.systemUTC());
         APIGatewayV2HTTPEvent event = ApiEvents.submit(created.token(), "203.0.113.60", "two.pdf", TestDocuments.smallPagesPdf(2), Map.of());

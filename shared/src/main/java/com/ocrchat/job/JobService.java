@@ -4,6 +4,7 @@ import com.ocrchat.auth.Caller;
 import com.ocrchat.http.ApiException;
 import com.ocrchat.http.MultipartForm;
 import com.ocrchat.http.UploadedFile;
+import com.ocrchat.export.PageImages;
 import com.ocrchat.json.Json;
 import com.ocrchat.metering.Charge;
 import com.ocrchat.metering.Meter;
@@ -49,12 +50,14 @@ public final class JobService {
     private final OcrPipeline pipeline;
     private final Languages languages;
     private final Meter meter;
+    private final PageImages pageImages;
     private final Clock clock;
 
     public JobService(Settings settings, ObjectStore objects, JobStore jobs, OcrPipeline pipeline, Languages languages,
                       Meter meter, Clock clock) {
         this.settings = settings;
         this.meter = meter;
+        this.pageImages = new PageImages(objects);
         this.objects = objects;
         this.jobs = jobs;
         this.pipeline = pipeline;
@@ -92,7 +95,7 @@ public final class JobService {
             try {
                 objects.put(uploadKey(uuid), file.bytes(), document.type().mediaType());
                 jobs.create(job);
-                List<Page> pages = pipeline.recognize(document, models);
+                List<Page> pages = pipeline.recognize(document, models, (index, image) -> pageImages.put(uuid, index, image));
                 JobResult result = JobResult.of(pages, null);
                 objects.put(resultKey(uuid), Json.writeBytes(result), "application/json");
                 Job finished = job.done(result, now());
@@ -142,8 +145,16 @@ public final class JobService {
         return failed;
     }
 
-    /** The caller's job, with its result once done; anybody else's job is as unknown as a missing one. */
+    /** The caller's job as the API shows it, with its result once done. */
     public Job get(Caller caller, String uuid) {
+        return withDetail(caller, uuid).forResponse();
+    }
+
+    /**
+     * The caller's job with its whole stored result, word boxes included (for exports); anybody else's
+     * job is as unknown as a missing one.
+     */
+    public Job withDetail(Caller caller, String uuid) {
         String id = uuid == null ? "" : uuid.toLowerCase(Locale.ROOT);
         ApiException notFound = ApiException.notFound("No job with id '" + uuid + "'");
         if (!UUID_FORM.matcher(id).matches()) {
@@ -157,7 +168,7 @@ public final class JobService {
             return job;
         }
         JobResult result = objects.get(resultKey(id)).map(bytes -> Json.read(bytes, JobResult.class)).orElseThrow(() -> notFound);
-        return job.withResult(result).forResponse();
+        return job.withResult(result);
     }
 
     static String uploadKey(String uuid) {

@@ -26,7 +26,8 @@ public final class MarkdownWriter {
         return String.join(PAGE_RULE, rendered);
     }
 
-    static String page(Page page) {
+    /** One page's Markdown (the exports lay pages out one by one). */
+    public static String page(Page page) {
         double bodyHeight = medianWordHeight(page.blocks());
         List<String> parts = new ArrayList<>();
         for (Block block : page.blocks()) {

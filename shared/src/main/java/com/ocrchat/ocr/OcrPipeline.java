@@ -1,6 +1,7 @@
 package com.ocrchat.ocr;
 
 import com.ocrchat.http.ApiException;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -28,11 +29,24 @@ public final class OcrPipeline {
         });
     }
 
+    /** What to do with each page image as soon as it is rendered (on the worker thread), e.g. keep it. */
+    public interface RenderedPages {
+        void rendered(int pageIndex, BufferedImage image);
+    }
+
     public List<Page> recognize(Document document, String languages) {
+        return recognize(document, languages, (index, image) -> { });
+    }
+
+    public List<Page> recognize(Document document, String languages, RenderedPages rendered) {
         List<Future<Page>> pending = new ArrayList<>();
         for (int index = 0; index < document.pageCount(); index++) {
             int page = index;
-            pending.add(workers.submit(() -> engine.recognize(render(document, page), page, languages)));
+            pending.add(workers.submit(() -> {
+                BufferedImage image = render(document, page);
+                rendered.rendered(page, image);
+                return engine.recognize(image, page, languages);
+            }));
         }
         List<Page> pages = new ArrayList<>();
         try {
@@ -55,7 +69,7 @@ public final class OcrPipeline {
         return pages;
     }
 
-    private static java.awt.image.BufferedImage render(Document document, int page) {
+    private static BufferedImage render(Document document, int page) {
         synchronized (document) {
             return document.render(page);
         }

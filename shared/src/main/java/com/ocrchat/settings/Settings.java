@@ -32,6 +32,7 @@ public final class Settings {
     public final int freeMaxPagesPerFile;
     public final int paidMaxPagesPerFile;
     public final long maxPixelsPerPage;
+    public final long inlineDownloadMaxBytes;
     public final int pdfDpi;
     public final Duration retention;
     public final int cpuCreditsPerPage;
@@ -58,6 +59,7 @@ public final class Settings {
         paidMaxPagesPerFile = integer("OCRCHAT_PAID_MAX_PAGES_PER_FILE", 500);
         maxPixelsPerPage = integer("OCRCHAT_MAX_PAGE_MEGAPIXELS", 100) * 1_000_000L;
         pdfDpi = integer("OCRCHAT_PDF_DPI", 300);
+        inlineDownloadMaxBytes = integer("OCRCHAT_INLINE_DOWNLOAD_MAX_KB", 4000) * 1000L;
         retention = Duration.ofDays(integer("OCRCHAT_RETENTION_DAYS", 7));
         cpuCreditsPerPage = integer("OCRCHAT_CPU_CREDITS_PER_PAGE", 1);
         vlmFallbackToCpu = !"reject".equalsIgnoreCase(text("OCRCHAT_VLM_UNAVAILABLE", "cpu"));

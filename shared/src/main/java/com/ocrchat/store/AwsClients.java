@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The AWS SDK clients, built from settings: with an endpoint override they talk to the local stack
@@ -24,6 +25,15 @@ public final class AwsClients {
     public static S3Client s3(Settings settings) {
         var builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region))
+                .credentialsProvider(credentials(settings, settings.s3Endpoint))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3Endpoint.isPresent()).build());
+        settings.s3Endpoint.map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static S3Presigner s3Presigner(Settings settings) {
+        var builder = S3Presigner.builder()
                 .region(Region.of(settings.region))
                 .credentialsProvider(credentials(settings, settings.s3Endpoint))
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3Endpoint.isPresent()).build());

@@ -1,5 +1,6 @@
 package com.ocrchat.store;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /** Named blobs: uploads, results, exports. S3 on AWS and locally (s3proxy). */
@@ -9,4 +10,10 @@ public interface ObjectStore {
     Optional<byte[]> get(String key);
 
     void delete(String key);
+
+    /** The object's size in bytes, or empty when there is no such object. */
+    Optional<Long> size(String key);
+
+    /** A URL that fetches the object without credentials until it expires, served as an attachment named {@code filename}. */
+    String presignedGet(String key, Duration lifetime, String filename, String contentType);
 }

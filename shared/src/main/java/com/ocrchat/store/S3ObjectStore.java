@@ -4,13 +4,18 @@ import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import com.ocrchat.http.ContentDisposition;
+import java.time.Duration;
 
 public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
 
-    public S3ObjectStore(S3Client s3, String bucket) {
+    public S3ObjectStore(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = bucket;
     }
 
@@ -31,5 +36,22 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void delete(String key) {
         s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    @Override
+    public Optional<Long> size(String key) {
+        try {
+            return Optional.of(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String presignedGet(String key, Duration lifetime, String filename, String contentType) {
+        return presigner.presignGetObject(r -> r.signatureDuration(lifetime).getObjectRequest(get -> get.bucket(bucket).key(key)
+                        .responseContentType(contentType)
+                        .responseContentDisposition(ContentDisposition.attachment(filename))))
+                .url().toString();
     }
 }

@@ -1,0 +1,37 @@
+package com.ocrchat.functions.download;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ocrchat.Application;
+import com.ocrchat.auth.Authenticator;
+import com.ocrchat.export.DownloadService;
+import com.ocrchat.http.ApiResponses;
+import com.ocrchat.http.HttpEndpoint;
+
+/** GET /api/v1/ocr/{uuid}/download/?format=txt|md|docx|pdf|csv|json: the export, or a 302 to it when large. */
+public class DownloadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Authenticator authenticator;
+    private final DownloadService downloads;
+
+    public DownloadHandler() {
+        this(Application.fromEnvironment());
+    }
+
+    public DownloadHandler(Application application) {
+        this.authenticator = application.authenticator;
+        this.downloads = application.downloads;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpEndpoint.respond(event, request -> {
+            var caller = authenticator.authenticate(request);
+            var download = downloads.download(caller, request.pathParameter("uuid").orElse(""), request.query("format").orElse(null));
+            return download.redirect() != null
+                    ? ApiResponses.redirect(download.redirect())
+                    : ApiResponses.file(download.bytes(), download.format().contentType(), download.filename());
+        });
+    }
+}

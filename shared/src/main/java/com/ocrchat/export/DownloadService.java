@@ -1,0 +1,77 @@
+package com.ocrchat.export;
+
+import com.ocrchat.auth.Caller;
+import com.ocrchat.http.ApiException;
+import com.ocrchat.job.Job;
+import com.ocrchat.job.JobService;
+import com.ocrchat.job.JobStatus;
+import com.ocrchat.settings.Settings;
+import com.ocrchat.store.ObjectStore;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GET /api/v1/ocr/{uuid}/download/?format=F: an export is made on its first request, stored in S3
+ * and served from there afterwards; one too large for a Lambda response is answered with a
+ * short-lived presigned S3 URL to redirect to.
+ */
+public final class DownloadService {
+    private static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
+
+    /** The export inline ({@code bytes}) or, when large, a {@code redirect} URL. */
+    public record Download(ExportFormat format, String filename, byte[] bytes, String redirect) {
+    }
+
+    private final JobService jobs;
+    private final ObjectStore objects;
+    private final PageImages images;
+    private final Map<ExportFormat, Exporter> exporters = new EnumMap<>(ExportFormat.class);
+    private final long inlineMaxBytes;
+
+    public DownloadService(Settings settings, JobService jobs, ObjectStore objects) {
+        this.jobs = jobs;
+        this.objects = objects;
+        this.images = new PageImages(objects);
+        this.inlineMaxBytes = settings.inlineDownloadMaxBytes;
+        exporters.put(ExportFormat.TXT, TextExporters.TEXT);
+        exporters.put(ExportFormat.MD, TextExporters.MARKDOWN);
+        exporters.put(ExportFormat.DOCX, new DocxExporter());
+        exporters.put(ExportFormat.PDF, new SearchablePdfExporter(settings.pdfDpi));
+        exporters.put(ExportFormat.CSV, new CsvExporter());
+        exporters.put(ExportFormat.JSON, new JsonExporter());
+    }
+
+    public Download download(Caller caller, String uuid, String requestedFormat) {
+        ExportFormat format = ExportFormat.of(requestedFormat);
+        Job job = jobs.withDetail(caller, uuid);
+        if (job.status() != JobStatus.DONE) {
+            throw new ApiException(409, "The job is " + job.status().id() + "; its exports exist once it is done",
+                    Map.of("status", job.status().id()));
+        }
+        String key = "exports/" + job.uuid() + "/export." + format.extension();
+        String filename = stem(job.filename()) + "." + format.extension();
+        byte[] made = null;
+        Optional<Long> stored = objects.size(key);
+        long size;
+        if (stored.isPresent()) {
+            size = stored.get();
+        } else {
+            made = exporters.get(format).export(job, images);
+            objects.put(key, made, format.contentType());
+            size = made.length;
+        }
+        if (size > inlineMaxBytes) {
+            return new Download(format, filename, null, objects.presignedGet(key, LINK_LIFETIME, filename, format.contentType()));
+        }
+        byte[] bytes = made != null ? made : objects.get(key).orElseThrow(() -> ApiException.notFound("The export has expired"));
+        return new Download(format, filename, bytes, null);
+    }
+
+    /** "invoice.pdf" becomes "invoice", so its Markdown downloads as "invoice.md". */
+    static String stem(String filename) {
+        int dot = filename.lastIndexOf('.');
+        return dot > 0 ? filename.substring(0, dot) : filename;
+    }
+}
