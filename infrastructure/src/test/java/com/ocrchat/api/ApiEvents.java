@@ -62,6 +62,20 @@ final class ApiEvents {
         return event;
     }
 
+    /** GET /api/v1/ocr/{uuid}/download/?format=F (format null: no query string). */
+    static APIGatewayV2HTTPEvent download(String token, String sourceIp, String uuid, String format) {
+        APIGatewayV2HTTPEvent event = getJob(token, sourceIp, uuid);
+        event.setRawPath("/api/v1/ocr/" + uuid + "/download/");
+        event.setRouteKey("GET /api/v1/ocr/{uuid}/download");
+        event.getRequestContext().getHttp().setPath(event.getRawPath());
+        event.getRequestContext().setRouteKey(event.getRouteKey());
+        if (format != null) {
+            event.setRawQueryString("format=" + format);
+            event.setQueryStringParameters(Map.of("format", format));
+        }
+        return event;
+    }
+
     static APIGatewayV2HTTPEvent fixture(String name) {
         try (var in = ApiEvents.class.getResourceAsStream("/events/" + name)) {
             return MAPPER.readValue(in, APIGatewayV2HTTPEvent.class);

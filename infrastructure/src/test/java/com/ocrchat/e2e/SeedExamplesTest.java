@@ -52,6 +52,9 @@ class SeedExamplesTest {
         JsonNode polled = MAPPER.readTree(run(List.of("bash", "-c", steps[1].replace("UUID", uuid))));
         assertEquals(submitted.get("text"), polled.get("text"));
         assertEquals("done", polled.get("status").asText());
+
+        run(List.of("bash", "-c", steps[2].replace("UUID", uuid)));
+        assertEquals(submitted.get("markdown").asText(), Files.readString(work.resolve("result.md")));
     }
 
     @Test
@@ -67,6 +70,10 @@ class SeedExamplesTest {
         assertTrue(printed.contains("Revenue grew by twelve percent"), printed);
         assertTrue(printed.contains("---"), "the page rule between the two pages: " + printed);
         assertTrue(printed.contains("The warehouse moved to Springfield"), printed);
+        try (var docx = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(work.resolve("result.docx")))) {
+            String text = String.join("\n", docx.getParagraphs().stream().map(org.apache.poi.xwpf.usermodel.XWPFParagraph::getText).toList());
+            assertTrue(text.contains("Revenue grew by twelve percent") && text.contains("The warehouse moved to Springfield"), text);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.ocrchat.export;
 import com.ocrchat.job.Job;
 import com.ocrchat.ocr.MarkdownWriter;
 import com.ocrchat.ocr.Page;
+import com.ocrchat.ocr.TextDirection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -169,28 +170,13 @@ final class DocxExporter implements Exporter {
 
     /** Right-to-left paragraphs (their first strong character is Arabic, Hebrew, ...) read right to left in Word. */
     private static void markDirection(XWPFParagraph paragraph, String text) {
-        if (isRightToLeft(text)) {
+        if (TextDirection.isRightToLeft(text)) {
             var properties = paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr();
             properties.addNewBidi();
             for (XWPFRun run : paragraph.getRuns()) {
                 run.getCTR().addNewRPr().addNewRtl();
             }
         }
-    }
-
-    static boolean isRightToLeft(String text) {
-        for (int i = 0; i < text.length(); ) {
-            int codePoint = text.codePointAt(i);
-            byte direction = Character.getDirectionality(codePoint);
-            if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                return true;
-            }
-            if (direction == Character.DIRECTIONALITY_LEFT_TO_RIGHT) {
-                return false;
-            }
-            i += Character.charCount(codePoint);
-        }
-        return false;
     }
 
     /** Word's built-in "heading 1".."heading 6" styles, so headings show in the navigation pane and outline. */

@@ -3,6 +3,7 @@ package com.ocrchat.export;
 import com.ocrchat.job.Job;
 import com.ocrchat.ocr.Block;
 import com.ocrchat.ocr.Page;
+import com.ocrchat.ocr.TextDirection;
 import com.ocrchat.ocr.Word;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -92,7 +93,11 @@ final class SearchablePdfExporter implements Exporter {
         return pdfPage;
     }
 
-    /** The word's text set on its baseline, its font size the box height, stretched to the box width. */
+    /**
+     * The word's text set on its baseline, its font size the box height, stretched to the box width.
+     * A right-to-left word is set from its right edge with a mirrored text matrix, so its glyphs run
+     * leftwards in logical order and text extraction (which reads visually, then applies bidi) gets it right.
+     */
     private static void appendWord(StringBuilder content, Word word, float scale, float pageHeight) {
         String text = word.text();
         if (text.isEmpty()) {
@@ -102,14 +107,15 @@ final class SearchablePdfExporter implements Exporter {
         float size = Math.max(1f, (box[3] - box[1]) * scale);
         float boxWidth = Math.max(1f, (box[2] - box[0]) * scale);
         float stretch = 100f * boxWidth / (text.length() * size * GLYPH_WIDTH);
-        float x = box[0] * scale;
+        boolean rightToLeft = TextDirection.isRightToLeft(text);
+        float x = (rightToLeft ? box[2] : box[0]) * scale;
         float baseline = pageHeight - box[3] * scale + size * 0.2f;
         StringBuilder hex = new StringBuilder(text.length() * 4);
         for (int i = 0; i < text.length(); i++) {
             hex.append(String.format(Locale.ROOT, "%04X", (int) text.charAt(i)));
         }
-        content.append(String.format(Locale.ROOT, "/%s %.2f Tf %.2f Tz 1 0 0 1 %.2f %.2f Tm <%s> Tj%n",
-                FONT_NAME.getName(), size, stretch, x, baseline, hex));
+        content.append(String.format(Locale.ROOT, "/%s %.2f Tf %.2f Tz %d 0 0 1 %.2f %.2f Tm <%s> Tj%n",
+                FONT_NAME.getName(), size, stretch, rightToLeft ? -1 : 1, x, baseline, hex));
     }
 
     /** A Type0 font over Tesseract's glyphless TrueType: Identity-H codes, all mapped to its one glyph. */

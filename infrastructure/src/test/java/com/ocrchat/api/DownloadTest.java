@@ -1,0 +1,212 @@
+package com.ocrchat.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ocrchat.Application;
+import com.ocrchat.auth.Plan;
+import com.ocrchat.functions.download.DownloadHandler;
+import com.ocrchat.functions.ocr.SubmitOcrHandler;
+import com.ocrchat.job.Job;
+import com.ocrchat.job.JobStatus;
+import com.ocrchat.local.TestServer;
+import com.ocrchat.testing.TestDocuments;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The six export formats through the real download handler, each checked for what a user opens it for. */
+class DownloadTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String IP = "203.0.113.90";
+    private static Application application;
+    private static DownloadHandler download;
+    private static String token;
+    private static JsonNode invoice;
+    private static JsonNode scan;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        application = TestServer.application();
+        download = new DownloadHandler();
+        SubmitOcrHandler submit = new SubmitOcrHandler();
+        token = application.accounts.create(Plan.PAID, 100).token();
+        invoice = MAPPER.readTree(submit.handleRequest(ApiEvents.submit(token, IP, "invoice.png",
+                TestDocuments.png(TestDocuments.invoiceImage()), Map.of()), null).getBody());
+        scan = MAPPER.readTree(submit.handleRequest(ApiEvents.submit(token, IP, "scan.pdf", TestDocuments.scannedPdf(List.of(
+                TestDocuments.invoiceImage(),
+                TestDocuments.page("Minutes", List.of("The board approved the budget for 2027.", "Next meeting: March 3, 2027")),
+                TestDocuments.page("Appendix", List.of("Warehouse inventory was counted on Friday.")))), Map.of()), null).getBody());
+        assertEquals("done", scan.get("status").asText(), scan.toString());
+    }
+
+    @Test
+    void txtAndMdAreTheJobsTextAndMarkdown() {
+        APIGatewayV2HTTPResponse txt = get(scan, "txt");
+        assertEquals("text/plain; charset=utf-8", txt.getHeaders().get("content-type"));
+        assertTrue(txt.getHeaders().get("content-disposition").startsWith("attachment; filename=\"scan.txt\""));
+        assertEquals(scan.get("text").asText(), new String(bytes(txt), StandardCharsets.UTF_8));
+        assertEquals(2, scan.get("text").asText().chars().filter(c -> c == '\f').count(), "pages separated by form feeds");
+
+        APIGatewayV2HTTPResponse md = get(scan, "md");
+        assertEquals("text/markdown; charset=utf-8", md.getHeaders().get("content-type"));
+        assertEquals(scan.get("markdown").asText(), new String(bytes(md), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theWordDocumentReadsBackWithHeadingsAndPages() throws Exception {
+        APIGatewayV2HTTPResponse docx = get(scan, "docx");
+        assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.getHeaders().get("content-type"));
+        assertTrue(docx.getHeaders().get("content-disposition").contains("filename=\"scan.docx\""));
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes(docx)))) {
+            String text = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + "\n" + b);
+            for (String words : List.of("INVOICE", "Total: 215.00 USD", "approved the budget", "Warehouse inventory")) {
+                assertTrue(text.contains(words), words + " in " + text);
+            }
+            List<String> headings = document.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
+                    .map(XWPFParagraph::getText).toList();
+            assertEquals(List.of("INVOICE", "Minutes", "Appendix"), headings);
+            assertTrue(document.getStyles().styleExist("Heading1"));
+            long pageBreaks = document.getParagraphs().stream().filter(p -> p.getCTP().xmlText().contains("w:type=\"page\"")).count();
+            assertEquals(2, pageBreaks, "a page break between each of the three pages");
+        }
+        Path file = work.resolve("scan.docx");
+        Files.write(file, bytes(docx));
+        convertsWithLibreOfficeWhereInstalled(file);
+    }
+
+    @Test
+    void theSearchablePdfGivesBackTheRecognizedText() throws Exception {
+        APIGatewayV2HTTPResponse pdf = get(scan, "pdf");
+        assertEquals("application/pdf", pdf.getHeaders().get("content-type"));
+        Path file = work.resolve("scan.pdf");
+        Files.write(file, bytes(pdf));
+
+        try (PDDocument document = Loader.loadPDF(file.toFile())) {
+            assertEquals(3, document.getNumberOfPages());
+            assertTrue(document.getPage(0).getResources().getXObjectNames().iterator().hasNext(), "the page image is there");
+            assertTrue(new PDFTextStripper().getText(document).contains("Total: 215.00 USD"));
+        }
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext (poppler-utils) is needed; ./ocrchat test installs it");
+        Process pdftotext = new ProcessBuilder("pdftotext", "-raw", file.toString(), "-").start();
+        String extracted = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(pdftotext.waitFor(60, TimeUnit.SECONDS) && pdftotext.exitValue() == 0);
+        double cer = Cer.of(scan.get("text").asText(), extracted);
+        assertTrue(cer < 0.01, "character error rate " + cer + "\nexpected: " + scan.get("text").asText() + "\ngot: " + extracted);
+    }
+
+    @Test
+    void theCsvHasARowPerBlock() throws Exception {
+        APIGatewayV2HTTPResponse csv = get(invoice, "csv");
+        assertEquals("text/csv; charset=utf-8", csv.getHeaders().get("content-type"));
+
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(bytes(csv), StandardCharsets.UTF_8))).getRecords();
+
+        JsonNode blocks = invoice.get("pages").get(0).get("blocks");
+        assertEquals(blocks.size(), rows.size());
+        assertEquals("1", rows.get(0).get("page"));
+        assertEquals("INVOICE", rows.get(0).get("text"));
+        assertEquals(blocks.get(0).get("bbox").get(2).asText(), rows.get(0).get("x1"));
+        assertTrue(rows.stream().anyMatch(r -> r.get("text").contains("Invoice number: INV-2026-0042\nInvoice date")),
+                "multi-line blocks are quoted, not split");
+    }
+
+    @Test
+    void jsonIsTheJobWithItsWords() throws Exception {
+        APIGatewayV2HTTPResponse json = get(invoice, "json");
+        JsonNode job = MAPPER.readTree(bytes(json));
+        assertEquals(invoice.get("uuid"), job.get("uuid"));
+        assertEquals(invoice.get("text"), job.get("text"));
+        JsonNode word = job.get("pages").get(0).get("blocks").get(0).get("words").get(0);
+        assertEquals("INVOICE", word.get("text").asText());
+        assertEquals(4, word.get("bbox").size());
+        assertEquals(json.getHeaders().get("content-type"), get(invoice, null).getHeaders().get("content-type"), "json is the default");
+    }
+
+    @Test
+    void anExportIsMadeOnceAndServedFromS3() {
+        get(invoice, "md");
+        var settings = application.settings;
+        try (var s3 = com.ocrchat.store.AwsClients.s3(settings)) {
+            String key = "exports/" + invoice.get("uuid").asText() + "/export.md";
+            Instant made = s3.headObject(r -> r.bucket(settings.bucket).key(key)).lastModified();
+            get(invoice, "md");
+            assertEquals(made, s3.headObject(r -> r.bucket(settings.bucket).key(key)).lastModified());
+            s3.putObject(r -> r.bucket(settings.bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("served from S3"));
+            assertEquals("served from S3", new String(bytes(get(invoice, "md")), StandardCharsets.UTF_8));
+            s3.deleteObject(r -> r.bucket(settings.bucket).key(key));
+        }
+    }
+
+    @Test
+    void mistakesAreClear() throws Exception {
+        String uuid = invoice.get("uuid").asText();
+        JsonNode unknownFormat = error(download.handleRequest(ApiEvents.download(token, IP, uuid, "rtf"), null), 400);
+        assertTrue(unknownFormat.get("error").asText().contains("txt, md, docx, pdf, csv, json"));
+        String stranger = application.accounts.create(Plan.FREE, 0).token();
+        error(download.handleRequest(ApiEvents.download(stranger, IP, uuid, "txt"), null), 404);
+        error(download.handleRequest(ApiEvents.download(token, IP, UUID.randomUUID().toString(), "txt"), null), 404);
+
+        Job processing = new Job(UUID.randomUUID().toString(), JobStatus.PROCESSING, "cpu", "cpu", "auto", null, null, "big.pdf",
+                40, 12, null, 40, Instant.now(), null, Instant.now().plusSeconds(3600), "", "", List.of(), List.of(), null,
+                application.authenticator.authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid))).owner(), null);
+        application.jobStore.create(processing);
+        JsonNode early = error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
+        assertTrue(early.get("error").asText().contains("processing"));
+    }
+
+    private static void convertsWithLibreOfficeWhereInstalled(Path docx) throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/libreoffice"))) {
+            System.out.println("LibreOffice is not installed: the docx conversion check is skipped (POI read it back above)");
+            return;
+        }
+        Process convert = new ProcessBuilder("libreoffice", "--headless", "--convert-to", "pdf", "--outdir", docx.getParent().toString(),
+                docx.toString()).redirectErrorStream(true).start();
+        convert.getInputStream().readAllBytes();
+        assertTrue(convert.waitFor(120, TimeUnit.SECONDS) && convert.exitValue() == 0);
+        assertTrue(Files.exists(docx.resolveSibling("scan.pdf")));
+    }
+
+    private static APIGatewayV2HTTPResponse get(JsonNode job, String format) {
+        APIGatewayV2HTTPResponse response = download.handleRequest(ApiEvents.download(token, IP, job.get("uuid").asText(), format), null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return response;
+    }
+
+    private static byte[] bytes(APIGatewayV2HTTPResponse response) {
+        assertTrue(response.getIsBase64Encoded());
+        return Base64.getDecoder().decode(response.getBody());
+    }
+
+    private static JsonNode error(APIGatewayV2HTTPResponse response, int status) throws Exception {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        return MAPPER.readTree(response.getBody());
+    }
+}
