@@ -166,6 +166,32 @@ class DownloadTest {
     }
 
     @Test
+    void aFortyPageJobsPdfArrivesThroughTheRedirect() throws Exception {
+        List<java.awt.image.BufferedImage> pages = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            pages.add(TestDocuments.page("Page " + i, List.of("Section " + i + " of the annual report.")));
+        }
+        JsonNode job = MAPPER.readTree(new SubmitOcrHandler().handleRequest(ApiEvents.submit(token, IP, "report.pdf",
+                TestDocuments.scannedPdf(pages), Map.of()), null).getBody());
+        assertEquals(40, job.get("page_count").asInt(), job.toString());
+
+        APIGatewayV2HTTPResponse response = download.handleRequest(ApiEvents.download(token, IP, job.get("uuid").asText(), "pdf"), null);
+
+        assertEquals(302, response.getStatusCode(), response.getBody());
+        var file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(response.getHeaders().get("location"))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, file.statusCode());
+        assertTrue(file.body().length > application.settings.inlineDownloadMaxBytes);
+        try (PDDocument pdf = Loader.loadPDF(file.body())) {
+            assertEquals(40, pdf.getNumberOfPages());
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(40);
+            stripper.setEndPage(40);
+            assertTrue(stripper.getText(pdf).contains("Section 40 of the annual report."));
+        }
+    }
+
+    @Test
     void mistakesAreClear() throws Exception {
         String uuid = invoice.get("uuid").asText();
         JsonNode unknownFormat = error(download.handleRequest(ApiEvents.download(token, IP, uuid, "rtf"), null), 400);

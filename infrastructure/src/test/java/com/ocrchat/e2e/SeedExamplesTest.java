@@ -55,6 +55,17 @@ class SeedExamplesTest {
 
         run(List.of("bash", "-c", steps[2].replace("UUID", uuid)));
         assertEquals(submitted.get("markdown").asText(), Files.readString(work.resolve("result.md")));
+
+        // The same download command for every other format.
+        for (String format : List.of("txt", "docx", "pdf", "csv", "json")) {
+            run(List.of("bash", "-c", steps[2].replace("UUID", uuid).replace("format=md", "format=" + format)
+                    .replace("result.md", "result." + format)));
+        }
+        assertEquals(submitted.get("text").asText(), Files.readString(work.resolve("result.txt")));
+        assertTrue(Files.readString(work.resolve("result.docx"), StandardCharsets.ISO_8859_1).startsWith("PK"), "a docx is a zip");
+        assertTrue(Files.readString(work.resolve("result.pdf"), StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        assertTrue(Files.readString(work.resolve("result.csv")).startsWith("page,block,text,x0,y0,x1,y1,confidence"));
+        assertEquals(uuid, MAPPER.readTree(work.resolve("result.json").toFile()).get("uuid").asText());
     }
 
     @Test
