@@ -6,7 +6,11 @@ import com.ocrchat.auth.Authenticator;
 import com.ocrchat.auth.DynamoAccountStore;
 import com.ocrchat.export.DownloadService;
 import com.ocrchat.job.DynamoJobStore;
+import com.ocrchat.job.ChunkQueue;
+import com.ocrchat.job.ChunkWorker;
 import com.ocrchat.job.JobService;
+import com.ocrchat.job.SqsChunkQueue;
+import com.ocrchat.job.Uploads;
 import com.ocrchat.job.JobStore;
 import com.ocrchat.metering.DynamoMeter;
 import com.ocrchat.metering.Meter;
@@ -35,6 +39,8 @@ public final class Application {
     public final Meter meter;
     public final AccountService accountOverview;
     public final DownloadService downloads;
+    public final ChunkWorker chunkWorker;
+    public final Uploads uploads;
 
     public Application(Settings settings) {
         this.settings = settings;
@@ -46,8 +52,12 @@ public final class Application {
         this.jobStore = new DynamoJobStore(dynamo, settings.jobsTable);
         OcrPipeline pipeline = new OcrPipeline(new TesseractEngine(settings.tessdata.orElse(null)), settings.ocrThreads);
         S3ObjectStore objects = new S3ObjectStore(s3, AwsClients.s3Presigner(settings), settings.bucket);
-        this.jobs = new JobService(settings, objects, jobStore,
-                pipeline, Languages.installedIn(settings.tessdata.orElse(null)), meter, Clock.systemUTC());
+        Languages languages = Languages.installedIn(settings.tessdata.orElse(null));
+        ChunkQueue chunkQueue = new SqsChunkQueue(AwsClients.sqs(settings),
+                settings.jobsQueueUrl.orElse(null), settings.priorityQueueUrl.or(() -> settings.jobsQueueUrl).orElse(null));
+        this.uploads = new Uploads(objects, settings.maxFileBytes, Clock.systemUTC());
+        this.jobs = new JobService(settings, objects, jobStore, pipeline, languages, meter, chunkQueue, uploads, Clock.systemUTC());
+        this.chunkWorker = new ChunkWorker(settings, objects, jobStore, pipeline, languages, meter, Clock.systemUTC());
         this.accountOverview = new AccountService(settings, meter, jobStore);
         this.downloads = new DownloadService(settings, jobs, objects);
     }

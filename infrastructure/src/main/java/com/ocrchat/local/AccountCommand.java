@@ -160,8 +160,8 @@ public final class AccountCommand {
         try (LocalAws stack = LocalAws.start(data)) {
             Settings settings = Settings.of(stack.settings());
             SamTemplate template = SamTemplate.read(Path.of(options.getOrDefault("--template", "template.yaml")));
-            try (DynamoDbClient dynamo = AwsClients.dynamo(settings); var s3 = AwsClients.s3(settings)) {
-                LocalResources.create(template, dynamo, s3);
+            try (DynamoDbClient dynamo = AwsClients.dynamo(settings); var s3 = AwsClients.s3(settings); var sqs = AwsClients.sqs(settings)) {
+                LocalResources.create(template, dynamo, s3, sqs, null);
             }
             return withDynamo(settings, table, operation);
         }

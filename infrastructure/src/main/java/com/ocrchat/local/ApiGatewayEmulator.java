@@ -1,6 +1,5 @@
 package com.ocrchat.local;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
@@ -8,8 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,16 +47,21 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private final List<SamTemplate.Route> routes;
     private final HttpServer server;
     private final ExecutorService invocations = Executors.newCachedThreadPool();
-    private final Map<String, Invoker> handlers = new ConcurrentHashMap<>();
+    private final LambdaHandlers handlers;
 
-    private ApiGatewayEmulator(List<SamTemplate.Route> routes, HttpServer server) {
+    private ApiGatewayEmulator(List<SamTemplate.Route> routes, HttpServer server, LambdaHandlers handlers) {
         this.routes = routes;
         this.server = server;
+        this.handlers = handlers;
     }
 
     public static ApiGatewayEmulator start(SamTemplate template, String host, int port) throws IOException {
+        return start(template, host, port, new LambdaHandlers());
+    }
+
+    public static ApiGatewayEmulator start(SamTemplate template, String host, int port, LambdaHandlers handlers) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        ApiGatewayEmulator emulator = new ApiGatewayEmulator(template.routes(), server);
+        ApiGatewayEmulator emulator = new ApiGatewayEmulator(template.routes(), server, handlers);
         server.createContext("/", emulator::serve);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
@@ -112,7 +113,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private Optional<APIGatewayV2HTTPResponse> invoke(SamTemplate.Route route, APIGatewayV2HTTPEvent event) {
         LocalLambdaContext context = new LocalLambdaContext(UUID.randomUUID().toString(), route.function(), route.timeoutSeconds());
-        Future<APIGatewayV2HTTPResponse> result = invocations.submit(() -> handlers.computeIfAbsent(route.handler(), Invoker::of).invoke(event, context));
+        Future<APIGatewayV2HTTPResponse> result = invocations.submit(() -> (APIGatewayV2HTTPResponse) handlers.invoke(route.handler(), event, context));
         try {
             return Optional.ofNullable(result.get(Math.min(route.timeoutSeconds(), MAX_INTEGRATION_SECONDS), TimeUnit.SECONDS));
         } catch (TimeoutException e) {
@@ -326,35 +327,5 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         server.stop(0);
         invocations.shutdownNow();
         ((ExecutorService) server.getExecutor()).shutdownNow();
-    }
-
-    /** A handler built the way Lambda builds it: "package.Class::method", public no-arg constructor, one instance. */
-    private record Invoker(Object instance, Method method) {
-        static Invoker of(String handler) {
-            String[] parts = handler.split("::", 2);
-            String methodName = parts.length == 2 ? parts[1] : "handleRequest";
-            try {
-                Class<?> type = Class.forName(parts[0]);
-                Object instance = type.getConstructor().newInstance();
-                for (Method candidate : type.getMethods()) {
-                    if (candidate.getName().equals(methodName) && candidate.getParameterCount() == 2
-                            && candidate.getParameterTypes()[0].isAssignableFrom(APIGatewayV2HTTPEvent.class)
-                            && candidate.getParameterTypes()[1] == Context.class) {
-                        return new Invoker(instance, candidate);
-                    }
-                }
-                throw new IllegalStateException(handler + " has no public " + methodName + "(APIGatewayV2HTTPEvent, Context)");
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot build the handler " + handler + ": " + e, e);
-            }
-        }
-
-        APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, Context context) throws Exception {
-            try {
-                return (APIGatewayV2HTTPResponse) method.invoke(instance, event, context);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
-        }
     }
 }

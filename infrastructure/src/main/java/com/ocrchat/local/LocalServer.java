@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The whole service on one machine: the embedded AWS stack, the template's resources on it, the
@@ -25,18 +26,29 @@ public final class LocalServer implements AutoCloseable {
     /** Local only (not in template.yaml): where this server's embedded services listen, for ./ocrchat account --server. */
     static final String LOCAL_AWS_PATH = "/_local/aws";
 
-    /** How to start: {@code dataDir} null is in memory; {@code port} 0 picks a free port. */
-    public record Options(String host, int port, Path dataDir, Path template) {
+    /**
+     * How to start: {@code dataDir} null is in memory; {@code port} 0 picks a free port; {@code workers} pollers
+     * per queue-driven function; {@code visibilityTimeout} (seconds) replaces the template's queue visibility
+     * timeouts when set (tests use a short one so redeliveries come quickly).
+     */
+    public record Options(String host, int port, Path dataDir, Path template, int workers, Integer visibilityTimeout) {
     }
 
     private final LocalAws aws;
     private final ApiGatewayEmulator emulator;
+    private final QueuePollers pollers;
+    private final Schedules schedules;
+    private final SqsClient pollerSqs;
     private final String devToken;
     private final Path dataDir;
 
-    private LocalServer(LocalAws aws, ApiGatewayEmulator emulator, String devToken, Path dataDir) {
+    private LocalServer(LocalAws aws, ApiGatewayEmulator emulator, QueuePollers pollers, Schedules schedules, SqsClient pollerSqs,
+                        String devToken, Path dataDir) {
         this.aws = aws;
         this.emulator = emulator;
+        this.pollers = pollers;
+        this.schedules = schedules;
+        this.pollerSqs = pollerSqs;
         this.devToken = devToken;
         this.dataDir = dataDir;
     }
@@ -46,22 +58,27 @@ public final class LocalServer implements AutoCloseable {
         LocalAws aws = LocalAws.start(options.dataDir());
         try {
             // The handlers read their settings as Lambda functions do; in one JVM, system properties carry them.
-            // The user's environment wins for plain settings; resource names and endpoints are always the local ones.
-            LocalResources.environment(template).forEach((name, value) -> {
+            aws.settings().forEach(System::setProperty);
+            Map<String, String> physical;
+            Settings endpoints = Settings.fromEnvironment();
+            try (DynamoDbClient dynamo = AwsClients.dynamo(endpoints); S3Client s3 = AwsClients.s3(endpoints); SqsClient sqs = AwsClients.sqs(endpoints)) {
+                physical = LocalResources.create(template, dynamo, s3, sqs, options.visibilityTimeout());
+            }
+            // The user's environment wins for plain settings; resource names are always the local ones.
+            LocalResources.environment(template, physical).forEach((name, value) -> {
                 if (System.getenv(name) == null || value.resource()) {
                     System.setProperty(name, value.value());
                 }
             });
-            aws.settings().forEach(System::setProperty);
-            Settings resolved = Settings.fromEnvironment();
-            try (DynamoDbClient dynamo = AwsClients.dynamo(resolved); S3Client s3 = AwsClients.s3(resolved)) {
-                LocalResources.create(template, dynamo, s3);
-            }
             Application.reset();
             String token = DevAccount.token(Application.fromEnvironment().accounts, options.dataDir());
-            ApiGatewayEmulator emulator = ApiGatewayEmulator.start(template, options.host(), options.port());
+            LambdaHandlers handlers = new LambdaHandlers();
+            ApiGatewayEmulator emulator = ApiGatewayEmulator.start(template, options.host(), options.port(), handlers);
             emulator.serveLocal(LOCAL_AWS_PATH, Json.write(Map.of("dynamodb_endpoint", aws.dynamoDbEndpoint())));
-            LocalServer server = new LocalServer(aws, emulator, token, options.dataDir());
+            SqsClient pollerSqs = AwsClients.sqs(Settings.fromEnvironment());
+            QueuePollers pollers = QueuePollers.start(template.queueEvents(), physical, pollerSqs, handlers, options.workers());
+            Schedules schedules = Schedules.start(template.schedules(), handlers);
+            LocalServer server = new LocalServer(aws, emulator, pollers, schedules, pollerSqs, token, options.dataDir());
             server.writeServerFile();
             return server;
         } catch (Exception | Error e) {
@@ -101,7 +118,10 @@ public final class LocalServer implements AutoCloseable {
 
     @Override
     public void close() {
+        pollers.close();
+        schedules.close();
         emulator.close();
+        pollerSqs.close();
         aws.close();
         if (dataDir != null) {
             try {
@@ -120,7 +140,7 @@ public final class LocalServer implements AutoCloseable {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: ocrchat serve [--port N] [--host ADDRESS] [--data DIR] [--in-memory]");
+            System.err.println("usage: ocrchat serve [--port N] [--host ADDRESS] [--data DIR | --in-memory] [--workers N]");
             System.exit(2);
             return;
         }
@@ -149,6 +169,8 @@ public final class LocalServer implements AutoCloseable {
         int port = 3000;
         Path data = Path.of("data");
         Path template = Path.of("template.yaml");
+        int workers = Runtime.getRuntime().availableProcessors();
+        Integer visibility = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
@@ -156,10 +178,12 @@ public final class LocalServer implements AutoCloseable {
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--in-memory" -> data = null;
                 case "--template" -> template = Path.of(value(args, ++i, "--template"));
+                case "--workers" -> workers = Integer.parseInt(value(args, ++i, "--workers"));
+                case "--visibility-timeout" -> visibility = Integer.parseInt(value(args, ++i, "--visibility-timeout"));
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        return new Options(host, port, data, template);
+        return new Options(host, port, data, template, workers, visibility);
     }
 
     private static String value(String[] args, int index, String option) {

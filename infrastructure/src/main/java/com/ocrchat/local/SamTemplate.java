@@ -29,6 +29,15 @@ public final class SamTemplate {
     public record Route(String function, String method, String path, String handler, int timeoutSeconds) {
     }
 
+    /** An SQS event source: the function's handler fed batches from a queue (logical id). */
+    public record QueueEvent(String function, String handler, String queue, int batchSize, boolean reportsItemFailures,
+                             int timeoutSeconds) {
+    }
+
+    /** A Schedule event: the handler invoked every {@code rate}. */
+    public record Schedule(String function, String handler, java.time.Duration rate) {
+    }
+
     private final Map<String, Object> root;
 
     private SamTemplate(Map<String, Object> root) {
@@ -66,23 +75,63 @@ public final class SamTemplate {
     }
 
     public List<Route> routes() {
-        Map<String, Object> globals = map(map(root, "Globals"), "Function");
         List<Route> routes = new ArrayList<>();
+        eachEvent("HttpApi", (function, handler, timeout, properties) -> routes.add(new Route(function,
+                String.valueOf(properties.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT),
+                String.valueOf(properties.getOrDefault("Path", "$default")), handler, timeout)));
+        return routes;
+    }
+
+    /** SQS events in the order they are written (a function's first queue is drained first locally). */
+    public List<QueueEvent> queueEvents() {
+        List<QueueEvent> events = new ArrayList<>();
+        eachEvent("SQS", (function, handler, timeout, properties) -> {
+            Object queue = properties.get("Queue");
+            if (!(queue instanceof Map<?, ?> getAtt) || !(getAtt.get("Fn::GetAtt") instanceof List<?> target)) {
+                throw new IllegalArgumentException(function + ": an SQS event's Queue must be !GetAtt <Queue>.Arn");
+            }
+            Object responseTypes = properties.getOrDefault("FunctionResponseTypes", List.of());
+            events.add(new QueueEvent(function, handler, String.valueOf(target.get(0)),
+                    number(properties.getOrDefault("BatchSize", 10)),
+                    responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures"), timeout));
+        });
+        return events;
+    }
+
+    /** Schedule events written as rate(N minutes|hours|seconds). */
+    public List<Schedule> schedules() {
+        List<Schedule> schedules = new ArrayList<>();
+        eachEvent("Schedule", (function, handler, timeout, properties) -> {
+            String expression = String.valueOf(properties.get("Schedule")).trim();
+            java.util.regex.Matcher rate = java.util.regex.Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)").matcher(expression);
+            if (!rate.matches()) {
+                throw new IllegalArgumentException(function + ": only rate(...) schedules run locally, not " + expression);
+            }
+            long amount = Long.parseLong(rate.group(1));
+            java.time.Duration period = rate.group(2).startsWith("minute") ? java.time.Duration.ofMinutes(amount)
+                    : rate.group(2).startsWith("hour") ? java.time.Duration.ofHours(amount) : java.time.Duration.ofDays(amount);
+            schedules.add(new Schedule(function, handler, period));
+        });
+        return schedules;
+    }
+
+    private interface EventVisitor {
+        void visit(String function, String handler, int timeoutSeconds, Map<String, Object> eventProperties);
+    }
+
+    private void eachEvent(String type, EventVisitor visitor) {
+        Map<String, Object> globals = map(map(root, "Globals"), "Function");
         resources("AWS::Serverless::Function").forEach((name, resource) -> {
             Map<String, Object> properties = map(resource, "Properties");
             String handler = handler(properties, globals);
             int timeout = number(properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3)));
             map(properties, "Events").forEach((eventName, value) -> {
                 Map<String, Object> event = cast((Map<?, ?>) value);
-                if ("HttpApi".equals(event.get("Type"))) {
-                    Map<String, Object> eventProperties = map(event, "Properties");
-                    String method = String.valueOf(eventProperties.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT);
-                    String path = String.valueOf(eventProperties.getOrDefault("Path", "$default"));
-                    routes.add(new Route(name, method, path, handler, timeout));
+                if (type.equals(event.get("Type"))) {
+                    visitor.visit(name, handler, timeout, map(event, "Properties"));
                 }
             });
         });
-        return routes;
     }
 
     /** Environment variables every function gets (Globals), values as written (a Ref stays a map). */

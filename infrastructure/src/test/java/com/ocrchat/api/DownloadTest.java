@@ -174,6 +174,12 @@ class DownloadTest {
         JsonNode job = MAPPER.readTree(new SubmitOcrHandler().handleRequest(ApiEvents.submit(token, IP, "report.pdf",
                 TestDocuments.scannedPdf(pages), Map.of()), null).getBody());
         assertEquals(40, job.get("page_count").asInt(), job.toString());
+        var getJob = new com.ocrchat.functions.ocr.GetJobHandler();
+        for (int i = 0; i < 240 && !"done".equals(job.get("status").asText()); i++) {
+            Thread.sleep(500);
+            job = MAPPER.readTree(getJob.handleRequest(ApiEvents.getJob(token, IP, job.get("uuid").asText()), null).getBody());
+        }
+        assertEquals("done", job.get("status").asText(), "the workers finished the 40 pages");
 
         APIGatewayV2HTTPResponse response = download.handleRequest(ApiEvents.download(token, IP, job.get("uuid").asText(), "pdf"), null);
 
@@ -206,6 +212,9 @@ class DownloadTest {
         application.jobStore.create(processing);
         JsonNode early = error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
         assertTrue(early.get("error").asText().contains("processing"));
+        application.jobStore.fail(processing.uuid(), "made by a test", Instant.now());
+        JsonNode failed = error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
+        assertTrue(failed.get("error").asText().contains("failed"));
     }
 
     private static void convertsWithLibreOfficeWhereInstalled(Path docx) throws Exception {

@@ -70,9 +70,11 @@ class MeterWindowsTest {
         OcrPipeline broken = new OcrPipeline((image, page, languages) -> {
             throw new OcrFailure("the engine fell over");
         }, 1);
-        JobService jobs = new JobService(settings, new S3ObjectStore(AwsClients.s3(settings), AwsClients.s3Presigner(settings), settings.bucket),
-                new DynamoJobStore(AwsClients.dynamo(settings), settings.jobsTable), broken,
-                Languages.installedIn(settings.tessdata.orElse(null)), application.meter, Clock.systemUTC());
+        var objects = new S3ObjectStore(AwsClients.s3(settings), AwsClients.s3Presigner(settings), settings.bucket);
+        JobService jobs = new JobService(settings, objects, new DynamoJobStore(AwsClients.dynamo(settings), settings.jobsTable), broken,
+                Languages.installedIn(settings.tessdata.orElse(null)), application.meter, (chunks, priority) -> {
+                    throw new AssertionError("a two-page file is recognized inline");
+                }, application.uploads, Clock.systemUTC());
         APIGatewayV2HTTPEvent event = ApiEvents.submit(created.token(), "203.0.113.60", "two.pdf", TestDocuments.smallPagesPdf(2), Map.of());
 
         JobService.Submitted submitted = jobs.submit(caller, MultipartForm.parse(new ApiRequest(event), settings.maxFileBytes));

@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +41,25 @@ class TemplateSchemaTest {
 
         assumeTrue(!broken.equals(Files.readString(TestServer.repositoryRoot().resolve("template.yaml"))));
         assertEquals(false, schema.validate(template).isEmpty(), "a misspelt property must be reported");
+    }
+
+    @Test
+    void queuesAreWiredAsLambdaNeedsThem() throws Exception {
+        SamTemplate template = SamTemplate.read(TestServer.repositoryRoot().resolve("template.yaml"));
+        var queues = template.resources("AWS::SQS::Queue");
+        for (SamTemplate.QueueEvent event : template.queueEvents()) {
+            var queue = SamTemplate.map(queues.get(event.queue()), "Properties");
+            int visibility = ((Number) queue.get("VisibilityTimeout")).intValue();
+            org.junit.jupiter.api.Assertions.assertTrue(visibility >= 6 * event.timeoutSeconds(),
+                    event.queue() + ": visibility timeout " + visibility + " < 6 x " + event.timeoutSeconds());
+            org.junit.jupiter.api.Assertions.assertTrue(event.reportsItemFailures(), event.function() + " reports batch item failures");
+            var redrive = SamTemplate.map(queue, "RedrivePolicy");
+            if (!event.function().equals("DeadChunkFunction")) {
+                org.junit.jupiter.api.Assertions.assertTrue(((Number) redrive.get("maxReceiveCount")).intValue() >= 5, event.queue());
+            }
+        }
+        assertEquals(List.of("PriorityQueue", "JobsQueue"), template.queueEvents().stream()
+                .filter(e -> e.function().equals("OcrWorkerFunction")).map(SamTemplate.QueueEvent::queue).toList(),
+                "the priority queue is drained first");
     }
 }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Jobs in a DynamoDB table keyed by {@code uuid}. {@code expires_at_epoch} is the table's TTL
@@ -15,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoJobStore implements JobStore {
     /** Global secondary index of template.yaml: owner (hash), created_at (range). */
     static final String OWNER_INDEX = "owner-created";
+    /** Global secondary index of template.yaml: status (hash), created_at (range), for the stuck-job sweep. */
+    static final String STATUS_INDEX = "status-created";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -39,6 +43,89 @@ public final class DynamoJobStore implements JobStore {
     @Override
     public void save(Job job) {
         dynamo.putItem(r -> r.tableName(table).item(toItem(job)));
+    }
+
+    @Override
+    public void markProcessing(String uuid) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(uuid))
+                    .updateExpression("SET #status = :processing")
+                    .conditionExpression("#status = :pending")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(":processing", AttributeValue.fromS(JobStatus.PROCESSING.id()),
+                            ":pending", AttributeValue.fromS(JobStatus.PENDING.id()))));
+        } catch (ConditionalCheckFailedException alreadyStarted) {
+            // Another chunk started it first, or it has finished.
+        }
+    }
+
+    @Override
+    public Job countChunk(String uuid, String chunkId, int pages) {
+        try {
+            return fromItem(dynamo.updateItem(r -> r.tableName(table).key(key(uuid))
+                    .updateExpression("ADD chunks_done :chunk, pages_done :pages")
+                    .conditionExpression("attribute_exists(#uuid) AND NOT contains(chunks_done, :id)")
+                    .expressionAttributeNames(Map.of("#uuid", "uuid"))
+                    .expressionAttributeValues(Map.of(":chunk", AttributeValue.fromSs(List.of(chunkId)),
+                            ":pages", number(pages), ":id", AttributeValue.fromS(chunkId)))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+        } catch (ConditionalCheckFailedException countedBefore) {
+            return find(uuid).orElseThrow(() -> new IllegalStateException("Job " + uuid + " is gone"));
+        }
+    }
+
+    @Override
+    public boolean finish(Job done) {
+        try {
+            dynamo.putItem(r -> r.tableName(table).item(toItem(done))
+                    .conditionExpression("#status IN (:pending, :processing)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(unfinished()));
+            return true;
+        } catch (ConditionalCheckFailedException anotherWriterWon) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean fail(String uuid, String message, java.time.Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>(unfinished());
+        values.put(":failed", AttributeValue.fromS(JobStatus.FAILED.id()));
+        values.put(":message", AttributeValue.fromS(message));
+        values.put(":at", AttributeValue.fromS(at.toString()));
+        values.put(":zero", number(0));
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(uuid))
+                    .updateExpression("SET #status = :failed, #error = :message, completed_at = :at, credits_charged = :zero")
+                    .conditionExpression("#status IN (:pending, :processing)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyFinished) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Job> unfinishedSince(java.time.Instant before) {
+        List<Job> stuck = new java.util.ArrayList<>();
+        for (JobStatus status : List.of(JobStatus.PENDING, JobStatus.PROCESSING)) {
+            dynamo.queryPaginator(r -> r.tableName(table).indexName(STATUS_INDEX)
+                            .keyConditionExpression("#status = :status AND created_at < :before")
+                            .expressionAttributeNames(Map.of("#status", "status"))
+                            .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status.id()),
+                                    ":before", AttributeValue.fromS(before.toString()))))
+                    .items().forEach(item -> stuck.add(fromItem(item)));
+        }
+        return stuck;
+    }
+
+    private static Map<String, AttributeValue> unfinished() {
+        return Map.of(":pending", AttributeValue.fromS(JobStatus.PENDING.id()), ":processing", AttributeValue.fromS(JobStatus.PROCESSING.id()));
+    }
+
+    private static Map<String, AttributeValue> key(String uuid) {
+        return Map.of("uuid", AttributeValue.fromS(uuid));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.ocrchat.job;
 
 import com.ocrchat.auth.Caller;
+import com.ocrchat.auth.Plan;
 import com.ocrchat.http.ApiException;
 import com.ocrchat.http.MultipartForm;
 import com.ocrchat.http.UploadedFile;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -51,12 +53,16 @@ public final class JobService {
     private final Languages languages;
     private final Meter meter;
     private final PageImages pageImages;
+    private final ChunkQueue chunkQueue;
+    private final Uploads uploads;
     private final Clock clock;
 
     public JobService(Settings settings, ObjectStore objects, JobStore jobs, OcrPipeline pipeline, Languages languages,
-                      Meter meter, Clock clock) {
+                      Meter meter, ChunkQueue chunkQueue, Uploads uploads, Clock clock) {
         this.settings = settings;
         this.meter = meter;
+        this.chunkQueue = chunkQueue;
+        this.uploads = uploads;
         this.pageImages = new PageImages(objects);
         this.objects = objects;
         this.jobs = jobs;
@@ -67,8 +73,10 @@ public final class JobService {
 
     public Submitted submit(Caller caller, MultipartForm form) {
         JobOptions options = JobOptions.from(form);
-        UploadedFile file = form.file("file").orElseThrow(() ->
-                ApiException.badRequest("No file: send the document as the multipart form field 'file'"));
+        Optional<String> uploadId = form.field("upload_id");
+        UploadedFile file = uploadId.map(id -> uploads.take(caller, id)).or(() -> form.file("file")).orElseThrow(() ->
+                ApiException.badRequest("No file: send the document as the multipart form field 'file', or upload it first "
+                        + "(POST /api/v1/uploads/) and send its 'upload_id'"));
         String models = languages.resolve(options.language());
         List<String> warnings = new ArrayList<>();
         if (options.requestedTier().equals(JobOptions.VLM)) {
@@ -88,19 +96,26 @@ public final class JobService {
             String uuid = UUID.randomUUID().toString();
             String filename = file.filename().isBlank()
                     ? "document." + document.type().name().toLowerCase(Locale.ROOT) : file.filename();
-            Job job = new Job(uuid, JobStatus.PROCESSING, JobOptions.CPU, options.requestedTier(), options.language(), null,
-                    options.tool(), filename, pageCount, 0, null, (int) credits, now, null, now.plus(settings.retention),
-                    "", "", List.of(), List.copyOf(warnings), null, caller.owner(), charge.balanceKey());
+            boolean queued = pageCount > settings.inlinePageLimit;
+            Job job = new Job(uuid, queued ? JobStatus.PENDING : JobStatus.PROCESSING, JobOptions.CPU, options.requestedTier(),
+                    options.language(), null, options.tool(), filename, pageCount, 0, null, (int) credits, now, null,
+                    now.plus(settings.retention), "", "", List.of(), List.copyOf(warnings), null, caller.owner(), charge.balanceKey());
+            if (queued) {
+                Submitted submitted = enqueue(job, charge, file, document.type().mediaType(), caller);
+                uploadId.ifPresent(id -> uploads.discard(caller, id));
+                return submitted;
+            }
             boolean done = false;
             try {
-                objects.put(uploadKey(uuid), file.bytes(), document.type().mediaType());
+                objects.put(JobKeys.upload(uuid), file.bytes(), document.type().mediaType());
                 jobs.create(job);
                 List<Page> pages = pipeline.recognize(document, models, (index, image) -> pageImages.put(uuid, index, image));
                 JobResult result = JobResult.of(pages, null);
-                objects.put(resultKey(uuid), Json.writeBytes(result), "application/json");
+                objects.put(JobKeys.result(uuid), Json.writeBytes(result), "application/json");
                 Job finished = job.done(result, now());
                 jobs.save(finished);
                 done = true;
+                uploadId.ifPresent(id -> uploads.discard(caller, id));
                 return new Submitted(200, finished.withResult(result).forResponse());
             } catch (ApiException e) {
                 // A page turned out unreadable (say, a corrupt PDF page): the client's file, so a 400.
@@ -109,12 +124,37 @@ public final class JobService {
             } catch (OcrFailure e) {
                 LOG.error("Job {} failed in the OCR engine", uuid, e);
                 return new Submitted(500, fail(job, e.getMessage()));
+            } catch (RuntimeException e) {
+                fail(job, "The job failed inside the service");
+                throw e;
             } finally {
                 if (!done) {
                     meter.refund(charge);
                 }
-                objects.delete(uploadKey(uuid));
+                objects.delete(JobKeys.upload(uuid));
             }
+        }
+    }
+
+    /**
+     * A file of more pages than are recognized inline: stored, filed as pending, and split into chunks
+     * for the OCR workers (paid accounts' on the priority queue); answered with a 202 at once.
+     */
+    private Submitted enqueue(Job job, Charge charge, UploadedFile file, String mediaType, Caller caller) {
+        try {
+            objects.put(JobKeys.upload(job.uuid()), file.bytes(), mediaType);
+            jobs.create(job);
+            List<Chunk> chunks = new ArrayList<>();
+            for (int first = 0; first < job.pageCount(); first += settings.chunkPages) {
+                chunks.add(new Chunk(job.uuid(), first, Math.min(job.pageCount(), first + settings.chunkPages) - 1));
+            }
+            chunkQueue.send(chunks, caller.plan() == Plan.PAID);
+            return new Submitted(202, job.forResponse());
+        } catch (RuntimeException e) {
+            fail(job, "The job could not be queued");
+            meter.refund(charge);
+            objects.delete(JobKeys.upload(job.uuid()));
+            throw e;
         }
     }
 
@@ -167,16 +207,8 @@ public final class JobService {
         if (job.status() != JobStatus.DONE) {
             return job;
         }
-        JobResult result = objects.get(resultKey(id)).map(bytes -> Json.read(bytes, JobResult.class)).orElseThrow(() -> notFound);
+        JobResult result = objects.get(JobKeys.result(id)).map(bytes -> Json.read(bytes, JobResult.class)).orElseThrow(() -> notFound);
         return job.withResult(result);
-    }
-
-    static String uploadKey(String uuid) {
-        return "uploads/" + uuid;
-    }
-
-    static String resultKey(String uuid) {
-        return "results/" + uuid + "/result.json";
     }
 
     private Instant now() {

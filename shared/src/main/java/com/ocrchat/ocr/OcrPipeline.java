@@ -39,8 +39,13 @@ public final class OcrPipeline {
     }
 
     public List<Page> recognize(Document document, String languages, RenderedPages rendered) {
+        return recognize(document, languages, 0, document.pageCount(), rendered);
+    }
+
+    /** Pages {@code from} (inclusive) to {@code to} (exclusive) of the document, in order. */
+    public List<Page> recognize(Document document, String languages, int from, int to, RenderedPages rendered) {
         List<Future<Page>> pending = new ArrayList<>();
-        for (int index = 0; index < document.pageCount(); index++) {
+        for (int index = from; index < to; index++) {
             int page = index;
             pending.add(workers.submit(() -> {
                 BufferedImage image = render(document, page);

@@ -26,6 +26,11 @@ public final class Settings {
     public final String jobsTable;
     public final String accountsTable;
     public final long maxFileBytes;
+    public final int inlinePageLimit;
+    public final int chunkPages;
+    public final Duration stuckJobAfter;
+    public final Optional<String> jobsQueueUrl;
+    public final Optional<String> priorityQueueUrl;
     public final int anonymousDailyPages;
     public final int anonymousMaxPagesPerFile;
     public final int freeMonthlyPages;
@@ -52,6 +57,11 @@ public final class Settings {
         jobsTable = text("OCRCHAT_JOBS_TABLE", "ocrchat-jobs");
         accountsTable = text("OCRCHAT_ACCOUNTS_TABLE", "ocrchat-accounts");
         maxFileBytes = integer("OCRCHAT_MAX_FILE_MB", 50) * 1024L * 1024L;
+        inlinePageLimit = integer("OCRCHAT_INLINE_PAGE_LIMIT", 5);
+        chunkPages = Math.max(1, integer("OCRCHAT_CHUNK_PAGES", 5));
+        stuckJobAfter = Duration.ofMinutes(integer("OCRCHAT_STUCK_JOB_MINUTES", 30));
+        jobsQueueUrl = optional("OCRCHAT_JOBS_QUEUE_URL");
+        priorityQueueUrl = optional("OCRCHAT_PRIORITY_QUEUE_URL");
         anonymousDailyPages = integer("OCRCHAT_ANONYMOUS_DAILY_PAGES", 10);
         anonymousMaxPagesPerFile = integer("OCRCHAT_ANONYMOUS_MAX_PAGES_PER_FILE", 5);
         freeMonthlyPages = integer("OCRCHAT_FREE_MONTHLY_PAGES", 100);

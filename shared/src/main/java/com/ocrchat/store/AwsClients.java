@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The AWS SDK clients, built from settings: with an endpoint override they talk to the local stack
@@ -47,6 +48,15 @@ public final class AwsClients {
                 .region(Region.of(settings.region))
                 .credentialsProvider(credentials(settings, settings.dynamoDbEndpoint));
         settings.dynamoDbEndpoint.map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static SqsClient sqs(Settings settings) {
+        var builder = SqsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region))
+                .credentialsProvider(credentials(settings, settings.sqsEndpoint));
+        settings.sqsEndpoint.map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

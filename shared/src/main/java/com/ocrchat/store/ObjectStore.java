@@ -16,4 +16,7 @@ public interface ObjectStore {
 
     /** A URL that fetches the object without credentials until it expires, served as an attachment named {@code filename}. */
     String presignedGet(String key, Duration lifetime, String filename, String contentType);
+
+    /** A URL to which a client can PUT the object's bytes without credentials until it expires. */
+    String presignedPut(String key, Duration lifetime);
 }

@@ -54,4 +54,10 @@ public final class S3ObjectStore implements ObjectStore {
                         .responseContentDisposition(ContentDisposition.attachment(filename))))
                 .url().toString();
     }
+
+    @Override
+    public String presignedPut(String key, Duration lifetime) {
+        return presigner.presignPutObject(r -> r.signatureDuration(lifetime).putObjectRequest(put -> put.bucket(bucket).key(key)))
+                .url().toString();
+    }
 }

@@ -50,6 +50,11 @@ class ExportersTest {
         public String presignedGet(String key, Duration lifetime, String filename, String contentType) {
             throw new UnsupportedOperationException("no links in this test");
         }
+
+        @Override
+        public String presignedPut(String key, Duration lifetime) {
+            throw new UnsupportedOperationException("no links in this test");
+        }
     };
 
     @TempDir

@@ -1,0 +1,189 @@
+package com.ocrchat.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ocrchat.local.LocalServer;
+import com.ocrchat.local.TestServer;
+import com.ocrchat.testing.TestDocuments;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files over the inline limit, end to end over HTTP: a 202 at once, chunks fanned out over SQS to the
+ * worker handler (driven by the local event source mapping), progress, and the assembled result.
+ */
+class LargeJobsTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static LocalServer server;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.get();
+    }
+
+    @Test
+    void aThirtyPageScanIsAcceptedAtOnceAndFinishesWithEveryPageInOrder() throws Exception {
+        Files.write(work.resolve("scan.pdf"), TestDocuments.scannedPdf(numberedPages(30)));
+
+        long started = System.nanoTime();
+        JsonNode accepted = curlJson("-X", "POST", server.url() + "/api/v1/ocr/", "-H", "Authorization: Bearer " + server.devToken(),
+                "-F", "file=@scan.pdf", "-w", "\n%{http_code}");
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        assertEquals(202, accepted.get("http_code").asInt(), accepted.toString());
+        assertEquals("pending", accepted.get("status").asText());
+        assertEquals(30, accepted.get("page_count").asInt());
+        assertEquals(0, accepted.get("pages_done").asInt());
+        assertTrue(seconds < 5, "accepted in " + seconds + " s");
+
+        List<Integer> progress = new ArrayList<>();
+        JsonNode job = poll(accepted.get("uuid").asText(), progress);
+        assertEquals("done", job.get("status").asText(), job.toString());
+        assertTrue(progress.stream().distinct().count() >= 2, "pages_done rose while polling: " + progress);
+        assertEquals(30, job.get("pages_done").asInt());
+        assertEquals(30, job.get("pages").size());
+        String[] texts = job.get("text").asText().split("\f");
+        assertEquals(30, texts.length);
+        for (int i = 0; i < 30; i++) {
+            assertEquals(i, job.get("pages").get(i).get("index").asInt());
+            assertTrue(texts[i].contains("Section " + (i + 1) + " of the report."), "page " + (i + 1) + ": " + texts[i]);
+        }
+    }
+
+    @Test
+    void thePythonExamplePollsATwelvePageScanToDone() throws Exception {
+        assumeTrue(Files.exists(Path.of("/usr/bin/python3")), "Debian's python3 is needed (./ocrchat test installs it)");
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(numberedPages(12)));
+        try (InputStream in = LargeJobsTest.class.getResourceAsStream("/seed/client.py")) {
+            Files.writeString(work.resolve("client.py"), new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("https://ocr.chat", server.url()).replace("YOUR_API_TOKEN", server.devToken()));
+        }
+
+        String printed = run(List.of("/usr/bin/python3", "client.py"));
+
+        assertTrue(printed.contains("Section 1 of the report.") && printed.contains("Section 12 of the report."), printed);
+        assertEquals(11, printed.split("\n---\n", -1).length - 1, "a rule between each of the 12 pages");
+    }
+
+    @Test
+    void tenJobsSubmittedAtOnceAllFinish() throws Exception {
+        Files.write(work.resolve("six.pdf"), TestDocuments.smallPagesPdf(6));
+        List<Process> submissions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            submissions.add(new ProcessBuilder("curl", "-s", "-X", "POST", server.url() + "/api/v1/ocr/", "-H",
+                    "Authorization: Bearer " + server.devToken(), "-F", "file=@six.pdf").directory(work.toFile()).start());
+        }
+        List<String> uuids = new ArrayList<>();
+        for (Process submission : submissions) {
+            JsonNode job = MAPPER.readTree(submission.getInputStream().readAllBytes());
+            assertTrue(submission.waitFor(30, TimeUnit.SECONDS));
+            assertEquals("pending", job.get("status").asText(), job.toString());
+            uuids.add(job.get("uuid").asText());
+        }
+        for (String uuid : uuids) {
+            JsonNode job = poll(uuid, new ArrayList<>());
+            assertEquals("done", job.get("status").asText());
+            assertTrue(job.get("text").asText().contains("Page number 6"), job.get("text").asText());
+        }
+    }
+
+    @Test
+    void aFileUploadedThroughAPresignedUrlIsSubmittedByItsId() throws Exception {
+        Files.write(work.resolve("scan.pdf"), TestDocuments.scannedPdf(numberedPages(2)));
+        JsonNode ticket = curlJson("-X", "POST", server.url() + "/api/v1/uploads/", "-H", "Authorization: Bearer " + server.devToken(),
+                "-w", "\n%{http_code}");
+        assertEquals(201, ticket.get("http_code").asInt(), ticket.toString());
+        assertEquals("PUT", ticket.get("method").asText());
+
+        run(List.of("curl", "-s", "-f", "-T", "scan.pdf", ticket.get("url").asText()));
+        JsonNode job = curlJson("-X", "POST", server.url() + "/api/v1/ocr/", "-H", "Authorization: Bearer " + server.devToken(),
+                "-F", "upload_id=" + ticket.get("upload_id").asText(), "-w", "\n%{http_code}");
+
+        assertEquals(200, job.get("http_code").asInt(), job.toString());
+        assertTrue(job.get("text").asText().contains("Section 2 of the report."));
+        JsonNode again = curlJson("-X", "POST", server.url() + "/api/v1/ocr/", "-H", "Authorization: Bearer " + server.devToken(),
+                "-F", "upload_id=" + ticket.get("upload_id").asText(), "-w", "\n%{http_code}");
+        assertEquals(400, again.get("http_code").asInt(), "an upload is used once: " + again);
+
+        JsonNode other = curlJson("-X", "POST", server.url() + "/api/v1/uploads/", "-w", "\n%{http_code}");
+        run(List.of("curl", "-s", "-f", "-T", "scan.pdf", other.get("url").asText()));
+        JsonNode stolen = curlJson("-X", "POST", server.url() + "/api/v1/ocr/", "-H", "Authorization: Bearer " + server.devToken(),
+                "-F", "upload_id=" + other.get("upload_id").asText(), "-w", "\n%{http_code}");
+        assertEquals(400, stolen.get("http_code").asInt(), "another caller's upload is unknown here: " + stolen);
+        assertTrue(stolen.get("error").asText().contains("Unknown upload_id"));
+    }
+
+    @AfterAll
+    static void noJobIsLeftUnfinished() throws Exception {
+        var jobs = TestServer.application().jobStore;
+        for (int i = 0; i < 120 && !jobs.unfinishedSince(Instant.now().plusSeconds(60)).isEmpty(); i++) {
+            Thread.sleep(500);
+        }
+        assertEquals(List.of(), jobs.unfinishedSince(Instant.now().plusSeconds(60)).stream().map(j -> j.uuid() + " " + j.status()).toList());
+    }
+
+    static List<BufferedImage> numberedPages(int count) {
+        List<BufferedImage> pages = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            pages.add(TestDocuments.page("Page " + i, List.of("Section " + i + " of the report.")));
+        }
+        return pages;
+    }
+
+    /** GET the job until it is done or failed (at most two minutes), noting pages_done on the way. */
+    private JsonNode poll(String uuid, List<Integer> progress) throws Exception {
+        JsonNode job = null;
+        for (int i = 0; i < 240; i++) {
+            job = MAPPER.readTree(run(List.of("curl", "-s", server.url() + "/api/v1/ocr/" + uuid + "/", "-H",
+                    "Authorization: Bearer " + server.devToken())));
+            progress.add(job.get("pages_done").asInt());
+            if (!List.of("pending", "processing").contains(job.get("status").asText())) {
+                return job;
+            }
+            Thread.sleep(500);
+        }
+        return job;
+    }
+
+    /** curl's JSON answer; with -w "\n%{http_code}" the status is added as http_code. */
+    private JsonNode curlJson(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("curl", "-s"));
+        command.addAll(List.of(arguments));
+        String output = run(command);
+        int newline = output.lastIndexOf('\n');
+        if (List.of(arguments).contains("-w") && newline > 0) {
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(output.substring(0, newline));
+            json.put("http_code", Integer.parseInt(output.substring(newline + 1).trim()));
+            return json;
+        }
+        return MAPPER.readTree(output);
+    }
+
+    private String run(List<String> command) throws Exception {
+        Path errors = work.resolve("stderr.txt");
+        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectError(errors.toFile()).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "timed out: " + command);
+        assertEquals(0, process.exitValue(), command + " failed:\n" + output + Files.readString(errors));
+        return output;
+    }
+}
