@@ -2,6 +2,12 @@ package com.ocrchat;
 
 import com.ocrchat.account.AccountService;
 import com.ocrchat.auth.AccountStore;
+import com.ocrchat.chat.AnswerProvider;
+import com.ocrchat.chat.BedrockAnswerer;
+import com.ocrchat.chat.ChatService;
+import com.ocrchat.chat.DynamoConversationStore;
+import com.ocrchat.chat.ExtractiveAnswerer;
+import com.ocrchat.chat.OpenAiAnswerer;
 import com.ocrchat.auth.Authenticator;
 import com.ocrchat.auth.DynamoAccountStore;
 import com.ocrchat.export.DownloadService;
@@ -41,6 +47,7 @@ public final class Application {
     public final DownloadService downloads;
     public final ChunkWorker chunkWorker;
     public final Uploads uploads;
+    public final ChatService chat;
 
     public Application(Settings settings) {
         this.settings = settings;
@@ -60,6 +67,21 @@ public final class Application {
         this.chunkWorker = new ChunkWorker(settings, objects, jobStore, pipeline, languages, meter, Clock.systemUTC());
         this.accountOverview = new AccountService(settings, meter, jobStore);
         this.downloads = new DownloadService(settings, jobs, objects);
+        this.chat = new ChatService(settings, jobs, new DynamoConversationStore(dynamo, settings.chatTable), answerProvider(settings),
+                dynamo, Clock.systemUTC());
+    }
+
+    /** Bedrock or an OpenAI-compatible endpoint when configured; else the extractive answerer. */
+    static AnswerProvider answerProvider(Settings settings) {
+        return switch (settings.chatProvider) {
+            case "bedrock" -> new BedrockAnswerer(AwsClients.bedrock(settings), settings.bedrockModelId
+                    .orElseThrow(() -> new IllegalStateException("OCRCHAT_CHAT_PROVIDER=bedrock needs OCRCHAT_BEDROCK_MODEL_ID")));
+            case "openai" -> new OpenAiAnswerer(settings.openAiBaseUrl
+                    .orElseThrow(() -> new IllegalStateException("OCRCHAT_CHAT_PROVIDER=openai needs OCRCHAT_OPENAI_BASE_URL")),
+                    settings.openAiApiKey, settings.openAiModel);
+            case "extractive" -> new ExtractiveAnswerer();
+            default -> throw new IllegalStateException("OCRCHAT_CHAT_PROVIDER is bedrock, openai or extractive, not " + settings.chatProvider);
+        };
     }
 
     /** The process-wide instance, built from the environment on first use. */

@@ -76,6 +76,41 @@ final class ApiEvents {
         return event;
     }
 
+    /** POST /api/v1/chat/{uuid}/ with a JSON body, as API Gateway passes text: not base64. */
+    static APIGatewayV2HTTPEvent chat(String token, String sourceIp, String uuid, String json) {
+        APIGatewayV2HTTPEvent event = fixture("post-ocr.json");
+        event.setRawPath("/api/v1/chat/" + uuid + "/");
+        event.setRouteKey("POST /api/v1/chat/{uuid}");
+        event.getRequestContext().setRouteKey(event.getRouteKey());
+        event.getRequestContext().getHttp().setPath(event.getRawPath());
+        event.getRequestContext().getHttp().setSourceIp(sourceIp);
+        event.setPathParameters(Map.of("uuid", uuid));
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("content-type", "application/json");
+        headers.put("content-length", Integer.toString(json.getBytes(StandardCharsets.UTF_8).length));
+        if (token != null) {
+            headers.put("authorization", "Bearer " + token);
+        }
+        event.setHeaders(headers);
+        event.setBody(json);
+        event.setIsBase64Encoded(false);
+        return event;
+    }
+
+    /** GET /api/v1/chat/{uuid}/history/[?conversation=]. */
+    static APIGatewayV2HTTPEvent history(String token, String sourceIp, String uuid, String conversation) {
+        APIGatewayV2HTTPEvent event = getJob(token, sourceIp, uuid);
+        event.setRawPath("/api/v1/chat/" + uuid + "/history/");
+        event.setRouteKey("GET /api/v1/chat/{uuid}/history");
+        event.getRequestContext().setRouteKey(event.getRouteKey());
+        event.getRequestContext().getHttp().setPath(event.getRawPath());
+        if (conversation != null) {
+            event.setRawQueryString("conversation=" + conversation);
+            event.setQueryStringParameters(Map.of("conversation", conversation));
+        }
+        return event;
+    }
+
     static APIGatewayV2HTTPEvent fixture(String name) {
         try (var in = ApiEvents.class.getResourceAsStream("/events/" + name)) {
             return MAPPER.readValue(in, APIGatewayV2HTTPEvent.class);

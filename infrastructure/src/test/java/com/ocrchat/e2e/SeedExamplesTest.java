@@ -99,11 +99,28 @@ class SeedExamplesTest {
     }
 
     @Test
+    void theChatCurlExampleAnswersTheInvoiceQuestionAndTheHistoryHasIt() throws Exception {
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
+        String uuid = MAPPER.readTree(run(List.of("bash", "-c", seed("client.sh").split("\n\n")[0]))).get("uuid").asText();
+
+        JsonNode reply = MAPPER.readTree(run(List.of("bash", "-c", seed("chat.sh").replace("9f2c1b7e4a...", uuid))));
+
+        assertEquals("assistant", reply.get("message").get("role").asText());
+        assertTrue(reply.get("message").get("content").asText().contains("215.00"), reply.toString());
+        assertEquals(1, reply.get("message").get("citations").get(0).get("page").asInt());
+        JsonNode history = MAPPER.readTree(run(List.of("curl", "-s", server.url() + "/api/v1/chat/" + uuid + "/history/",
+                "-H", "Authorization: Bearer " + server.devToken())));
+        JsonNode messages = history.get("conversations").get(0).get("messages");
+        assertEquals("What is the invoice total and due date?", messages.get(0).get("content").asText());
+        assertEquals(reply.get("message").get("content"), messages.get(1).get("content"));
+    }
+
+    @Test
     void ourCopiesAreTheProductPagesOwnExamples() throws IOException {
         Path seed = TestServer.sharedFolder().resolve("seed/000_8e56effb16ba48f5.txt");
         assumeTrue(Files.exists(seed), "Skipped: " + seed + " is absent");
         String page = Files.readString(seed);
-        for (String example : List.of("client.sh", "client.py", "client.mjs")) {
+        for (String example : List.of("client.sh", "client.py", "client.mjs", "chat.sh")) {
             assertTrue(page.contains(original(example).strip()), example + " must be copied verbatim from the product page");
         }
     }

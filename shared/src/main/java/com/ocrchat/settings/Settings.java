@@ -20,6 +20,7 @@ public final class Settings {
     public final Optional<String> s3Endpoint;
     public final Optional<String> dynamoDbEndpoint;
     public final Optional<String> sqsEndpoint;
+    public final String chatTable;
     public final String localAccessKey;
     public final String localSecretKey;
     public final String bucket;
@@ -43,6 +44,14 @@ public final class Settings {
     public final int cpuCreditsPerPage;
     public final boolean vlmFallbackToCpu;
     public final int ocrThreads;
+    public final String chatProvider;
+    public final int chatMaxMessageChars;
+    public final int chatMessagesPerDay;
+    public final Optional<String> bedrockModelId;
+    public final Optional<String> bedrockEndpoint;
+    public final Optional<String> openAiBaseUrl;
+    public final Optional<String> openAiApiKey;
+    public final String openAiModel;
     public final Optional<Path> tessdata;
 
     private Settings(Function<String, String> source) {
@@ -51,6 +60,7 @@ public final class Settings {
         s3Endpoint = optional("OCRCHAT_S3_ENDPOINT");
         dynamoDbEndpoint = optional("OCRCHAT_DYNAMODB_ENDPOINT");
         sqsEndpoint = optional("OCRCHAT_SQS_ENDPOINT");
+        chatTable = text("OCRCHAT_CHAT_TABLE", "ocrchat-chat");
         localAccessKey = text("OCRCHAT_LOCAL_ACCESS_KEY", "local");
         localSecretKey = text("OCRCHAT_LOCAL_SECRET_KEY", "local-secret");
         bucket = text("OCRCHAT_BUCKET", "ocrchat-local");
@@ -74,6 +84,15 @@ public final class Settings {
         cpuCreditsPerPage = integer("OCRCHAT_CPU_CREDITS_PER_PAGE", 1);
         vlmFallbackToCpu = !"reject".equalsIgnoreCase(text("OCRCHAT_VLM_UNAVAILABLE", "cpu"));
         ocrThreads = integer("OCRCHAT_OCR_THREADS", Runtime.getRuntime().availableProcessors());
+        bedrockModelId = optional("OCRCHAT_BEDROCK_MODEL_ID");
+        bedrockEndpoint = optional("OCRCHAT_BEDROCK_ENDPOINT");
+        openAiBaseUrl = optional("OCRCHAT_OPENAI_BASE_URL");
+        openAiApiKey = optional("OCRCHAT_OPENAI_API_KEY");
+        openAiModel = text("OCRCHAT_OPENAI_MODEL", "gpt-4o-mini");
+        // Without a choice, a configured provider is used; with none configured, the extractive answerer.
+        chatProvider = text("OCRCHAT_CHAT_PROVIDER", bedrockModelId.isPresent() ? "bedrock" : openAiBaseUrl.isPresent() ? "openai" : "extractive");
+        chatMaxMessageChars = integer("OCRCHAT_CHAT_MAX_MESSAGE_CHARS", 4000);
+        chatMessagesPerDay = integer("OCRCHAT_CHAT_MESSAGES_PER_DAY", 200);
         tessdata = optional("TESSDATA_PREFIX").map(Path::of).or(Settings::debianTessdata);
     }
 

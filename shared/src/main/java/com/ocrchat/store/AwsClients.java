@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -57,6 +58,16 @@ public final class AwsClients {
                 .region(Region.of(settings.region))
                 .credentialsProvider(credentials(settings, settings.sqsEndpoint));
         settings.sqsEndpoint.map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** Bedrock's endpoint can be overridden too (tests point it at a local server speaking its wire format). */
+    public static BedrockRuntimeClient bedrock(Settings settings) {
+        var builder = BedrockRuntimeClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region))
+                .credentialsProvider(credentials(settings, settings.bedrockEndpoint));
+        settings.bedrockEndpoint.map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
