@@ -73,9 +73,10 @@ class MeterWindowsTest {
         var objects = new S3ObjectStore(AwsClients.s3(settings), AwsClients.s3Presigner(settings), settings.bucket);
         JobService jobs = new JobService(settings, objects, new DynamoJobStore(AwsClients.dynamo(settings), settings.jobsTable), broken,
                 Languages.installedIn(settings.tessdata.orElse(null)), application.meter, (chunks, priority) -> {
-                    throw new AssertionError("a two-page file is recognized inline");
+                    throw new AssertionError("a one-page file is recognized inline");
                 }, application.uploads, Clock.systemUTC());
-        APIGatewayV2HTTPEvent event = ApiEvents.submit(created.token(), "203.0.113.60", "two.pdf", TestDocuments.smallPagesPdf(2), Map.of());
+        // A scan: born-digital pages are read from their text layer and never reach the engine.
+        APIGatewayV2HTTPEvent event = ApiEvents.submit(created.token(), "203.0.113.60", "scan.png", TestDocuments.linePng("Hello engine"), Map.of());
 
         JobService.Submitted submitted = jobs.submit(caller, MultipartForm.parse(new ApiRequest(event), settings.maxFileBytes));
 

@@ -124,6 +124,33 @@ class OcrApiTest {
     }
 
     @Test
+    void aMixedPdfGetsTextLayerPagesAndRecognizedPagesEachRight() throws Exception {
+        byte[] pdf = TestDocuments.mixedPdf(List.of("Contract summary", "The parties agree to the terms below."),
+                TestDocuments.page("Signature page", List.of("Signed in Springfield on March 3, 2027")));
+
+        JsonNode job = body(call(submit, ApiEvents.submit(token, IP, "mixed.pdf", pdf, Map.of())), 200);
+
+        JsonNode textPage = job.get("pages").get(0);
+        assertEquals("Contract summary\n\nThe parties agree to the terms below.", textPage.get("text").asText(), "taken from the text layer");
+        assertEquals(1.0, textPage.get("blocks").get(0).get("confidence").asDouble());
+        JsonNode scannedPage = job.get("pages").get(1);
+        assertTrue(scannedPage.get("text").asText().contains("Signed in Springfield on March 3, 2027"), scannedPage.toString());
+        assertTrue(scannedPage.get("blocks").get(0).get("confidence").asDouble() < 1.0, "recognized, not read");
+
+        var pdfExport = new com.ocrchat.functions.download.DownloadHandler().handleRequest(
+                ApiEvents.download(token, IP, job.get("uuid").asText(), "pdf"), null);
+        try (var exported = org.apache.pdfbox.Loader.loadPDF(java.util.Base64.getDecoder().decode(pdfExport.getBody()))) {
+            assertEquals(2, exported.getNumberOfPages());
+            assertFalse(exported.getPage(0).getResources().getXObjectNames().iterator().hasNext(),
+                    "the text page is kept as it was, not replaced by an image");
+            assertTrue(exported.getPage(1).getResources().getXObjectNames().iterator().hasNext(), "the scanned page is its image");
+            var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+            String text = stripper.getText(exported);
+            assertTrue(text.contains("The parties agree to the terms below.") && text.contains("Signed in Springfield"), text);
+        }
+    }
+
+    @Test
     void tierVlmWithoutAProviderIsProcessedAndChargedAsCpuAndSaysSo() {
         JsonNode job = body(call(submit, ApiEvents.submit(token, IP, "invoice.png", invoicePng, fields("tier", "vlm"))), 200);
 

@@ -1,5 +1,6 @@
 package com.ocrchat.export;
 
+import com.ocrchat.ocr.OcrPipeline;
 import com.ocrchat.store.ObjectStore;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -15,8 +16,9 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * The page images of a job, kept (as JPEG) until the job expires: the searchable PDF export lays its
- * invisible text over them. They are the images as recognized, so word boxes line up exactly.
+ * The pages of a job, kept until the job expires for the searchable PDF export: recognized pages as
+ * the JPEG images recognized (the invisible text is laid over them, so word boxes line up exactly);
+ * pages read from their own text layer as they were, one-page PDFs.
  */
 public final class PageImages {
     private static final float QUALITY = 0.8f;
@@ -33,6 +35,34 @@ public final class PageImages {
 
     public Optional<byte[]> get(String uuid, int pageIndex) {
         return objects.get(key(uuid, pageIndex));
+    }
+
+    /** A page taken from its own text layer, kept as it was (a one-page PDF). */
+    public void putOriginal(String uuid, int pageIndex, byte[] singlePagePdf) {
+        objects.put(originalKey(uuid, pageIndex), singlePagePdf, "application/pdf");
+    }
+
+    public Optional<byte[]> original(String uuid, int pageIndex) {
+        return objects.get(originalKey(uuid, pageIndex));
+    }
+
+    /** Where the pipeline puts the pages of job {@code uuid}. */
+    public OcrPipeline.PageSink sinkFor(String uuid) {
+        return new OcrPipeline.PageSink() {
+            @Override
+            public void rendered(int pageIndex, BufferedImage image) {
+                put(uuid, pageIndex, image);
+            }
+
+            @Override
+            public void keptAsIs(int pageIndex, byte[] singlePagePdf) {
+                putOriginal(uuid, pageIndex, singlePagePdf);
+            }
+        };
+    }
+
+    static String originalKey(String uuid, int pageIndex) {
+        return "pages/" + uuid + "/" + pageIndex + ".pdf";
     }
 
     static String key(String uuid, int pageIndex) {

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.pdfbox.cos.COSArray;
@@ -29,8 +30,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * A searchable PDF the way Tesseract and OCRmyPDF make one: each page is the page image as it was
- * recognized, with an invisible text layer (render mode 3) placed word by word over the words found,
+ * A searchable PDF the way Tesseract and OCRmyPDF make one: pages that had their own text layer are
+ * kept as they were; every other page is the page image as it was recognized, with an invisible text layer (render mode 3) placed word by word over the words found,
  * so that selecting, searching and copying work. The text layer uses a glyphless font whose character
  * codes are the text's UTF-16 code units with an identity ToUnicode map, so every script survives.
  */
@@ -47,10 +48,19 @@ final class SearchablePdfExporter implements Exporter {
 
     @Override
     public byte[] export(Job job, PageImages images) {
+        List<PDDocument> originals = new java.util.ArrayList<>();
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             COSDictionary font = glyphlessFont(pdf);
             for (Page page : job.pages()) {
-                pdf.addPage(page(pdf, font, page, images.get(job.uuid(), page.index())));
+                Optional<byte[]> original = images.original(job.uuid(), page.index());
+                if (original.isPresent()) {
+                    // A page that had its own text layer is kept as it was.
+                    PDDocument single = org.apache.pdfbox.Loader.loadPDF(original.get());
+                    originals.add(single);
+                    pdf.importPage(single.getPage(0));
+                } else {
+                    pdf.addPage(page(pdf, font, page, images.get(job.uuid(), page.index())));
+                }
             }
             pdf.getDocumentInformation().setTitle(job.filename());
             pdf.getDocumentInformation().setProducer("ocrchat");
@@ -58,6 +68,14 @@ final class SearchablePdfExporter implements Exporter {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (PDDocument single : originals) {
+                try {
+                    single.close();
+                } catch (IOException ignored) {
+                    // Read from memory; nothing is left open.
+                }
+            }
         }
     }
 
@@ -80,7 +98,7 @@ final class SearchablePdfExporter implements Exporter {
         }
         content.append("BT 3 Tr\n");
         for (Block block : page.blocks()) {
-            for (Word word : block.words() == null ? java.util.List.<Word>of() : block.words()) {
+            for (Word word : block.words() == null ? List.<Word>of() : block.words()) {
                 appendWord(content, word, scale, height);
             }
         }

@@ -62,7 +62,7 @@ public final class ChunkWorker {
                 .orElseThrow(() -> new IllegalStateException("The upload of job " + job.uuid() + " is missing"));
         try (Document document = Documents.open(upload, new DocumentLimits(settings.maxPixelsPerPage, settings.pdfDpi))) {
             List<Page> pages = pipeline.recognize(document, languages.resolve(job.language()), chunk.firstPage(), chunk.lastPage() + 1,
-                    (index, image) -> pageImages.put(job.uuid(), index, image));
+                    pageImages.sinkFor(job.uuid()));
             for (Page page : pages) {
                 objects.put(JobKeys.pageResult(job.uuid(), page.index()), Json.writeBytes(page), "application/json");
             }

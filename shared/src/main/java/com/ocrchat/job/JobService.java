@@ -109,7 +109,7 @@ public final class JobService {
             try {
                 objects.put(JobKeys.upload(uuid), file.bytes(), document.type().mediaType());
                 jobs.create(job);
-                List<Page> pages = pipeline.recognize(document, models, (index, image) -> pageImages.put(uuid, index, image));
+                List<Page> pages = pipeline.recognize(document, models, pageImages.sinkFor(uuid));
                 JobResult result = JobResult.of(pages, null);
                 objects.put(JobKeys.result(uuid), Json.writeBytes(result), "application/json");
                 Job finished = job.done(result, now());

@@ -1,6 +1,7 @@
 package com.ocrchat.ocr;
 
 import java.awt.image.BufferedImage;
+import java.util.Optional;
 
 /**
  * An opened input file: its pages, rendered one at a time so that a long document never holds all
@@ -13,6 +14,16 @@ public interface Document extends AutoCloseable {
 
     /** Page {@code index} (0-based) as an image; a client-side problem is thrown as a 400. */
     BufferedImage render(int index);
+
+    /** The page read from its own trustworthy text layer (PDFs); empty when it must be recognized. */
+    default Optional<Page> textLayer(int index) {
+        return Optional.empty();
+    }
+
+    /** The page on its own as a one-page PDF (for pages taken from their text layer). */
+    default byte[] pageAsPdf(int index) {
+        throw new UnsupportedOperationException(type() + " pages are images");
+    }
 
     @Override
     void close();

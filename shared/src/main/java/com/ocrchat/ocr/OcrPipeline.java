@@ -4,6 +4,7 @@ import com.ocrchat.http.ApiException;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,9 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Recognizes a document's pages in parallel on a fixed set of worker threads (one Tesseract handle
- * each). Pages are rendered just before they are recognized, one at a time per document, so at most
- * one page image per worker is in memory.
+ * Reads a document's pages in parallel on a fixed set of worker threads (one Tesseract handle each):
+ * from their own text layer where a PDF page has a trustworthy one, else rendered just before they are
+ * recognized, one at a time per document, so at most one page image per worker is in memory.
  */
 public final class OcrPipeline {
     private final OcrEngine engine;
@@ -29,27 +30,56 @@ public final class OcrPipeline {
         });
     }
 
-    /** What to do with each page image as soon as it is rendered (on the worker thread), e.g. keep it. */
-    public interface RenderedPages {
+    /** Where each page goes as soon as it is read (on the worker thread), e.g. kept for the exports. */
+    public interface PageSink {
+        /** A page that was rendered and recognized, as the image recognized. */
         void rendered(int pageIndex, BufferedImage image);
+
+        /** A page taken from its own text layer: the page itself, as a one-page PDF. */
+        void keptAsIs(int pageIndex, byte[] singlePagePdf);
     }
+
+    private static final PageSink DISCARD = new PageSink() {
+        @Override
+        public void rendered(int pageIndex, BufferedImage image) {
+        }
+
+        @Override
+        public void keptAsIs(int pageIndex, byte[] singlePagePdf) {
+        }
+    };
 
     public List<Page> recognize(Document document, String languages) {
-        return recognize(document, languages, (index, image) -> { });
+        return recognize(document, languages, 0, document.pageCount(), DISCARD);
     }
 
-    public List<Page> recognize(Document document, String languages, RenderedPages rendered) {
-        return recognize(document, languages, 0, document.pageCount(), rendered);
+    public List<Page> recognize(Document document, String languages, PageSink sink) {
+        return recognize(document, languages, 0, document.pageCount(), sink);
     }
 
-    /** Pages {@code from} (inclusive) to {@code to} (exclusive) of the document, in order. */
-    public List<Page> recognize(Document document, String languages, int from, int to, RenderedPages rendered) {
+    /**
+     * Pages {@code from} (inclusive) to {@code to} (exclusive) of the document, in order. A page with a
+     * trustworthy text layer is read from it (no rendering, no OCR); any other page is rendered and recognized.
+     */
+    public List<Page> recognize(Document document, String languages, int from, int to, PageSink sink) {
         List<Future<Page>> pending = new ArrayList<>();
         for (int index = from; index < to; index++) {
             int page = index;
             pending.add(workers.submit(() -> {
+                Optional<Page> fromText;
+                synchronized (document) {
+                    fromText = document.textLayer(page);
+                }
+                if (fromText.isPresent()) {
+                    byte[] original;
+                    synchronized (document) {
+                        original = document.pageAsPdf(page);
+                    }
+                    sink.keptAsIs(page, original);
+                    return fromText.get();
+                }
                 BufferedImage image = render(document, page);
-                rendered.rendered(page, image);
+                sink.rendered(page, image);
                 return engine.recognize(image, page, languages);
             }));
         }

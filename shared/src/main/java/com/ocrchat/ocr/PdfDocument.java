@@ -3,6 +3,7 @@ package com.ocrchat.ocr;
 import com.ocrchat.http.ApiException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -57,6 +58,26 @@ final class PdfDocument implements Document {
         } catch (IOException | RuntimeException e) {
             throw ApiException.badRequest("Page " + (index + 1) + " of the PDF is corrupt and cannot be rendered"
                     + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
+        }
+    }
+
+    @Override
+    public Optional<Page> textLayer(int index) {
+        PDPage page = pdf.getPage(index);
+        float dpi = dpiFor(page);
+        PDRectangle box = page.getCropBox();
+        boolean turned = page.getRotation() % 180 != 0;
+        int width = Math.round((turned ? box.getHeight() : box.getWidth()) * dpi / 72f);
+        int height = Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f);
+        return PdfTextLayer.read(pdf, index, dpi, width, height);
+    }
+
+    @Override
+    public byte[] pageAsPdf(int index) {
+        try {
+            return PdfTextLayer.singlePage(pdf, index);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -168,4 +168,40 @@ public final class TestDocuments {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A PDF whose first page is born-digital text and whose second page is a scanned image. */
+    public static byte[] mixedPdf(List<String> textPage, BufferedImage scannedPage) {
+        try (PDDocument text = Loader.loadPDF(textPdf(List.of(textPage)));
+             PDDocument scan = Loader.loadPDF(scannedPdf(List.of(scannedPage)));
+             PDDocument mixed = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            mixed.importPage(text.getPage(0));
+            mixed.importPage(scan.getPage(0));
+            mixed.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A scanned page with invisible text over it, as OCR tools leave it (here deliberately wrong text). */
+    public static byte[] scanWithInvisibleText(BufferedImage image, String invisibleText) {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            pdf.addPage(page);
+            PDImageXObject xobject = LosslessFactory.createFromImage(pdf, image);
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                content.drawImage(xobject, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+                content.beginText();
+                content.setRenderingMode(org.apache.pdfbox.pdmodel.graphics.state.RenderingMode.NEITHER);
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(invisibleText);
+                content.endText();
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
