@@ -2,7 +2,6 @@ package com.ocrchat.export;
 
 import com.ocrchat.job.Job;
 import com.ocrchat.ocr.MarkdownWriter;
-import com.ocrchat.ocr.Page;
 import com.ocrchat.ocr.TextDirection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -53,19 +52,24 @@ final class DocxExporter implements Exporter {
 
     @Override
     public byte[] export(Job job, PageImages images) {
+        return fromMarkdown(job.filename(), job.pages().stream().map(MarkdownWriter::page).toList());
+    }
+
+    /** A Word document of the pages' Markdown, a page break between pages. */
+    static byte[] fromMarkdown(String title, List<String> pages) {
         try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             addHeadingStyles(document);
             Lists lists = new Lists(document);
-            for (Page page : job.pages()) {
-                if (page.index() > 0) {
+            for (int index = 0; index < pages.size(); index++) {
+                if (index > 0) {
                     document.createParagraph().createRun().addBreak(BreakType.PAGE);
                 }
-                Node root = MARKDOWN.parse(MarkdownWriter.page(page));
+                Node root = MARKDOWN.parse(pages.get(index));
                 for (Node block = root.getFirstChild(); block != null; block = block.getNext()) {
                     writeBlock(document, lists, block);
                 }
             }
-            document.getProperties().getCoreProperties().setTitle(job.filename());
+            document.getProperties().getCoreProperties().setTitle(title);
             document.write(out);
             return out.toByteArray();
         } catch (IOException e) {

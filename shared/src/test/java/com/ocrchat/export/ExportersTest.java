@@ -102,6 +102,25 @@ class ExportersTest {
     }
 
     @Test
+    void markdownTablesAndListsBecomeWordTablesAndLists() throws Exception {
+        byte[] docx = DocxExporter.fromMarkdown("t", List.of("# Order\n\n| Item | Qty |\n|---|---|\n| Widget | 2 |\n| Gadget | 5 |\n\n- first\n- second\n\n1. one\n2. two",
+                "Second page"));
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertEquals(1, document.getTables().size());
+            var table = document.getTables().get(0);
+            assertEquals(3, table.getNumberOfRows());
+            assertEquals("Item", table.getRow(0).getCell(0).getText());
+            assertEquals("Gadget", table.getRow(2).getCell(0).getText());
+            assertEquals("5", table.getRow(2).getCell(1).getText());
+            List<XWPFParagraph> listItems = document.getParagraphs().stream().filter(p -> p.getNumID() != null).toList();
+            assertEquals(List.of("first", "second", "one", "two"), listItems.stream().map(XWPFParagraph::getText).toList());
+            assertTrue(!listItems.get(0).getNumID().equals(listItems.get(2).getNumID()), "bullets and numbers are separate lists");
+            assertEquals("Heading1", document.getParagraphs().get(0).getStyle());
+        }
+    }
+
+    @Test
     void formatsAreKnownByName() {
         assertEquals(ExportFormat.JSON, ExportFormat.of(null));
         assertEquals(ExportFormat.DOCX, ExportFormat.of("DOCX"));
