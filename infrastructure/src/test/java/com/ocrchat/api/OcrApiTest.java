@@ -124,6 +124,24 @@ class OcrApiTest {
     }
 
     @Test
+    void aScanTurnedNinetyDegreesComesBackUprightWithItsWords() {
+        java.awt.image.BufferedImage image = TestDocuments.invoiceImage();
+        java.awt.image.BufferedImage turned = new java.awt.image.BufferedImage(image.getHeight(), image.getWidth(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                turned.setRGB(image.getHeight() - 1 - y, x, image.getRGB(x, y));
+            }
+        }
+
+        JsonNode job = body(call(submit, ApiEvents.submit(token, IP, "sideways.png", TestDocuments.png(turned), Map.of())), 200);
+
+        JsonNode page = job.get("pages").get(0);
+        assertEquals(1240, page.get("width").asInt(), "reported in the upright page's space");
+        assertEquals(1754, page.get("height").asInt());
+        assertTrue(job.get("text").asText().contains("Total: 215.00 USD"), job.get("text").asText());
+    }
+
+    @Test
     void aMixedPdfGetsTextLayerPagesAndRecognizedPagesEachRight() throws Exception {
         byte[] pdf = TestDocuments.mixedPdf(List.of("Contract summary", "The parties agree to the terms below."),
                 TestDocuments.page("Signature page", List.of("Signed in Springfield on March 3, 2027")));

@@ -8,5 +8,11 @@ import java.awt.image.BufferedImage;
  * A failure of the engine itself is thrown as {@link OcrFailure}.
  */
 public interface OcrEngine {
+    /** The page as it should be recognized and kept: turned upright where it lies on its side or upside down. */
+    default BufferedImage prepare(BufferedImage image) {
+        return image;
+    }
+
+    /** Words, blocks and boxes in the image's own pixel space. */
     Page recognize(BufferedImage image, int pageIndex, String languages);
 }

@@ -78,7 +78,7 @@ public final class OcrPipeline {
                     sink.keptAsIs(page, original);
                     return fromText.get();
                 }
-                BufferedImage image = render(document, page);
+                BufferedImage image = engine.prepare(render(document, page));
                 sink.rendered(page, image);
                 return engine.recognize(image, page, languages);
             }));

@@ -3,6 +3,7 @@ package com.ocrchat.ocr;
 import com.sun.jna.Pointer;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,16 +16,21 @@ import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
 import net.sourceforge.tess4j.TessAPI;
+import com.sun.jna.ptr.PointerByReference;
 
 /**
  * Tesseract 5 (LSTM) through tess4j's lazily bound {@link TessAPI}, fed raw 8-bit grey pixels so no
- * Leptonica binding is needed. Each thread keeps one initialised handle per language set and reuses it
- * for every later page: initialising costs more than recognizing a small page.
+ * Leptonica binding is needed. Each thread keeps one initialised handle per language set (and one for
+ * orientation detection) and reuses it for every later page: initialising costs more than recognizing
+ * a small page. Pages lying on their side are turned upright first; text too small or too large for
+ * Tesseract is rescaled.
  */
 public final class TesseractEngine implements OcrEngine {
     private static final int RIL_PARA = ITessAPI.TessPageIteratorLevel.RIL_PARA;
     private static final int RIL_TEXTLINE = ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE;
     private static final int RIL_WORD = ITessAPI.TessPageIteratorLevel.RIL_WORD;
+
+    private static final String OSD = "osd";
 
     private final String datapath;
     private final ThreadLocal<Map<String, TessBaseAPI>> handles = ThreadLocal.withInitial(HashMap::new);
@@ -33,8 +39,86 @@ public final class TesseractEngine implements OcrEngine {
         this.datapath = tessdata == null ? null : tessdata.toString();
     }
 
+    /** Tesseract's orientation detection must be this sure before a page is turned. */
+    private static final float MIN_ORIENTATION_CONFIDENCE = 2.0f;
+    /** Median word heights (pixels) outside which text is too small or too large for Tesseract. */
+    private static final int SMALLEST_WORDS = 16;
+    private static final int LARGEST_WORDS = 200;
+    private static final int GOOD_WORD_HEIGHT = 48;
+
+    /** Upright: Tesseract OSD tells how the page was turned (0, 90, 180, 270 degrees clockwise). */
+    @Override
+    public BufferedImage prepare(BufferedImage image) {
+        TessAPI api = api();
+        TessBaseAPI osd = handles.get().computeIfAbsent(OSD, key -> {
+            TessBaseAPI handle = api.TessBaseAPICreate();
+            if (api.TessBaseAPIInit2(handle, datapath, OSD, ITessAPI.TessOcrEngineMode.OEM_TESSERACT_ONLY) != 0) {
+                api.TessBaseAPIDelete(handle);
+                throw new OcrFailure("Tesseract could not load its orientation model (osd) from " + datapath
+                        + ": apt-get install tesseract-ocr-osd");
+            }
+            api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_OSD_ONLY);
+            return handle;
+        });
+        ByteBuffer pixels = ByteBuffer.allocateDirect(image.getWidth() * image.getHeight());
+        pixels.put(GreyPixels.of(image)).flip();
+        try {
+            api.TessBaseAPISetImage(osd, pixels, image.getWidth(), image.getHeight(), 1, image.getWidth());
+            api.TessBaseAPISetSourceResolution(osd, 300);
+            IntBuffer degrees = IntBuffer.allocate(1);
+            FloatBuffer confidence = FloatBuffer.allocate(1);
+            FloatBuffer scriptConfidence = FloatBuffer.allocate(1);
+            boolean found = api.TessBaseAPIDetectOrientationScript(osd, degrees, confidence, new PointerByReference(), scriptConfidence)
+                    == ITessAPI.TRUE;
+            if (!found || confidence.get(0) < MIN_ORIENTATION_CONFIDENCE || degrees.get(0) == 0) {
+                return image; // Upright, or too little text to tell.
+            }
+            return ImageTransforms.rotateClockwise(image, 360 - degrees.get(0));
+        } finally {
+            api.TessBaseAPIClear(osd);
+        }
+    }
+
+    /**
+     * Recognizes the page; when its words come out far too small or too large for Tesseract (a scan with a
+     * wrong or missing DPI), the page is rescaled and recognized again, boxes mapped back to this image.
+     */
     @Override
     public Page recognize(BufferedImage image, int pageIndex, String languages) {
+        Page page = recognizeAsIs(image, pageIndex, languages);
+        double height = medianWordHeight(page);
+        if (height <= 0 || height >= SMALLEST_WORDS && height <= LARGEST_WORDS) {
+            return page;
+        }
+        double factor = Math.max(0.25, Math.min(4.0, GOOD_WORD_HEIGHT / height));
+        Page rescaled = recognizeAsIs(ImageTransforms.scale(image, factor), pageIndex, languages);
+        return mapBack(rescaled, factor, image.getWidth(), image.getHeight());
+    }
+
+    private static double medianWordHeight(Page page) {
+        double[] heights = page.blocks().stream().flatMap(block -> block.words().stream())
+                .mapToDouble(word -> word.bbox()[3] - word.bbox()[1]).sorted().toArray();
+        return heights.length == 0 ? 0 : heights[heights.length / 2];
+    }
+
+    private static Page mapBack(Page page, double factor, int width, int height) {
+        List<Block> blocks = new ArrayList<>();
+        for (Block block : page.blocks()) {
+            List<Word> words = block.words().stream().map(word -> new Word(word.text(), unscale(word.bbox(), factor, width, height),
+                    word.confidence())).toList();
+            blocks.add(new Block(block.text(), unscale(block.bbox(), factor, width, height), block.confidence(), words));
+        }
+        return new Page(page.index(), width, height, page.text(), blocks);
+    }
+
+    private static int[] unscale(int[] box, double factor, int width, int height) {
+        int x0 = Math.min(width - 1, (int) Math.floor(box[0] / factor));
+        int y0 = Math.min(height - 1, (int) Math.floor(box[1] / factor));
+        return new int[] {x0, y0, Math.max(x0 + 1, Math.min(width, (int) Math.ceil(box[2] / factor))),
+                Math.max(y0 + 1, Math.min(height, (int) Math.ceil(box[3] / factor)))};
+    }
+
+    private Page recognizeAsIs(BufferedImage image, int pageIndex, String languages) {
         TessAPI api = api();
         TessBaseAPI handle = handleFor(api, languages);
         int width = image.getWidth();

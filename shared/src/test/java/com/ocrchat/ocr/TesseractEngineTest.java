@@ -55,4 +55,32 @@ class TesseractEngineTest {
         assertTrue(markdown.startsWith("# INVOICE\n\n"), markdown);
         assertTrue(markdown.contains("Total: 215.00 USD"), markdown);
     }
+
+    @Test
+    void pagesOnTheirSideOrUpsideDownAreTurnedUpright() {
+        for (int degrees : new int[] {90, 180, 270}) {
+            java.awt.image.BufferedImage turned = ImageTransforms.rotateClockwise(TestDocuments.invoiceImage(), degrees);
+
+            java.awt.image.BufferedImage upright = engine.prepare(turned);
+            Page page = engine.recognize(upright, 0, "eng");
+
+            assertEquals(1240, upright.getWidth(), "turned back from " + degrees);
+            assertEquals(1754, upright.getHeight());
+            assertTrue(page.text().contains("Total: 215.00 USD"), degrees + ": " + page.text());
+        }
+        assertEquals(TestDocuments.invoiceImage().getWidth(), engine.prepare(TestDocuments.invoiceImage()).getWidth(), "upright stays");
+    }
+
+    @Test
+    void textTooSmallForTesseractIsRescaledAndMappedBack() {
+        java.awt.image.BufferedImage tiny = ImageTransforms.scale(TestDocuments.invoiceImage(), 0.3);
+
+        Page page = engine.recognize(tiny, 0, "eng");
+
+        assertEquals(tiny.getWidth(), page.width());
+        assertTrue(page.text().contains("215.00") && page.text().contains("Acme Corp"), page.text());
+        for (Block block : page.blocks()) {
+            assertTrue(block.bbox()[2] <= tiny.getWidth() && block.bbox()[3] <= tiny.getHeight(), java.util.Arrays.toString(block.bbox()));
+        }
+    }
 }
