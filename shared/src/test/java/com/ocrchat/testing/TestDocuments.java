@@ -204,4 +204,50 @@ public final class TestDocuments {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A multi-page TIFF written with the JDK's TIFF writer, one image a page. */
+    public static byte[] multiPageTiff(List<BufferedImage> pages) {
+        return sequence("tiff", pages);
+    }
+
+    /** An animated GIF: only its first frame is a page. */
+    public static byte[] animatedGif(List<BufferedImage> frames) {
+        return sequence("gif", frames);
+    }
+
+    private static byte[] sequence(String format, List<BufferedImage> images) {
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+             javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.prepareWriteSequence(null);
+            for (BufferedImage image : images) {
+                BufferedImage indexedOrRgb = image;
+                if (format.equals("gif")) {
+                    indexedOrRgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+                    indexedOrRgb.getGraphics().drawImage(image, 0, 0, null);
+                }
+                writer.writeToSequence(new javax.imageio.IIOImage(indexedOrRgb, null, null), null);
+            }
+            writer.endWriteSequence();
+            stream.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /** A test file kept under src/test/resources/documents. */
+    public static byte[] resource(String name) {
+        try (var in = TestDocuments.class.getResourceAsStream("/documents/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
