@@ -167,9 +167,15 @@ class DownloadTest {
 
     @Test
     void aFortyPageJobsPdfArrivesThroughTheRedirect() throws Exception {
+        // Scanned at 300 dpi, as office scanners do: its searchable PDF is larger than a Lambda response.
         List<java.awt.image.BufferedImage> pages = new java.util.ArrayList<>();
         for (int i = 1; i <= 40; i++) {
-            pages.add(TestDocuments.page("Page " + i, List.of("Section " + i + " of the annual report.")));
+            java.awt.image.BufferedImage page = TestDocuments.page("Page " + i, List.of("Section " + i + " of the annual report."));
+            java.awt.image.BufferedImage scan = new java.awt.image.BufferedImage(2480, 3508, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            java.awt.Graphics2D g = scan.createGraphics();
+            g.drawImage(page, 0, 0, 2480, 3508, null);
+            g.dispose();
+            pages.add(scan);
         }
         JsonNode job = MAPPER.readTree(new SubmitOcrHandler().handleRequest(ApiEvents.submit(token, IP, "report.pdf",
                 TestDocuments.scannedPdf(pages), Map.of()), null).getBody());

@@ -15,6 +15,14 @@ public interface Document extends AutoCloseable {
     /** Page {@code index} (0-based) as an image; a client-side problem is thrown as a 400. */
     BufferedImage render(int index);
 
+    /**
+     * A recognized page in the document's page space: the rendered image's pixels, except for PDF pages,
+     * whose boxes are always given at the configured dpi whatever resolution they were rendered at.
+     */
+    default Page toPageSpace(Page recognized) {
+        return recognized;
+    }
+
     /** The page read from its own trustworthy text layer (PDFs); empty when it must be recognized. */
     default Optional<Page> textLayer(int index) {
         return Optional.empty();

@@ -8,11 +8,15 @@ import java.awt.image.BufferedImage;
  * A failure of the engine itself is thrown as {@link OcrFailure}.
  */
 public interface OcrEngine {
-    /** The page as it should be recognized and kept: turned upright where it lies on its side or upside down. */
-    default BufferedImage prepare(BufferedImage image) {
-        return image;
+    /** A recognized page and the image its boxes refer to (the input, or the input turned upright). */
+    record Recognition(Page page, BufferedImage image) {
     }
 
     /** Words, blocks and boxes in the image's own pixel space. */
     Page recognize(BufferedImage image, int pageIndex, String languages);
+
+    /** Like {@link #recognize}, turning the page upright first where the engine can tell it lies on its side. */
+    default Recognition read(BufferedImage image, int pageIndex, String languages) {
+        return new Recognition(recognize(image, pageIndex, languages), image);
+    }
 }

@@ -78,9 +78,9 @@ public final class OcrPipeline {
                     sink.keptAsIs(page, original);
                     return fromText.get();
                 }
-                BufferedImage image = engine.prepare(render(document, page));
-                sink.rendered(page, image);
-                return engine.recognize(image, page, languages);
+                OcrEngine.Recognition recognition = engine.read(render(document, page), page, languages);
+                sink.rendered(page, recognition.image());
+                return document.toPageSpace(recognition.page());
             }));
         }
         List<Page> pages = new ArrayList<>();

@@ -6,17 +6,26 @@ import java.io.IOException;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
-/** A PDF whose pages are rasterized one at a time with PDFBox, in grey, at the configured dpi. */
+/**
+ * A PDF whose pages are read from their text layer where they have a trustworthy one, or rasterized one at
+ * a time with PDFBox, in grey: at the configured dpi, or at a scan's own resolution when lower.
+ */
 final class PdfDocument implements Document {
     private final PDDocument pdf;
     private final PDFRenderer renderer;
     private final DocumentLimits limits;
+    private final java.util.Map<Integer, Float> renderedDpi = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final float MIN_SCAN_DPI = 100f;
 
     private PdfDocument(PDDocument pdf, DocumentLimits limits) {
         this.pdf = pdf;
@@ -54,7 +63,10 @@ final class PdfDocument implements Document {
     @Override
     public BufferedImage render(int index) {
         try {
-            return renderer.renderImageWithDPI(index, dpiFor(pdf.getPage(index)), ImageType.GRAY);
+            PDPage page = pdf.getPage(index);
+            float dpi = Math.min(dpiFor(page), scanDpi(page).orElse(Float.MAX_VALUE));
+            renderedDpi.put(index, dpi);
+            return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
         } catch (IOException | RuntimeException e) {
             throw ApiException.badRequest("Page " + (index + 1) + " of the PDF is corrupt and cannot be rendered"
                     + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
@@ -78,6 +90,48 @@ final class PdfDocument implements Document {
             return PdfTextLayer.singlePage(pdf, index);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Boxes of a page rendered at its scan's own resolution are given in the page space of the configured dpi. */
+    @Override
+    public Page toPageSpace(Page recognized) {
+        PDPage page = pdf.getPage(recognized.index());
+        float target = dpiFor(page);
+        float used = renderedDpi.getOrDefault(recognized.index(), target);
+        if (Math.abs(target - used) < 0.01f) {
+            return recognized;
+        }
+        double factor = target / used;
+        return recognized.scaled(factor, (int) Math.round(recognized.width() * factor), (int) Math.round(recognized.height() * factor));
+    }
+
+    /**
+     * The resolution of a page that is one scanned image (as scanners and OCR tools make them): rendering it
+     * finer than that only interpolates pixels and makes recognition slower, as OCRmyPDF knows too.
+     */
+    private static Optional<Float> scanDpi(PDPage page) {
+        try {
+            PDResources resources = page.getResources();
+            if (resources == null) {
+                return Optional.empty();
+            }
+            PDImageXObject scan = null;
+            for (COSName name : resources.getXObjectNames()) {
+                PDXObject object = resources.getXObject(name);
+                if (!(object instanceof PDImageXObject image) || scan != null) {
+                    return Optional.empty(); // Forms or several images: a composed page, rendered at full resolution.
+                }
+                scan = image;
+            }
+            if (scan == null) {
+                return Optional.empty();
+            }
+            PDRectangle box = page.getCropBox();
+            float across = Math.max(scan.getWidth(), scan.getHeight()) / (Math.max(box.getWidth(), box.getHeight()) / 72f);
+            return Optional.of(Math.max(MIN_SCAN_DPI, across));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -46,9 +46,33 @@ public final class TesseractEngine implements OcrEngine {
     private static final int LARGEST_WORDS = 200;
     private static final int GOOD_WORD_HEIGHT = 48;
 
-    /** Upright: Tesseract OSD tells how the page was turned (0, 90, 180, 270 degrees clockwise). */
+    /**
+     * Upright pages (nearly all) are recognized once. Only a page that reads poorly (few words, or low
+     * confidence) is shown to Tesseract's orientation detection, and recognized again if it was turned.
+     */
     @Override
-    public BufferedImage prepare(BufferedImage image) {
+    public Recognition read(BufferedImage image, int pageIndex, String languages) {
+        Pass first = pass(image, pageIndex, languages);
+        if (first.upright() && readsWell(first.page())) {
+            return new Recognition(first.page(), image);
+        }
+        int turned = orientation(image);
+        if (turned == 0) {
+            return new Recognition(first.page(), image);
+        }
+        BufferedImage upright = ImageTransforms.rotateClockwise(image, 360 - turned);
+        return new Recognition(recognize(upright, pageIndex, languages), upright);
+    }
+
+    private static boolean readsWell(Page page) {
+        long words = page.blocks().stream().mapToLong(block -> block.words().size()).sum();
+        double confidence = page.blocks().stream().mapToDouble(block -> block.confidence() * block.text().length()).sum()
+                / Math.max(1, page.blocks().stream().mapToInt(block -> block.text().length()).sum());
+        return words >= 5 && confidence >= 0.75;
+    }
+
+    /** How the page was turned, clockwise degrees (0, 90, 180, 270), by Tesseract OSD; 0 when it cannot tell. */
+    private int orientation(BufferedImage image) {
         TessAPI api = api();
         TessBaseAPI osd = handles.get().computeIfAbsent(OSD, key -> {
             TessBaseAPI handle = api.TessBaseAPICreate();
@@ -58,6 +82,8 @@ public final class TesseractEngine implements OcrEngine {
                         + ": apt-get install tesseract-ocr-osd");
             }
             api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_OSD_ONLY);
+            // Tesseract's diagnostics (e.g. resolution guesses during detection) would go to stderr.
+            api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
             return handle;
         });
         ByteBuffer pixels = ByteBuffer.allocateDirect(image.getWidth() * image.getHeight());
@@ -70,10 +96,7 @@ public final class TesseractEngine implements OcrEngine {
             FloatBuffer scriptConfidence = FloatBuffer.allocate(1);
             boolean found = api.TessBaseAPIDetectOrientationScript(osd, degrees, confidence, new PointerByReference(), scriptConfidence)
                     == ITessAPI.TRUE;
-            if (!found || confidence.get(0) < MIN_ORIENTATION_CONFIDENCE || degrees.get(0) == 0) {
-                return image; // Upright, or too little text to tell.
-            }
-            return ImageTransforms.rotateClockwise(image, 360 - degrees.get(0));
+            return found && confidence.get(0) >= MIN_ORIENTATION_CONFIDENCE ? degrees.get(0) : 0;
         } finally {
             api.TessBaseAPIClear(osd);
         }
@@ -85,14 +108,22 @@ public final class TesseractEngine implements OcrEngine {
      */
     @Override
     public Page recognize(BufferedImage image, int pageIndex, String languages) {
-        Page page = recognizeAsIs(image, pageIndex, languages);
-        double height = medianWordHeight(page);
+        return pass(image, pageIndex, languages).page();
+    }
+
+    /** A page as recognized, and whether its text stood upright. */
+    private record Pass(Page page, boolean upright) {
+    }
+
+    private Pass pass(BufferedImage image, int pageIndex, String languages) {
+        Pass pass = recognizeAsIs(image, pageIndex, languages);
+        double height = medianWordHeight(pass.page());
         if (height <= 0 || height >= SMALLEST_WORDS && height <= LARGEST_WORDS) {
-            return page;
+            return pass;
         }
         double factor = Math.max(0.25, Math.min(4.0, GOOD_WORD_HEIGHT / height));
-        Page rescaled = recognizeAsIs(ImageTransforms.scale(image, factor), pageIndex, languages);
-        return mapBack(rescaled, factor, image.getWidth(), image.getHeight());
+        Pass rescaled = recognizeAsIs(ImageTransforms.scale(image, factor), pageIndex, languages);
+        return new Pass(rescaled.page().scaled(1 / factor, image.getWidth(), image.getHeight()), rescaled.upright());
     }
 
     private static double medianWordHeight(Page page) {
@@ -101,24 +132,7 @@ public final class TesseractEngine implements OcrEngine {
         return heights.length == 0 ? 0 : heights[heights.length / 2];
     }
 
-    private static Page mapBack(Page page, double factor, int width, int height) {
-        List<Block> blocks = new ArrayList<>();
-        for (Block block : page.blocks()) {
-            List<Word> words = block.words().stream().map(word -> new Word(word.text(), unscale(word.bbox(), factor, width, height),
-                    word.confidence())).toList();
-            blocks.add(new Block(block.text(), unscale(block.bbox(), factor, width, height), block.confidence(), words));
-        }
-        return new Page(page.index(), width, height, page.text(), blocks);
-    }
-
-    private static int[] unscale(int[] box, double factor, int width, int height) {
-        int x0 = Math.min(width - 1, (int) Math.floor(box[0] / factor));
-        int y0 = Math.min(height - 1, (int) Math.floor(box[1] / factor));
-        return new int[] {x0, y0, Math.max(x0 + 1, Math.min(width, (int) Math.ceil(box[2] / factor))),
-                Math.max(y0 + 1, Math.min(height, (int) Math.ceil(box[3] / factor)))};
-    }
-
-    private Page recognizeAsIs(BufferedImage image, int pageIndex, String languages) {
+    private Pass recognizeAsIs(BufferedImage image, int pageIndex, String languages) {
         TessAPI api = api();
         TessBaseAPI handle = handleFor(api, languages);
         int width = image.getWidth();
@@ -132,10 +146,30 @@ public final class TesseractEngine implements OcrEngine {
                 throw new OcrFailure("Tesseract failed to recognize page " + (pageIndex + 1));
             }
             List<Block> blocks = readBlocks(api, handle);
-            return new Page(pageIndex, width, height, PageText.of(blocks), blocks);
+            return new Pass(new Page(pageIndex, width, height, PageText.of(blocks), blocks), upright(blocks));
         } finally {
             api.TessBaseAPIClear(handle);
         }
+    }
+
+    /**
+     * Tesseract follows lines turned by 90 degrees (and says they are upright), so the page is judged by its
+     * words: on a page lying on its side, words of three letters or more are taller than they are wide.
+     */
+    private static boolean upright(List<Block> blocks) {
+        int words = 0;
+        int tall = 0;
+        for (Block block : blocks) {
+            for (Word word : block.words()) {
+                if (word.text().codePointCount(0, word.text().length()) >= 3) {
+                    words++;
+                    if (word.bbox()[3] - word.bbox()[1] > word.bbox()[2] - word.bbox()[0]) {
+                        tall++;
+                    }
+                }
+            }
+        }
+        return tall * 2 <= words;
     }
 
     private static List<Block> readBlocks(TessAPI api, TessBaseAPI handle) {

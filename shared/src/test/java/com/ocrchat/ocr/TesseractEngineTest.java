@@ -61,14 +61,15 @@ class TesseractEngineTest {
         for (int degrees : new int[] {90, 180, 270}) {
             java.awt.image.BufferedImage turned = ImageTransforms.rotateClockwise(TestDocuments.invoiceImage(), degrees);
 
-            java.awt.image.BufferedImage upright = engine.prepare(turned);
-            Page page = engine.recognize(upright, 0, "eng");
+            OcrEngine.Recognition read = engine.read(turned, 0, "eng");
 
-            assertEquals(1240, upright.getWidth(), "turned back from " + degrees);
-            assertEquals(1754, upright.getHeight());
-            assertTrue(page.text().contains("Total: 215.00 USD"), degrees + ": " + page.text());
+            assertEquals(1240, read.image().getWidth(), "turned back from " + degrees);
+            assertEquals(1754, read.image().getHeight());
+            assertEquals(1240, read.page().width());
+            assertTrue(read.page().text().contains("Total: 215.00 USD"), degrees + ": " + read.page().text());
         }
-        assertEquals(TestDocuments.invoiceImage().getWidth(), engine.prepare(TestDocuments.invoiceImage()).getWidth(), "upright stays");
+        java.awt.image.BufferedImage upright = TestDocuments.invoiceImage();
+        assertTrue(engine.read(upright, 0, "eng").image() == upright, "an upright page is recognized as it is");
     }
 
     @Test
