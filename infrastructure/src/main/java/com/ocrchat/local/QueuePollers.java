@@ -60,13 +60,13 @@ final class QueuePollers implements AutoCloseable {
     private void poll(List<SamTemplate.QueueEvent> sources, Map<String, String> queueUrls) {
         while (running) {
             boolean handled = false;
+            // Earlier queues first; no long polling, so a message on the first queue is never kept waiting
+            // behind a wait on another (the loop pauses briefly when every queue is empty instead).
             for (int i = 0; i < sources.size() && !handled && running; i++) {
                 SamTemplate.QueueEvent source = sources.get(i);
-                // Only the last queue waits (long polling), so earlier queues are always looked at first.
-                int wait = i == sources.size() - 1 ? 1 : 0;
                 try {
                     List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrls.get(source.queue()))
-                            .maxNumberOfMessages(Math.min(10, source.batchSize())).waitTimeSeconds(wait)
+                            .maxNumberOfMessages(Math.min(10, source.batchSize())).waitTimeSeconds(0)
                             .messageSystemAttributeNamesWithStrings("All")).messages();
                     if (!messages.isEmpty()) {
                         deliver(source, queueUrls.get(source.queue()), messages);
@@ -75,9 +75,12 @@ final class QueuePollers implements AutoCloseable {
                 } catch (RuntimeException e) {
                     if (running) {
                         LOG.warn("Polling {} failed: {}", source.queue(), e.toString());
-                        sleep();
+                        sleep(500);
                     }
                 }
+            }
+            if (!handled && running) {
+                sleep(100);
             }
         }
     }
@@ -120,9 +123,9 @@ final class QueuePollers implements AutoCloseable {
         }
     }
 
-    private static void sleep() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(500);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
