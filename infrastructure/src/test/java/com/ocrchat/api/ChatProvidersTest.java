@@ -23,7 +23,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,13 +130,6 @@ class ChatProvidersTest {
     }
 
     private static Settings settings(Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>();
-        System.getProperties().forEach((name, value) -> {
-            if (name.toString().startsWith("OCRCHAT_")) {
-                values.put(name.toString(), value.toString());
-            }
-        });
-        values.putAll(overrides);
-        return Settings.of(values);
+        return TestServer.settingsWith(overrides);
     }
 }

@@ -26,7 +26,6 @@ import com.ocrchat.testing.TestDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -145,14 +144,7 @@ class ChatTest {
 
     @Test
     void messagesPerAccountPerDayAreLimited() {
-        Map<String, String> values = new HashMap<>();
-        System.getProperties().forEach((name, value) -> {
-            if (name.toString().startsWith("OCRCHAT_")) {
-                values.put(name.toString(), value.toString());
-            }
-        });
-        values.put("OCRCHAT_CHAT_MESSAGES_PER_DAY", "2");
-        Settings settings = Settings.of(values);
+        Settings settings = TestServer.settingsWith(Map.of("OCRCHAT_CHAT_MESSAGES_PER_DAY", "2"));
         ChatService limited = new ChatService(settings, application.jobs,
                 new DynamoConversationStore(AwsClients.dynamo(settings), settings.chatTable), new ExtractiveAnswerer(),
                 AwsClients.dynamo(settings), Clock.systemUTC());

@@ -14,6 +14,7 @@ import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.job.Job;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.local.TestServer;
+import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;

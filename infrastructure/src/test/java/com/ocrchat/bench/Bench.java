@@ -9,6 +9,7 @@ import com.ocrchat.ocr.OcrPipeline;
 import com.ocrchat.ocr.Page;
 import com.ocrchat.ocr.TesseractEngine;
 import com.ocrchat.settings.Settings;
+import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,13 +63,13 @@ public final class Bench {
             long start = System.nanoTime();
             Page page = engine.read(pages.get(i), i, "eng").page();
             ours += (System.nanoTime() - start) / 1e9;
-            oursErrors += cer(truth.get(i), page.text());
+            oursErrors += Cer.of(truth.get(i), page.text());
             Path png = work.resolve("page" + i + ".png");
             Files.write(png, TestDocuments.png(pages.get(i)));
             start = System.nanoTime();
             String cliText = tesseractCli(png);
             cli += (System.nanoTime() - start) / 1e9;
-            cliErrors += cer(truth.get(i), cliText);
+            cliErrors += Cer.of(truth.get(i), cliText);
         }
         System.out.printf(Locale.ROOT, "  per page: ours %.2f s, tesseract CLI %.2f s: %.2fx (target <= 0.9x)%n",
                 ours / pages.size(), cli / pages.size(), ours / cli);
@@ -177,27 +178,6 @@ public final class Bench {
             lines.add(text + " " + (1000 + page * 20 + line) + ".");
         }
         return lines;
-    }
-
-    /** Character error rate, whitespace runs folded. */
-    static double cer(String reference, String hypothesis) {
-        String a = reference.replaceAll("\\s+", " ").strip();
-        String b = hypothesis.replaceAll("\\s+", " ").strip();
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                current[j] = Math.min(previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1), Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return (double) previous[b.length()] / Math.max(1, a.length());
     }
 
     private record Timed(double seconds) {

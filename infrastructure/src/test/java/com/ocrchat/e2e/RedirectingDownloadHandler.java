@@ -2,8 +2,7 @@ package com.ocrchat.e2e;
 
 import com.ocrchat.Application;
 import com.ocrchat.functions.download.DownloadHandler;
-import com.ocrchat.settings.Settings;
-import java.util.HashMap;
+import com.ocrchat.local.TestServer;
 import java.util.Map;
 
 /**
@@ -12,17 +11,6 @@ import java.util.Map;
  */
 public class RedirectingDownloadHandler extends DownloadHandler {
     public RedirectingDownloadHandler() {
-        super(new Application(redirectingSettings()));
-    }
-
-    private static Settings redirectingSettings() {
-        Map<String, String> values = new HashMap<>();
-        System.getProperties().forEach((name, value) -> {
-            if (name.toString().startsWith("OCRCHAT_")) {
-                values.put(name.toString(), value.toString());
-            }
-        });
-        values.put("OCRCHAT_INLINE_DOWNLOAD_MAX_KB", "0");
-        return Settings.of(values);
+        super(new Application(TestServer.settingsWith(Map.of("OCRCHAT_INLINE_DOWNLOAD_MAX_KB", "0"))));
     }
 }

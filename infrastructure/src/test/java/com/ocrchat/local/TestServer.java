@@ -31,6 +31,19 @@ public final class TestServer {
         return get().application();
     }
 
+    /** The test server's settings (as its handlers read them), with some changed. */
+    public static com.ocrchat.settings.Settings settingsWith(java.util.Map<String, String> overrides) {
+        get();
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        System.getProperties().forEach((name, value) -> {
+            if (name.toString().startsWith("OCRCHAT_")) {
+                values.put(name.toString(), value.toString());
+            }
+        });
+        values.putAll(overrides);
+        return com.ocrchat.settings.Settings.of(values);
+    }
+
     /** Tests run in the module folder; the repository root is its parent. */
     public static Path repositoryRoot() {
         Path here = Path.of("").toAbsolutePath();

@@ -1,11 +1,11 @@
-package com.ocrchat.api;
+package com.ocrchat.testing;
 
 /** Character error rate: edit distance over the reference length, whitespace runs folded to one space. */
-final class Cer {
+public final class Cer {
     private Cer() {
     }
 
-    static double of(String reference, String hypothesis) {
+    public static double of(String reference, String hypothesis) {
         String a = reference.replaceAll("\\s+", " ").strip();
         String b = hypothesis.replaceAll("\\s+", " ").strip();
         int[] previous = new int[b.length() + 1];
