@@ -80,7 +80,7 @@ public final class ChunkWorker {
             pages.add(Json.read(objects.get(JobKeys.pageResult(job.uuid(), page))
                     .orElseThrow(() -> new IllegalStateException("Page " + page + " of job " + job.uuid() + " is missing")), Page.class));
         }
-        JobResult result = JobResult.of(pages, null);
+        JobResult result = JobResult.of(pages);
         objects.put(JobKeys.result(job.uuid()), Json.writeBytes(result), "application/json");
         if (jobs.finish(job.done(result, now()))) {
             objects.delete(JobKeys.upload(job.uuid()));

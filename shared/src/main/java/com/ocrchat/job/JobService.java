@@ -110,7 +110,7 @@ public final class JobService {
                 objects.put(JobKeys.upload(uuid), file.bytes(), document.type().mediaType());
                 jobs.create(job);
                 List<Page> pages = pipeline.recognize(document, models, pageImages.sinkFor(uuid));
-                JobResult result = JobResult.of(pages, null);
+                JobResult result = JobResult.of(pages);
                 objects.put(JobKeys.result(uuid), Json.writeBytes(result), "application/json");
                 Job finished = job.done(result, now());
                 jobs.save(finished);

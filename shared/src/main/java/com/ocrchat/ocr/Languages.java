@@ -95,13 +95,14 @@ public final class Languages {
     }
 
     /**
-     * The Tesseract language string for a request, e.g. {@code "deu+eng"}. {@code auto} is English
-     * until script detection chooses better.
+     * The Tesseract language string for a request, e.g. {@code "deu+eng"}; {@code auto} stays {@code auto}:
+     * the engine then chooses the model of each page's script (English must be installed as the fallback).
      */
     public String resolve(String requested) {
         String value = requested == null || requested.isBlank() ? AUTO : requested.trim().toLowerCase(Locale.ROOT);
         if (value.equals(AUTO)) {
-            return requireInstalled("eng", AUTO);
+            requireInstalled("eng", AUTO);
+            return AUTO;
         }
         Set<String> models = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();

@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Map;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
@@ -31,6 +35,9 @@ public final class TesseractEngine implements OcrEngine {
     private static final int RIL_WORD = ITessAPI.TessPageIteratorLevel.RIL_WORD;
 
     private static final String OSD = "osd";
+    private static final String ENGLISH = "eng";
+    /** Tesseract's Latin script model (Debian: tesseract-ocr-script-latn). */
+    private static final String LATIN = "Latin";
 
     private final String datapath;
     private final ThreadLocal<Map<String, TessBaseAPI>> handles = ThreadLocal.withInitial(HashMap::new);
@@ -52,16 +59,57 @@ public final class TesseractEngine implements OcrEngine {
      */
     @Override
     public Recognition read(BufferedImage image, int pageIndex, String languages) {
+        if (Languages.AUTO.equals(languages)) {
+            return readAuto(image, pageIndex);
+        }
         Pass first = pass(image, pageIndex, languages);
         if (first.upright() && readsWell(first.page())) {
             return new Recognition(first.page(), image);
         }
-        int turned = orientation(image);
+        int turned = detect(image).degrees();
         if (turned == 0) {
             return new Recognition(first.page(), image);
         }
         BufferedImage upright = ImageTransforms.rotateClockwise(image, 360 - turned);
         return new Recognition(recognize(upright, pageIndex, languages), upright);
+    }
+
+    /** Tesseract's script names (OSD) and the models that read them. */
+    private static final Map<String, String> SCRIPT_MODELS = Map.ofEntries(
+            Map.entry("Latin", "eng"), Map.entry("Cyrillic", "rus"), Map.entry("Greek", "ell"), Map.entry("Arabic", "ara"),
+            Map.entry("Hebrew", "heb"), Map.entry("Han", "chi_sim"), Map.entry("Japanese", "jpn"), Map.entry("Katakana", "jpn"),
+            Map.entry("Hiragana", "jpn"), Map.entry("Hangul", "kor"), Map.entry("Devanagari", "hin"), Map.entry("Thai", "tha"),
+            Map.entry("Bengali", "ben"), Map.entry("Tamil", "tam"), Map.entry("Telugu", "tel"), Map.entry("Kannada", "kan"),
+            Map.entry("Malayalam", "mal"), Map.entry("Gujarati", "guj"), Map.entry("Gurmukhi", "pan"), Map.entry("Georgian", "kat"),
+            Map.entry("Armenian", "hye"), Map.entry("Ethiopic", "amh"), Map.entry("Khmer", "khm"), Map.entry("Lao", "lao"),
+            Map.entry("Myanmar", "mya"), Map.entry("Sinhala", "sin"), Map.entry("Tibetan", "bod"), Map.entry("Oriya", "ori"),
+            Map.entry("Syriac", "syr"), Map.entry("Thaana", "div"), Map.entry("Cherokee", "chr"));
+
+    /**
+     * language=auto: Tesseract OSD tells the page's script (and how it is turned); the page is recognized
+     * with that script's model. A Latin page is read with Tesseract's Latin script model (every Latin
+     * language's letters and diacritics), then, when the language detector names a language other than
+     * English whose own model is installed (German, Vietnamese ...), read again with that model. A page
+     * with too little text for OSD is read with the Latin model, or English.
+     */
+    private Recognition readAuto(BufferedImage image, int pageIndex) {
+        Detection detection = detect(image);
+        BufferedImage upright = detection.degrees() == 0 ? image : ImageTransforms.rotateClockwise(image, 360 - detection.degrees());
+        String latin = installed(LATIN) ? LATIN : ENGLISH;
+        String model = Optional.ofNullable(detection.script()).map(SCRIPT_MODELS::get)
+                .map(chosen -> chosen.equals(ENGLISH) ? latin : chosen).filter(this::installed).orElse(latin);
+        Page page = recognize(upright, pageIndex, model);
+        if (model.equals(latin)) {
+            Optional<String> language = LanguageDetection.iso6393(page.text()).filter(code -> !code.equals(ENGLISH)).filter(this::installed);
+            if (language.isPresent()) {
+                page = recognize(upright, pageIndex, language.get());
+            }
+        }
+        return new Recognition(page, upright);
+    }
+
+    private boolean installed(String model) {
+        return datapath != null && Files.exists(Path.of(datapath, model + ".traineddata"));
     }
 
     private static boolean readsWell(Page page) {
@@ -71,8 +119,12 @@ public final class TesseractEngine implements OcrEngine {
         return words >= 5 && confidence >= 0.75;
     }
 
-    /** How the page was turned, clockwise degrees (0, 90, 180, 270), by Tesseract OSD; 0 when it cannot tell. */
-    private int orientation(BufferedImage image) {
+    /** How a page was turned (clockwise degrees: 0, 90, 180, 270) and its script, by Tesseract OSD. */
+    private record Detection(int degrees, String script) {
+    }
+
+    /** 0 degrees and no script when Tesseract cannot tell (too little text). */
+    private Detection detect(BufferedImage image) {
         TessAPI api = api();
         TessBaseAPI osd = handles.get().computeIfAbsent(OSD, key -> {
             TessBaseAPI handle = api.TessBaseAPICreate();
@@ -94,9 +146,14 @@ public final class TesseractEngine implements OcrEngine {
             IntBuffer degrees = IntBuffer.allocate(1);
             FloatBuffer confidence = FloatBuffer.allocate(1);
             FloatBuffer scriptConfidence = FloatBuffer.allocate(1);
-            boolean found = api.TessBaseAPIDetectOrientationScript(osd, degrees, confidence, new PointerByReference(), scriptConfidence)
-                    == ITessAPI.TRUE;
-            return found && confidence.get(0) >= MIN_ORIENTATION_CONFIDENCE ? degrees.get(0) : 0;
+            PointerByReference script = new PointerByReference();
+            boolean found = api.TessBaseAPIDetectOrientationScript(osd, degrees, confidence, script, scriptConfidence) == ITessAPI.TRUE;
+            if (!found) {
+                return new Detection(0, null);
+            }
+            // The script name points into Tesseract's own tables: read, never freed.
+            String name = script.getValue() == null ? null : script.getValue().getString(0);
+            return new Detection(confidence.get(0) >= MIN_ORIENTATION_CONFIDENCE ? degrees.get(0) : 0, name);
         } finally {
             api.TessBaseAPIClear(osd);
         }
@@ -187,7 +244,7 @@ public final class TesseractEngine implements OcrEngine {
                 if (textPointer == null) {
                     continue;
                 }
-                String text = textPointer.getString(0, StandardCharsets.UTF_8.name()).strip();
+                String text = greekMu(textPointer.getString(0, StandardCharsets.UTF_8.name()).strip());
                 api.TessDeleteText(textPointer);
                 if (text.isEmpty()) {
                     continue;
@@ -214,6 +271,14 @@ public final class TesseractEngine implements OcrEngine {
             api.TessResultIteratorDelete(results);
         }
         return blocks;
+    }
+
+    /** Tesseract's Greek model writes the micro sign (U+00B5) for mu (U+03BC) inside Greek words. */
+    static String greekMu(String word) {
+        if (word.indexOf('\u00B5') < 0 || word.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.GREEK)) {
+            return word;
+        }
+        return word.replace('\u00B5', '\u03BC');
     }
 
     private TessBaseAPI handleFor(TessAPI api, String languages) {

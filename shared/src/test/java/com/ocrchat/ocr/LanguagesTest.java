@@ -13,14 +13,20 @@ class LanguagesTest {
 
     @Test
     void acceptsIsoCodesTheProductPagesChAndTesseractNames() {
-        assertEquals("eng", languages.resolve("auto"));
-        assertEquals("eng", languages.resolve(null));
+        assertEquals("auto", languages.resolve("auto"), "the engine picks each page's model by its script");
+        assertEquals("auto", languages.resolve(null));
         assertEquals("eng", languages.resolve("en"));
         assertEquals("deu", languages.resolve("DE"));
         assertEquals("deu", languages.resolve("ger"));
         assertEquals("chi_sim", languages.resolve("ch"));
         assertEquals("chi_sim", languages.resolve("chi_sim"));
         assertEquals("eng+deu", languages.resolve("en+deu"));
+    }
+
+    @Test
+    void autoNeedsEnglishAsItsFallback() {
+        ApiException error = assertThrows(ApiException.class, () -> new Languages(Set.of("deu")).resolve("auto"));
+        assertTrue(error.getMessage().contains("tesseract-ocr-eng"), error.getMessage());
     }
 
     @Test
