@@ -250,4 +250,69 @@ public final class TestDocuments {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** An A4 page at 150 dpi: a title across the page, then two columns of text, each paragraph wrapped to its column. */
+    public static BufferedImage twoColumnPage(String title, List<String> left, List<String> right) {
+        BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 56));
+        g.drawString(title, 100, 200);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 26));
+        column(g, left, 100, 320, 480);
+        column(g, right, 660, 320, 480);
+        g.dispose();
+        return image;
+    }
+
+    /** Paragraphs word-wrapped into a column, a blank line between paragraphs. */
+    private static void column(Graphics2D g, List<String> paragraphs, int x, int y, int width) {
+        var metrics = g.getFontMetrics();
+        int line = metrics.getHeight() + 8;
+        for (String paragraph : paragraphs) {
+            StringBuilder current = new StringBuilder();
+            for (String word : paragraph.split(" ")) {
+                String candidate = current.isEmpty() ? word : current + " " + word;
+                if (metrics.stringWidth(candidate) > width && !current.isEmpty()) {
+                    g.drawString(current.toString(), x, y);
+                    y += line;
+                    current = new StringBuilder(word);
+                } else {
+                    current = new StringBuilder(candidate);
+                }
+            }
+            g.drawString(current.toString(), x, y);
+            y += 2 * line;
+        }
+    }
+
+    /** A page with a title, two section headings, a paragraph, a bulleted list and a numbered list. */
+    public static BufferedImage handbookPage() {
+        BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 64));
+        g.drawString("Project Handbook", 100, 180);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 42));
+        g.drawString("Getting started", 100, 300);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 28));
+        g.drawString("Read these steps before your first day at the office.", 100, 380);
+        g.drawString("\u2022 Bring your signed contract", 130, 460);
+        g.drawString("\u2022 Collect your badge at reception", 130, 510);
+        g.drawString("\u2022 Meet your mentor", 130, 560);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 42));
+        g.drawString("First week", 100, 680);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 28));
+        g.drawString("1. Set up your laptop", 130, 760);
+        g.drawString("2. Join the team meeting", 130, 810);
+        g.drawString("3. Review the open issues", 130, 860);
+        g.dispose();
+        return image;
+    }
 }

@@ -1,0 +1,51 @@
+package com.ocrchat.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ocrchat.settings.Settings;
+import com.ocrchat.testing.TestDocuments;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading order and Markdown structure of rendered pages, through the real engine. */
+class LayoutTest {
+    private final TesseractEngine engine = new TesseractEngine(Settings.of(Map.of()).tessdata.orElse(null));
+
+    @Test
+    void aTwoColumnArticleReadsColumnByColumnInWholeParagraphs() {
+        List<String> left = List.of("The city council met on Monday evening to discuss the new library budget and the repairs of the old bridge.",
+                "Residents asked for longer opening hours on weekends and more computers for students.");
+        List<String> right = List.of("Weather in the region will stay mild this week with light rain expected on Thursday afternoon.",
+                "Farmers welcome the rain after a dry summer that hurt the harvest of apples and pears.");
+
+        Page page = engine.read(TestDocuments.twoColumnPage("The Springfield Gazette", left, right), 0, "eng").page();
+        String markdown = MarkdownWriter.page(page);
+
+        assertEquals(String.join("\n\n", List.of("# The Springfield Gazette", left.get(0), left.get(1), right.get(0), right.get(1))), markdown);
+        assertTrue(page.text().indexOf("students") < page.text().indexOf("Weather"), "the left column comes first");
+    }
+
+    @Test
+    void headingsAndListsKeepTheirStructure() {
+        Page page = engine.read(TestDocuments.handbookPage(), 0, "eng").page();
+
+        assertEquals("""
+                # Project Handbook
+
+                ## Getting started
+
+                Read these steps before your first day at the office.
+
+                - Bring your signed contract
+                - Collect your badge at reception
+                - Meet your mentor
+
+                ## First week
+
+                1. Set up your laptop
+                2. Join the team meeting
+                3. Review the open issues""", MarkdownWriter.page(page));
+    }
+}
