@@ -140,6 +140,23 @@ class DownloadTest {
     }
 
     @Test
+    void aTablesCellsComeOutInTheCsvAndAsAWordTable() throws Exception {
+        JsonNode job = MAPPER.readTree(new SubmitOcrHandler().handleRequest(ApiEvents.submit(token, IP, "order.png",
+                TestDocuments.png(TestDocuments.tablePage(false)), Map.of()), null).getBody());
+        assertTrue(job.get("markdown").asText().contains("| Widget assembly | 2 | 150.00 |"), job.get("markdown").asText());
+
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(new String(bytes(get(job, "csv")), StandardCharsets.UTF_8))).getRecords();
+        assertEquals(TestDocuments.ORDER_TABLE, rows.stream().map(CSVRecord::toList).toList());
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes(get(job, "docx"))))) {
+            var table = document.getTables().get(0);
+            assertEquals(4, table.getNumberOfRows());
+            assertEquals("Support plan", table.getRow(2).getCell(0).getText());
+            assertEquals("65.00", table.getRow(2).getCell(2).getText());
+        }
+    }
+
+    @Test
     void jsonIsTheJobWithItsWords() throws Exception {
         APIGatewayV2HTTPResponse json = get(invoice, "json");
         JsonNode job = MAPPER.readTree(bytes(json));

@@ -3,23 +3,38 @@ package com.ocrchat.export;
 import com.ocrchat.job.Job;
 import com.ocrchat.ocr.Block;
 import com.ocrchat.ocr.Page;
+import com.ocrchat.ocr.Table;
+import com.ocrchat.ocr.Tables;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * RFC 4180 CSV (Commons CSV), UTF-8. The engine finds no tables yet, so this is the contract's
- * fallback for a job without tables: one row per block with its page and block numbers (1-based),
- * text, bbox and confidence, under a header row.
+ * RFC 4180 CSV (Commons CSV), UTF-8: the job's tables, each table's rows, tables separated by an empty
+ * line; a job without tables gets one row per block with its page and block numbers (1-based), text,
+ * bbox and confidence, under a header row.
  */
 final class CsvExporter implements Exporter {
     @Override
     public byte[] export(Job job, PageImages images) {
         StringWriter out = new StringWriter();
+        List<Table> tables = job.pages().stream().flatMap(page -> Tables.find(page.blocks()).stream()).toList();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            if (!tables.isEmpty()) {
+                for (int t = 0; t < tables.size(); t++) {
+                    if (t > 0) {
+                        csv.println();
+                    }
+                    for (List<String> row : tables.get(t).rows()) {
+                        csv.printRecord(row);
+                    }
+                }
+                return out.toString().getBytes(StandardCharsets.UTF_8);
+            }
             csv.printRecord("page", "block", "text", "x0", "y0", "x1", "y1", "confidence");
             for (Page page : job.pages()) {
                 int number = 1;

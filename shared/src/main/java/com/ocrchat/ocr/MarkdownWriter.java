@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Markdown from the recognized layout: short lines set in clearly larger type than the page's body, at
  * the start of a block, become headings; prose becomes paragraphs with their line breaks joined (and
  * hyphenated line ends rejoined); other blocks keep their lines; bulleted and numbered lines become list
- * items; pages are separated by a rule.
+ * items; tables (see {@link Tables}) become Markdown tables; pages are separated by a rule.
  */
 public final class MarkdownWriter {
     private static final String PAGE_RULE = "\n\n---\n\n";
@@ -35,7 +35,18 @@ public final class MarkdownWriter {
         double bodyHeight = sizes.length == 0 ? 0 : sizes[sizes.length / 2];
         List<String> parts = new ArrayList<>();
         String listToken = null;
+        List<Table> tables = Tables.find(page.blocks());
+        java.util.Set<Table> written = new java.util.HashSet<>();
         for (Block block : page.blocks()) {
+            Table table = tableOf(block, tables);
+            if (table != null) {
+                // A table's words, in however many blocks Tesseract cut it, become one Markdown table.
+                if (written.add(table)) {
+                    parts.add(Tables.markdown(table));
+                }
+                listToken = null;
+                continue;
+            }
             List<Line> lines = lines(block);
             int first = 0;
             // Leading lines set in clearly larger type are headings, even when Tesseract kept them in the paragraph.
@@ -64,6 +75,18 @@ public final class MarkdownWriter {
             }
         }
         return String.join("\n\n", parts);
+    }
+
+    private static Table tableOf(Block block, List<Table> tables) {
+        double x = (block.bbox()[0] + block.bbox()[2]) / 2.0;
+        double y = (block.bbox()[1] + block.bbox()[3]) / 2.0;
+        for (Table table : tables) {
+            int[] box = table.bbox();
+            if (x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3]) {
+                return table;
+            }
+        }
+        return null;
     }
 
     /** A line of a block: its text, its type size (pixels per em) and its horizontal extent. */

@@ -48,4 +48,29 @@ class LayoutTest {
                 2. Join the team meeting
                 3. Review the open issues""", MarkdownWriter.page(page));
     }
+
+    @Test
+    void ruledAndUnruledTablesBecomeMarkdownTables() {
+        for (boolean ruled : new boolean[] {false, true}) {
+            Page page = engine.read(TestDocuments.tablePage(ruled), 0, "eng").page();
+
+            assertEquals(List.of(TestDocuments.ORDER_TABLE), Tables.find(page.blocks()).stream().map(Table::rows).toList(), "ruled: " + ruled);
+            assertEquals("""
+                    # Order 1042
+
+                    The goods below were shipped on Monday.
+
+                    | Item | Quantity | Price |
+                    | --- | --- | --- |
+                    | Widget assembly | 2 | 150.00 |
+                    | Support plan | 1 | 65.00 |
+                    | Cable | 4 | 12.50 |""", MarkdownWriter.page(page), "ruled: " + ruled);
+        }
+    }
+
+    @Test
+    void proseInvoicesAndListsAreNotTables() {
+        assertTrue(Tables.find(engine.read(TestDocuments.invoiceImage(), 0, "eng").page().blocks()).isEmpty());
+        assertTrue(Tables.find(engine.read(TestDocuments.handbookPage(), 0, "eng").page().blocks()).isEmpty());
+    }
 }

@@ -315,4 +315,43 @@ public final class TestDocuments {
         g.dispose();
         return image;
     }
+
+    public static final List<List<String>> ORDER_TABLE = List.of(
+            List.of("Item", "Quantity", "Price"),
+            List.of("Widget assembly", "2", "150.00"),
+            List.of("Support plan", "1", "65.00"),
+            List.of("Cable", "4", "12.50"));
+
+    /** A page with a title, a sentence, and {@link #ORDER_TABLE} in three columns, with or without ruling lines. */
+    public static BufferedImage tablePage(boolean ruled) {
+        BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 56));
+        g.drawString("Order 1042", 100, 180);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 28));
+        g.drawString("The goods below were shipped on Monday.", 100, 280);
+        int[] columns = {100, 620, 880, 1100};
+        int top = 360;
+        int rowHeight = 70;
+        for (int r = 0; r < ORDER_TABLE.size(); r++) {
+            for (int c = 0; c < 3; c++) {
+                g.drawString(ORDER_TABLE.get(r).get(c), columns[c] + 16, top + r * rowHeight + 46);
+            }
+        }
+        if (ruled) {
+            g.setStroke(new java.awt.BasicStroke(3));
+            for (int r = 0; r <= ORDER_TABLE.size(); r++) {
+                g.drawLine(columns[0], top + r * rowHeight, columns[3], top + r * rowHeight);
+            }
+            for (int x : columns) {
+                g.drawLine(x, top, x, top + ORDER_TABLE.size() * rowHeight);
+            }
+        }
+        g.dispose();
+        return image;
+    }
 }
