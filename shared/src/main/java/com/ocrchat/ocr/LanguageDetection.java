@@ -12,7 +12,10 @@ import java.util.Optional;
  */
 public final class LanguageDetection {
     private static final int SAMPLE_CHARS = 4000;
-    private static volatile LanguageDetector detector;
+    /** Below this, Lingua's fast mode errs (Hindi read as Marathi); its precise mode is then used. */
+    private static final int SHORT_TEXT = 200;
+    private static volatile LanguageDetector fast;
+    private static volatile LanguageDetector precise;
 
     private LanguageDetection() {
     }
@@ -32,19 +35,36 @@ public final class LanguageDetection {
         if (sample.codePoints().filter(Character::isLetter).count() < 8) {
             return Optional.empty();
         }
-        Language language = detector().detectLanguageOf(sample.length() > SAMPLE_CHARS ? sample.substring(0, SAMPLE_CHARS) : sample);
+        // Short text in a non-Latin script has few candidate languages, so the precise mode loads quickly;
+        // for Latin text it would load dozens of large models, so the fast mode serves there.
+        boolean shortNonLatin = sample.length() < SHORT_TEXT && sample.codePoints().filter(Character::isLetter)
+                .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+        LanguageDetector detector = shortNonLatin ? precise() : fast();
+        Language language = detector.detectLanguageOf(sample.length() > SAMPLE_CHARS ? sample.substring(0, SAMPLE_CHARS) : sample);
         return language == Language.UNKNOWN ? Optional.empty() : Optional.of(language);
     }
 
-    private static LanguageDetector detector() {
-        LanguageDetector current = detector;
+    private static LanguageDetector fast() {
+        LanguageDetector current = fast;
         if (current == null) {
             synchronized (LanguageDetection.class) {
-                current = detector;
-                if (current == null) {
-                    current = LanguageDetectorBuilder.fromAllLanguages().withLowAccuracyMode().build();
-                    detector = current;
+                if (fast == null) {
+                    fast = LanguageDetectorBuilder.fromAllLanguages().withLowAccuracyMode().build();
                 }
+                current = fast;
+            }
+        }
+        return current;
+    }
+
+    private static LanguageDetector precise() {
+        LanguageDetector current = precise;
+        if (current == null) {
+            synchronized (LanguageDetection.class) {
+                if (precise == null) {
+                    precise = LanguageDetectorBuilder.fromAllLanguages().build();
+                }
+                current = precise;
             }
         }
         return current;

@@ -78,19 +78,22 @@ public final class TesseractEngine implements OcrEngine {
     private static final Map<String, String> SCRIPT_MODELS = Map.ofEntries(
             Map.entry("Latin", "eng"), Map.entry("Cyrillic", "rus"), Map.entry("Greek", "ell"), Map.entry("Arabic", "ara"),
             Map.entry("Hebrew", "heb"), Map.entry("Han", "chi_sim"), Map.entry("Japanese", "jpn"), Map.entry("Katakana", "jpn"),
-            Map.entry("Hiragana", "jpn"), Map.entry("Hangul", "kor"), Map.entry("Devanagari", "hin"), Map.entry("Thai", "tha"),
+            Map.entry("Hiragana", "jpn"), Map.entry("Hangul", "kor"), Map.entry("Korean", "kor"), Map.entry("Devanagari", "hin"), Map.entry("Thai", "tha"),
             Map.entry("Bengali", "ben"), Map.entry("Tamil", "tam"), Map.entry("Telugu", "tel"), Map.entry("Kannada", "kan"),
             Map.entry("Malayalam", "mal"), Map.entry("Gujarati", "guj"), Map.entry("Gurmukhi", "pan"), Map.entry("Georgian", "kat"),
             Map.entry("Armenian", "hye"), Map.entry("Ethiopic", "amh"), Map.entry("Khmer", "khm"), Map.entry("Lao", "lao"),
             Map.entry("Myanmar", "mya"), Map.entry("Sinhala", "sin"), Map.entry("Tibetan", "bod"), Map.entry("Oriya", "ori"),
             Map.entry("Syriac", "syr"), Map.entry("Thaana", "div"), Map.entry("Cherokee", "chr"));
 
+    /** Lingua's ISO 639-3 codes where Tesseract names its model otherwise. */
+    private static final Map<String, String> LINGUA_TO_TESSERACT = Map.of("zho", "chi_sim", "nob", "nor", "nno", "nor", "tgl", "fil");
+
     /**
      * language=auto: Tesseract OSD tells the page's script (and how it is turned); the page is recognized
-     * with that script's model. A Latin page is read with Tesseract's Latin script model (every Latin
-     * language's letters and diacritics), then, when the language detector names a language other than
-     * English whose own model is installed (German, Vietnamese ...), read again with that model. A page
-     * with too little text for OSD is read with the Latin model, or English.
+     * with that script's model (Latin pages with Tesseract's Latin script model: every Latin language's
+     * letters and diacritics). When the language detector then names a language whose own model is
+     * installed and differs (German, Vietnamese, Chinese on a page OSD called Japanese ...), the page is
+     * read again with that model. A page with too little text for OSD is read with the Latin model.
      */
     private Recognition readAuto(BufferedImage image, int pageIndex) {
         Detection detection = detect(image);
@@ -99,11 +102,12 @@ public final class TesseractEngine implements OcrEngine {
         String model = Optional.ofNullable(detection.script()).map(SCRIPT_MODELS::get)
                 .map(chosen -> chosen.equals(ENGLISH) ? latin : chosen).filter(this::installed).orElse(latin);
         Page page = recognize(upright, pageIndex, model);
-        if (model.equals(latin)) {
-            Optional<String> language = LanguageDetection.iso6393(page.text()).filter(code -> !code.equals(ENGLISH)).filter(this::installed);
-            if (language.isPresent()) {
-                page = recognize(upright, pageIndex, language.get());
-            }
+        // The script's model read it; the language's own model reads it better (and tells Chinese from
+        // Japanese, which OSD both calls "Japanese"). English read by the Latin model is kept as it is.
+        Optional<String> language = LanguageDetection.iso6393(page.text()).map(code -> LINGUA_TO_TESSERACT.getOrDefault(code, code))
+                .filter(code -> !code.equals(model) && !(model.equals(latin) && code.equals(ENGLISH))).filter(this::installed);
+        if (language.isPresent()) {
+            page = recognize(upright, pageIndex, language.get());
         }
         return new Recognition(page, upright);
     }
@@ -313,7 +317,8 @@ public final class TesseractEngine implements OcrEngine {
         }
 
         void add(Word word) {
-            if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n'
+                    && !(Spacing.unspaced(text.codePointBefore(text.length())) && Spacing.unspaced(word.text().codePointAt(0)))) {
                 text.append(' ');
             }
             text.append(word.text());

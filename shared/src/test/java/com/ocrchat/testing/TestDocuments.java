@@ -44,15 +44,20 @@ public final class TestDocuments {
 
     /** A white A4 page at 150 dpi with a large title and body lines. */
     public static BufferedImage page(String title, List<String> lines) {
+        return page("DejaVu Sans", title, lines);
+    }
+
+    /** Like {@link #page(String, List)}, in the given font (Noto Sans CJK SC, Noto Sans Thai, ...). */
+    public static BufferedImage page(String font, String title, List<String> lines) {
         BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.setColor(Color.BLACK);
-        g.setFont(new Font("DejaVu Sans", Font.BOLD, 72));
+        g.setFont(new Font(font, Font.BOLD, 72));
         g.drawString(title, 120, 220);
-        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 30));
+        g.setFont(new Font(font, Font.PLAIN, 30));
         int y = 360;
         for (String line : lines) {
             g.drawString(line, 120, y);
