@@ -67,11 +67,13 @@ class ScriptsTest {
         }
     }
 
-    /** Tesseract's OSD cannot name Devanagari on a page this short: Hindi is asked for by its code. */
+    /** OSD cannot name Devanagari on a page this short: auto then tries the installed scripts' models. */
     @ParameterizedTest(name = "hi")
     @MethodSource("hindi")
-    void hindiWithItsCode(List<String> lines, List<String> words) throws Exception {
-        recognize(TestDocuments.png(TestDocuments.page("Noto Sans Devanagari", "रिपोर्ट", lines)), "hi", "hi", words);
+    void hindiWithAutoAndItsCode(List<String> lines, List<String> words) throws Exception {
+        byte[] png = TestDocuments.png(TestDocuments.page("Noto Sans Devanagari", "रिपोर्ट", lines));
+        recognize(png, "hi", "auto", words);
+        recognize(png, "hi", "hi", words);
     }
 
     static Stream<Arguments> hindi() {

@@ -52,6 +52,8 @@ public final class TesseractEngine implements OcrEngine {
     private static final int SMALLEST_WORDS = 16;
     private static final int LARGEST_WORDS = 200;
     private static final int GOOD_WORD_HEIGHT = 48;
+    /** A reading this unsure (0..1) is likely the wrong script's model at work. */
+    private static final double POOR_READING = 0.6;
 
     /**
      * Upright pages (nearly all) are recognized once. Only a page that reads poorly (few words, or low
@@ -102,6 +104,9 @@ public final class TesseractEngine implements OcrEngine {
         String model = Optional.ofNullable(detection.script()).map(SCRIPT_MODELS::get)
                 .map(chosen -> chosen.equals(ENGLISH) ? latin : chosen).filter(this::installed).orElse(latin);
         Page page = recognize(upright, pageIndex, model);
+        if (detection.script() == null && confidence(page) < POOR_READING) {
+            page = mostConfident(page, upright, pageIndex);
+        }
         // The script's model read it; the language's own model reads it better (and tells Chinese from
         // Japanese, which OSD both calls "Japanese"). English read by the Latin model is kept as it is.
         Optional<String> language = LanguageDetection.iso6393(page.text()).map(code -> LINGUA_TO_TESSERACT.getOrDefault(code, code))
@@ -112,15 +117,36 @@ public final class TesseractEngine implements OcrEngine {
         return new Recognition(page, upright);
     }
 
+    /**
+     * OSD could not name the script (too little text) and the Latin reading is unsure: each installed model
+     * of another script reads the page, and the most confident reading is kept.
+     */
+    private Page mostConfident(Page latin, BufferedImage image, int pageIndex) {
+        Page best = latin;
+        for (String model : new java.util.TreeSet<>(SCRIPT_MODELS.values())) {
+            if (model.equals(ENGLISH) || !installed(model)) {
+                continue;
+            }
+            Page candidate = recognize(image, pageIndex, model);
+            if (confidence(candidate) > confidence(best)) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    private static double confidence(Page page) {
+        double characters = page.blocks().stream().mapToInt(block -> block.text().length()).sum();
+        return characters == 0 ? 0 : page.blocks().stream().mapToDouble(block -> block.confidence() * block.text().length()).sum() / characters;
+    }
+
     private boolean installed(String model) {
         return datapath != null && Files.exists(Path.of(datapath, model + ".traineddata"));
     }
 
     private static boolean readsWell(Page page) {
         long words = page.blocks().stream().mapToLong(block -> block.words().size()).sum();
-        double confidence = page.blocks().stream().mapToDouble(block -> block.confidence() * block.text().length()).sum()
-                / Math.max(1, page.blocks().stream().mapToInt(block -> block.text().length()).sum());
-        return words >= 5 && confidence >= 0.75;
+        return words >= 5 && confidence(page) >= 0.75;
     }
 
     /** How a page was turned (clockwise degrees: 0, 90, 180, 270) and its script, by Tesseract OSD. */
