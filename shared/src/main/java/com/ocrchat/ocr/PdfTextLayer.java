@@ -131,9 +131,9 @@ final class PdfTextLayer extends PDFTextStripper {
         for (List<Word> current : lines) {
             if (!block.isEmpty()) {
                 List<Word> previous = block.get(block.size() - 1);
-                int previousHeight = box(previous)[3] - box(previous)[1];
-                int currentHeight = box(current)[3] - box(current)[1];
-                int baselines = box(current)[3] - box(previous)[3];
+                int previousHeight = Word.union(previous)[3] - Word.union(previous)[1];
+                int currentHeight = Word.union(current)[3] - Word.union(current)[1];
+                int baselines = Word.union(current)[3] - Word.union(previous)[3];
                 boolean sizeChanged = Math.abs(currentHeight - previousHeight) > 0.3 * Math.max(currentHeight, previousHeight);
                 if (sizeChanged || baselines > 3.5 * Math.max(previousHeight, currentHeight) || baselines < 0) {
                     blocks.add(block(block));
@@ -155,18 +155,7 @@ final class PdfTextLayer extends PDFTextStripper {
             words.addAll(line);
             texts.add(String.join(" ", line.stream().map(Word::text).toList()));
         }
-        return new Block(String.join("\n", texts), box(words), 1.0, List.copyOf(words));
-    }
-
-    private static int[] box(List<Word> words) {
-        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
-        for (Word word : words) {
-            x0 = Math.min(x0, word.bbox()[0]);
-            y0 = Math.min(y0, word.bbox()[1]);
-            x1 = Math.max(x1, word.bbox()[2]);
-            y1 = Math.max(y1, word.bbox()[3]);
-        }
-        return new int[] {x0, y0, x1, y1};
+        return new Block(String.join("\n", texts), Word.union(words), 1.0, List.copyOf(words));
     }
 
     /** The page on its own, as a one-page PDF, for exports that keep text-layer pages as they were. */

@@ -80,8 +80,8 @@ public final class Tables {
             return false;
         }
         for (int i = 0; i < above.size(); i++) {
-            int[] a = box(above.get(i));
-            int[] b = box(below.get(i));
+            int[] a = Word.union(above.get(i));
+            int[] b = Word.union(below.get(i));
             if (b[0] > a[2] || a[0] > b[2]) {
                 return false;
             }
@@ -102,7 +102,7 @@ public final class Tables {
             List<String> texts = new ArrayList<>();
             for (List<Word> cell : row) {
                 texts.add(String.join(" ", cell.stream().map(Word::text).toList()));
-                int[] box = box(cell);
+                int[] box = Word.union(cell);
                 x0 = Math.min(x0, box[0]);
                 y0 = Math.min(y0, box[1]);
                 x1 = Math.max(x1, box[2]);
@@ -113,23 +113,12 @@ public final class Tables {
         return new Table(rows, new int[] {x0, y0, x1, y1});
     }
 
-    private static int[] box(List<Word> words) {
-        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
-        for (Word word : words) {
-            x0 = Math.min(x0, word.bbox()[0]);
-            y0 = Math.min(y0, word.bbox()[1]);
-            x1 = Math.max(x1, word.bbox()[2]);
-            y1 = Math.max(y1, word.bbox()[3]);
-        }
-        return new int[] {x0, y0, x1, y1};
-    }
-
     private static int top(List<List<Word>> row) {
-        return row.stream().mapToInt(cell -> box(cell)[1]).min().orElse(0);
+        return row.stream().mapToInt(cell -> Word.union(cell)[1]).min().orElse(0);
     }
 
     private static int bottom(List<List<Word>> row) {
-        return row.stream().mapToInt(cell -> box(cell)[3]).max().orElse(0);
+        return row.stream().mapToInt(cell -> Word.union(cell)[3]).max().orElse(0);
     }
 
     private static double centreY(Word word) {

@@ -50,11 +50,7 @@ public final class TestDocuments {
     /** Like {@link #page(String, List)}, in the given font (Noto Sans CJK SC, Noto Sans Thai, ...). */
     public static BufferedImage page(String font, String title, List<String> lines) {
         BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
+        Graphics2D g = whitePage(image);
         g.setFont(new Font(font, Font.BOLD, 72));
         g.drawString(title, 120, 220);
         g.setFont(new Font(font, Font.PLAIN, 30));
@@ -259,11 +255,7 @@ public final class TestDocuments {
     /** An A4 page at 150 dpi: a title across the page, then two columns of text, each paragraph wrapped to its column. */
     public static BufferedImage twoColumnPage(String title, List<String> left, List<String> right) {
         BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
+        Graphics2D g = whitePage(image);
         g.setFont(new Font("DejaVu Sans", Font.BOLD, 56));
         g.drawString(title, 100, 200);
         g.setFont(new Font("DejaVu Sans", Font.PLAIN, 26));
@@ -297,11 +289,7 @@ public final class TestDocuments {
     /** A page with a title, two section headings, a paragraph, a bulleted list and a numbered list. */
     public static BufferedImage handbookPage() {
         BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
+        Graphics2D g = whitePage(image);
         g.setFont(new Font("DejaVu Sans", Font.BOLD, 64));
         g.drawString("Project Handbook", 100, 180);
         g.setFont(new Font("DejaVu Sans", Font.BOLD, 42));
@@ -330,11 +318,7 @@ public final class TestDocuments {
     /** A page with a title, a sentence, and {@link #ORDER_TABLE} in three columns, with or without ruling lines. */
     public static BufferedImage tablePage(boolean ruled) {
         BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
+        Graphics2D g = whitePage(image);
         g.setFont(new Font("DejaVu Sans", Font.BOLD, 56));
         g.drawString("Order 1042", 100, 180);
         g.setFont(new Font("DejaVu Sans", Font.PLAIN, 28));
@@ -358,5 +342,15 @@ public final class TestDocuments {
         }
         g.dispose();
         return image;
+    }
+
+    /** Graphics on the image painted white, ready to draw black, anti-aliased text. */
+    private static Graphics2D whitePage(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        return g;
     }
 }
