@@ -91,30 +91,41 @@ public final class TesseractEngine implements OcrEngine {
     private static final Map<String, String> LINGUA_TO_TESSERACT = Map.of("zho", "chi_sim", "nob", "nor", "nno", "nor", "tgl", "fil");
 
     /**
-     * language=auto: Tesseract OSD tells the page's script (and how it is turned); the page is recognized
-     * with that script's model (Latin pages with Tesseract's Latin script model: every Latin language's
-     * letters and diacritics). When the language detector then names a language whose own model is
-     * installed and differs (German, Vietnamese, Chinese on a page OSD called Japanese ...), the page is
-     * read again with that model. A page with too little text for OSD is read with the Latin model.
+     * language=auto, cheapest first: Tesseract OSD tells the page's script (and how it is turned) and the
+     * page is read with that script's model, English for Latin (so English pages are read once). When the
+     * language detector names another language, the page is read again with that language's own model
+     * (German; Chinese on a page OSD called Japanese ...), going through Tesseract's Latin script model
+     * when English letters hid the language. A page whose script OSD cannot name and that reads unsure is
+     * tried with each installed script's model.
      */
     private Recognition readAuto(BufferedImage image, int pageIndex) {
         Detection detection = detect(image);
         BufferedImage upright = detection.degrees() == 0 ? image : ImageTransforms.rotateClockwise(image, 360 - detection.degrees());
-        String latin = installed(LATIN) ? LATIN : ENGLISH;
-        String model = Optional.ofNullable(detection.script()).map(SCRIPT_MODELS::get)
-                .map(chosen -> chosen.equals(ENGLISH) ? latin : chosen).filter(this::installed).orElse(latin);
+        String model = Optional.ofNullable(detection.script()).map(SCRIPT_MODELS::get).filter(this::installed).orElse(ENGLISH);
         Page page = recognize(upright, pageIndex, model);
         if (detection.script() == null && confidence(page) < POOR_READING) {
             page = mostConfident(page, upright, pageIndex);
         }
-        // The script's model read it; the language's own model reads it better (and tells Chinese from
-        // Japanese, which OSD both calls "Japanese"). English read by the Latin model is kept as it is.
-        Optional<String> language = LanguageDetection.iso6393(page.text()).map(code -> LINGUA_TO_TESSERACT.getOrDefault(code, code))
-                .filter(code -> !code.equals(model) && !(model.equals(latin) && code.equals(ENGLISH))).filter(this::installed);
+        Optional<String> language = language(page);
+        if (model.equals(ENGLISH) && language.isPresent() && !language.get().equals(ENGLISH) && !installed(language.get())
+                && installed(LATIN)) {
+            // English letters may have hidden the language (Vietnamese without its diacritics reads as Tswana):
+            // the Latin script model reads every Latin language's letters, and the detector asks again.
+            page = recognize(upright, pageIndex, LATIN);
+            model = LATIN;
+            language = language(page);
+        }
+        String used = model;
+        language = language.filter(code -> !code.equals(used) && !(code.equals(ENGLISH) && used.equals(LATIN))).filter(this::installed);
         if (language.isPresent()) {
             page = recognize(upright, pageIndex, language.get());
         }
         return new Recognition(page, upright);
+    }
+
+    /** The page's language as a Tesseract model name. */
+    private static Optional<String> language(Page page) {
+        return LanguageDetection.iso6393(page.text()).map(code -> LINGUA_TO_TESSERACT.getOrDefault(code, code));
     }
 
     /**
