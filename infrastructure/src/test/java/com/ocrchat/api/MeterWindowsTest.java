@@ -27,7 +27,6 @@ import com.ocrchat.testing.TestDocuments;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -90,10 +89,7 @@ class MeterWindowsTest {
     }
 
     private static DynamoMeter meter(Map<String, String> overrides, AtomicReference<Instant> now) {
-        Settings shared = TestServer.application().settings;
-        Map<String, String> values = new HashMap<>(TestServer.get().aws().settings());
-        values.putAll(overrides);
-        Settings settings = Settings.of(values);
+        Settings settings = TestServer.settingsWith(overrides);
         DynamoDbClient dynamo = AwsClients.dynamo(settings);
         Clock clock = new Clock() {
             @Override
@@ -111,6 +107,6 @@ class MeterWindowsTest {
                 return now.get();
             }
         };
-        return new DynamoMeter(dynamo, shared.accountsTable, settings, clock);
+        return new DynamoMeter(dynamo, settings.accountsTable, settings, clock);
     }
 }

@@ -66,14 +66,15 @@ public final class ChatService {
         }
         Optional<String> conversation = request.path("conversation").isTextual() && !request.get("conversation").asText().isBlank()
                 ? Optional.of(request.get("conversation").asText().strip()) : Optional.empty();
-        Job job = jobs.withDetail(caller, uuid);
+        Job job = jobs.find(caller, uuid);
         if (job.status() != JobStatus.DONE) {
             throw new ApiException(409, "The job is " + job.status().id() + "; chat opens once it is done", Map.of("status", job.status().id()));
         }
         List<ChatMessage> earlier = conversation.map(id -> earlierTurns(caller, job, id)).orElse(List.of());
         quota.take(caller);
 
-        List<Passage> passages = indexes.of(job).search(retrievalQuery(message, earlier), PASSAGES).stream()
+        PassageIndexes.Indexed indexed = indexes.of(job.uuid(), () -> jobs.withDetail(caller, uuid).pages());
+        List<Passage> passages = indexed.index().search(retrievalQuery(message, earlier), PASSAGES).stream()
                 .map(PassageIndex.Hit::passage).toList();
         AnswerProvider.Answer answer;
         if (passages.isEmpty()) {
@@ -87,7 +88,7 @@ public final class ChatService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ChatMessage question = new ChatMessage(ChatMessage.USER, message, List.of(), now);
-        ChatMessage reply = new ChatMessage(ChatMessage.ASSISTANT, answer.content(), Citations.verified(answer.citations(), job.pages()),
+        ChatMessage reply = new ChatMessage(ChatMessage.ASSISTANT, answer.content(), Citations.verified(answer.citations(), indexed.pages()),
                 now.plusMillis(1));
         String id = conversation.orElseGet(() -> UUID.randomUUID().toString());
         conversations.append(job.uuid(), caller.owner(), id, List.of(question, reply), job.expiresAt());
@@ -95,7 +96,7 @@ public final class ChatService {
     }
 
     public List<Conversation> history(Caller caller, String uuid, Optional<String> conversation) {
-        Job job = jobs.withDetail(caller, uuid);
+        Job job = jobs.find(caller, uuid);
         Map<String, List<ChatMessage>> found = conversations.conversations(job.uuid(), caller.owner(), conversation);
         if (conversation.isPresent() && found.isEmpty()) {
             throw ApiException.notFound("No conversation '" + conversation.get() + "' about this job");

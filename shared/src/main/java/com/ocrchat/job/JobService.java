@@ -195,20 +195,29 @@ public final class JobService {
      * job is as unknown as a missing one.
      */
     public Job withDetail(Caller caller, String uuid) {
-        String id = uuid == null ? "" : uuid.toLowerCase(Locale.ROOT);
-        ApiException notFound = ApiException.notFound("No job with id '" + uuid + "'");
-        if (!UUID_FORM.matcher(id).matches()) {
-            throw notFound;
-        }
-        Job job = jobs.find(id)
-                .filter(found -> found.owner().equals(caller.owner()))
-                .filter(found -> found.expiresAt().isAfter(now()))
-                .orElseThrow(() -> notFound);
+        Job job = find(caller, uuid);
         if (job.status() != JobStatus.DONE) {
             return job;
         }
-        JobResult result = objects.get(JobKeys.result(id)).map(bytes -> Json.read(bytes, JobResult.class)).orElseThrow(() -> notFound);
+        JobResult result = objects.get(JobKeys.result(job.uuid())).map(bytes -> Json.read(bytes, JobResult.class))
+                .orElseThrow(() -> notFound(uuid));
         return job.withResult(result);
+    }
+
+    /** The caller's job, its metadata only (the stored result is not read); otherwise a 404. */
+    public Job find(Caller caller, String uuid) {
+        String id = uuid == null ? "" : uuid.toLowerCase(Locale.ROOT);
+        if (!UUID_FORM.matcher(id).matches()) {
+            throw notFound(uuid);
+        }
+        return jobs.find(id)
+                .filter(found -> found.owner().equals(caller.owner()))
+                .filter(found -> found.expiresAt().isAfter(now()))
+                .orElseThrow(() -> notFound(uuid));
+    }
+
+    private static ApiException notFound(String uuid) {
+        return ApiException.notFound("No job with id '" + uuid + "'");
     }
 
     private Instant now() {

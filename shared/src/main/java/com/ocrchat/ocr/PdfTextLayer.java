@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -161,8 +160,7 @@ final class PdfTextLayer extends PDFTextStripper {
     /** The page on its own, as a one-page PDF, for exports that keep text-layer pages as they were. */
     static byte[] singlePage(PDDocument pdf, int index) throws IOException {
         try (PDDocument single = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
-            PDPage page = single.importPage(pdf.getPage(index));
-            page.setResources(pdf.getPage(index).getResources());
+            single.importPage(pdf.getPage(index));
             single.save(out);
             return out.toByteArray();
         }
