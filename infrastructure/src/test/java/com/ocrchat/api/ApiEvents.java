@@ -76,6 +76,24 @@ final class ApiEvents {
         return event;
     }
 
+    /** The download with {@code translated=} too. */
+    static APIGatewayV2HTTPEvent download(String token, String sourceIp, String uuid, String format, String translated) {
+        APIGatewayV2HTTPEvent event = download(token, sourceIp, uuid, format);
+        event.setRawQueryString("format=" + format + "&translated=" + translated);
+        event.setQueryStringParameters(Map.of("format", format, "translated", translated));
+        return event;
+    }
+
+    /** GET /api/v1/tools/. */
+    static APIGatewayV2HTTPEvent tools(String sourceIp) {
+        APIGatewayV2HTTPEvent event = getAccount(null, sourceIp);
+        event.setRawPath("/api/v1/tools/");
+        event.setRouteKey("GET /api/v1/tools");
+        event.getRequestContext().getHttp().setPath(event.getRawPath());
+        event.getRequestContext().setRouteKey(event.getRouteKey());
+        return event;
+    }
+
     /** POST /api/v1/chat/{uuid}/ with a JSON body, as API Gateway passes text: not base64. */
     static APIGatewayV2HTTPEvent chat(String token, String sourceIp, String uuid, String json) {
         APIGatewayV2HTTPEvent event = fixture("post-ocr.json");

@@ -10,10 +10,11 @@ import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.chat.AnswerProvider;
-import com.ocrchat.chat.BedrockAnswerer;
 import com.ocrchat.chat.ChatService;
 import com.ocrchat.chat.DynamoConversationStore;
-import com.ocrchat.chat.OpenAiAnswerer;
+import com.ocrchat.chat.ModelAnswerer;
+import com.ocrchat.model.BedrockModelClient;
+import com.ocrchat.model.OpenAiModelClient;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.settings.Settings;
@@ -23,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +71,7 @@ class ChatProvidersTest {
         String url = serve(response);
         Settings settings = settings(Map.of("OCRCHAT_BEDROCK_ENDPOINT", url));
 
-        ChatService.Reply reply = ask(new BedrockAnswerer(AwsClients.bedrock(settings), "test-model-v1"));
+        ChatService.Reply reply = ask(new ModelAnswerer(new BedrockModelClient(AwsClients.bedrock(settings, Duration.ofSeconds(10)), "test-model-v1")));
 
         assertTrue(requestPath.get().startsWith("/model/test-model-v1/converse"), requestPath.get());
         JsonNode request = MAPPER.readTree(requestBody.get());
@@ -86,7 +88,7 @@ class ChatProvidersTest {
                 List.of(Map.of("index", 0, "finish_reason", "stop", "message", Map.of("role", "assistant", "content", MODEL_REPLY)))));
         String url = serve(response);
 
-        ChatService.Reply reply = ask(new OpenAiAnswerer(url + "/v1", Optional.of("sk-local"), "local-model"));
+        ChatService.Reply reply = ask(new ModelAnswerer(new OpenAiModelClient(url + "/v1", Optional.of("sk-local"), "local-model", Duration.ofSeconds(10))));
 
         assertEquals("/v1/chat/completions", requestPath.get());
         assertEquals("Bearer sk-local", authorization.get());

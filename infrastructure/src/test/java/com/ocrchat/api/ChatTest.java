@@ -135,7 +135,7 @@ class ChatTest {
 
         Caller caller = application.authenticator.authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid)));
         Job pending = new Job(UUID.randomUUID().toString(), JobStatus.PENDING, "cpu", "cpu", "auto", null, null, "big.pdf",
-                30, 0, null, 30, Instant.now(), null, Instant.now().plusSeconds(3600), "", "", List.of(), List.of(), null, caller.owner(), null);
+                30, 0, null, 30, Instant.now(), null, Instant.now().plusSeconds(3600), "", "", null, List.of(), List.of(), null, caller.owner(), null, null);
         application.jobStore.create(pending);
         JsonNode early = error(chat.handleRequest(ApiEvents.chat(token, IP, pending.uuid(), "{\"message\": \"total?\"}"), null), 409);
         assertTrue(early.get("error").asText().contains("pending"));

@@ -16,6 +16,8 @@ import com.ocrchat.job.DynamoJobStore;
 import com.ocrchat.job.Job;
 import com.ocrchat.job.JobKeys;
 import com.ocrchat.job.JobService;
+import com.ocrchat.job.Recognizer;
+import com.ocrchat.tools.Tools;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.SqsChunkQueue;
 import com.ocrchat.local.TestServer;
@@ -45,7 +47,7 @@ class ChunkFailuresTest {
     private static Settings settings;
     private static S3ObjectStore objects;
     private static DynamoJobStore jobStore;
-    private static OcrPipeline pipeline;
+    private static Recognizer recognizer;
     private static Languages languages;
 
     @BeforeAll
@@ -54,7 +56,7 @@ class ChunkFailuresTest {
         settings = application.settings;
         objects = new S3ObjectStore(AwsClients.s3(settings), AwsClients.s3Presigner(settings), settings.bucket);
         jobStore = new DynamoJobStore(AwsClients.dynamo(settings), settings.jobsTable);
-        pipeline = new OcrPipeline(new TesseractEngine(settings.tessdata.orElse(null)), 2);
+        recognizer = new Recognizer(new OcrPipeline(new TesseractEngine(settings.tessdata.orElse(null)), 2), Optional.empty(), Optional.empty(), 1);
         languages = Languages.installedIn(settings.tessdata.orElse(null));
     }
 
@@ -65,7 +67,7 @@ class ChunkFailuresTest {
         Job job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(12), chunks);
         assertEquals(List.of(new Chunk(job.uuid(), 0, 4), new Chunk(job.uuid(), 5, 9), new Chunk(job.uuid(), 10, 11)), chunks);
         FlakyStore flaky = new FlakyStore(objects, JobKeys.pageResult(job.uuid(), 7));
-        ChunkWorker worker = new ChunkWorker(settings, flaky, jobStore, pipeline, languages, application.meter, Clock.systemUTC());
+        ChunkWorker worker = new ChunkWorker(settings, flaky, jobStore, recognizer, languages, application.meter, Clock.systemUTC());
 
         worker.process(chunks.get(0));
         assertThrows(IllegalStateException.class, () -> worker.process(chunks.get(1)), "dies after writing pages 5 and 6");
@@ -115,7 +117,7 @@ class ChunkFailuresTest {
         Job job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(6), new ArrayList<>());
         Clock later = Clock.fixed(Instant.now().plus(settings.stuckJobAfter).plusSeconds(60), ZoneOffset.UTC);
 
-        int failed = new ChunkWorker(settings, objects, jobStore, pipeline, languages, application.meter, later).failStuck();
+        int failed = new ChunkWorker(settings, objects, jobStore, recognizer, languages, application.meter, later).failStuck();
 
         assertTrue(failed >= 1);
         Job stuck = application.jobs.get(caller, job.uuid());
@@ -126,7 +128,7 @@ class ChunkFailuresTest {
 
     /** A large job filed and reserved as POST does, with its chunks kept here instead of queued. */
     private static Job submitWithoutWorkers(AccountStore.Created account, byte[] pdf, List<Chunk> chunks) {
-        JobService service = new JobService(settings, objects, jobStore, pipeline, languages, application.meter,
+        JobService service = new JobService(settings, objects, jobStore, recognizer, new Tools(false, false), languages, application.meter,
                 (sent, priority) -> chunks.addAll(sent), application.uploads, Clock.systemUTC());
         var event = ApiEvents.submit(account.token(), "203.0.113.70", "doc.pdf", pdf, Map.of());
         JobService.Submitted submitted = service.submit(Caller.of(account.account(), "203.0.113.70"),

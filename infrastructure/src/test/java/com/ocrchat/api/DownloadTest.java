@@ -231,8 +231,8 @@ class DownloadTest {
         error(download.handleRequest(ApiEvents.download(token, IP, UUID.randomUUID().toString(), "txt"), null), 404);
 
         Job processing = new Job(UUID.randomUUID().toString(), JobStatus.PROCESSING, "cpu", "cpu", "auto", null, null, "big.pdf",
-                40, 12, null, 40, Instant.now(), null, Instant.now().plusSeconds(3600), "", "", List.of(), List.of(), null,
-                application.authenticator.authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid))).owner(), null);
+                40, 12, null, 40, Instant.now(), null, Instant.now().plusSeconds(3600), "", "", null, List.of(), List.of(), null,
+                application.authenticator.authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid))).owner(), null, null);
         application.jobStore.create(processing);
         JsonNode early = error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
         assertTrue(early.get("error").asText().contains("processing"));

@@ -13,6 +13,9 @@ import com.ocrchat.http.ApiRequest;
 import com.ocrchat.http.MultipartForm;
 import com.ocrchat.job.DynamoJobStore;
 import com.ocrchat.job.JobService;
+import com.ocrchat.job.Recognizer;
+import com.ocrchat.tools.Tools;
+import java.util.Optional;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.metering.Charge;
@@ -70,7 +73,8 @@ class MeterWindowsTest {
             throw new OcrFailure("the engine fell over");
         }, 1);
         var objects = new S3ObjectStore(AwsClients.s3(settings), AwsClients.s3Presigner(settings), settings.bucket);
-        JobService jobs = new JobService(settings, objects, new DynamoJobStore(AwsClients.dynamo(settings), settings.jobsTable), broken,
+        JobService jobs = new JobService(settings, objects, new DynamoJobStore(AwsClients.dynamo(settings), settings.jobsTable),
+                new Recognizer(broken, Optional.empty(), Optional.empty(), 1), new Tools(false, false),
                 Languages.installedIn(settings.tessdata.orElse(null)), application.meter, (chunks, priority) -> {
                     throw new AssertionError("a one-page file is recognized inline");
                 }, application.uploads, Clock.systemUTC());

@@ -5,6 +5,7 @@ import com.ocrchat.ocr.Block;
 import com.ocrchat.ocr.Page;
 import com.ocrchat.ocr.Table;
 import com.ocrchat.ocr.Tables;
+import com.ocrchat.tools.Tools;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -22,7 +23,7 @@ final class CsvExporter implements Exporter {
     @Override
     public byte[] export(Job job, PageImages images) {
         StringWriter out = new StringWriter();
-        List<Table> tables = job.pages().stream().flatMap(page -> Tables.find(page.blocks()).stream()).toList();
+        List<Table> tables = job.pages().stream().flatMap(page -> Tables.of(page, Tools.EXTRACT_TABLES.equals(job.tool())).stream()).toList();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             if (!tables.isEmpty()) {
                 for (int t = 0; t < tables.size(); t++) {

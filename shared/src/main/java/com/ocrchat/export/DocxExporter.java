@@ -1,8 +1,10 @@
 package com.ocrchat.export;
 
 import com.ocrchat.job.Job;
+import com.ocrchat.ocr.MarkdownBlocks;
 import com.ocrchat.ocr.MarkdownWriter;
 import com.ocrchat.ocr.TextDirection;
+import com.ocrchat.tools.Tools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +21,6 @@ import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.commonmark.ext.gfm.tables.TableBlock;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TableRow;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
@@ -52,7 +52,8 @@ final class DocxExporter implements Exporter {
 
     @Override
     public byte[] export(Job job, PageImages images) {
-        return fromMarkdown(job.filename(), job.pages().stream().map(MarkdownWriter::page).toList());
+        boolean eagerTables = Tools.EXTRACT_TABLES.equals(job.tool());
+        return fromMarkdown(job.filename(), job.pages().stream().map(page -> MarkdownWriter.page(page, eagerTables)).toList());
     }
 
     /** A Word document of the pages' Markdown, a page break between pages. */
@@ -96,23 +97,7 @@ final class DocxExporter implements Exporter {
     }
 
     private static void writeTable(XWPFDocument document, Node table) {
-        List<List<String>> rows = new java.util.ArrayList<>();
-        table.accept(new org.commonmark.node.AbstractVisitor() {
-            @Override
-            public void visit(org.commonmark.node.CustomNode node) {
-                if (node instanceof TableRow) {
-                    List<String> cells = new java.util.ArrayList<>();
-                    for (Node cell = node.getFirstChild(); cell != null; cell = cell.getNext()) {
-                        if (cell instanceof TableCell) {
-                            cells.add(plainText(cell));
-                        }
-                    }
-                    rows.add(cells);
-                } else {
-                    visitChildren(node);
-                }
-            }
-        });
+        List<List<String>> rows = MarkdownBlocks.tableRows(table);
         if (rows.isEmpty()) {
             return;
         }
@@ -135,7 +120,7 @@ final class DocxExporter implements Exporter {
     private static XWPFParagraph paragraph(XWPFDocument document, Node block) {
         XWPFParagraph paragraph = document.createParagraph();
         writeInlines(paragraph, block, false, false);
-        markDirection(paragraph, plainText(block));
+        markDirection(paragraph, MarkdownBlocks.inlineText(block));
         return paragraph;
     }
 
@@ -154,22 +139,6 @@ final class DocxExporter implements Exporter {
                 writeInlines(paragraph, node, bold || node instanceof StrongEmphasis, italic || node instanceof Emphasis);
             }
         }
-    }
-
-    static String plainText(Node parent) {
-        StringBuilder text = new StringBuilder();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof Text t) {
-                text.append(t.getLiteral());
-            } else if (node instanceof Code code) {
-                text.append(code.getLiteral());
-            } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
-                text.append('\n');
-            } else {
-                text.append(plainText(node));
-            }
-        }
-        return text.toString();
     }
 
     /** Right-to-left paragraphs (their first strong character is Arabic, Hebrew, ...) read right to left in Word. */

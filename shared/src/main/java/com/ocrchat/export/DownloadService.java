@@ -3,7 +3,12 @@ package com.ocrchat.export;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.http.ApiException;
 import com.ocrchat.job.Job;
+import com.ocrchat.job.JobResult;
 import com.ocrchat.job.JobService;
+import com.ocrchat.job.Translation;
+import com.ocrchat.ocr.MarkdownBlocks;
+import com.ocrchat.ocr.Page;
+import java.util.List;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.settings.Settings;
 import com.ocrchat.store.ObjectStore;
@@ -43,15 +48,31 @@ public final class DownloadService {
         exporters.put(ExportFormat.JSON, new JsonExporter());
     }
 
-    public Download download(Caller caller, String uuid, String requestedFormat) {
+    /**
+     * The export in {@code requestedFormat}; with {@code translated=true} made from the job's translation
+     * (tool=translate) instead of its recognized text.
+     */
+    public Download download(Caller caller, String uuid, String requestedFormat, String translatedParameter) {
         ExportFormat format = ExportFormat.of(requestedFormat);
+        boolean translated = translated(translatedParameter);
         Job job = jobs.withDetail(caller, uuid);
         if (job.status() != JobStatus.DONE) {
             throw new ApiException(409, "The job is " + job.status().id() + "; its exports exist once it is done",
                     Map.of("status", job.status().id()));
         }
-        String key = "exports/" + job.uuid() + "/export." + format.extension();
-        String filename = stem(job.filename()) + "." + format.extension();
+        if (translated) {
+            if (job.translation() == null) {
+                throw ApiException.badRequest("The job has no translation: submit it with tool=translate and translate_to");
+            }
+            if (format == ExportFormat.PDF) {
+                throw ApiException.badRequest("The pdf export is the original pages with their recognized text layer; "
+                        + "a translation comes as txt, md, docx, csv or json");
+            }
+            job = translatedView(job);
+        }
+        String variant = translated ? "translated." : "";
+        String key = "exports/" + job.uuid() + "/export." + variant + format.extension();
+        String filename = stem(job.filename()) + (translated ? "." + job.translation().language() : "") + "." + format.extension();
         byte[] made = null;
         Optional<Long> stored = objects.size(key);
         long size;
@@ -67,6 +88,28 @@ public final class DownloadService {
         }
         byte[] bytes = made != null ? made : objects.get(key).orElseThrow(() -> ApiException.notFound("The export has expired"));
         return new Download(format, filename, bytes, null);
+    }
+
+    private static boolean translated(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("false") || value.equals("0")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true") || value.equals("1")) {
+            return true;
+        }
+        throw ApiException.badRequest("translated is true or false, not '" + value + "'");
+    }
+
+    /** The job as its translation reads: each page's Markdown is its translation, text and Markdown the translated ones. */
+    private static Job translatedView(Job job) {
+        List<Page> pages = job.pages().stream().map(page -> {
+            String markdown = page.translation() == null ? "" : page.translation();
+            return new Page(page.index(), page.width(), page.height(), String.join("\n\n", MarkdownBlocks.plainBlocks(markdown)),
+                    List.of(), markdown, page.warnings(), null);
+        }).toList();
+        Translation translation = job.translation();
+        return job.withResult(new JobResult(translation.text(), translation.markdown(), pages, job.meanConfidence(), translation.language(),
+                translation, job.warnings()));
     }
 
     /** "invoice.pdf" becomes "invoice", so its Markdown downloads as "invoice.md". */

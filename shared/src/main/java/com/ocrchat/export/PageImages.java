@@ -70,7 +70,7 @@ public final class PageImages {
     }
 
     /** Grey stays grey; colour stays colour; transparency is laid over white (JPEG has none). */
-    static byte[] jpeg(BufferedImage image) {
+    public static byte[] jpeg(BufferedImage image) {
         BufferedImage opaque = image;
         int type = image.getType();
         if (type != BufferedImage.TYPE_BYTE_GRAY && type != BufferedImage.TYPE_INT_RGB && type != BufferedImage.TYPE_3BYTE_BGR) {

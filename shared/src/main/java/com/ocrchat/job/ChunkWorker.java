@@ -8,7 +8,6 @@ import com.ocrchat.ocr.Document;
 import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.Documents;
 import com.ocrchat.ocr.Languages;
-import com.ocrchat.ocr.OcrPipeline;
 import com.ocrchat.ocr.Page;
 import com.ocrchat.settings.Settings;
 import com.ocrchat.store.ObjectStore;
@@ -34,17 +33,17 @@ public final class ChunkWorker {
     private final Settings settings;
     private final ObjectStore objects;
     private final JobStore jobs;
-    private final OcrPipeline pipeline;
+    private final Recognizer recognizer;
     private final Languages languages;
     private final Meter meter;
     private final PageImages pageImages;
     private final Clock clock;
 
-    public ChunkWorker(Settings settings, ObjectStore objects, JobStore jobs, OcrPipeline pipeline, Languages languages, Meter meter, Clock clock) {
+    public ChunkWorker(Settings settings, ObjectStore objects, JobStore jobs, Recognizer recognizer, Languages languages, Meter meter, Clock clock) {
         this.settings = settings;
         this.objects = objects;
         this.jobs = jobs;
-        this.pipeline = pipeline;
+        this.recognizer = recognizer;
         this.languages = languages;
         this.meter = meter;
         this.pageImages = new PageImages(objects);
@@ -61,7 +60,7 @@ public final class ChunkWorker {
         byte[] upload = objects.get(JobKeys.upload(job.uuid()))
                 .orElseThrow(() -> new IllegalStateException("The upload of job " + job.uuid() + " is missing"));
         try (Document document = Documents.open(upload, new DocumentLimits(settings.maxPixelsPerPage, settings.pdfDpi))) {
-            List<Page> pages = pipeline.recognize(document, languages.resolve(job.language()), chunk.firstPage(), chunk.lastPage() + 1,
+            List<Page> pages = recognizer.read(document, job, languages.resolve(job.language()), chunk.firstPage(), chunk.lastPage() + 1,
                     pageImages.sinkFor(job.uuid()));
             for (Page page : pages) {
                 objects.put(JobKeys.pageResult(job.uuid(), page.index()), Json.writeBytes(page), "application/json");
@@ -80,7 +79,7 @@ public final class ChunkWorker {
             pages.add(Json.read(objects.get(JobKeys.pageResult(job.uuid(), page))
                     .orElseThrow(() -> new IllegalStateException("Page " + page + " of job " + job.uuid() + " is missing")), Page.class));
         }
-        JobResult result = JobResult.of(pages);
+        JobResult result = JobResult.of(pages, job);
         objects.put(JobKeys.result(job.uuid()), Json.writeBytes(result), "application/json");
         if (jobs.finish(job.done(result, now()))) {
             objects.delete(JobKeys.upload(job.uuid()));

@@ -164,6 +164,7 @@ public final class DynamoJobStore implements JobStore {
         item.put("warnings", AttributeValue.fromL(job.warnings().stream().map(AttributeValue::fromS).toList()));
         putText(item, "error", job.error());
         putText(item, "charge_key", job.chargeKey());
+        putText(item, "translate_to", job.translateTo());
         return item;
     }
 
@@ -184,11 +185,12 @@ public final class DynamoJobStore implements JobStore {
                 Instant.parse(text(item, "created_at")),
                 item.containsKey("completed_at") ? Instant.parse(text(item, "completed_at")) : null,
                 Instant.parse(text(item, "expires_at")),
-                "", "", List.of(),
+                "", "", null, List.of(),
                 item.containsKey("warnings") ? item.get("warnings").l().stream().map(AttributeValue::s).toList() : List.of(),
                 text(item, "error"),
                 text(item, "owner"),
-                text(item, "charge_key"));
+                text(item, "charge_key"),
+                text(item, "translate_to"));
     }
 
     private static void putText(Map<String, AttributeValue> item, String name, String value) {

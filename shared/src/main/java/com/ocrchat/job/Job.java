@@ -1,6 +1,7 @@
 package com.ocrchat.job;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.ocrchat.ocr.Page;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.util.List;
  */
 @JsonPropertyOrder({"uuid", "status", "tier", "requested_tier", "language", "detected_language", "tool", "filename",
         "page_count", "pages_done", "mean_confidence", "credits_charged", "created_at", "completed_at", "expires_at",
-        "text", "markdown", "pages", "warnings", "error"})
+        "text", "markdown", "translation", "pages", "warnings", "error"})
 public record Job(
         String uuid,
         JobStatus status,
@@ -33,41 +34,49 @@ public record Job(
         Instant expiresAt,
         String text,
         String markdown,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Translation translation,
         List<Page> pages,
         List<String> warnings,
         String error,
         @JsonIgnore String owner,
-        @JsonIgnore String chargeKey) {
+        @JsonIgnore String chargeKey,
+        @JsonIgnore String translateTo) {
 
     public Job withResult(JobResult result) {
         return new Job(uuid, status, tier, requestedTier, language, result.detectedLanguage(), tool, filename, pageCount,
                 pagesDone, result.meanConfidence(), creditsCharged, createdAt, completedAt, expiresAt, result.text(),
-                result.markdown(), result.pages(), warnings, error, owner, chargeKey);
+                result.markdown(), result.translation(), result.pages(), warnings, error, owner, chargeKey, translateTo);
     }
 
     public Job done(JobResult result, Instant at) {
         return new Job(uuid, JobStatus.DONE, tier, requestedTier, language, result.detectedLanguage(), tool, filename,
-                pageCount, pageCount, result.meanConfidence(), creditsCharged, createdAt, at, expiresAt, "", "", List.of(),
-                warnings, null, owner, chargeKey);
+                pageCount, pageCount, result.meanConfidence(), creditsCharged, createdAt, at, expiresAt, "", "", null, List.of(),
+                merged(warnings, result.warnings()), null, owner, chargeKey, translateTo);
     }
 
     public Job failed(String message, Instant at) {
         return new Job(uuid, JobStatus.FAILED, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount,
-                pagesDone, null, 0, createdAt, at, expiresAt, "", "", List.of(), warnings, message, owner, chargeKey);
+                pagesDone, null, 0, createdAt, at, expiresAt, "", "", null, List.of(), warnings, message, owner, chargeKey, translateTo);
     }
 
     public Job withWarning(String warning) {
         List<String> more = new ArrayList<>(warnings);
         more.add(warning);
         return new Job(uuid, status, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount, pagesDone,
-                meanConfidence, creditsCharged, createdAt, completedAt, expiresAt, text, markdown, pages, List.copyOf(more),
-                error, owner, chargeKey);
+                meanConfidence, creditsCharged, createdAt, completedAt, expiresAt, text, markdown, translation, pages, List.copyOf(more),
+                error, owner, chargeKey, translateTo);
     }
 
     /** As the API shows it: word-level detail stays in the stored result. */
     public Job forResponse() {
         return new Job(uuid, status, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount, pagesDone,
-                meanConfidence, creditsCharged, createdAt, completedAt, expiresAt, text, markdown,
-                pages.stream().map(Page::withoutWords).toList(), warnings, error, owner, chargeKey);
+                meanConfidence, creditsCharged, createdAt, completedAt, expiresAt, text, markdown, translation,
+                pages.stream().map(Page::withoutWords).toList(), warnings, error, owner, chargeKey, translateTo);
+    }
+
+    private static List<String> merged(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        second.stream().filter(warning -> !all.contains(warning)).forEach(all::add);
+        return List.copyOf(all);
     }
 }

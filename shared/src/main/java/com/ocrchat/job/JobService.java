@@ -15,10 +15,10 @@ import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.Documents;
 import com.ocrchat.ocr.Languages;
 import com.ocrchat.ocr.OcrFailure;
-import com.ocrchat.ocr.OcrPipeline;
 import com.ocrchat.ocr.Page;
 import com.ocrchat.settings.Settings;
 import com.ocrchat.store.ObjectStore;
+import com.ocrchat.tools.Tools;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +49,8 @@ public final class JobService {
     private final Settings settings;
     private final ObjectStore objects;
     private final JobStore jobs;
-    private final OcrPipeline pipeline;
+    private final Recognizer recognizer;
+    private final JobOptions.Capabilities capabilities;
     private final Languages languages;
     private final Meter meter;
     private final PageImages pageImages;
@@ -57,7 +58,7 @@ public final class JobService {
     private final Uploads uploads;
     private final Clock clock;
 
-    public JobService(Settings settings, ObjectStore objects, JobStore jobs, OcrPipeline pipeline, Languages languages,
+    public JobService(Settings settings, ObjectStore objects, JobStore jobs, Recognizer recognizer, Tools tools, Languages languages,
                       Meter meter, ChunkQueue chunkQueue, Uploads uploads, Clock clock) {
         this.settings = settings;
         this.meter = meter;
@@ -66,40 +67,35 @@ public final class JobService {
         this.pageImages = new PageImages(objects);
         this.objects = objects;
         this.jobs = jobs;
-        this.pipeline = pipeline;
+        this.recognizer = recognizer;
+        this.capabilities = new JobOptions.Capabilities(tools, recognizer.vlmConfigured(), recognizer.translationConfigured(),
+                settings.vlmFallbackToCpu);
         this.languages = languages;
         this.clock = clock;
     }
 
     public Submitted submit(Caller caller, MultipartForm form) {
-        JobOptions options = JobOptions.from(form);
+        JobOptions options = JobOptions.from(form, capabilities);
         Optional<String> uploadId = form.field("upload_id");
         UploadedFile file = uploadId.map(id -> uploads.take(caller, id)).or(() -> form.file("file")).orElseThrow(() ->
                 ApiException.badRequest("No file: send the document as the multipart form field 'file', or upload it first "
                         + "(POST /api/v1/uploads/) and send its 'upload_id'"));
         String models = languages.resolve(options.language());
-        List<String> warnings = new ArrayList<>();
-        if (options.requestedTier().equals(JobOptions.VLM)) {
-            if (!settings.vlmFallbackToCpu) {
-                throw ApiException.badRequest("tier=vlm is not available on this server: no vision model provider is configured");
-            }
-            warnings.add("tier=vlm was requested but no vision model provider is configured on this server: "
-                    + "the cpu engine processed this job and it was charged as cpu");
-        }
         DocumentLimits limits = new DocumentLimits(settings.maxPixelsPerPage, settings.pdfDpi);
         try (Document document = Documents.open(file.bytes(), limits)) {
             int pageCount = document.pageCount();
             checkPerFileCap(caller, pageCount);
-            long credits = (long) pageCount * settings.cpuCreditsPerPage;
+            long credits = (long) pageCount * (JobOptions.VLM.equals(options.tier()) ? settings.vlmCreditsPerPage : settings.cpuCreditsPerPage);
             Charge charge = meter.reserve(caller, credits);
             Instant now = now();
             String uuid = UUID.randomUUID().toString();
             String filename = file.filename().isBlank()
                     ? "document." + document.type().name().toLowerCase(Locale.ROOT) : file.filename();
             boolean queued = pageCount > settings.inlinePageLimit;
-            Job job = new Job(uuid, queued ? JobStatus.PENDING : JobStatus.PROCESSING, JobOptions.CPU, options.requestedTier(),
+            Job job = new Job(uuid, queued ? JobStatus.PENDING : JobStatus.PROCESSING, options.tier(), options.requestedTier(),
                     options.language(), null, options.tool(), filename, pageCount, 0, null, (int) credits, now, null,
-                    now.plus(settings.retention), "", "", List.of(), List.copyOf(warnings), null, caller.owner(), charge.balanceKey());
+                    now.plus(settings.retention), "", "", null, List.of(), options.warnings(), null, caller.owner(), charge.balanceKey(),
+                    options.translateTo() == null ? null : options.translateTo().code());
             if (queued) {
                 Submitted submitted = enqueue(job, charge, file, document.type().mediaType(), caller);
                 uploadId.ifPresent(id -> uploads.discard(caller, id));
@@ -109,8 +105,8 @@ public final class JobService {
             try {
                 objects.put(JobKeys.upload(uuid), file.bytes(), document.type().mediaType());
                 jobs.create(job);
-                List<Page> pages = pipeline.recognize(document, models, pageImages.sinkFor(uuid));
-                JobResult result = JobResult.of(pages);
+                List<Page> pages = recognizer.read(document, job, models, 0, pageCount, pageImages.sinkFor(uuid));
+                JobResult result = JobResult.of(pages, job);
                 objects.put(JobKeys.result(uuid), Json.writeBytes(result), "application/json");
                 Job finished = job.done(result, now());
                 jobs.save(finished);
@@ -123,7 +119,7 @@ public final class JobService {
                 throw e;
             } catch (OcrFailure e) {
                 LOG.error("Job {} failed in the OCR engine", uuid, e);
-                return new Submitted(500, fail(job, e.getMessage()));
+                return new Submitted(e.upstream() ? 502 : 500, fail(job, e.getMessage()));
             } catch (RuntimeException e) {
                 fail(job, "The job failed inside the service");
                 throw e;

@@ -6,7 +6,7 @@ import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 
 /** Turning and scaling page images (grey or colour alike). */
-final class ImageTransforms {
+public final class ImageTransforms {
     private ImageTransforms() {
     }
 
@@ -30,7 +30,7 @@ final class ImageTransforms {
         return turned;
     }
 
-    static BufferedImage scale(BufferedImage image, double factor) {
+    public static BufferedImage scale(BufferedImage image, double factor) {
         int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
         int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
         BufferedImage scaled = new BufferedImage(width, height, opaqueType(image));

@@ -20,22 +20,35 @@ public final class MarkdownWriter {
     }
 
     public static String write(List<Page> pages) {
-        List<String> rendered = new ArrayList<>();
-        for (Page page : pages) {
-            rendered.add(page(page));
-        }
-        return String.join(PAGE_RULE, rendered);
+        return write(pages, false);
+    }
+
+    /** {@code eagerTables} (tool=extract-tables): the caller says the document has tables; see {@link Tables#find(List, boolean)}. */
+    public static String write(List<Page> pages, boolean eagerTables) {
+        return joinPages(pages.stream().map(page -> page(page, eagerTables)).toList());
+    }
+
+    /** Pages' Markdown joined with a rule between pages. */
+    public static String joinPages(List<String> pages) {
+        return String.join(PAGE_RULE, pages);
     }
 
     /** One page's Markdown (the exports lay pages out one by one). */
     public static String page(Page page) {
+        return page(page, false);
+    }
+
+    public static String page(Page page, boolean eagerTables) {
+        if (page.markdown() != null) {
+            return page.markdown(); // The vision model wrote this page's Markdown itself.
+        }
         // The body's type size: the median over all words, so a page of a title and one line still has a body.
         double[] sizes = page.blocks().stream().filter(block -> block.words() != null).flatMap(block -> block.words().stream())
                 .mapToDouble(MarkdownWriter::typeSize).filter(size -> size > 0).sorted().toArray();
         double bodyHeight = sizes.length == 0 ? 0 : sizes[sizes.length / 2];
         List<String> parts = new ArrayList<>();
         String listToken = null;
-        List<Table> tables = Tables.find(page.blocks());
+        List<Table> tables = Tables.find(page.blocks(), eagerTables);
         java.util.Set<Table> written = new java.util.HashSet<>();
         for (Block block : page.blocks()) {
             Table table = tableOf(block, tables);

@@ -62,13 +62,24 @@ public final class OcrPipeline {
      * trustworthy text layer is read from it (no rendering, no OCR); any other page is rendered and recognized.
      */
     public List<Page> recognize(Document document, String languages, int from, int to, PageSink sink) {
+        return recognize(document, engine, true, languages, from, to, sink);
+    }
+
+    /**
+     * As above with another engine on these threads (the vision engine with a tool's prompt); without
+     * {@code textLayers} every page is rendered and recognized, text layer or not.
+     */
+    public List<Page> recognize(Document document, OcrEngine engine, boolean textLayers, String languages, int from, int to,
+                                PageSink sink) {
         List<Future<Page>> pending = new ArrayList<>();
         for (int index = from; index < to; index++) {
             int page = index;
             pending.add(workers.submit(() -> {
-                Optional<Page> fromText;
-                synchronized (document) {
-                    fromText = document.textLayer(page);
+                Optional<Page> fromText = Optional.empty();
+                if (textLayers) {
+                    synchronized (document) {
+                        fromText = document.textLayer(page);
+                    }
                 }
                 if (fromText.isPresent()) {
                     byte[] original;

@@ -4,14 +4,14 @@ import java.lang.Character.UnicodeScript;
 import java.util.Set;
 
 /** Scripts written without spaces between words: Tesseract's "words" there are characters or clusters. */
-final class Spacing {
+public final class Spacing {
     private static final Set<UnicodeScript> UNSPACED = Set.of(UnicodeScript.HAN, UnicodeScript.HIRAGANA, UnicodeScript.KATAKANA,
             UnicodeScript.THAI, UnicodeScript.LAO, UnicodeScript.KHMER, UnicodeScript.MYANMAR, UnicodeScript.TIBETAN);
 
     private Spacing() {
     }
 
-    static boolean unspaced(int codePoint) {
+    public static boolean unspaced(int codePoint) {
         return UNSPACED.contains(UnicodeScript.of(codePoint));
     }
 }

@@ -13,11 +13,23 @@ import java.util.List;
 public final class Tables {
     private static final double CELL_GAP_EMS = 1.1;
     private static final double MAX_WORDS_PER_CELL = 3.5;
+    /** With tool=extract-tables the caller says there are tables, so cells of short phrases count too. */
+    private static final double EAGER_MAX_WORDS_PER_CELL = 8;
 
     private Tables() {
     }
 
+    /** A page's tables: those of the vision model's Markdown when it wrote the page, else found from word geometry. */
+    public static List<Table> of(Page page, boolean eager) {
+        return page.markdown() != null ? MarkdownBlocks.tables(page.markdown()) : find(page.blocks(), eager);
+    }
+
     public static List<Table> find(List<Block> blocks) {
+        return find(blocks, false);
+    }
+
+    /** {@code eager} accepts cells of up to a short phrase, where by default prose set in columns is kept from being a table. */
+    public static List<Table> find(List<Block> blocks, boolean eager) {
         List<Word> words = new ArrayList<>();
         blocks.stream().filter(block -> block.words() != null).forEach(block -> words.addAll(block.words()));
         List<List<List<Word>>> rows = new ArrayList<>();
@@ -32,7 +44,7 @@ public final class Tables {
                 end++;
             }
             List<List<List<Word>>> run = rows.subList(start, end);
-            if (run.size() >= 2 && run.get(0).size() >= 2 && shortCells(run)) {
+            if (run.size() >= 2 && run.get(0).size() >= 2 && shortCells(run, eager ? EAGER_MAX_WORDS_PER_CELL : MAX_WORDS_PER_CELL)) {
                 tables.add(table(run));
             }
             start = end;
@@ -89,10 +101,10 @@ public final class Tables {
         return true;
     }
 
-    private static boolean shortCells(List<List<List<Word>>> run) {
+    private static boolean shortCells(List<List<List<Word>>> run, double maxWordsPerCell) {
         double words = run.stream().flatMap(List::stream).mapToInt(List::size).sum();
         double cells = run.stream().mapToInt(List::size).sum();
-        return words / cells <= MAX_WORDS_PER_CELL;
+        return words / cells <= maxWordsPerCell;
     }
 
     private static Table table(List<List<List<Word>>> run) {

@@ -53,6 +53,16 @@ public final class Settings {
     public final Optional<String> openAiApiKey;
     public final String openAiModel;
     public final Optional<Path> tessdata;
+    public final String vlmProvider;
+    public final Optional<String> vlmModel;
+    public final int vlmCreditsPerPage;
+    public final int vlmConcurrency;
+    public final int vlmMaxImageEdge;
+    public final int vlmMaxTokens;
+    public final String translateProvider;
+    public final Duration modelTimeout;
+    public final int modelMaxAttempts;
+    public final Duration modelBackoff;
 
     private Settings(Function<String, String> source) {
         this.source = source;
@@ -93,6 +103,18 @@ public final class Settings {
         chatProvider = text("OCRCHAT_CHAT_PROVIDER", bedrockModelId.isPresent() ? "bedrock" : openAiBaseUrl.isPresent() ? "openai" : "extractive");
         chatMaxMessageChars = integer("OCRCHAT_CHAT_MAX_MESSAGE_CHARS", 4000);
         chatMessagesPerDay = integer("OCRCHAT_CHAT_MESSAGES_PER_DAY", 200);
+        // tier=vlm needs a model that reads images, so it is never chosen implicitly.
+        vlmProvider = text("OCRCHAT_VLM_PROVIDER", "none");
+        vlmModel = optional("OCRCHAT_VLM_MODEL");
+        vlmCreditsPerPage = integer("OCRCHAT_VLM_CREDITS_PER_PAGE", 5);
+        vlmConcurrency = Math.max(1, integer("OCRCHAT_VLM_CONCURRENCY", 4));
+        vlmMaxImageEdge = Math.max(256, integer("OCRCHAT_VLM_MAX_IMAGE_EDGE", 1568));
+        vlmMaxTokens = Math.max(256, integer("OCRCHAT_VLM_MAX_TOKENS", 4096));
+        translateProvider = text("OCRCHAT_TRANSLATE_PROVIDER",
+                bedrockModelId.isPresent() ? "bedrock" : openAiBaseUrl.isPresent() ? "openai" : "none");
+        modelTimeout = Duration.ofSeconds(integer("OCRCHAT_MODEL_TIMEOUT_SECONDS", 90));
+        modelMaxAttempts = Math.max(1, integer("OCRCHAT_MODEL_MAX_ATTEMPTS", 4));
+        modelBackoff = Duration.ofMillis(integer("OCRCHAT_MODEL_BACKOFF_MS", 1000));
         tessdata = optional("TESSDATA_PREFIX").map(Path::of).or(Settings::debianTessdata);
     }
 

@@ -2,11 +2,13 @@ package com.ocrchat.store;
 
 import com.ocrchat.settings.Settings;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -61,10 +63,14 @@ public final class AwsClients {
         return builder.build();
     }
 
-    /** Bedrock's endpoint can be overridden too (tests point it at a local server speaking its wire format). */
-    public static BedrockRuntimeClient bedrock(Settings settings) {
+    /**
+     * Bedrock's endpoint can be overridden too (tests point it at a local server speaking its wire format).
+     * The SDK's own retries are off: {@code RetryingModelClient} retries, the same way for every provider.
+     */
+    public static BedrockRuntimeClient bedrock(Settings settings, Duration timeout) {
         var builder = BedrockRuntimeClient.builder()
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(timeout).connectionTimeout(Duration.ofSeconds(10)).build())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(timeout))
                 .region(Region.of(settings.region))
                 .credentialsProvider(credentials(settings, settings.bedrockEndpoint));
         settings.bedrockEndpoint.map(URI::create).ifPresent(builder::endpointOverride);

@@ -146,6 +146,6 @@ class ExportersTest {
         }
         Page page = new Page(0, 2480, 3508, String.join("\n\n", LINES), blocks);
         return new Job("5f0c7b8e-1d2a-4b3c-9e4f-0a1b2c3d4e5f", JobStatus.DONE, "cpu", "cpu", "auto", null, null, "scripts.png",
-                1, 1, 0.9, 1, Instant.now(), Instant.now(), Instant.now(), page.text(), "", List.of(page), List.of(), null, "x", null);
+                1, 1, 0.9, 1, Instant.now(), Instant.now(), Instant.now(), page.text(), "", null, List.of(page), List.of(), null, "x", null, null);
     }
 }

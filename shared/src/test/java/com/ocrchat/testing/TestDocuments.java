@@ -344,6 +344,37 @@ public final class TestDocuments {
         return image;
     }
 
+    /** A born-digital PDF page: a title, a sentence and {@link #ORDER_TABLE} set in three columns of Helvetica. */
+    public static byte[] tablePdf() {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            pdf.addPage(page);
+            float[] columns = {72, 300, 420};
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                text(content, Standard14Fonts.FontName.HELVETICA_BOLD, 22, 72, 770, "Order 1042");
+                text(content, Standard14Fonts.FontName.HELVETICA, 12, 72, 730, "The goods below were shipped on Monday.");
+                for (int r = 0; r < ORDER_TABLE.size(); r++) {
+                    for (int c = 0; c < 3; c++) {
+                        text(content, Standard14Fonts.FontName.HELVETICA, 12, columns[c], 690 - 22 * r, ORDER_TABLE.get(r).get(c));
+                    }
+                }
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void text(PDPageContentStream content, Standard14Fonts.FontName font, float size, float x, float y, String text)
+            throws IOException {
+        content.beginText();
+        content.setFont(new PDType1Font(font), size);
+        content.newLineAtOffset(x, y);
+        content.showText(text);
+        content.endText();
+    }
+
     /** Graphics on the image painted white, ready to draw black, anti-aliased text. */
     private static Graphics2D whitePage(BufferedImage image) {
         Graphics2D g = image.createGraphics();

@@ -10,7 +10,7 @@ import com.ocrchat.export.DownloadService;
 import com.ocrchat.http.ApiResponses;
 import com.ocrchat.http.HttpEndpoint;
 
-/** GET /api/v1/ocr/{uuid}/download/?format=txt|md|docx|pdf|csv|json: the export, or a 302 to it when large. */
+/** GET /api/v1/ocr/{uuid}/download/?format=txt|md|docx|pdf|csv|json[&translated=true]: the export, or a 302 to it when large. */
 public class DownloadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Authenticator authenticator;
     private final DownloadService downloads;
@@ -28,7 +28,8 @@ public class DownloadHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(event, request -> {
             var caller = authenticator.authenticate(request);
-            var download = downloads.download(caller, request.pathParameter("uuid").orElse(""), request.query("format").orElse(null));
+            var download = downloads.download(caller, request.pathParameter("uuid").orElse(""), request.query("format").orElse(null),
+                    request.query("translated").orElse(null));
             return download.redirect() != null
                     ? ApiResponses.redirect(download.redirect())
                     : ApiResponses.file(download.bytes(), download.format().contentType(), download.filename());

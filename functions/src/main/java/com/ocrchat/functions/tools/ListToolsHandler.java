@@ -1,0 +1,29 @@
+package com.ocrchat.functions.tools;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ocrchat.Application;
+import com.ocrchat.http.ApiResponses;
+import com.ocrchat.http.HttpEndpoint;
+import com.ocrchat.tools.Tools;
+import java.util.Map;
+
+/** GET /api/v1/tools/: the tools (presets for tool=) with their tier, parameters and availability on this server. */
+public class ListToolsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Tools tools;
+
+    public ListToolsHandler() {
+        this(Application.fromEnvironment());
+    }
+
+    public ListToolsHandler(Application application) {
+        this.tools = application.tools;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpEndpoint.respond(event, request -> ApiResponses.json(200, Map.of("tools", tools.list())));
+    }
+}

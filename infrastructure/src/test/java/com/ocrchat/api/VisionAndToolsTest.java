@@ -1,0 +1,342 @@
+package com.ocrchat.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ocrchat.Application;
+import com.ocrchat.auth.AccountStore;
+import com.ocrchat.auth.Caller;
+import com.ocrchat.auth.Plan;
+import com.ocrchat.functions.download.DownloadHandler;
+import com.ocrchat.functions.ocr.SubmitOcrHandler;
+import com.ocrchat.functions.tools.ListToolsHandler;
+import com.ocrchat.local.TestServer;
+import com.ocrchat.testing.TestDocuments;
+import com.sun.net.httpserver.HttpServer;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import javax.imageio.ImageIO;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * tier=vlm and the tools, with the vision model and the translator behind local servers that speak the
+ * Bedrock Converse and OpenAI chat-completions wire formats.
+ */
+class VisionAndToolsTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String IP = "203.0.113.90";
+    /** What the "model" reads on the invoice: a heading, prose, and its items as a table. */
+    private static final String INVOICE_MARKDOWN = """
+            # INVOICE
+
+            Acme Corp
+            123 Market Street, Springfield
+
+            | Item | Amount |
+            | --- | --- |
+            | Widget assembly, 2 units | 150.00 USD |
+            | Support plan, 1 year | 65.00 USD |
+
+            Total: 215.00 USD""";
+
+    /** A request the fake model received: its path and JSON body. */
+    private record Call(String path, JsonNode body) {
+    }
+
+    /** An answer of the fake model. */
+    private record Answer(int status, String body) {
+    }
+
+    private HttpServer server;
+    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void theToolsAreListedWithTheirTiersAndParameters() throws Exception {
+        JsonNode listed = MAPPER.readTree(new ListToolsHandler(TestServer.application()).handleRequest(ApiEvents.tools(IP), null).getBody());
+
+        Map<String, JsonNode> tools = new HashMap<>();
+        listed.get("tools").forEach(tool -> tools.put(tool.get("slug").asText(), tool));
+        assertEquals(List.of("extract-tables", "handwriting-to-text", "image-to-text", "math-to-latex", "pdf-to-text", "translate"),
+                tools.keySet().stream().sorted().toList());
+        assertEquals("vlm", tools.get("handwriting-to-text").get("tier").asText());
+        assertEquals("cpu", tools.get("extract-tables").get("tier").asText());
+        assertEquals("translate_to", tools.get("translate").get("parameters").get(0).get("name").asText());
+        assertTrue(tools.get("translate").get("parameters").get(0).get("required").asBoolean());
+        assertFalse(tools.get("translate").get("available").asBoolean(), "no translation provider on the test server");
+        assertTrue(tools.get("translate").get("note").asText().contains("OCRCHAT_TRANSLATE_PROVIDER"));
+    }
+
+    @Test
+    void unknownToolsAndTranslationsThatCannotBeDoneAre400s() throws Exception {
+        SubmitOcrHandler submit = new SubmitOcrHandler(TestServer.application());
+        byte[] png = TestDocuments.png(TestDocuments.invoiceImage());
+
+        JsonNode nope = error(submit.handleRequest(ApiEvents.submit(null, IP, "a.png", png, Map.of("tool", "nope")), null), 400);
+        assertTrue(nope.get("error").asText().contains("Unknown tool 'nope'"), nope.toString());
+        assertEquals(6, nope.get("tools").size());
+        assertTrue(nope.get("error").asText().contains("extract-tables"));
+
+        JsonNode noProvider = error(submit.handleRequest(ApiEvents.submit(null, IP, "a.png", png,
+                Map.of("tool", "translate", "translate_to", "de")), null), 400);
+        assertTrue(noProvider.get("error").asText().contains("no translation provider is configured"), noProvider.toString());
+
+        JsonNode noTarget = error(submit.handleRequest(ApiEvents.submit(null, IP, "a.png", png, Map.of("tool", "translate")), null), 400);
+        assertTrue(noTarget.get("error").asText().contains("needs translate_to"), noTarget.toString());
+
+        JsonNode unknownTarget = error(submit.handleRequest(ApiEvents.submit(null, IP, "a.png", png,
+                Map.of("tool", "translate", "translate_to", "klingon")), null), 400);
+        assertTrue(unknownTarget.get("error").asText().contains("Unknown translate_to 'klingon'"), unknownTarget.toString());
+    }
+
+    @Test
+    void anOpenAiCompatibleVisionModelReadsThePageOntoTesseractsLayout() throws Exception {
+        Application application = withModel("openai", (path, body) -> openAi(INVOICE_MARKDOWN, "stop"));
+        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+
+        JsonNode job = submit(application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 200);
+
+        assertEquals("vlm", job.get("tier").asText());
+        assertEquals("vlm", job.get("requested_tier").asText());
+        assertEquals(5, job.get("credits_charged").asInt());
+        assertEquals(15, application.meter.balance(Caller.of(account.account(), IP)).remaining());
+        assertEquals(INVOICE_MARKDOWN, job.get("markdown").asText());
+        assertTrue(job.get("text").asText().contains("Widget assembly, 2 units\t150.00 USD"), job.get("text").asText());
+        assertEquals(0, job.get("warnings").size(), job.get("warnings").toString());
+        // The request carried the page as a JPEG data URL beside the instruction.
+        assertEquals("/v1/chat/completions", calls.get(0).path());
+        JsonNode content = calls.get(0).body().get("messages").get(1).get("content");
+        String url = content.get(0).get("image_url").get("url").asText();
+        assertTrue(url.startsWith("data:image/jpeg;base64,"), url.substring(0, 40));
+        BufferedImage sent = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))));
+        assertEquals(1568, Math.max(sent.getWidth(), sent.getHeight()), "the 1240 x 1754 page scaled to the model's 1568-pixel bound");
+        assertTrue(content.get(1).get("text").asText().contains("Transcribe this page"));
+        // Blocks: the model's paragraphs on Tesseract's boxes, confident where the two agree.
+        JsonNode blocks = job.get("pages").get(0).get("blocks");
+        assertEquals(4, blocks.size(), blocks.toString());
+        assertEquals("INVOICE", blocks.get(0).get("text").asText());
+        for (JsonNode block : blocks) {
+            JsonNode box = block.get("bbox");
+            assertTrue(box.get(0).asInt() < box.get(2).asInt() && box.get(1).asInt() < box.get(3).asInt(), block.toString());
+            assertTrue(block.get("confidence").asDouble() > 0.8, block.toString());
+        }
+        assertTrue(blocks.get(0).get("bbox").get(3).asInt() <= blocks.get(1).get("bbox").get(1).asInt(), "the title is above the address");
+        assertTrue(job.get("mean_confidence").asDouble() > 0.8);
+
+        String uuid = job.get("uuid").asText();
+        String csv = download(application, account, uuid, "csv", null);
+        assertEquals("Item,Amount\r\n\"Widget assembly, 2 units\",150.00 USD\r\n\"Support plan, 1 year\",65.00 USD\r\n", csv);
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(downloadBytes(application, account, uuid, "docx", null)))) {
+            assertEquals(1, docx.getTables().size());
+            assertEquals("65.00 USD", docx.getTables().get(0).getRow(2).getCell(1).getText());
+        }
+    }
+
+    @Test
+    void bedrockConverseGetsThePageImageAndAToolsEmphasis() throws Exception {
+        Application application = withModel("bedrock", (path, body) -> converse("$$E = mc^2$$", "end_turn"));
+        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+
+        JsonNode job = submit(application, account, TestDocuments.linePng("E = mc2"), Map.of("tool", "math-to-latex"), 200);
+
+        assertEquals("vlm", job.get("tier").asText(), "math-to-latex runs on the vlm tier");
+        assertEquals("math-to-latex", job.get("tool").asText());
+        assertEquals("$$E = mc^2$$", job.get("markdown").asText());
+        assertTrue(calls.get(0).path().startsWith("/model/vision-model-v1/converse"), calls.get(0).path());
+        JsonNode content = calls.get(0).body().get("messages").get(0).get("content");
+        assertEquals("jpeg", content.get(0).get("image").get("format").asText());
+        byte[] image = Base64.getDecoder().decode(content.get(0).get("image").get("source").get("bytes").asText());
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(image)), "the image is a JPEG that opens");
+        assertTrue(content.get(1).get("text").asText().contains("LaTeX"));
+    }
+
+    @Test
+    void aLoopingAnswerIsAskedAgainThenCut() throws Exception {
+        String loop = "Acme Corp\n\n" + "Total: 215.00 USD\n".repeat(60);
+        Application application = withModel("openai", (path, body) -> openAi(loop, "length"));
+        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+
+        JsonNode job = submit(application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 200);
+
+        assertEquals(2, calls.size(), "asked once more after the loop");
+        assertTrue(calls.get(1).body().get("messages").get(1).get("content").get(1).get("text").asText().contains("repeated"));
+        assertEquals("Acme Corp\n\nTotal: 215.00 USD", job.get("markdown").asText());
+        assertTrue(job.get("warnings").get(0).asText().contains("repeated itself"), job.get("warnings").toString());
+    }
+
+    @Test
+    void aThrottledCallIsRetriedAndAModelThatKeepsFailingFailsTheJobAndRefunds() throws Exception {
+        Application throttled = withModel("openai", (path, body) -> calls.size() == 1
+                ? new Answer(429, "{\"error\": {\"message\": \"Rate limit reached\"}}") : openAi(INVOICE_MARKDOWN, "stop"));
+        AccountStore.Created account = throttled.accounts.create(Plan.PAID, 20);
+        JsonNode done = submit(throttled, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 200);
+        assertEquals(2, calls.size());
+        assertEquals(INVOICE_MARKDOWN, done.get("markdown").asText());
+        stop();
+        calls.clear();
+
+        Application broken = withModel("bedrock", (path, body) -> new Answer(500, "{\"message\": \"The model is down\"}"));
+        AccountStore.Created other = broken.accounts.create(Plan.PAID, 20);
+        JsonNode failed = submit(broken, other, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 502);
+        assertEquals(3, calls.size(), "OCRCHAT_MODEL_MAX_ATTEMPTS calls");
+        assertEquals("failed", failed.get("status").asText());
+        assertTrue(failed.get("error").asText().startsWith("The vision model failed on page 1: Bedrock answered HTTP 500"), failed.toString());
+        assertEquals(20, broken.meter.balance(Caller.of(other.account(), IP)).remaining(), "the credits came back");
+    }
+
+    @Test
+    void aTranslationComesWithTheJobAndItsExports() throws Exception {
+        Application application = withTranslator((path, body) -> openAi("# RECHNUNG\n\nGesamt: 215.00 USD", "stop"));
+        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+
+        JsonNode job = submit(application, account, TestDocuments.png(TestDocuments.invoiceImage()),
+                Map.of("tool", "translate", "translate_to", "de"), 200);
+
+        assertEquals("cpu", job.get("tier").asText());
+        assertEquals(1, job.get("credits_charged").asInt());
+        assertTrue(job.get("text").asText().contains("Total: 215.00 USD"), "the recognized text stays as it was");
+        JsonNode translation = job.get("translation");
+        assertEquals("de", translation.get("language").asText());
+        assertEquals("# RECHNUNG\n\nGesamt: 215.00 USD", translation.get("markdown").asText());
+        assertEquals("RECHNUNG\n\nGesamt: 215.00 USD", translation.get("text").asText());
+        String system = calls.get(0).body().get("messages").get(0).get("content").asText();
+        assertTrue(system.contains("into German (de)"), system);
+        assertTrue(calls.get(0).body().get("messages").get(1).get("content").asText().contains("Total: 215.00 USD"));
+
+        String uuid = job.get("uuid").asText();
+        assertEquals("# RECHNUNG\n\nGesamt: 215.00 USD", download(application, account, uuid, "md", "true"));
+        assertTrue(download(application, account, uuid, "md", null).contains("Total: 215.00 USD"), "untranslated by default");
+        assertEquals("RECHNUNG\n\nGesamt: 215.00 USD", download(application, account, uuid, "txt", "true"));
+        try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(downloadBytes(application, account, uuid, "docx", "true")))) {
+            assertEquals("RECHNUNG", docx.getParagraphs().get(0).getText());
+        }
+        APIGatewayV2HTTPResponse pdf = new DownloadHandler(application).handleRequest(
+                ApiEvents.download(account.token(), IP, uuid, "pdf", "true"), null);
+        assertTrue(error(pdf, 400).get("error").asText().contains("translation comes as txt, md, docx, csv or json"));
+    }
+
+    @Test
+    void extractTablesGivesTheCellsOfRuledUnruledAndBornDigitalTables() throws Exception {
+        Application application = TestServer.application();
+        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+        StringBuilder expected = new StringBuilder();
+        TestDocuments.ORDER_TABLE.forEach(row -> expected.append(String.join(",", row)).append("\r\n"));
+        Map<String, byte[]> documents = Map.of(
+                "ruled.png", TestDocuments.png(TestDocuments.tablePage(true)),
+                "unruled.png", TestDocuments.png(TestDocuments.tablePage(false)),
+                "born-digital.pdf", TestDocuments.tablePdf());
+        for (Map.Entry<String, byte[]> document : documents.entrySet()) {
+            JsonNode job = submit(application, account, document.getValue(), Map.of("tool", "extract-tables"), 200);
+            assertEquals("extract-tables", job.get("tool").asText());
+            assertEquals(expected.toString(), download(application, account, job.get("uuid").asText(), "csv", null), document.getKey());
+            assertTrue(job.get("markdown").asText().contains("| Item | Quantity | Price |\n| --- | --- | --- |\n| Widget assembly | 2 | 150.00 |"),
+                    document.getKey() + ": " + job.get("markdown").asText());
+        }
+        JsonNode none = submit(application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tool", "extract-tables"), 200);
+        assertTrue(none.get("warnings").get(0).asText().startsWith("No tables were found"), none.toString());
+    }
+
+    // --- helpers ---
+
+    private Application withModel(String provider, BiFunction<String, JsonNode, Answer> answers) throws Exception {
+        String url = serve(answers);
+        return new Application(TestServer.settingsWith(Map.of("OCRCHAT_VLM_PROVIDER", provider, "OCRCHAT_BEDROCK_ENDPOINT", url,
+                "OCRCHAT_BEDROCK_MODEL_ID", "vision-model-v1", "OCRCHAT_OPENAI_BASE_URL", url + "/v1",
+                "OCRCHAT_TRANSLATE_PROVIDER", "none", "OCRCHAT_CHAT_PROVIDER", "extractive",
+                "OCRCHAT_MODEL_MAX_ATTEMPTS", "3", "OCRCHAT_MODEL_BACKOFF_MS", "20")));
+    }
+
+    private Application withTranslator(BiFunction<String, JsonNode, Answer> answers) throws Exception {
+        String url = serve(answers);
+        return new Application(TestServer.settingsWith(Map.of("OCRCHAT_TRANSLATE_PROVIDER", "openai",
+                "OCRCHAT_OPENAI_BASE_URL", url + "/v1", "OCRCHAT_CHAT_PROVIDER", "extractive")));
+    }
+
+    private static Answer openAi(String content, String finishReason) {
+        try {
+            return new Answer(200, MAPPER.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion", "choices",
+                    List.of(Map.of("index", 0, "finish_reason", finishReason, "message", Map.of("role", "assistant", "content", content))))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Answer converse(String text, String stopReason) {
+        try {
+            return new Answer(200, MAPPER.writeValueAsString(Map.of(
+                    "output", Map.of("message", Map.of("role", "assistant", "content", List.of(Map.of("text", text)))),
+                    "stopReason", stopReason,
+                    "usage", Map.of("inputTokens", 1000, "outputTokens", 10, "totalTokens", 1010),
+                    "metrics", Map.of("latencyMs", 12))));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A server that records each request and answers as {@code answers} says; returns its base URL. */
+    private String serve(BiFunction<String, JsonNode, Answer> answers) throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            JsonNode body = MAPPER.readTree(exchange.getRequestBody().readAllBytes());
+            calls.add(new Call(path, body));
+            Answer answer = answers.apply(path, body);
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (answer.status() >= 500) {
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", "InternalServerException");
+            }
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static JsonNode submit(Application application, AccountStore.Created account, byte[] file, Map<String, String> fields,
+                                   int status) throws Exception {
+        APIGatewayV2HTTPResponse response = new SubmitOcrHandler(application).handleRequest(
+                ApiEvents.submit(account.token(), IP, "document", file, fields), null);
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        return MAPPER.readTree(response.getBody());
+    }
+
+    private static String download(Application application, AccountStore.Created account, String uuid, String format, String translated) {
+        return new String(downloadBytes(application, account, uuid, format, translated), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] downloadBytes(Application application, AccountStore.Created account, String uuid, String format, String translated) {
+        APIGatewayV2HTTPResponse response = new DownloadHandler(application).handleRequest(translated == null
+                ? ApiEvents.download(account.token(), IP, uuid, format) : ApiEvents.download(account.token(), IP, uuid, format, translated), null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        return response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody()) : response.getBody().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode error(APIGatewayV2HTTPResponse response, int status) throws Exception {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        return MAPPER.readTree(response.getBody());
+    }
+}
