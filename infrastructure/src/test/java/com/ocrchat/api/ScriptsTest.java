@@ -40,6 +40,11 @@ class ScriptsTest {
                         List.of("你好世界", "北京是中国的首都", "学习中文")),
                 Arguments.of("ja", "Noto Sans CJK JP", "報告", List.of("こんにちは世界これはテストです", "東京は日本の首都です", "私たちは毎日日本語を勉強します"),
                         List.of("こんにちは", "東京は日本の首都です", "日本語")),
+                // Korean pages are also read as one column (automatic segmentation drops lines of Hangul), and its
+                // words are spaced as Tesseract's line text spaces them (its words are syllables).
+                Arguments.of("ko", "Noto Serif CJK KR", "보고서", List.of("안녕하세요 세계 이것은 시험입니다", "서울은 한국의 수도입니다",
+                                "우리는 매일 한국어를 공부합니다"),
+                        List.of("안녕하세요 세계 이것은 시험입니다", "서울은 한국의 수도입니다", "우리는 매일 한국어를 공부합니다")),
                 Arguments.of("th", "Noto Sans Thai", "รายงาน", List.of("สวัสดีชาวโลก นี่คือการทดสอบ", "กรุงเทพเป็นเมืองหลวงของประเทศไทย", "เราเรียนภาษาไทยทุกวัน"),
                         List.of("สวัสดี", "ประเทศไทย", "ภาษาไทย")),
                 Arguments.of("ru", "DejaVu Sans", "Отчёт", List.of("Привет мир, это проверка распознавания.", "Москва и Новосибирск."),

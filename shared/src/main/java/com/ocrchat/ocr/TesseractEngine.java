@@ -8,6 +8,7 @@ import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,13 +215,13 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     private Pass pass(BufferedImage image, int pageIndex, String languages) {
-        Pass pass = recognizeAsIs(image, pageIndex, languages);
+        Pass pass = segmented(image, pageIndex, languages);
         double height = medianWordHeight(pass.page());
         if (height <= 0 || height >= SMALLEST_WORDS && height <= LARGEST_WORDS) {
             return pass;
         }
         double factor = Math.max(0.25, Math.min(4.0, GOOD_WORD_HEIGHT / height));
-        Pass rescaled = recognizeAsIs(ImageTransforms.scale(image, factor), pageIndex, languages);
+        Pass rescaled = segmented(ImageTransforms.scale(image, factor), pageIndex, languages);
         return new Pass(rescaled.page().scaled(1 / factor, image.getWidth(), image.getHeight()), rescaled.upright());
     }
 
@@ -230,7 +231,25 @@ public final class TesseractEngine implements OcrEngine {
         return heights.length == 0 ? 0 : heights[heights.length / 2];
     }
 
-    private Pass recognizeAsIs(BufferedImage image, int pageIndex, String languages) {
+    /**
+     * With Debian's Korean model, Tesseract's automatic page segmentation drops whole lines of Hangul (the
+     * tesseract command line does the same); read as one column of text they are all there. So a Korean page
+     * is read both ways and the reading with more confident characters kept.
+     */
+    private Pass segmented(BufferedImage image, int pageIndex, String languages) {
+        Pass auto = recognizeAsIs(image, pageIndex, languages, ITessAPI.TessPageSegMode.PSM_AUTO);
+        if (!Arrays.asList(languages.split("\\+")).contains("kor")) {
+            return auto;
+        }
+        Pass column = recognizeAsIs(image, pageIndex, languages, ITessAPI.TessPageSegMode.PSM_SINGLE_COLUMN);
+        return confidentCharacters(column.page()) > confidentCharacters(auto.page()) ? column : auto;
+    }
+
+    private static double confidentCharacters(Page page) {
+        return page.blocks().stream().mapToDouble(block -> block.confidence() * block.text().length()).sum();
+    }
+
+    private Pass recognizeAsIs(BufferedImage image, int pageIndex, String languages, int segmentation) {
         TessAPI api = api();
         TessBaseAPI handle = handleFor(api, languages);
         int width = image.getWidth();
@@ -238,12 +257,13 @@ public final class TesseractEngine implements OcrEngine {
         ByteBuffer pixels = ByteBuffer.allocateDirect(width * height);
         pixels.put(GreyPixels.of(image)).flip();
         try {
+            api.TessBaseAPISetPageSegMode(handle, segmentation);
             api.TessBaseAPISetImage(handle, pixels, width, height, 1, width);
             api.TessBaseAPISetSourceResolution(handle, 300);
             if (api.TessBaseAPIRecognize(handle, null) != 0) {
                 throw new OcrFailure("Tesseract failed to recognize page " + (pageIndex + 1));
             }
-            List<Block> blocks = readBlocks(api, handle);
+            List<Block> blocks = Paragraphs.joinContinuations(readBlocks(api, handle));
             return new Pass(new Page(pageIndex, width, height, PageText.of(blocks), blocks), upright(blocks));
         } finally {
             api.TessBaseAPIClear(handle);
@@ -279,13 +299,16 @@ public final class TesseractEngine implements OcrEngine {
         try {
             TessPageIterator position = api.TessResultIteratorGetPageIterator(results);
             BlockBuilder block = null;
+            String line = "";
+            int cursor = 0;
             IntBuffer x0 = IntBuffer.allocate(1), y0 = IntBuffer.allocate(1), x1 = IntBuffer.allocate(1), y1 = IntBuffer.allocate(1);
             do {
                 Pointer textPointer = api.TessResultIteratorGetUTF8Text(results, RIL_WORD);
                 if (textPointer == null) {
                     continue;
                 }
-                String text = greekMu(textPointer.getString(0, StandardCharsets.UTF_8.name()).strip());
+                String raw = textPointer.getString(0, StandardCharsets.UTF_8.name()).strip();
+                String text = greekMu(raw);
                 api.TessDeleteText(textPointer);
                 if (text.isEmpty()) {
                     continue;
@@ -300,10 +323,18 @@ public final class TesseractEngine implements OcrEngine {
                 } else if (newLine) {
                     block.newLine();
                 }
+                if (block.atLineStart()) {
+                    line = lineText(api, results);
+                    cursor = 0;
+                }
+                // Tesseract's own line text says where words are spaced: Korean comes word by word as syllables.
+                int at = line.indexOf(raw, cursor);
+                boolean spaced = at < 0 || line.substring(cursor, at).chars().anyMatch(Character::isWhitespace);
+                cursor = at < 0 ? cursor : at + raw.length();
                 api.TessPageIteratorBoundingBox(position, RIL_WORD, x0, y0, x1, y1);
                 double confidence = Math.max(0, Math.min(100, api.TessResultIteratorConfidence(results, RIL_WORD))) / 100.0;
                 block.add(new Word(text, new int[] {x0.get(0), y0.get(0), Math.max(x1.get(0), x0.get(0) + 1),
-                        Math.max(y1.get(0), y0.get(0) + 1)}, confidence));
+                        Math.max(y1.get(0), y0.get(0) + 1)}, confidence), spaced);
             } while (api.TessPageIteratorNext(position, RIL_WORD) == ITessAPI.TRUE);
             if (block != null) {
                 blocks.add(block.build());
@@ -312,6 +343,16 @@ public final class TesseractEngine implements OcrEngine {
             api.TessResultIteratorDelete(results);
         }
         return blocks;
+    }
+
+    private static String lineText(TessAPI api, TessResultIterator results) {
+        Pointer pointer = api.TessResultIteratorGetUTF8Text(results, RIL_TEXTLINE);
+        if (pointer == null) {
+            return "";
+        }
+        String line = pointer.getString(0, StandardCharsets.UTF_8.name());
+        api.TessDeleteText(pointer);
+        return line;
     }
 
     /** Tesseract's Greek model writes the micro sign (U+00B5) for mu (U+03BC) inside Greek words. */
@@ -329,7 +370,6 @@ public final class TesseractEngine implements OcrEngine {
                 api.TessBaseAPIDelete(handle);
                 throw new OcrFailure("Tesseract could not load the language models '" + key + "' from " + datapath);
             }
-            api.TessBaseAPISetPageSegMode(handle, ITessAPI.TessPageSegMode.PSM_AUTO);
             return handle;
         });
     }
@@ -353,8 +393,13 @@ public final class TesseractEngine implements OcrEngine {
             }
         }
 
-        void add(Word word) {
-            if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n'
+        boolean atLineStart() {
+            return text.isEmpty() || text.charAt(text.length() - 1) == '\n';
+        }
+
+        /** {@code spaced}: Tesseract put a space before the word (it never does in scripts written without spaces). */
+        void add(Word word, boolean spaced) {
+            if (!atLineStart() && spaced
                     && !(Spacing.unspaced(text.codePointBefore(text.length())) && Spacing.unspaced(word.text().codePointAt(0)))) {
                 text.append(' ');
             }

@@ -28,6 +28,20 @@ class LayoutTest {
     }
 
     @Test
+    void aRunningHeaderAndFooterStayApartFromTheParagraphs() {
+        List<String> paragraphs = List.of("The committee reviewed the water supply of the northern districts and found that most "
+                        + "pipes laid before 1960 need to be replaced within the next ten years, at a cost the city cannot carry alone.",
+                "It recommends a joint plan with the county, starting with the schools and the hospital, and asks for a first "
+                        + "report on the costs before the end of the spring session.");
+
+        Page page = engine.read(TestDocuments.pageWithHeaderAndFooter("Springfield City Council - Annual Report 2026", paragraphs,
+                "Page 3 of 12"), 0, "eng").page();
+
+        assertEquals(String.join("\n\n", List.of("Springfield City Council - Annual Report 2026", paragraphs.get(0), paragraphs.get(1),
+                "Page 3 of 12")), MarkdownWriter.page(page));
+    }
+
+    @Test
     void headingsAndListsKeepTheirStructure() {
         Page page = engine.read(TestDocuments.handbookPage(), 0, "eng").page();
 

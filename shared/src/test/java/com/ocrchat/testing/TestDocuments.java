@@ -265,6 +265,19 @@ public final class TestDocuments {
         return image;
     }
 
+    /** A report page: a small running header at the top, paragraphs, a page-number footer at the bottom. */
+    public static BufferedImage pageWithHeaderAndFooter(String header, List<String> paragraphs, String footer) {
+        BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = whitePage(image);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 20));
+        g.drawString(header, 100, 90);
+        g.drawString(footer, 1240 - 100 - g.getFontMetrics().stringWidth(footer), 1680);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 26));
+        column(g, paragraphs, 100, 240, 1040);
+        g.dispose();
+        return image;
+    }
+
     /** Paragraphs word-wrapped into a column, a blank line between paragraphs. */
     private static void column(Graphics2D g, List<String> paragraphs, int x, int y, int width) {
         var metrics = g.getFontMetrics();
