@@ -105,7 +105,7 @@ public final class DownloadService {
         List<Page> pages = job.pages().stream().map(page -> {
             String markdown = page.translation() == null ? "" : page.translation();
             return new Page(page.index(), page.width(), page.height(), String.join("\n\n", MarkdownBlocks.plainBlocks(markdown)),
-                    List.of(), markdown, page.warnings(), null);
+                    List.of(), List.of(), markdown, page.warnings(), null);
         }).toList();
         Translation translation = job.translation();
         return job.withResult(new JobResult(translation.text(), translation.markdown(), pages, job.meanConfidence(), translation.language(),

@@ -48,7 +48,7 @@ public final class MarkdownWriter {
         double bodyHeight = sizes.length == 0 ? 0 : sizes[sizes.length / 2];
         List<String> parts = new ArrayList<>();
         String listToken = null;
-        List<Table> tables = Tables.find(page.blocks(), eagerTables);
+        List<Table> tables = Tables.of(page, eagerTables);
         java.util.Set<Table> written = new java.util.HashSet<>();
         for (Block block : page.blocks()) {
             Table table = tableOf(block, tables);
@@ -91,15 +91,7 @@ public final class MarkdownWriter {
     }
 
     private static Table tableOf(Block block, List<Table> tables) {
-        double x = (block.bbox()[0] + block.bbox()[2]) / 2.0;
-        double y = (block.bbox()[1] + block.bbox()[3]) / 2.0;
-        for (Table table : tables) {
-            int[] box = table.bbox();
-            if (x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3]) {
-                return table;
-            }
-        }
-        return null;
+        return tables.stream().filter(table -> Tables.inside(block, table)).findFirst().orElse(null);
     }
 
     /** A line of a block: its text, its type size (pixels per em) and its horizontal extent. */

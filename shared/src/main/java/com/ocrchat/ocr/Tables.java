@@ -19,9 +19,27 @@ public final class Tables {
     private Tables() {
     }
 
-    /** A page's tables: those of the vision model's Markdown when it wrote the page, else found from word geometry. */
+    /**
+     * A page's tables, top to bottom: those of the vision model's Markdown when it wrote the page; else the
+     * ruled tables found in its image and the tables of aligned words found elsewhere on it.
+     */
     public static List<Table> of(Page page, boolean eager) {
-        return page.markdown() != null ? MarkdownBlocks.tables(page.markdown()) : find(page.blocks(), eager);
+        if (page.markdown() != null) {
+            return MarkdownBlocks.tables(page.markdown());
+        }
+        List<Table> tables = new ArrayList<>(page.tables());
+        List<Block> outside = page.blocks().stream().filter(block -> page.tables().stream().noneMatch(table -> inside(block, table))).toList();
+        tables.addAll(find(outside, eager));
+        tables.sort(Comparator.comparingInt(table -> table.bbox()[1]));
+        return tables;
+    }
+
+    /** The block's centre lies in the table. */
+    public static boolean inside(Block block, Table table) {
+        double x = (block.bbox()[0] + block.bbox()[2]) / 2.0;
+        double y = (block.bbox()[1] + block.bbox()[3]) / 2.0;
+        int[] box = table.bbox();
+        return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
     }
 
     public static List<Table> find(List<Block> blocks) {

@@ -181,7 +181,8 @@ public final class TesseractEngine implements OcrEngine {
             return handle;
         });
         ByteBuffer pixels = ByteBuffer.allocateDirect(image.getWidth() * image.getHeight());
-        pixels.put(GreyPixels.of(image)).flip();
+        byte[] grey = GreyPixels.of(image);
+        pixels.put(grey).flip();
         try {
             api.TessBaseAPISetImage(osd, pixels, image.getWidth(), image.getHeight(), 1, image.getWidth());
             api.TessBaseAPISetSourceResolution(osd, 300);
@@ -255,7 +256,8 @@ public final class TesseractEngine implements OcrEngine {
         int width = image.getWidth();
         int height = image.getHeight();
         ByteBuffer pixels = ByteBuffer.allocateDirect(width * height);
-        pixels.put(GreyPixels.of(image)).flip();
+        byte[] grey = GreyPixels.of(image);
+        pixels.put(grey).flip();
         try {
             api.TessBaseAPISetPageSegMode(handle, segmentation);
             api.TessBaseAPISetImage(handle, pixels, width, height, 1, width);
@@ -264,7 +266,8 @@ public final class TesseractEngine implements OcrEngine {
                 throw new OcrFailure("Tesseract failed to recognize page " + (pageIndex + 1));
             }
             List<Block> blocks = Paragraphs.joinContinuations(readBlocks(api, handle));
-            return new Pass(new Page(pageIndex, width, height, PageText.of(blocks), blocks), upright(blocks));
+            return new Pass(new Page(pageIndex, width, height, PageText.of(blocks), blocks, RuledTables.find(grey, width, height, blocks),
+                    null, List.of(), null), upright(blocks));
         } finally {
             api.TessBaseAPIClear(handle);
         }

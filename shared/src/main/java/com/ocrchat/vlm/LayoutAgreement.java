@@ -92,7 +92,7 @@ final class LayoutAgreement {
             blocks.add(block(texts.get(i), parts.get(i), box, layout));
         }
         String text = String.join("\n\n", texts);
-        return new Page(layout.index(), layout.width(), layout.height(), text, blocks, markdown, layout.warnings(), null);
+        return new Page(layout.index(), layout.width(), layout.height(), text, blocks, List.of(), markdown, layout.warnings(), null);
     }
 
     /** The model's words: split at spaces, and into characters in scripts written without spaces. */

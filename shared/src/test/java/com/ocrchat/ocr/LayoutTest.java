@@ -83,6 +83,18 @@ class LayoutTest {
     }
 
     @Test
+    void aRuledTableWhoseCellsHoldSentencesIsATableByItsRules() {
+        Page page = engine.read(TestDocuments.ruledTableOfSentences(), 0, "eng").page();
+
+        assertEquals(List.of(TestDocuments.PLAN_TABLE), Tables.of(page, false).stream().map(Table::rows).toList());
+        assertEquals(1, page.tables().size(), "found by its rules, in the image");
+        assertTrue(MarkdownWriter.page(page).endsWith("| Step | What to do | Owner |\n| --- | --- | --- |\n"
+                + "| 1 | Collect the signed forms from every team before Friday | Anna |\n"
+                + "| 2 | Check the totals against the budget of last year | Ben |\n"
+                + "| 3 | Send the final report to the board with a short summary | Chris |"), MarkdownWriter.page(page));
+    }
+
+    @Test
     void proseInvoicesAndListsAreNotTables() {
         assertTrue(Tables.find(engine.read(TestDocuments.invoiceImage(), 0, "eng").page().blocks()).isEmpty());
         assertTrue(Tables.find(engine.read(TestDocuments.handbookPage(), 0, "eng").page().blocks()).isEmpty());

@@ -357,6 +357,38 @@ public final class TestDocuments {
         return image;
     }
 
+    public static final List<List<String>> PLAN_TABLE = List.of(
+            List.of("Step", "What to do", "Owner"),
+            List.of("1", "Collect the signed forms from every team before Friday", "Anna"),
+            List.of("2", "Check the totals against the budget of last year", "Ben"),
+            List.of("3", "Send the final report to the board with a short summary", "Chris"));
+
+    /** {@link #PLAN_TABLE} ruled into a grid: its middle column holds whole sentences. */
+    public static BufferedImage ruledTableOfSentences() {
+        BufferedImage image = new BufferedImage(1240, 1754, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = whitePage(image);
+        g.setFont(new Font("DejaVu Sans", Font.BOLD, 48));
+        g.drawString("Year-end plan", 100, 180);
+        g.setFont(new Font("DejaVu Sans", Font.PLAIN, 22));
+        int[] columns = {100, 220, 980, 1140};
+        int top = 280;
+        int rowHeight = 64;
+        for (int r = 0; r < PLAN_TABLE.size(); r++) {
+            for (int c = 0; c < 3; c++) {
+                g.drawString(PLAN_TABLE.get(r).get(c), columns[c] + 14, top + r * rowHeight + 42);
+            }
+        }
+        g.setStroke(new java.awt.BasicStroke(2));
+        for (int r = 0; r <= PLAN_TABLE.size(); r++) {
+            g.drawLine(columns[0], top + r * rowHeight, columns[3], top + r * rowHeight);
+        }
+        for (int x : columns) {
+            g.drawLine(x, top, x, top + PLAN_TABLE.size() * rowHeight);
+        }
+        g.dispose();
+        return image;
+    }
+
     /** A born-digital PDF page: a title, a sentence and {@link #ORDER_TABLE} set in three columns of Helvetica. */
     public static byte[] tablePdf() {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
