@@ -144,6 +144,8 @@ class MeteringTest {
         assertEquals(73, overview.get("remaining").asInt());
         assertTrue(overview.get("resets_at").isNull());
         assertEquals(500, overview.get("max_pages_per_file").asInt());
+        assertEquals(1, overview.get("credits_per_page").get("cpu").asInt());
+        assertEquals(5, overview.get("credits_per_page").get("vlm").asInt());
         JsonNode recent = eventually(() -> body(account.handleRequest(ApiEvents.getAccount(paid.token(), "203.0.113.54"), null), 200).get("recent_jobs"));
         assertEquals(uuid, recent.get(0).get("uuid").asText());
         assertEquals(2, recent.get(0).get("credits_charged").asInt());

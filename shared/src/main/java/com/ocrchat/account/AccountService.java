@@ -26,7 +26,7 @@ public final class AccountService {
         Balance balance = meter.balance(caller);
         return new AccountOverview(caller.accountId(), caller.plan().id(), balance.used(), balance.cap(), balance.remaining(),
                 balance.resetsAt(), PlanLimits.of(caller.plan(), settings).maxPagesPerFile(),
-                Map.of("cpu", settings.cpuCreditsPerPage),
+                Map.of("cpu", settings.cpuCreditsPerPage, "vlm", settings.vlmCreditsPerPage),
                 jobs.recent(caller.owner(), RECENT_JOBS).stream()
                         .map(job -> new AccountOverview.RecentJob(job.uuid(), job.status().id(), job.filename(), job.pageCount(),
                                 job.creditsCharged(), job.createdAt()))
