@@ -59,14 +59,6 @@ public record Job(
                 pagesDone, null, 0, createdAt, at, expiresAt, "", "", null, List.of(), warnings, message, owner, chargeKey, translateTo);
     }
 
-    public Job withWarning(String warning) {
-        List<String> more = new ArrayList<>(warnings);
-        more.add(warning);
-        return new Job(uuid, status, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount, pagesDone,
-                meanConfidence, creditsCharged, createdAt, completedAt, expiresAt, text, markdown, translation, pages, List.copyOf(more),
-                error, owner, chargeKey, translateTo);
-    }
-
     /** As the API shows it: word-level detail stays in the stored result. */
     public Job forResponse() {
         return new Job(uuid, status, tier, requestedTier, language, detectedLanguage, tool, filename, pageCount, pagesDone,

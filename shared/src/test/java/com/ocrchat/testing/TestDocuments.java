@@ -105,12 +105,8 @@ public final class TestDocuments {
                 try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
                     float y = 770;
                     for (int i = 0; i < lines.size(); i++) {
-                        content.beginText();
-                        content.setFont(new PDType1Font(i == 0 ? Standard14Fonts.FontName.HELVETICA_BOLD : Standard14Fonts.FontName.HELVETICA),
-                                i == 0 ? 24 : 14);
-                        content.newLineAtOffset(72, y);
-                        content.showText(lines.get(i));
-                        content.endText();
+                        text(content, i == 0 ? Standard14Fonts.FontName.HELVETICA_BOLD : Standard14Fonts.FontName.HELVETICA, i == 0 ? 24 : 14,
+                                72, y, lines.get(i));
                         y -= i == 0 ? 44 : 26;
                     }
                 }
