@@ -92,21 +92,31 @@ public final class TesseractEngine implements OcrEngine {
     private static final Map<String, String> LINGUA_TO_TESSERACT = Map.of("zho", "chi_sim", "nob", "nor", "nno", "nor", "tgl", "fil");
 
     /**
-     * language=auto, cheapest first: Tesseract OSD tells the page's script (and how it is turned) and the
-     * page is read with that script's model, English for Latin (so English pages are read once). When the
-     * language detector names another language, the page is read again with that language's own model
-     * (German; Chinese on a page OSD called Japanese ...), going through Tesseract's Latin script model
-     * when English letters hid the language. A page whose script OSD cannot name and that reads unsure is
-     * tried with each installed script's model.
+     * language=auto, cheapest first. Most pages are in the Latin script, which the English model reads well:
+     * the page is read with English, and only a page that reads poorly (another script, or a page on its
+     * side) goes to Tesseract OSD (as costly as reading the page), which tells the page's script and turn;
+     * the page is then read with that script's model. When the language detector names another language,
+     * the page is read again with that language's own model (German; Chinese on a page OSD called Japanese
+     * ...), going through Tesseract's Latin script model when English letters hid the language. A page whose
+     * script OSD cannot name and that reads unsure is tried with each installed script's model.
      */
     private Recognition readAuto(BufferedImage image, int pageIndex) {
+        Pass english = installed(ENGLISH) ? pass(image, pageIndex, ENGLISH) : null;
+        if (english != null && english.upright() && readsWell(english.page())) {
+            return new Recognition(inItsLanguage(english.page(), image, pageIndex, ENGLISH), image);
+        }
         Detection detection = detect(image);
         BufferedImage upright = detection.degrees() == 0 ? image : ImageTransforms.rotateClockwise(image, 360 - detection.degrees());
         String model = Optional.ofNullable(detection.script()).map(SCRIPT_MODELS::get).filter(this::installed).orElse(ENGLISH);
-        Page page = recognize(upright, pageIndex, model);
+        Page page = english != null && model.equals(ENGLISH) && upright == image ? english.page() : recognize(upright, pageIndex, model);
         if (detection.script() == null && confidence(page) < POOR_READING) {
             page = mostConfident(page, upright, pageIndex);
         }
+        return new Recognition(inItsLanguage(page, upright, pageIndex, model), upright);
+    }
+
+    /** The page read again with its language's own model, when the detector names an installed one other than {@code model}. */
+    private Page inItsLanguage(Page page, BufferedImage upright, int pageIndex, String model) {
         Optional<String> language = language(page);
         if (model.equals(ENGLISH) && language.isPresent() && !language.get().equals(ENGLISH) && !installed(language.get())
                 && installed(LATIN)) {
@@ -118,10 +128,7 @@ public final class TesseractEngine implements OcrEngine {
         }
         String used = model;
         language = language.filter(code -> !code.equals(used) && !(code.equals(ENGLISH) && used.equals(LATIN))).filter(this::installed);
-        if (language.isPresent()) {
-            page = recognize(upright, pageIndex, language.get());
-        }
-        return new Recognition(page, upright);
+        return language.isPresent() ? recognize(upright, pageIndex, language.get()) : page;
     }
 
     /** The page's language as a Tesseract model name. */
