@@ -13,7 +13,11 @@ import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.functions.download.DownloadHandler;
+import com.ocrchat.functions.ocr.GetJobHandler;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
+import com.ocrchat.job.Chunk;
+import com.ocrchat.ocr.OcrFailure;
+import com.ocrchat.store.AwsClients;
 import com.ocrchat.functions.tools.ListToolsHandler;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
@@ -207,6 +211,58 @@ class VisionAndToolsTest {
     }
 
     @Test
+    void aLargeVlmJobIsReadInChunksAndAModelThatKeepsFailingFailsItSayingWhy() throws Exception {
+        String queue = AwsClients.sqs(TestServer.application().settings).createQueue(r -> r.queueName("vlm-chunks-" + System.nanoTime())).queueUrl();
+        Map<String, String> ownQueue = Map.of("OCRCHAT_JOBS_QUEUE_URL", queue, "OCRCHAT_PRIORITY_QUEUE_URL", queue);
+        Application application = withModel("openai", (path, body) -> openAi("# Scanned\n\nPage " + calls.size(), "stop"), ownQueue);
+        AccountStore.Created account = application.accounts.create(Plan.PAID, 100);
+        byte[] scan = TestDocuments.smallPagesPdf(7);
+
+        JsonNode pending = submit(application, account, scan, Map.of("tier", "vlm"), 202);
+        assertEquals(35, pending.get("credits_charged").asInt());
+        List<Chunk> chunks = takeChunks(application, queue, 2);
+        chunks.forEach(application.chunkWorker::process);
+
+        JsonNode done = MAPPER.readTree(new GetJobHandler(application).handleRequest(
+                ApiEvents.getJob(account.token(), IP, pending.get("uuid").asText()), null).getBody());
+        assertEquals("done", done.get("status").asText());
+        assertEquals("vlm", done.get("tier").asText());
+        assertEquals(7, calls.size(), "one model call per page");
+        assertEquals(7, done.get("pages").size());
+        done.get("pages").forEach(page -> assertTrue(page.get("markdown").asText().startsWith("# Scanned"), page.toString()));
+        stop();
+        calls.clear();
+
+        Application broken = withModel("openai", (path, body) -> new Answer(503, "{}"), ownQueue);
+        JsonNode failing = submit(broken, account, scan, Map.of("tier", "vlm"), 202);
+        List<Chunk> dead = takeChunks(broken, queue, 2);
+        org.junit.jupiter.api.Assertions.assertThrows(OcrFailure.class, () -> broken.chunkWorker.process(dead.get(0)));
+        broken.chunkWorker.failDead(dead.get(0)); // what the dead-letter queue's consumer does once SQS gives up
+        int callsSoFar = calls.size();
+        broken.chunkWorker.process(dead.get(1));
+        assertEquals(callsSoFar, calls.size(), "the job has failed: its other chunk has nothing left to do");
+        JsonNode failed = MAPPER.readTree(new GetJobHandler(broken).handleRequest(
+                ApiEvents.getJob(account.token(), IP, failing.get("uuid").asText()), null).getBody());
+        assertEquals("failed", failed.get("status").asText());
+        assertTrue(failed.get("error").asText().matches("Pages \\d+-\\d+ could not be processed: The vision model failed on page \\d+: "
+                + "The model endpoint answered HTTP 503"), failed.get("error").asText());
+        assertEquals(100 - 35, broken.meter.balance(Caller.of(account.account(), IP)).remaining(), "the failed job's 35 credits came back");
+    }
+
+    /** The job's chunks, as the worker's event source would deliver them (deleted from the queue). */
+    private static List<Chunk> takeChunks(Application application, String queue, int count) {
+        var sqs = AwsClients.sqs(application.settings);
+        List<Chunk> chunks = new ArrayList<>();
+        while (chunks.size() < count) {
+            for (var message : sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+                chunks.add(com.ocrchat.json.Json.read(message.body().getBytes(StandardCharsets.UTF_8), Chunk.class));
+                sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(message.receiptHandle()));
+            }
+        }
+        return chunks;
+    }
+
+    @Test
     void aTranslationComesWithTheJobAndItsExports() throws Exception {
         Application application = withTranslator((path, body) -> openAi("# RECHNUNG\n\nGesamt: 215.00 USD", "stop"));
         AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
@@ -261,11 +317,17 @@ class VisionAndToolsTest {
     // --- helpers ---
 
     private Application withModel(String provider, BiFunction<String, JsonNode, Answer> answers) throws Exception {
+        return withModel(provider, answers, Map.of());
+    }
+
+    private Application withModel(String provider, BiFunction<String, JsonNode, Answer> answers, Map<String, String> more) throws Exception {
         String url = serve(answers);
-        return new Application(TestServer.settingsWith(Map.of("OCRCHAT_VLM_PROVIDER", provider, "OCRCHAT_BEDROCK_ENDPOINT", url,
+        Map<String, String> settings = new HashMap<>(Map.of("OCRCHAT_VLM_PROVIDER", provider, "OCRCHAT_BEDROCK_ENDPOINT", url,
                 "OCRCHAT_BEDROCK_MODEL_ID", "vision-model-v1", "OCRCHAT_OPENAI_BASE_URL", url + "/v1",
                 "OCRCHAT_TRANSLATE_PROVIDER", "none", "OCRCHAT_CHAT_PROVIDER", "extractive",
-                "OCRCHAT_MODEL_MAX_ATTEMPTS", "3", "OCRCHAT_MODEL_BACKOFF_MS", "20")));
+                "OCRCHAT_MODEL_MAX_ATTEMPTS", "3", "OCRCHAT_MODEL_BACKOFF_MS", "20"));
+        settings.putAll(more);
+        return new Application(TestServer.settingsWith(settings));
     }
 
     private Application withTranslator(BiFunction<String, JsonNode, Answer> answers) throws Exception {

@@ -8,6 +8,7 @@ import com.ocrchat.ocr.Document;
 import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.Documents;
 import com.ocrchat.ocr.Languages;
+import com.ocrchat.ocr.OcrFailure;
 import com.ocrchat.ocr.Page;
 import com.ocrchat.settings.Settings;
 import com.ocrchat.store.ObjectStore;
@@ -60,8 +61,14 @@ public final class ChunkWorker {
         byte[] upload = objects.get(JobKeys.upload(job.uuid()))
                 .orElseThrow(() -> new IllegalStateException("The upload of job " + job.uuid() + " is missing"));
         try (Document document = Documents.open(upload, new DocumentLimits(settings.maxPixelsPerPage, settings.pdfDpi))) {
-            List<Page> pages = recognizer.read(document, job, languages.resolve(job.language()), chunk.firstPage(), chunk.lastPage() + 1,
-                    pageImages.sinkFor(job.uuid()));
+            List<Page> pages;
+            try {
+                pages = recognizer.read(document, job, languages.resolve(job.language()), chunk.firstPage(), chunk.lastPage() + 1,
+                        pageImages.sinkFor(job.uuid()));
+            } catch (OcrFailure e) {
+                jobs.noteFailure(job.uuid(), e.getMessage()); // SQS retries the chunk; if it gives up, the job says why.
+                throw e;
+            }
             for (Page page : pages) {
                 objects.put(JobKeys.pageResult(job.uuid(), page.index()), Json.writeBytes(page), "application/json");
             }
@@ -89,7 +96,8 @@ public final class ChunkWorker {
 
     /** SQS gave up on this chunk (it reached the dead-letter queue). */
     public void failDead(Chunk chunk) {
-        fail(chunk.uuid(), "Pages " + (chunk.firstPage() + 1) + "-" + (chunk.lastPage() + 1) + " could not be processed");
+        fail(chunk.uuid(), "Pages " + (chunk.firstPage() + 1) + "-" + (chunk.lastPage() + 1) + " could not be processed"
+                + jobs.lastFailure(chunk.uuid()).map(reason -> ": " + reason).orElse(""));
     }
 
     /** Fails the jobs left pending or processing for longer than the stuck-job timeout; returns how many. */

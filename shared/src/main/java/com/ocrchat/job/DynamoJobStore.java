@@ -107,6 +107,26 @@ public final class DynamoJobStore implements JobStore {
     }
 
     @Override
+    public void noteFailure(String uuid, String message) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table).key(key(uuid))
+                    .updateExpression("SET last_failure = :message")
+                    .conditionExpression("attribute_exists(#uuid)")
+                    .expressionAttributeNames(Map.of("#uuid", "uuid"))
+                    .expressionAttributeValues(Map.of(":message", AttributeValue.fromS(message))));
+        } catch (ConditionalCheckFailedException gone) {
+            // The job expired meanwhile: nothing to remember.
+        }
+    }
+
+    @Override
+    public Optional<String> lastFailure(String uuid) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key(uuid)).consistentRead(true)
+                .projectionExpression("last_failure")).item();
+        return item == null ? Optional.empty() : Optional.ofNullable(text(item, "last_failure"));
+    }
+
+    @Override
     public List<Job> unfinishedSince(java.time.Instant before) {
         List<Job> stuck = new java.util.ArrayList<>();
         for (JobStatus status : List.of(JobStatus.PENDING, JobStatus.PROCESSING)) {

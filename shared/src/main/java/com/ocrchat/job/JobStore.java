@@ -27,6 +27,12 @@ public interface JobStore {
     /** Marks the job failed, only if it is still pending or processing; true for the one caller that did. */
     boolean fail(String uuid, String message, java.time.Instant at);
 
+    /** Remembers why a chunk of the job failed, so that a job SQS gives up on can say why. */
+    void noteFailure(String uuid, String message);
+
+    /** What {@link #noteFailure} remembered last, if anything. */
+    Optional<String> lastFailure(String uuid);
+
     /** Jobs still pending or processing that were created before {@code before}. */
     java.util.List<Job> unfinishedSince(java.time.Instant before);
 
