@@ -8,6 +8,7 @@ import com.ocrchat.job.JobService;
 import com.ocrchat.job.Translation;
 import com.ocrchat.ocr.MarkdownBlocks;
 import com.ocrchat.ocr.Page;
+import com.ocrchat.ocr.Tables;
 import java.util.List;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.settings.Settings;
@@ -69,6 +70,10 @@ public final class DownloadService {
                         + "a translation comes as txt, md, docx, csv or json");
             }
             job = translatedView(job);
+            if (format == ExportFormat.CSV && job.pages().stream().allMatch(page -> Tables.of(page, false).isEmpty())) {
+                // The csv of a job without tables lists its blocks with their boxes; a translation has no boxes.
+                throw ApiException.badRequest("The translation has no tables; its text comes as txt, md, docx or json");
+            }
         }
         String variant = translated ? "translated." : "";
         String key = "exports/" + job.uuid() + "/export." + variant + format.extension();

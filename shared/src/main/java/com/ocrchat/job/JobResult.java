@@ -1,6 +1,5 @@
 package com.ocrchat.job;
 
-import com.ocrchat.ocr.Block;
 import com.ocrchat.ocr.LanguageDetection;
 import com.ocrchat.ocr.MarkdownBlocks;
 import com.ocrchat.ocr.MarkdownWriter;
@@ -48,17 +47,9 @@ public record JobResult(String text, String markdown, List<Page> pages, Double m
 
     /** Over all recognized words, weighted by their characters; null when nothing was recognized. */
     static Double meanConfidence(List<Page> pages) {
-        double weighted = 0;
-        long characters = 0;
-        for (Page page : pages) {
-            for (Block block : page.blocks()) {
-                for (Word word : block.words() == null ? List.<Word>of() : block.words()) {
-                    int length = word.text().codePointCount(0, word.text().length());
-                    weighted += word.confidence() * length;
-                    characters += length;
-                }
-            }
-        }
-        return characters == 0 ? null : Math.round(weighted / characters * 1000) / 1000.0;
+        List<Word> words = pages.stream().flatMap(page -> page.blocks().stream())
+                .flatMap(block -> block.words() == null ? java.util.stream.Stream.<Word>empty() : block.words().stream()).toList();
+        java.util.OptionalDouble mean = Word.meanConfidence(words);
+        return mean.isPresent() ? mean.getAsDouble() : null;
     }
 }

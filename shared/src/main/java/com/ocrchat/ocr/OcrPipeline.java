@@ -53,10 +53,6 @@ public final class OcrPipeline {
         return recognize(document, languages, 0, document.pageCount(), DISCARD);
     }
 
-    public List<Page> recognize(Document document, String languages, PageSink sink) {
-        return recognize(document, languages, 0, document.pageCount(), sink);
-    }
-
     /**
      * Pages {@code from} (inclusive) to {@code to} (exclusive) of the document, in order. A page with a
      * trustworthy text layer is read from it (no rendering, no OCR); any other page is rendered and recognized.

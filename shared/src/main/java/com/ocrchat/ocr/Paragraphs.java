@@ -48,14 +48,6 @@ final class Paragraphs {
     private static Block join(Block above, Block below) {
         List<Word> words = new ArrayList<>(above.words());
         words.addAll(below.words());
-        double weighted = 0;
-        int characters = 0;
-        for (Word word : words) {
-            int length = word.text().codePointCount(0, word.text().length());
-            weighted += word.confidence() * length;
-            characters += length;
-        }
-        double confidence = characters == 0 ? 0 : Math.round(weighted / characters * 1000) / 1000.0;
-        return new Block(above.text() + "\n" + below.text(), Word.union(words), confidence, List.copyOf(words));
+        return new Block(above.text() + "\n" + below.text(), Word.union(words), Word.meanConfidence(words).orElse(0), List.copyOf(words));
     }
 }

@@ -156,7 +156,7 @@ public final class TesseractEngine implements OcrEngine {
 
     private static double confidence(Page page) {
         double characters = page.blocks().stream().mapToInt(block -> block.text().length()).sum();
-        return characters == 0 ? 0 : page.blocks().stream().mapToDouble(block -> block.confidence() * block.text().length()).sum() / characters;
+        return characters == 0 ? 0 : confidentCharacters(page) / characters;
     }
 
     private boolean installed(String model) {
@@ -418,20 +418,7 @@ public final class TesseractEngine implements OcrEngine {
         }
 
         Block build() {
-            int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
-            double weighted = 0;
-            int characters = 0;
-            for (Word word : words) {
-                x0 = Math.min(x0, word.bbox()[0]);
-                y0 = Math.min(y0, word.bbox()[1]);
-                x1 = Math.max(x1, word.bbox()[2]);
-                y1 = Math.max(y1, word.bbox()[3]);
-                int length = word.text().codePointCount(0, word.text().length());
-                weighted += word.confidence() * length;
-                characters += length;
-            }
-            double confidence = characters == 0 ? 0 : weighted / characters;
-            return new Block(text.toString(), new int[] {x0, y0, x1, y1}, Math.round(confidence * 1000) / 1000.0, List.copyOf(words));
+            return new Block(text.toString(), Word.union(words), Word.meanConfidence(words).orElse(0), List.copyOf(words));
         }
     }
 }

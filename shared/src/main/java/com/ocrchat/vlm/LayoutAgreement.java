@@ -222,8 +222,6 @@ final class LayoutAgreement {
         int lineHeight = tokens.stream().filter(t -> t.box != null).mapToInt(t -> t.box[3] - t.box[1]).max()
                 .orElse(Math.max(8, Math.min(box[3] - box[1], layout.height() / 60)));
         List<Word> words = new ArrayList<>();
-        double weighted = 0;
-        int characters = 0;
         int[] previous = null;
         for (Token token : tokens) {
             int[] placed = token.box;
@@ -234,14 +232,10 @@ final class LayoutAgreement {
                 int y1 = Math.max(y0 + 1, Math.min(layout.height(), y0 + lineHeight));
                 placed = new int[] {x0, y0, x1, y1};
             }
-            double confidence = token.box == null ? 0 : token.similarity;
-            words.add(new Word(token.text, placed, round(confidence)));
-            int length = token.text.codePointCount(0, token.text.length());
-            weighted += confidence * length;
-            characters += length;
+            words.add(new Word(token.text, placed, token.box == null ? 0 : round(token.similarity)));
             previous = placed;
         }
-        return new Block(text, box, characters == 0 ? 0 : round(weighted / characters), words);
+        return new Block(text, box, Word.meanConfidence(words).orElse(0), words);
     }
 
     private static int[] union(int[] into, int[] other) {

@@ -332,25 +332,33 @@ public final class TestDocuments {
         g.drawString("Order 1042", 100, 180);
         g.setFont(new Font("DejaVu Sans", Font.PLAIN, 28));
         g.drawString("The goods below were shipped on Monday.", 100, 280);
-        int[] columns = {100, 620, 880, 1100};
-        int top = 360;
-        int rowHeight = 70;
-        for (int r = 0; r < ORDER_TABLE.size(); r++) {
-            for (int c = 0; c < 3; c++) {
-                g.drawString(ORDER_TABLE.get(r).get(c), columns[c] + 16, top + r * rowHeight + 46);
-            }
-        }
-        if (ruled) {
-            g.setStroke(new java.awt.BasicStroke(3));
-            for (int r = 0; r <= ORDER_TABLE.size(); r++) {
-                g.drawLine(columns[0], top + r * rowHeight, columns[3], top + r * rowHeight);
-            }
-            for (int x : columns) {
-                g.drawLine(x, top, x, top + ORDER_TABLE.size() * rowHeight);
-            }
-        }
+        drawTable(g, ORDER_TABLE, new int[] {100, 620, 880, 1100}, 360, 70, 46, ruled ? 3 : 0);
         g.dispose();
         return image;
+    }
+
+    /**
+     * The rows' cells drawn into columns starting at {@code columns} (whose last entry is the right edge),
+     * rows {@code rowHeight} apart with text {@code baseline} below a row's top; ruled with lines
+     * {@code rule} pixels wide, or not at all for 0.
+     */
+    private static void drawTable(Graphics2D g, List<List<String>> rows, int[] columns, int top, int rowHeight, int baseline, int rule) {
+        int padding = baseline / 3;
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                g.drawString(rows.get(r).get(c), columns[c] + padding, top + r * rowHeight + baseline);
+            }
+        }
+        if (rule == 0) {
+            return;
+        }
+        g.setStroke(new java.awt.BasicStroke(rule));
+        for (int r = 0; r <= rows.size(); r++) {
+            g.drawLine(columns[0], top + r * rowHeight, columns[columns.length - 1], top + r * rowHeight);
+        }
+        for (int x : columns) {
+            g.drawLine(x, top, x, top + rows.size() * rowHeight);
+        }
     }
 
     public static final List<List<String>> PLAN_TABLE = List.of(
@@ -366,21 +374,7 @@ public final class TestDocuments {
         g.setFont(new Font("DejaVu Sans", Font.BOLD, 48));
         g.drawString("Year-end plan", 100, 180);
         g.setFont(new Font("DejaVu Sans", Font.PLAIN, 22));
-        int[] columns = {100, 220, 980, 1140};
-        int top = 280;
-        int rowHeight = 64;
-        for (int r = 0; r < PLAN_TABLE.size(); r++) {
-            for (int c = 0; c < 3; c++) {
-                g.drawString(PLAN_TABLE.get(r).get(c), columns[c] + 14, top + r * rowHeight + 42);
-            }
-        }
-        g.setStroke(new java.awt.BasicStroke(2));
-        for (int r = 0; r <= PLAN_TABLE.size(); r++) {
-            g.drawLine(columns[0], top + r * rowHeight, columns[3], top + r * rowHeight);
-        }
-        for (int x : columns) {
-            g.drawLine(x, top, x, top + PLAN_TABLE.size() * rowHeight);
-        }
+        drawTable(g, PLAN_TABLE, new int[] {100, 220, 980, 1140}, 280, 64, 42, 2);
         g.dispose();
         return image;
     }
