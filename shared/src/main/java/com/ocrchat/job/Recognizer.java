@@ -6,6 +6,7 @@ import com.ocrchat.ocr.MarkdownWriter;
 import com.ocrchat.ocr.OcrFailure;
 import com.ocrchat.ocr.OcrPipeline;
 import com.ocrchat.ocr.Page;
+import com.ocrchat.ocr.ParallelPages;
 import com.ocrchat.tools.Tools;
 import com.ocrchat.translate.TargetLanguage;
 import com.ocrchat.translate.Translator;
@@ -14,10 +15,10 @@ import com.ocrchat.vlm.VisionPrompt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Reads a job's pages with the engine its tier names (Tesseract for cpu; the vision engine with the
@@ -75,28 +76,23 @@ public final class Recognizer {
         Translator using = translator.orElseThrow(() -> new OcrFailure("The job asks for a translation, which is not configured here"));
         TargetLanguage target = TargetLanguage.parse(job.translateTo());
         boolean eagerTables = Tools.EXTRACT_TABLES.equals(job.tool());
-        List<Future<Page>> pending = new ArrayList<>();
+        List<Callable<Page>> tasks = new ArrayList<>();
         for (Page page : pages) {
-            pending.add(translating.submit(() -> {
+            tasks.add(() -> {
                 Translator.Translated translated = using.translate(MarkdownWriter.page(page, eagerTables), target);
                 Page done = page.withTranslation(translated.markdown());
                 return translated.truncated() ? done.withWarning("Page " + (page.index() + 1)
                         + ": the translation reached the model's length bound and may be incomplete") : done;
-            }));
+            });
         }
-        List<Page> done = new ArrayList<>();
         try {
-            for (int i = 0; i < pending.size(); i++) {
-                done.add(pending.get(i).get());
-            }
+            return ParallelPages.run(translating, tasks);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OcrFailure("Interrupted while translating", e);
         } catch (ExecutionException e) {
-            pending.forEach(future -> future.cancel(true));
             String reason = e.getCause() instanceof ModelFailure failure ? failure.getMessage() : String.valueOf(e.getCause());
             throw new OcrFailure("The translation failed: " + reason, e.getCause(), e.getCause() instanceof ModelFailure);
         }
-        return done;
     }
 }

@@ -26,10 +26,13 @@ public final class RetryingModelClient implements ModelClient {
     @Override
     public Reply complete(Prompt prompt) {
         for (int attempt = 1; ; attempt++) {
+            if (Thread.currentThread().isInterrupted()) { // the caller gave up (another page of the job failed)
+                throw new ModelFailure("Interrupted before calling the model", false, null);
+            }
             try {
                 return delegate.complete(prompt);
             } catch (ModelFailure failure) {
-                if (!failure.retryable() || attempt >= attempts) {
+                if (!failure.retryable() || attempt >= attempts || Thread.currentThread().isInterrupted()) {
                     throw failure;
                 }
                 long ceiling = Math.min(MAX_BACKOFF.toMillis(), backoff.toMillis() << (attempt - 1));

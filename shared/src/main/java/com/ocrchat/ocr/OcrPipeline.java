@@ -5,10 +5,10 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -67,39 +67,17 @@ public final class OcrPipeline {
      */
     public List<Page> recognize(Document document, OcrEngine engine, boolean textLayers, String languages, int from, int to,
                                 PageSink sink) {
-        List<Future<Page>> pending = new ArrayList<>();
+        List<Callable<Page>> pages = new ArrayList<>();
         for (int index = from; index < to; index++) {
             int page = index;
-            pending.add(workers.submit(() -> {
-                Optional<Page> fromText = Optional.empty();
-                if (textLayers) {
-                    synchronized (document) {
-                        fromText = document.textLayer(page);
-                    }
-                }
-                if (fromText.isPresent()) {
-                    byte[] original;
-                    synchronized (document) {
-                        original = document.pageAsPdf(page);
-                    }
-                    sink.keptAsIs(page, original);
-                    return fromText.get();
-                }
-                OcrEngine.Recognition recognition = engine.read(render(document, page), page, languages);
-                sink.rendered(page, recognition.image());
-                return document.toPageSpace(recognition.page());
-            }));
+            pages.add(() -> read(document, engine, textLayers, languages, page, sink));
         }
-        List<Page> pages = new ArrayList<>();
         try {
-            for (Future<Page> future : pending) {
-                pages.add(future.get());
-            }
+            return ParallelPages.run(workers, pages);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OcrFailure("Interrupted while recognizing", e);
         } catch (ExecutionException e) {
-            pending.forEach(future -> future.cancel(true));
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }
@@ -108,7 +86,28 @@ public final class OcrPipeline {
             }
             throw new OcrFailure("Recognition failed: " + e.getCause(), e.getCause());
         }
-        return pages;
+    }
+
+    private static Page read(Document document, OcrEngine engine, boolean textLayers, String languages, int page, PageSink sink) {
+        ParallelPages.stopIfAbandoned();
+        Optional<Page> fromText = Optional.empty();
+        if (textLayers) {
+            synchronized (document) {
+                fromText = document.textLayer(page);
+            }
+        }
+        if (fromText.isPresent()) {
+            byte[] original;
+            synchronized (document) {
+                original = document.pageAsPdf(page);
+            }
+            sink.keptAsIs(page, original);
+            return fromText.get();
+        }
+        OcrEngine.Recognition recognition = engine.read(render(document, page), page, languages);
+        ParallelPages.stopIfAbandoned();
+        sink.rendered(page, recognition.image());
+        return document.toPageSpace(recognition.page());
     }
 
     private static BufferedImage render(Document document, int page) {
