@@ -249,6 +249,39 @@ class VisionAndToolsTest {
         assertEquals(100 - 35, broken.meter.balance(Caller.of(account.account(), IP)).remaining(), "the failed job's 35 credits came back");
     }
 
+    @Test
+    void aSmallJobPastTheInlineDeadlineIsHandedToTheWorkersInsteadOfTimingOut() throws Exception {
+        String queue = AwsClients.sqs(TestServer.application().settings).createQueue(r -> r.queueName("vlm-late-" + System.nanoTime())).queueUrl();
+        Application application = withModel("openai", (path, body) -> {
+            if (calls.size() == 1) {
+                pause(4000); // the first call is slower than the request may wait
+            }
+            return openAi(INVOICE_MARKDOWN, "stop");
+        }, Map.of("OCRCHAT_JOBS_QUEUE_URL", queue, "OCRCHAT_PRIORITY_QUEUE_URL", queue, "OCRCHAT_INLINE_DEADLINE_SECONDS", "1"));
+        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+
+        JsonNode accepted = submit(application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 202);
+        assertEquals("processing", accepted.get("status").asText());
+        assertEquals(5, accepted.get("credits_charged").asInt());
+        List<Chunk> chunks = takeChunks(application, queue, 1);
+        assertEquals(1, chunks.size());
+        chunks.forEach(application.chunkWorker::process);
+
+        JsonNode done = MAPPER.readTree(new GetJobHandler(application).handleRequest(
+                ApiEvents.getJob(account.token(), IP, accepted.get("uuid").asText()), null).getBody());
+        assertEquals("done", done.get("status").asText(), done.toString());
+        assertEquals(INVOICE_MARKDOWN, done.get("markdown").asText());
+        assertEquals(15, application.meter.balance(Caller.of(account.account(), IP)).remaining(), "charged once, 5 credits");
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The job's chunks, as the worker's event source would deliver them (deleted from the queue). */
     private static List<Chunk> takeChunks(Application application, String queue, int count) {
         var sqs = AwsClients.sqs(application.settings);
@@ -377,6 +410,11 @@ class VisionAndToolsTest {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "fake-model");
+            thread.setDaemon(true);
+            return thread;
+        })); // a slow answer does not hold up the next call
         server.start();
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -20,6 +20,7 @@ import com.ocrchat.settings.Settings;
 import com.ocrchat.store.ObjectStore;
 import com.ocrchat.tools.Tools;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +29,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobService {
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** The HTTP status to answer with, and the job. */
@@ -57,6 +66,11 @@ public final class JobService {
     private final ChunkQueue chunkQueue;
     private final Uploads uploads;
     private final Clock clock;
+    private final ExecutorService inlineReaders = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "inline-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public JobService(Settings settings, ObjectStore objects, JobStore jobs, Recognizer recognizer, Tools tools, Languages languages,
                       Meter meter, ChunkQueue chunkQueue, Uploads uploads, Clock clock) {
@@ -102,10 +116,20 @@ public final class JobService {
                 return submitted;
             }
             boolean done = false;
+            boolean handedOver = false;
             try {
                 objects.put(JobKeys.upload(uuid), file.bytes(), document.type().mediaType());
                 jobs.create(job);
-                List<Page> pages = recognizer.read(document, job, models, 0, pageCount, pageImages.sinkFor(uuid));
+                Optional<List<Page>> read = readInline(document, job, models);
+                if (read.isEmpty()) {
+                    // Not finished in time for the HTTP answer: the workers read it from the stored upload.
+                    chunkQueue.send(chunks(job), caller.plan() == Plan.PAID);
+                    handedOver = true;
+                    uploadId.ifPresent(id -> uploads.discard(caller, id));
+                    LOG.info("Job {} passed the inline deadline of {} s; handed to the workers", uuid, settings.inlineDeadline.toSeconds());
+                    return new Submitted(202, job.forResponse());
+                }
+                List<Page> pages = read.get();
                 JobResult result = JobResult.of(pages, job);
                 objects.put(JobKeys.result(uuid), Json.writeBytes(result), "application/json");
                 Job finished = job.done(result, now());
@@ -124,12 +148,61 @@ public final class JobService {
                 fail(job, "The job failed inside the service");
                 throw e;
             } finally {
-                if (!done) {
+                if (!done && !handedOver) {
                     meter.refund(charge);
                 }
-                objects.delete(JobKeys.upload(uuid));
+                if (!handedOver) {
+                    objects.delete(JobKeys.upload(uuid));
+                }
             }
         }
+    }
+
+    /**
+     * The pages, read on another thread so that the request can stop waiting: past
+     * {@code OCRCHAT_INLINE_DEADLINE_SECONDS} the reading is interrupted (its pages stop, see ParallelPages)
+     * and nothing is returned, so the caller hands the job to the workers.
+     */
+    private Optional<List<Page>> readInline(Document document, Job job, String models) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Future<List<Page>> reading = inlineReaders.submit(() -> {
+            try {
+                return recognizer.read(document, job, models, 0, job.pageCount(), pageImages.sinkFor(job.uuid()));
+            } finally {
+                stopped.countDown();
+            }
+        });
+        try {
+            try {
+                return Optional.of(reading.get(settings.inlineDeadline.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                if (!reading.cancel(true)) {
+                    return Optional.of(reading.get()); // finished just now
+                }
+                // A model call or a Tesseract page in flight may take a moment to stop; the workers do not wait longer.
+                if (!stopped.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Job {}: the inline reading had not stopped {} s after the deadline", job.uuid(), STOP_GRACE.toSeconds());
+                }
+                return Optional.empty();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new OcrFailure("Recognition failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            reading.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new OcrFailure("Interrupted while recognizing", e);
+        }
+    }
+
+    private List<Chunk> chunks(Job job) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (int first = 0; first < job.pageCount(); first += settings.chunkPages) {
+            chunks.add(new Chunk(job.uuid(), first, Math.min(job.pageCount(), first + settings.chunkPages) - 1));
+        }
+        return chunks;
     }
 
     /**
@@ -140,11 +213,7 @@ public final class JobService {
         try {
             objects.put(JobKeys.upload(job.uuid()), file.bytes(), mediaType);
             jobs.create(job);
-            List<Chunk> chunks = new ArrayList<>();
-            for (int first = 0; first < job.pageCount(); first += settings.chunkPages) {
-                chunks.add(new Chunk(job.uuid(), first, Math.min(job.pageCount(), first + settings.chunkPages) - 1));
-            }
-            chunkQueue.send(chunks, caller.plan() == Plan.PAID);
+            chunkQueue.send(chunks(job), caller.plan() == Plan.PAID);
             return new Submitted(202, job.forResponse());
         } catch (RuntimeException e) {
             fail(job, "The job could not be queued");

@@ -28,6 +28,7 @@ public final class Settings {
     public final String accountsTable;
     public final long maxFileBytes;
     public final int inlinePageLimit;
+    public final Duration inlineDeadline;
     public final int chunkPages;
     public final Duration stuckJobAfter;
     public final Optional<String> jobsQueueUrl;
@@ -78,6 +79,8 @@ public final class Settings {
         accountsTable = text("OCRCHAT_ACCOUNTS_TABLE", "ocrchat-accounts");
         maxFileBytes = integer("OCRCHAT_MAX_FILE_MB", 50) * 1024L * 1024L;
         inlinePageLimit = integer("OCRCHAT_INLINE_PAGE_LIMIT", 5);
+        // Under the HTTP API's 30 s integration timeout, with room to stop and hand the job to the workers.
+        inlineDeadline = Duration.ofSeconds(Math.max(1, integer("OCRCHAT_INLINE_DEADLINE_SECONDS", 20)));
         chunkPages = Math.max(1, integer("OCRCHAT_CHUNK_PAGES", 5));
         stuckJobAfter = Duration.ofMinutes(integer("OCRCHAT_STUCK_JOB_MINUTES", 30));
         jobsQueueUrl = optional("OCRCHAT_JOBS_QUEUE_URL");
