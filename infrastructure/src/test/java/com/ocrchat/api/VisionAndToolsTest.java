@@ -323,7 +323,7 @@ class VisionAndToolsTest {
         }
         APIGatewayV2HTTPResponse pdf = new DownloadHandler(application).handleRequest(
                 ApiEvents.download(account.token(), IP, uuid, "pdf", "true"), null);
-        assertTrue(error(pdf, 400).get("error").asText().contains("translation comes as txt, md, docx, csv or json"));
+        assertTrue(error(pdf, 400).get("error").asText().contains("translation comes as txt, md, docx or json (csv when it has tables)"));
         APIGatewayV2HTTPResponse csv = new DownloadHandler(application).handleRequest(
                 ApiEvents.download(account.token(), IP, uuid, "csv", "true"), null);
         assertTrue(error(csv, 400).get("error").asText().contains("The translation has no tables"));

@@ -67,7 +67,7 @@ public final class DownloadService {
             }
             if (format == ExportFormat.PDF) {
                 throw ApiException.badRequest("The pdf export is the original pages with their recognized text layer; "
-                        + "a translation comes as txt, md, docx, csv or json");
+                        + "a translation comes as txt, md, docx or json (csv when it has tables)");
             }
             job = translatedView(job);
             if (format == ExportFormat.CSV && job.pages().stream().allMatch(page -> Tables.of(page, false).isEmpty())) {
