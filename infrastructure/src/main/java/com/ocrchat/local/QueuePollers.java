@@ -2,6 +2,7 @@ package com.ocrchat.local;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ocrchat.concurrent.DaemonThreads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,11 +32,7 @@ final class QueuePollers implements AutoCloseable {
 
     private final SqsClient sqs;
     private final LambdaHandlers handlers;
-    private final ExecutorService pollers = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "sqs-poller");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService pollers = Executors.newCachedThreadPool(DaemonThreads.named("sqs-poller"));
     private volatile boolean running = true;
 
     private QueuePollers(SqsClient sqs, LambdaHandlers handlers) {

@@ -1,6 +1,7 @@
 package com.ocrchat.local;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.ocrchat.concurrent.DaemonThreads;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -14,11 +15,7 @@ import org.slf4j.LoggerFactory;
 final class Schedules implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Schedules.class);
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "schedules");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("schedules"));
 
     static Schedules start(List<SamTemplate.Schedule> schedules, LambdaHandlers handlers) {
         Schedules started = new Schedules();

@@ -12,6 +12,7 @@ import com.ocrchat.Application;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
+import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.functions.download.DownloadHandler;
 import com.ocrchat.functions.ocr.GetJobHandler;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
@@ -410,11 +411,7 @@ class VisionAndToolsTest {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "fake-model");
-            thread.setDaemon(true);
-            return thread;
-        })); // a slow answer does not hold up the next call
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(DaemonThreads.named("fake-model"))); // a slow answer does not hold up the next call
         server.start();
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }

@@ -2,6 +2,7 @@ package com.ocrchat.job;
 
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
+import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.http.ApiException;
 import com.ocrchat.http.MultipartForm;
 import com.ocrchat.http.UploadedFile;
@@ -66,11 +67,7 @@ public final class JobService {
     private final ChunkQueue chunkQueue;
     private final Uploads uploads;
     private final Clock clock;
-    private final ExecutorService inlineReaders = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "inline-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService inlineReaders = Executors.newCachedThreadPool(DaemonThreads.named("inline-reader"));
 
     public JobService(Settings settings, ObjectStore objects, JobStore jobs, Recognizer recognizer, Tools tools, Languages languages,
                       Meter meter, ChunkQueue chunkQueue, Uploads uploads, Clock clock) {

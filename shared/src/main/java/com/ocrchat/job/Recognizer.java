@@ -1,5 +1,6 @@
 package com.ocrchat.job;
 
+import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.model.ModelFailure;
 import com.ocrchat.ocr.Document;
 import com.ocrchat.ocr.MarkdownWriter;
@@ -38,11 +39,7 @@ public final class Recognizer {
         this.vision = vision;
         this.translator = translator;
         this.vlm = vision.map(engine -> new OcrPipeline(engine, modelConcurrency)).orElse(null);
-        this.translating = Executors.newFixedThreadPool(modelConcurrency, task -> {
-            Thread thread = new Thread(task, "translator");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.translating = Executors.newFixedThreadPool(modelConcurrency, DaemonThreads.named("translator"));
     }
 
     public boolean vlmConfigured() {

@@ -1,5 +1,6 @@
 package com.ocrchat.ocr;
 
+import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.http.ApiException;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads a document's pages in parallel on a fixed set of worker threads (one Tesseract handle each):
@@ -22,12 +22,7 @@ public final class OcrPipeline {
 
     public OcrPipeline(OcrEngine engine, int threads) {
         this.engine = engine;
-        AtomicInteger number = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
-            Thread thread = new Thread(task, "ocr-worker-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), DaemonThreads.named("ocr-worker"));
     }
 
     /** Where each page goes as soon as it is read (on the worker thread), e.g. kept for the exports. */
@@ -89,7 +84,6 @@ public final class OcrPipeline {
     }
 
     private static Page read(Document document, OcrEngine engine, boolean textLayers, String languages, int page, PageSink sink) {
-        ParallelPages.stopIfAbandoned();
         Optional<Page> fromText = Optional.empty();
         if (textLayers) {
             synchronized (document) {
@@ -105,7 +99,7 @@ public final class OcrPipeline {
             return fromText.get();
         }
         OcrEngine.Recognition recognition = engine.read(render(document, page), page, languages);
-        ParallelPages.stopIfAbandoned();
+        ParallelPages.stopIfAbandoned(); // given up during the (uninterruptible) reading: nothing more is written
         sink.rendered(page, recognition.image());
         return document.toPageSpace(recognition.page());
     }
