@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.ocrchat.auth.Account;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
-import com.ocrchat.auth.DynamoAccountStore;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.json.Json;
 import com.ocrchat.metering.Balance;
-import com.ocrchat.metering.DynamoMeter;
 import com.ocrchat.metering.Meter;
-import com.ocrchat.settings.Settings;
-import com.ocrchat.store.AwsClients;
+import com.ocrchat.aws.AwsClients;
+import com.ocrchat.aws.AwsSettings;
+import com.ocrchat.aws.DynamoAccountStore;
+import com.ocrchat.aws.DynamoBalanceLedger;
+import com.ocrchat.metering.Plans;
+import com.ocrchat.settings.Env;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -142,8 +144,8 @@ public final class AccountCommand {
 
     private static String onStack(Map<String, String> options, Operation operation) throws Exception {
         if (options.containsKey("--aws")) {
-            Settings settings = Settings.fromEnvironment();
-            return withDynamo(settings, settings.accountsTable, operation);
+            AwsSettings settings = AwsSettings.from(Env.fromEnvironment());
+            return withDynamo(settings, settings.accountsTable(), operation);
         }
         String table = LocalResources.localName("AccountsTable");
         if (options.containsKey("--server")) {
@@ -158,7 +160,7 @@ public final class AccountCommand {
             }
         }
         try (LocalAws stack = LocalAws.start(data)) {
-            Settings settings = Settings.of(stack.settings());
+            AwsSettings settings = AwsSettings.from(Env.of(stack.settings()));
             SamTemplate template = SamTemplate.read(Path.of(options.getOrDefault("--template", "template.yaml")));
             try (DynamoDbClient dynamo = AwsClients.dynamo(settings); var s3 = AwsClients.s3(settings); var sqs = AwsClients.sqs(settings)) {
                 LocalResources.create(template, dynamo, s3, sqs, null);
@@ -167,9 +169,10 @@ public final class AccountCommand {
         }
     }
 
-    private static String withDynamo(Settings settings, String table, Operation operation) {
+    private static String withDynamo(AwsSettings settings, String table, Operation operation) {
         try (DynamoDbClient dynamo = AwsClients.dynamo(settings)) {
-            return operation.apply(new DynamoAccountStore(dynamo, table), new DynamoMeter(dynamo, table, settings, Clock.systemUTC()));
+            return operation.apply(new DynamoAccountStore(dynamo, table),
+                    new Meter(new DynamoBalanceLedger(dynamo, table), Plans.from(Env.fromEnvironment()), Clock.systemUTC()));
         }
     }
 
@@ -188,10 +191,10 @@ public final class AccountCommand {
         return Json.MAPPER.readTree(response.body()).get("dynamodb_endpoint").asText();
     }
 
-    private static Settings settingsFor(String dynamoEndpoint) {
+    private static AwsSettings settingsFor(String dynamoEndpoint) {
         Map<String, String> values = new HashMap<>(Map.of("OCRCHAT_DYNAMODB_ENDPOINT", dynamoEndpoint,
                 "OCRCHAT_LOCAL_ACCESS_KEY", LocalAws.ACCESS_KEY, "OCRCHAT_LOCAL_SECRET_KEY", LocalAws.SECRET_KEY));
-        return Settings.of(values);
+        return AwsSettings.from(Env.of(values));
     }
 
     private static String argument(List<String> positional, int index, String name) {

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * functions' environment (Globals) resolved the way CloudFormation would resolve it: a {@code !Ref} to a
  * table or bucket becomes its name, to a queue its URL, to a parameter its default.
  */
-final class LocalResources {
+public final class LocalResources {
     /** A resolved environment value; {@code resource} when it names a resource of the stack. */
     record Value(String value, boolean resource) {
     }
@@ -31,7 +31,7 @@ final class LocalResources {
     }
 
     /** Makes what is missing; returns each resource's physical id (table or bucket name, queue URL) by logical id. */
-    static Map<String, String> create(SamTemplate template, DynamoDbClient dynamo, S3Client s3, SqsClient sqs, Integer visibilityTimeout) {
+    public static Map<String, String> create(SamTemplate template, DynamoDbClient dynamo, S3Client s3, SqsClient sqs, Integer visibilityTimeout) {
         Map<String, String> physical = new LinkedHashMap<>();
         template.resources("AWS::DynamoDB::Table").forEach((logicalId, resource) -> {
             Map<String, Object> properties = SamTemplate.map(resource, "Properties");
@@ -94,7 +94,7 @@ final class LocalResources {
     }
 
     /** JobsTable -> ocrchat-jobs-table: stable, so a data folder keeps working across restarts. */
-    static String localName(String logicalId) {
+    public static String localName(String logicalId) {
         return "ocrchat-" + logicalId.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 

@@ -1,9 +1,10 @@
 package com.ocrchat.local;
 
-import com.ocrchat.Application;
+import com.ocrchat.aws.AwsClients;
+import com.ocrchat.aws.AwsSettings;
+import com.ocrchat.aws.AwsStores;
 import com.ocrchat.json.Json;
-import com.ocrchat.settings.Settings;
-import com.ocrchat.store.AwsClients;
+import com.ocrchat.settings.Env;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +61,7 @@ public final class LocalServer implements AutoCloseable {
             // The handlers read their settings as Lambda functions do; in one JVM, system properties carry them.
             aws.settings().forEach(System::setProperty);
             Map<String, String> physical;
-            Settings endpoints = Settings.fromEnvironment();
+            AwsSettings endpoints = AwsSettings.from(Env.fromEnvironment());
             try (DynamoDbClient dynamo = AwsClients.dynamo(endpoints); S3Client s3 = AwsClients.s3(endpoints); SqsClient sqs = AwsClients.sqs(endpoints)) {
                 physical = LocalResources.create(template, dynamo, s3, sqs, options.visibilityTimeout());
             }
@@ -70,12 +71,12 @@ public final class LocalServer implements AutoCloseable {
                     System.setProperty(name, value.value());
                 }
             });
-            Application.reset();
-            String token = DevAccount.token(Application.fromEnvironment().accounts, options.dataDir());
+            AwsStores.reset();
+            String token = DevAccount.token(AwsStores.shared().accounts(), options.dataDir());
             LambdaHandlers handlers = new LambdaHandlers();
             ApiGatewayEmulator emulator = ApiGatewayEmulator.start(template, options.host(), options.port(), handlers);
             emulator.serveLocal(LOCAL_AWS_PATH, Json.write(Map.of("dynamodb_endpoint", aws.dynamoDbEndpoint())));
-            SqsClient pollerSqs = AwsClients.sqs(Settings.fromEnvironment());
+            SqsClient pollerSqs = AwsClients.sqs(AwsSettings.from(Env.fromEnvironment()));
             QueuePollers pollers = QueuePollers.start(template.queueEvents(), physical, pollerSqs, handlers, options.workers());
             Schedules schedules = Schedules.start(template.schedules(), handlers);
             LocalServer server = new LocalServer(aws, emulator, pollers, schedules, pollerSqs, token, options.dataDir());
@@ -95,9 +96,9 @@ public final class LocalServer implements AutoCloseable {
         return devToken;
     }
 
-    /** The service as the handlers of this server see it. */
-    public Application application() {
-        return Application.fromEnvironment();
+    /** The stores as the handlers of this server see them. */
+    public AwsStores stores() {
+        return AwsStores.shared();
     }
 
     public LocalAws aws() {
@@ -154,7 +155,7 @@ public final class LocalServer implements AutoCloseable {
         System.out.printf("%nocrchat is running at %s   (started in %.1f s)%n", server.url().replace("127.0.0.1", options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host()),
                 (System.nanoTime() - started) / 1e9);
         System.out.printf("API token of the development account: %s%n", server.devToken());
-        server.application().accounts.findByToken(server.devToken()).ifPresent(account -> System.out.printf(
+        server.stores().accounts().findByToken(server.devToken()).ifPresent(account -> System.out.printf(
                 "  (paid account %s; more credits: ./ocrchat account add-credits %s 1000)%n", account.id(), account.id()));
         System.out.printf("Data: %s%n", options.dataDir() == null ? "in memory (gone when the server stops)" : options.dataDir().toAbsolutePath());
         System.out.printf("Try:  curl -X POST %s/api/v1/ocr/ -H \"Authorization: Bearer %s\" -F \"file=@invoice.png\"%n%n", server.url(), server.devToken());

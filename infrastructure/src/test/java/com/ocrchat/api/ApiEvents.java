@@ -1,6 +1,11 @@
 package com.ocrchat.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ocrchat.job.Chunk;
+import com.ocrchat.json.Json;
+import java.util.ArrayList;
+import java.util.List;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -160,5 +165,21 @@ final class ApiEvents {
 
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An SQS batch of chunk messages, as the worker's event source mapping delivers it. */
+    static SQSEvent chunks(Chunk... chunks) {
+        SQSEvent event = new SQSEvent();
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Chunk chunk : chunks) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId(java.util.UUID.randomUUID().toString());
+            message.setBody(Json.write(chunk));
+            message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+            message.setEventSource("aws:sqs");
+            records.add(message);
+        }
+        event.setRecords(records);
+        return event;
     }
 }

@@ -7,21 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ocrchat.Application;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
-import com.ocrchat.chat.ChatService;
-import com.ocrchat.chat.DynamoConversationStore;
-import com.ocrchat.chat.ExtractiveAnswerer;
 import com.ocrchat.functions.chat.ChatHandler;
 import com.ocrchat.functions.chat.ChatHistoryHandler;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
-import com.ocrchat.http.ApiException;
-import com.ocrchat.job.Job;
+import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobStatus;
+import com.ocrchat.metering.Charge;
+import com.ocrchat.testing.TestJobs;
 import com.ocrchat.local.TestServer;
-import com.ocrchat.settings.Settings;
-import com.ocrchat.store.AwsClients;
 import com.ocrchat.testing.TestDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class ChatTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String IP = "203.0.113.110";
-    private static Application application;
     private static ChatHandler chat;
     private static ChatHistoryHandler history;
     private static String token;
@@ -45,10 +39,10 @@ class ChatTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        application = TestServer.application();
+        TestServer.get();
         chat = new ChatHandler();
         history = new ChatHistoryHandler();
-        token = application.accounts.create(Plan.PAID, 50).token();
+        token = TestServer.stores().accounts().create(Plan.PAID, 50).token();
         SubmitOcrHandler submit = new SubmitOcrHandler();
         invoice = MAPPER.readTree(submit.handleRequest(ApiEvents.submit(token, IP, "invoice.png",
                 TestDocuments.png(TestDocuments.invoiceImage()), Map.of()), null).getBody());
@@ -127,40 +121,35 @@ class ChatTest {
         error(chat.handleRequest(ApiEvents.chat(token, IP, uuid, "what is the total?"), null), 400);
         error(chat.handleRequest(ApiEvents.chat(token, IP, uuid, "{\"message\": \"" + "a".repeat(4001) + "\"}"), null), 400);
         error(chat.handleRequest(ApiEvents.chat(null, IP, uuid, "{\"message\": \"total?\"}"), null), 401);
-        String stranger = application.accounts.create(Plan.FREE, 0).token();
+        String stranger = TestServer.stores().accounts().create(Plan.FREE, 0).token();
         error(chat.handleRequest(ApiEvents.chat(stranger, IP, uuid, "{\"message\": \"total?\"}"), null), 404);
         error(chat.handleRequest(ApiEvents.chat(token, IP, UUID.randomUUID().toString(), "{\"message\": \"total?\"}"), null), 404);
         error(chat.handleRequest(ApiEvents.chat(token, IP, uuid, "{\"message\": \"total?\", \"conversation\": \"nope\"}"), null), 404);
         error(history.handleRequest(ApiEvents.history(null, IP, uuid, null), null), 401);
 
-        Caller caller = application.authenticator.authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid)));
-        Job pending = new Job(UUID.randomUUID().toString(), JobStatus.PENDING, "cpu", "cpu", "auto", null, null, "big.pdf",
-                30, 0, null, 30, Instant.now(), null, Instant.now().plusSeconds(3600), "", "", null, List.of(), List.of(), null, caller.owner(), null, null);
-        application.jobStore.create(pending);
+        Caller caller = TestServer.wiring().authenticator().authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid)).credentials());
+        JobRecord pending = TestJobs.unfinished(UUID.randomUUID().toString(), caller.owner(), JobStatus.PENDING, 30,
+                Charge.ofCredits(caller.accountId(), 0), Instant.now());
+        TestServer.wiring().lifecycle().open(pending);
         JsonNode early = error(chat.handleRequest(ApiEvents.chat(token, IP, pending.uuid(), "{\"message\": \"total?\"}"), null), 409);
         assertTrue(early.get("error").asText().contains("pending"));
-        application.jobStore.fail(pending.uuid(), "made by a test", Instant.now());
+        TestServer.wiring().lifecycle().fail(pending, "made by a test");
     }
 
     @Test
     void messagesPerAccountPerDayAreLimited() {
-        Settings settings = TestServer.settingsWith(Map.of("OCRCHAT_CHAT_MESSAGES_PER_DAY", "2"));
-        ChatService limited = new ChatService(settings, application.jobs,
-                new DynamoConversationStore(AwsClients.dynamo(settings), settings.chatTable), new ExtractiveAnswerer(),
-                AwsClients.dynamo(settings), Clock.systemUTC());
-        var account = application.accounts.create(Plan.PAID, 5);
-        Caller caller = Caller.of(account.account(), IP);
+        ChatHandler limited = new ChatHandler(TestServer.wiringWith(Map.of("OCRCHAT_CHAT_MESSAGES_PER_DAY", "2")));
+        var account = TestServer.stores().accounts().create(Plan.PAID, 5);
         String uuid = MAPPER.valueToTree(new SubmitOcrHandler().handleRequest(ApiEvents.submit(account.token(), IP, "line.png",
                 TestDocuments.linePng("Hello limits"), Map.of()), null)).get("body").asText();
         String jobId = read(uuid).get("uuid").asText();
-        byte[] question = "{\"message\": \"hello?\"}".getBytes(StandardCharsets.UTF_8);
+        String question = "{\"message\": \"hello?\"}";
 
-        limited.ask(caller, jobId, question);
-        limited.ask(caller, jobId, question);
-        ApiException refused = org.junit.jupiter.api.Assertions.assertThrows(ApiException.class, () -> limited.ask(caller, jobId, question));
+        assertEquals(200, limited.handleRequest(ApiEvents.chat(account.token(), IP, jobId, question), null).getStatusCode());
+        assertEquals(200, limited.handleRequest(ApiEvents.chat(account.token(), IP, jobId, question), null).getStatusCode());
+        JsonNode refused = error(limited.handleRequest(ApiEvents.chat(account.token(), IP, jobId, question), null), 429);
 
-        assertEquals(429, refused.status());
-        assertEquals(2, refused.body().get("limit"));
+        assertEquals(2, refused.get("limit").asInt());
     }
 
     private static JsonNode ask(JsonNode job, String body, int status) {

@@ -4,36 +4,45 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ocrchat.Application;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
+import com.ocrchat.aws.AwsClients;
+import com.ocrchat.aws.Queues;
+import com.ocrchat.aws.SqsChunkQueue;
 import com.ocrchat.http.ApiRequest;
-import com.ocrchat.http.MultipartForm;
+import com.ocrchat.http.SubmitForm;
 import com.ocrchat.job.Chunk;
 import com.ocrchat.job.ChunkWorker;
-import com.ocrchat.job.DynamoJobStore;
-import com.ocrchat.job.Job;
-import com.ocrchat.job.JobKeys;
-import com.ocrchat.job.JobService;
-import com.ocrchat.job.Recognizer;
-import com.ocrchat.tools.Tools;
+import com.ocrchat.job.JobLifecycle;
+import com.ocrchat.job.JobPages;
 import com.ocrchat.job.JobStatus;
-import com.ocrchat.job.SqsChunkQueue;
+import com.ocrchat.job.JobView;
+import com.ocrchat.job.Submissions;
+import com.ocrchat.language.Languages;
 import com.ocrchat.local.TestServer;
-import com.ocrchat.ocr.Languages;
-import com.ocrchat.ocr.OcrPipeline;
-import com.ocrchat.ocr.TesseractEngine;
-import com.ocrchat.settings.Settings;
-import com.ocrchat.store.AwsClients;
+import com.ocrchat.metering.Meter;
+import com.ocrchat.metering.Plans;
+import com.ocrchat.model.ModelSettings;
+import com.ocrchat.ocr.EngineSettings;
+import com.ocrchat.ocr.Recognizers;
+import com.ocrchat.settings.Env;
+import com.ocrchat.settings.JobFlow;
+import com.ocrchat.settings.Limits;
+import com.ocrchat.settings.Retention;
+import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
-import com.ocrchat.store.S3ObjectStore;
+import com.ocrchat.store.PageImages;
+import com.ocrchat.testing.CountingLedger;
+import com.ocrchat.testing.InMemoryChunkQueue;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.WaitUntil;
+import com.ocrchat.tools.ToolCatalog;
+import com.ocrchat.wiring.Wiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,43 +50,40 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Large jobs when workers crash, chunks are redelivered, chunks are poison, or jobs get stuck. */
+/** Large jobs when workers crash, chunks are redelivered, chunks are poison, pages are corrupt, or jobs get stuck. */
 class ChunkFailuresTest {
-    private static Application application;
-    private static Settings settings;
-    private static S3ObjectStore objects;
-    private static DynamoJobStore jobStore;
-    private static Recognizer recognizer;
-    private static Languages languages;
+    private static Wiring wiring;
+    private static Env env;
+    private static JobPages pages;
 
     @BeforeAll
     static void setUp() {
-        application = TestServer.application();
-        settings = application.settings;
-        objects = new S3ObjectStore(AwsClients.s3(settings), AwsClients.s3Presigner(settings), settings.bucket);
-        jobStore = new DynamoJobStore(AwsClients.dynamo(settings), settings.jobsTable);
-        recognizer = new Recognizer(new OcrPipeline(new TesseractEngine(settings.tessdata.orElse(null)), 2), Optional.empty(), Optional.empty(), 1);
-        languages = Languages.installedIn(settings.tessdata.orElse(null));
+        wiring = TestServer.wiring();
+        env = wiring.env();
+        pages = new JobPages(Recognizers.create(EngineSettings.from(TestServer.envWith(Map.of("OCRCHAT_OCR_THREADS", "2"))),
+                ModelSettings.from(env), wiring.stores().settings(), Limits.from(env), new PageImages(wiring.stores().objects())),
+                Languages.installedIn(EngineSettings.from(env).tessdata().orElse(null)));
     }
 
     @Test
     void aWorkerThatDiesMidChunkAndIsRedeliveredStillYieldsEveryPageOnce() {
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 100);
-        List<Chunk> chunks = new ArrayList<>();
-        Job job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(12), chunks);
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 100);
+        InMemoryChunkQueue queue = new InMemoryChunkQueue();
+        JobView job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(12), queue);
+        List<Chunk> chunks = queue.drain();
         assertEquals(List.of(new Chunk(job.uuid(), 0, 4), new Chunk(job.uuid(), 5, 9), new Chunk(job.uuid(), 10, 11)), chunks);
-        FlakyStore flaky = new FlakyStore(objects, JobKeys.pageResult(job.uuid(), 7));
-        ChunkWorker worker = new ChunkWorker(settings, flaky, jobStore, recognizer, languages, application.meter, Clock.systemUTC());
+        FlakyStore flaky = new FlakyStore(wiring.stores().objects(), BucketLayout.pageResult(job.uuid(), 7));
+        ChunkWorker worker = new ChunkWorker(wiring.stores().jobs(), wiring.lifecycle(), pages, flaky);
 
         worker.process(chunks.get(0));
         assertThrows(IllegalStateException.class, () -> worker.process(chunks.get(1)), "dies after writing pages 5 and 6");
-        assertEquals(5, jobStore.find(job.uuid()).orElseThrow().pagesDone(), "an unfinished chunk is not counted");
+        assertEquals(5, wiring.stores().jobs().find(job.uuid()).orElseThrow().pagesDone(), "an unfinished chunk is not counted");
         worker.process(chunks.get(1));
         worker.process(chunks.get(0));
         worker.process(chunks.get(2));
         worker.process(chunks.get(2));
 
-        Job done = application.jobs.get(Caller.of(account.account(), "x"), job.uuid());
+        JobView done = wiring.jobQueries().view(Caller.of(account.account(), "x"), job.uuid());
         assertEquals(JobStatus.DONE, done.status());
         assertEquals(12, done.pagesDone(), "redelivered chunks are counted once");
         assertEquals(12, done.pages().size());
@@ -86,65 +92,85 @@ class ChunkFailuresTest {
             assertTrue(done.pages().get(i).text().contains("Page number " + (i + 1)), done.pages().get(i).text());
         }
         assertEquals(12, done.text().split("\f").length);
-        assertTrue(objects.get(JobKeys.upload(job.uuid())).isEmpty(), "the upload is deleted once the job is done");
+        assertTrue(wiring.stores().objects().get(BucketLayout.upload(job.uuid())).isEmpty(), "the upload is deleted once the job is done");
     }
 
     @Test
     void aChunkThatAlwaysFailsEndsInFailedWithTheCreditsGivenBackOnce() throws Exception {
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
         Caller caller = Caller.of(account.account(), "x");
-        List<Chunk> chunks = new ArrayList<>();
-        Job job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(7), chunks);
-        assertEquals(7, application.meter.balance(caller).used());
-        objects.delete(JobKeys.upload(job.uuid()));   // every delivery of every chunk now fails
+        InMemoryChunkQueue queue = new InMemoryChunkQueue();
+        JobView job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(7), queue);
+        Meter meter = wiring.meter();
+        assertEquals(7, meter.balance(caller).used());
+        wiring.stores().objects().delete(BucketLayout.upload(job.uuid()));   // every delivery of every chunk now fails
 
-        new SqsChunkQueue(AwsClients.sqs(settings), settings.jobsQueueUrl.orElseThrow(), settings.priorityQueueUrl.orElseThrow())
-                .send(chunks, true);
+        new SqsChunkQueue(AwsClients.sqs(wiring.stores().settings()), Queues.from(env)).send(queue.drain(), true);
 
-        Job failed = awaitFinished(caller, job.uuid(), Duration.ofSeconds(120));
+        JobView failed = awaitFinished(caller, job.uuid(), Duration.ofSeconds(120));
         assertEquals(JobStatus.FAILED, failed.status());
         assertTrue(failed.error().contains("could not be processed"), failed.error());
         assertEquals(0, failed.creditsCharged());
         Thread.sleep(3000); // the second dead chunk arrives too; it must not refund again
-        assertEquals(0, application.meter.balance(caller).used());
-        assertEquals(20, application.meter.balance(caller).remaining());
+        assertEquals(0, meter.balance(caller).used());
+        assertEquals(20, meter.balance(caller).remaining());
+    }
+
+    @Test
+    void aCorruptPageFailsItsJobAtOnceNamingThePageWithOneRefund() {
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
+        Caller caller = Caller.of(account.account(), "x");
+        InMemoryChunkQueue queue = new InMemoryChunkQueue();
+        JobView job = submitWithoutWorkers(account, TestDocuments.withCorruptPage(TestDocuments.smallPagesPdf(7), 6), queue);
+        List<Chunk> chunks = queue.drain();
+        CountingLedger ledger = new CountingLedger(wiring.stores().ledger());
+        JobLifecycle lifecycle = new JobLifecycle(wiring.stores().jobs(), new Meter(ledger, Plans.from(env), Clock.systemUTC()),
+                wiring.stores().objects(), Clock.systemUTC());
+        ChunkWorker worker = new ChunkWorker(wiring.stores().jobs(), lifecycle, pages, wiring.stores().objects());
+
+        worker.process(chunks.get(0));
+        worker.process(chunks.get(1)); // pages 6-7: page 6 is corrupt; no exception, so SQS does not retry it
+
+        JobView failed = wiring.jobQueries().view(caller, job.uuid());
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("Page 6 of the PDF is corrupt and cannot be rendered"), failed.error());
+        assertEquals(1, ledger.refunds(), "refunded once, after one attempt");
+        assertEquals(20, wiring.meter().balance(caller).remaining());
+        worker.process(chunks.get(1)); // a redelivery finds the job failed and does nothing
+        assertEquals(1, ledger.refunds());
     }
 
     @Test
     void aJobStuckPastTheTimeoutIsFailedAndRefunded() {
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 10);
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 10);
         Caller caller = Caller.of(account.account(), "x");
-        Job job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(6), new ArrayList<>());
-        Clock later = Clock.fixed(Instant.now().plus(settings.stuckJobAfter).plusSeconds(60), ZoneOffset.UTC);
+        JobView job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(6), new InMemoryChunkQueue());
+        Duration stuckAfter = Retention.from(env).stuckJobAfter();
+        Clock later = Clock.fixed(Instant.now().plus(stuckAfter).plusSeconds(60), ZoneOffset.UTC);
 
-        int failed = new ChunkWorker(settings, objects, jobStore, recognizer, languages, application.meter, later).failStuck();
+        int failed = new JobLifecycle(wiring.stores().jobs(), wiring.meter(), wiring.stores().objects(), later).failStuck(stuckAfter);
 
         assertTrue(failed >= 1);
-        Job stuck = application.jobs.get(caller, job.uuid());
+        JobView stuck = wiring.jobQueries().view(caller, job.uuid());
         assertEquals(JobStatus.FAILED, stuck.status());
-        assertTrue(stuck.error().contains("did not finish within " + settings.stuckJobAfter.toMinutes() + " minutes"));
-        assertEquals(10, application.meter.balance(caller).remaining());
+        assertTrue(stuck.error().contains("did not finish within " + stuckAfter.toMinutes() + " minutes"));
+        assertEquals(10, wiring.meter().balance(caller).remaining());
     }
 
-    /** A large job filed and reserved as POST does, with its chunks kept here instead of queued. */
-    private static Job submitWithoutWorkers(AccountStore.Created account, byte[] pdf, List<Chunk> chunks) {
-        JobService service = new JobService(settings, objects, jobStore, recognizer, new Tools(false, false), languages, application.meter,
-                (sent, priority) -> chunks.addAll(sent), application.uploads, Clock.systemUTC());
+    /** A large job filed and reserved as POST does, with its chunks kept in {@code queue} instead of SQS. */
+    private static JobView submitWithoutWorkers(AccountStore.Created account, byte[] pdf, InMemoryChunkQueue queue) {
+        Submissions submissions = new Submissions(wiring.lifecycle(), pages, wiring.meter(), wiring.stores().objects(), queue,
+                wiring.uploads(), new Submissions.Rules(new ToolCatalog(false, false), true, Plans.from(env), JobFlow.from(env),
+                Retention.from(env).jobs()), Clock.systemUTC());
         var event = ApiEvents.submit(account.token(), "203.0.113.70", "doc.pdf", pdf, Map.of());
-        JobService.Submitted submitted = service.submit(Caller.of(account.account(), "203.0.113.70"),
-                MultipartForm.parse(new ApiRequest(event), settings.maxFileBytes));
-        assertEquals(202, submitted.status());
+        Submissions.Submitted submitted = submissions.submit(Caller.of(account.account(), "203.0.113.70"),
+                SubmitForm.parse(new ApiRequest(event), Limits.from(env).maxFileBytes()));
+        assertEquals(JobStatus.PENDING, submitted.job().status(), "202: handed to the workers");
         return submitted.job();
     }
 
-    private static Job awaitFinished(Caller caller, String uuid, Duration limit) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        Job job = application.jobs.get(caller, uuid);
-        while (!job.status().isFinished() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            job = application.jobs.get(caller, uuid);
-        }
-        return job;
+    private static JobView awaitFinished(Caller caller, String uuid, Duration limit) {
+        return WaitUntil.value(() -> wiring.jobQueries().view(caller, uuid), job -> job.status().isFinished(), limit);
     }
 
     /** The real store, except that one write fails the first time, as if the worker died there. */

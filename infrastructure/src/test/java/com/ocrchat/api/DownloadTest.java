@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ocrchat.Application;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.functions.download.DownloadHandler;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
-import com.ocrchat.job.Job;
+import com.ocrchat.auth.Caller;
+import com.ocrchat.job.JobRecord;
+import com.ocrchat.metering.Charge;
+import com.ocrchat.settings.Limits;
+import com.ocrchat.testing.TestJobs;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.Cer;
@@ -42,7 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DownloadTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String IP = "203.0.113.90";
-    private static Application application;
     private static DownloadHandler download;
     private static String token;
     private static JsonNode invoice;
@@ -53,10 +55,10 @@ class DownloadTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        application = TestServer.application();
+        TestServer.get();
         download = new DownloadHandler();
         SubmitOcrHandler submit = new SubmitOcrHandler();
-        token = application.accounts.create(Plan.PAID, 100).token();
+        token = TestServer.stores().accounts().create(Plan.PAID, 100).token();
         invoice = MAPPER.readTree(submit.handleRequest(ApiEvents.submit(token, IP, "invoice.png",
                 TestDocuments.png(TestDocuments.invoiceImage()), Map.of()), null).getBody());
         scan = MAPPER.readTree(submit.handleRequest(ApiEvents.submit(token, IP, "scan.pdf", TestDocuments.scannedPdf(List.of(
@@ -171,15 +173,15 @@ class DownloadTest {
     @Test
     void anExportIsMadeOnceAndServedFromS3() {
         get(invoice, "md");
-        var settings = application.settings;
-        try (var s3 = com.ocrchat.store.AwsClients.s3(settings)) {
+        var settings = TestServer.stores().settings();
+        try (var s3 = com.ocrchat.aws.AwsClients.s3(settings)) {
             String key = "exports/" + invoice.get("uuid").asText() + "/export.md";
-            Instant made = s3.headObject(r -> r.bucket(settings.bucket).key(key)).lastModified();
+            Instant made = s3.headObject(r -> r.bucket(settings.bucket()).key(key)).lastModified();
             get(invoice, "md");
-            assertEquals(made, s3.headObject(r -> r.bucket(settings.bucket).key(key)).lastModified());
-            s3.putObject(r -> r.bucket(settings.bucket).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("served from S3"));
+            assertEquals(made, s3.headObject(r -> r.bucket(settings.bucket()).key(key)).lastModified());
+            s3.putObject(r -> r.bucket(settings.bucket()).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("served from S3"));
             assertEquals("served from S3", new String(bytes(get(invoice, "md")), StandardCharsets.UTF_8));
-            s3.deleteObject(r -> r.bucket(settings.bucket).key(key));
+            s3.deleteObject(r -> r.bucket(settings.bucket()).key(key));
         }
     }
 
@@ -198,7 +200,7 @@ class DownloadTest {
         JsonNode job = MAPPER.readTree(new SubmitOcrHandler().handleRequest(ApiEvents.submit(token, IP, "report.pdf",
                 TestDocuments.scannedPdf(pages), Map.of()), null).getBody());
         assertEquals(40, job.get("page_count").asInt(), job.toString());
-        var getJob = new com.ocrchat.functions.ocr.GetJobHandler();
+        var getJob = new com.ocrchat.functions.job.GetJobHandler();
         for (int i = 0; i < 240 && !"done".equals(job.get("status").asText()); i++) {
             Thread.sleep(500);
             job = MAPPER.readTree(getJob.handleRequest(ApiEvents.getJob(token, IP, job.get("uuid").asText()), null).getBody());
@@ -211,7 +213,7 @@ class DownloadTest {
         var file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(response.getHeaders().get("location"))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, file.statusCode());
-        assertTrue(file.body().length > application.settings.inlineDownloadMaxBytes);
+        assertTrue(file.body().length > Limits.from(TestServer.envWith(Map.of())).inlineDownloadMaxBytes());
         try (PDDocument pdf = Loader.loadPDF(file.body())) {
             assertEquals(40, pdf.getNumberOfPages());
             PDFTextStripper stripper = new PDFTextStripper();
@@ -226,17 +228,17 @@ class DownloadTest {
         String uuid = invoice.get("uuid").asText();
         JsonNode unknownFormat = error(download.handleRequest(ApiEvents.download(token, IP, uuid, "rtf"), null), 400);
         assertTrue(unknownFormat.get("error").asText().contains("txt, md, docx, pdf, csv, json"));
-        String stranger = application.accounts.create(Plan.FREE, 0).token();
+        String stranger = TestServer.stores().accounts().create(Plan.FREE, 0).token();
         error(download.handleRequest(ApiEvents.download(stranger, IP, uuid, "txt"), null), 404);
         error(download.handleRequest(ApiEvents.download(token, IP, UUID.randomUUID().toString(), "txt"), null), 404);
 
-        Job processing = new Job(UUID.randomUUID().toString(), JobStatus.PROCESSING, "cpu", "cpu", "auto", null, null, "big.pdf",
-                40, 12, null, 40, Instant.now(), null, Instant.now().plusSeconds(3600), "", "", null, List.of(), List.of(), null,
-                application.authenticator.authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid))).owner(), null, null);
-        application.jobStore.create(processing);
+        Caller caller = TestServer.wiring().authenticator().authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid)).credentials());
+        JobRecord processing = TestJobs.unfinished(UUID.randomUUID().toString(), caller.owner(), JobStatus.PROCESSING, 40,
+                Charge.ofCredits(caller.accountId(), 0), Instant.now());
+        TestServer.wiring().lifecycle().open(processing);
         JsonNode early = error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
         assertTrue(early.get("error").asText().contains("processing"));
-        application.jobStore.fail(processing.uuid(), "made by a test", Instant.now());
+        TestServer.wiring().lifecycle().fail(processing, "made by a test");
         JsonNode failed = error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
         assertTrue(failed.get("error").asText().contains("failed"));
     }

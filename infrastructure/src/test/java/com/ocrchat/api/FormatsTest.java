@@ -24,9 +24,9 @@ class FormatsTest {
 
     @BeforeAll
     static void setUp() {
-        TestServer.application();
+        TestServer.get();
         submit = new SubmitOcrHandler();
-        token = TestServer.application().accounts.create(Plan.PAID, 100).token();
+        token = TestServer.stores().accounts().create(Plan.PAID, 100).token();
         invoice = TestDocuments.invoiceImage();
     }
 

@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ocrchat.Application;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.functions.account.GetAccountHandler;
-import com.ocrchat.functions.ocr.GetJobHandler;
+import com.ocrchat.functions.job.GetJobHandler;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.metering.Balance;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.Test;
 /** Metering through the real handlers against DynamoDB Local: reservations, caps, 402s, tokens, the account route. */
 class MeteringTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static Application application;
     private static SubmitOcrHandler submit;
     private static GetJobHandler get;
     private static GetAccountHandler account;
@@ -38,7 +36,7 @@ class MeteringTest {
 
     @BeforeAll
     static void setUp() {
-        application = TestServer.application();
+        TestServer.get();
         submit = new SubmitOcrHandler();
         get = new GetJobHandler();
         account = new GetAccountHandler();
@@ -47,14 +45,14 @@ class MeteringTest {
 
     @Test
     void hundredConcurrentSubmissionsNeverOverspendThirtySevenCredits() throws Exception {
-        AccountStore.Created created = application.accounts.create(Plan.PAID, 37);
+        AccountStore.Created created = TestServer.stores().accounts().create(Plan.PAID, 37);
 
         List<Integer> statuses = concurrently(100, () -> submit.handleRequest(
                 ApiEvents.submit(created.token(), "203.0.113.50", "line.png", onePage, Map.of()), null).getStatusCode());
 
         assertEquals(37, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(63, statuses.stream().filter(s -> s == 402).count(), statuses.toString());
-        Balance balance = application.meter.balance(Caller.of(created.account(), "x"));
+        Balance balance = TestServer.wiring().meter().balance(Caller.of(created.account(), "x"));
         assertEquals(37, balance.used());
         assertEquals(37, balance.cap());
         assertEquals(0, balance.remaining());
@@ -62,14 +60,14 @@ class MeteringTest {
 
     @Test
     void concurrentMultiPageFilesTakeOnlyWhatFits() throws Exception {
-        AccountStore.Created created = application.accounts.create(Plan.PAID, 10);
+        AccountStore.Created created = TestServer.stores().accounts().create(Plan.PAID, 10);
         byte[] threePages = TestDocuments.smallPagesPdf(3);
 
         List<Integer> statuses = concurrently(10, () -> submit.handleRequest(
                 ApiEvents.submit(created.token(), "203.0.113.51", "three.pdf", threePages, Map.of()), null).getStatusCode());
 
         assertEquals(3, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-        assertEquals(1, application.meter.balance(Caller.of(created.account(), "x")).remaining());
+        assertEquals(1, TestServer.wiring().meter().balance(Caller.of(created.account(), "x")).remaining());
         JsonNode refused = body(submit.handleRequest(ApiEvents.submit(created.token(), "203.0.113.51", "three.pdf", threePages, Map.of()), null), 402);
         assertEquals(9, refused.get("used").asInt());
         assertEquals(10, refused.get("cap").asInt());
@@ -105,7 +103,7 @@ class MeteringTest {
 
     @Test
     void aFreeAccountsFileOverItsCapNamesThePaidPlan() {
-        String token = application.accounts.create(Plan.FREE, 0).token();
+        String token = TestServer.stores().accounts().create(Plan.FREE, 0).token();
 
         JsonNode error = body(submit.handleRequest(ApiEvents.submit(token, "203.0.113.52", "long.pdf", TestDocuments.smallPagesPdf(21), Map.of()), null), 400);
 
@@ -115,26 +113,26 @@ class MeteringTest {
 
     @Test
     void rotatedAndRevokedTokensStopWorkingAtOnce() {
-        AccountStore.Created created = application.accounts.create(Plan.PAID, 5);
+        AccountStore.Created created = TestServer.stores().accounts().create(Plan.PAID, 5);
         String uuid = body(submit.handleRequest(ApiEvents.submit(created.token(), "203.0.113.53", "line.png", onePage, Map.of()), null), 200)
                 .get("uuid").asText();
 
-        String rotated = application.accounts.rotateToken(created.account().id());
+        String rotated = TestServer.stores().accounts().rotateToken(created.account().id());
         body(get.handleRequest(ApiEvents.getJob(created.token(), "203.0.113.53", uuid), null), 401);
         assertEquals("done", body(get.handleRequest(ApiEvents.getJob(rotated, "203.0.113.53", uuid), null), 200).get("status").asText());
 
-        application.accounts.revoke(created.account().id());
+        TestServer.stores().accounts().revoke(created.account().id());
         JsonNode revoked = body(get.handleRequest(ApiEvents.getJob(rotated, "203.0.113.53", uuid), null), 401);
         assertTrue(revoked.get("error").asText().contains("revoked"));
-        assertThrows(IllegalArgumentException.class, () -> application.accounts.rotateToken(created.account().id()));
+        assertThrows(IllegalArgumentException.class, () -> TestServer.stores().accounts().rotateToken(created.account().id()));
     }
 
     @Test
     void theAccountRouteShowsPlanBalanceAndRecentJobs() throws Exception {
-        AccountStore.Created paid = application.accounts.create(Plan.PAID, 50);
+        AccountStore.Created paid = TestServer.stores().accounts().create(Plan.PAID, 50);
         String uuid = body(submit.handleRequest(ApiEvents.submit(paid.token(), "203.0.113.54", "two.pdf", TestDocuments.smallPagesPdf(2), Map.of()), null), 200)
                 .get("uuid").asText();
-        application.accounts.addCredits(paid.account().id(), 25);
+        TestServer.stores().accounts().addCredits(paid.account().id(), 25);
 
         JsonNode overview = body(account.handleRequest(ApiEvents.getAccount(paid.token(), "203.0.113.54"), null), 200);
 
@@ -150,7 +148,7 @@ class MeteringTest {
         assertEquals(uuid, recent.get(0).get("uuid").asText());
         assertEquals(2, recent.get(0).get("credits_charged").asInt());
 
-        AccountStore.Created free = application.accounts.create(Plan.FREE, 0);
+        AccountStore.Created free = TestServer.stores().accounts().create(Plan.FREE, 0);
         APIGatewayV2HTTPResponse freeResponse = account.handleRequest(ApiEvents.getAccount(free.token(), "203.0.113.54"), null);
         JsonNode freeOverview = body(freeResponse, 200);
         assertEquals(100, freeOverview.get("cap").asInt());

@@ -11,13 +11,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ocrchat.Application;
 import com.ocrchat.auth.Plan;
-import com.ocrchat.functions.ocr.GetJobHandler;
+import com.ocrchat.functions.job.GetJobHandler;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.local.TestServer;
-import com.ocrchat.settings.Settings;
-import com.ocrchat.store.AwsClients;
+import com.ocrchat.aws.AwsSettings;
+import com.ocrchat.aws.AwsClients;
 import com.ocrchat.testing.TestDocuments;
 import java.util.Arrays;
 import java.util.List;
@@ -40,11 +39,11 @@ class OcrApiTest {
 
     @BeforeAll
     static void setUp() {
-        Application application = TestServer.application();
+        TestServer.get();
         submit = new SubmitOcrHandler();
         get = new GetJobHandler();
-        token = application.accounts.create(Plan.PAID, 100).token();
-        otherToken = application.accounts.create(Plan.FREE, 0).token();
+        token = TestServer.stores().accounts().create(Plan.PAID, 100).token();
+        otherToken = TestServer.stores().accounts().create(Plan.FREE, 0).token();
         invoicePng = TestDocuments.png(TestDocuments.invoiceImage());
     }
 
@@ -90,13 +89,13 @@ class OcrApiTest {
     @Test
     void theUploadIsDeletedOnceProcessedAndTheResultIsKept() {
         JsonNode job = body(call(submit, ApiEvents.submit(token, IP, "invoice.png", invoicePng, Map.of())), 200);
-        Settings settings = TestServer.application().settings;
+        AwsSettings settings = TestServer.stores().settings();
         try (S3Client s3 = AwsClients.s3(settings)) {
             String uuid = job.get("uuid").asText();
-            assertTrue(s3.getObjectAsBytes(r -> r.bucket(settings.bucket).key("results/" + uuid + "/result.json")).asUtf8String()
+            assertTrue(s3.getObjectAsBytes(r -> r.bucket(settings.bucket()).key("results/" + uuid + "/result.json")).asUtf8String()
                     .contains("\"words\""), "the stored result keeps word boxes");
             try {
-                s3.headObject(r -> r.bucket(settings.bucket).key("uploads/" + uuid));
+                s3.headObject(r -> r.bucket(settings.bucket()).key("uploads/" + uuid));
                 throw new AssertionError("the upload should be gone");
             } catch (NoSuchKeyException expected) {
                 // Deleted, as the privacy promise says.
@@ -233,7 +232,7 @@ class OcrApiTest {
 
     @Test
     void aLanguageWhoseModelIsMissingSaysHowToInstallIt() {
-        assumeFalse(TestServer.application().settings.tessdata.map(p -> p.resolve("yid.traineddata").toFile().exists()).orElse(false));
+        assumeFalse(com.ocrchat.ocr.EngineSettings.from(TestServer.envWith(Map.of())).tessdata().map(p -> p.resolve("yid.traineddata").toFile().exists()).orElse(false));
 
         assertError(call(submit, ApiEvents.submit(token, IP, "invoice.png", invoicePng, fields("language", "yi"))), 400,
                 "apt-get install tesseract-ocr-yid");

@@ -28,7 +28,7 @@ class ScriptsTest {
 
     @BeforeAll
     static void setUp() {
-        token = TestServer.application().accounts.create(Plan.PAID, 100).token();
+        token = TestServer.stores().accounts().create(Plan.PAID, 100).token();
         submit = new SubmitOcrHandler();
     }
 

@@ -8,28 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.ocrchat.Application;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
-import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.functions.download.DownloadHandler;
-import com.ocrchat.functions.ocr.GetJobHandler;
+import com.ocrchat.functions.job.GetJobHandler;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.job.Chunk;
-import com.ocrchat.ocr.OcrFailure;
-import com.ocrchat.store.AwsClients;
+import com.ocrchat.functions.ocr.OcrWorkerHandler;
+import com.ocrchat.functions.worker.DeadChunkHandler;
+import com.ocrchat.testing.FakeModelServer;
+import com.ocrchat.testing.FakeModelServer.Answer;
+import com.ocrchat.wiring.Wiring;
+import com.ocrchat.aws.AwsClients;
 import com.ocrchat.functions.tools.ListToolsHandler;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
-import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,27 +59,20 @@ class VisionAndToolsTest {
 
             Total: 215.00 USD""";
 
-    /** A request the fake model received: its path and JSON body. */
-    private record Call(String path, JsonNode body) {
-    }
-
-    /** An answer of the fake model. */
-    private record Answer(int status, String body) {
-    }
-
-    private HttpServer server;
-    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    private FakeModelServer server;
+    /** The fake model's requests so far (those of the test's latest server). */
+    private List<FakeModelServer.Call> calls = List.of();
 
     @AfterEach
     void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
     @Test
     void theToolsAreListedWithTheirTiersAndParameters() throws Exception {
-        JsonNode listed = MAPPER.readTree(new ListToolsHandler(TestServer.application()).handleRequest(ApiEvents.tools(IP), null).getBody());
+        JsonNode listed = MAPPER.readTree(new ListToolsHandler(TestServer.wiring()).handleRequest(ApiEvents.tools(IP), null).getBody());
 
         Map<String, JsonNode> tools = new HashMap<>();
         listed.get("tools").forEach(tool -> tools.put(tool.get("slug").asText(), tool));
@@ -96,7 +88,7 @@ class VisionAndToolsTest {
 
     @Test
     void unknownToolsAndTranslationsThatCannotBeDoneAre400s() throws Exception {
-        SubmitOcrHandler submit = new SubmitOcrHandler(TestServer.application());
+        SubmitOcrHandler submit = new SubmitOcrHandler(TestServer.wiring());
         byte[] png = TestDocuments.png(TestDocuments.invoiceImage());
 
         JsonNode nope = error(submit.handleRequest(ApiEvents.submit(null, IP, "a.png", png, Map.of("tool", "nope")), null), 400);
@@ -118,15 +110,15 @@ class VisionAndToolsTest {
 
     @Test
     void anOpenAiCompatibleVisionModelReadsThePageOntoTesseractsLayout() throws Exception {
-        Application application = withModel("openai", (path, body) -> openAi(INVOICE_MARKDOWN, "stop"));
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+        Wiring application = withModel("openai", (path, body) -> FakeModelServer.openAi(INVOICE_MARKDOWN, "stop"));
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
 
         JsonNode job = submit(application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 200);
 
         assertEquals("vlm", job.get("tier").asText());
         assertEquals("vlm", job.get("requested_tier").asText());
         assertEquals(5, job.get("credits_charged").asInt());
-        assertEquals(15, application.meter.balance(Caller.of(account.account(), IP)).remaining());
+        assertEquals(15, TestServer.wiring().meter().balance(Caller.of(account.account(), IP)).remaining());
         assertEquals(INVOICE_MARKDOWN, job.get("markdown").asText());
         assertTrue(job.get("text").asText().contains("Widget assembly, 2 units\t150.00 USD"), job.get("text").asText());
         assertEquals(0, job.get("warnings").size(), job.get("warnings").toString());
@@ -161,8 +153,8 @@ class VisionAndToolsTest {
 
     @Test
     void bedrockConverseGetsThePageImageAndAToolsEmphasis() throws Exception {
-        Application application = withModel("bedrock", (path, body) -> converse("$$E = mc^2$$", "end_turn"));
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+        Wiring application = withModel("bedrock", (path, body) -> FakeModelServer.converse("$$E = mc^2$$", "end_turn"));
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
 
         JsonNode job = submit(application, account, TestDocuments.linePng("E = mc2"), Map.of("tool", "math-to-latex"), 200);
 
@@ -180,8 +172,8 @@ class VisionAndToolsTest {
     @Test
     void aLoopingAnswerIsAskedAgainThenCut() throws Exception {
         String loop = "Acme Corp\n\n" + "Total: 215.00 USD\n".repeat(60);
-        Application application = withModel("openai", (path, body) -> openAi(loop, "length"));
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+        Wiring application = withModel("openai", (path, body) -> FakeModelServer.openAi(loop, "length"));
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
 
         JsonNode job = submit(application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 200);
 
@@ -193,36 +185,35 @@ class VisionAndToolsTest {
 
     @Test
     void aThrottledCallIsRetriedAndAModelThatKeepsFailingFailsTheJobAndRefunds() throws Exception {
-        Application throttled = withModel("openai", (path, body) -> calls.size() == 1
-                ? new Answer(429, "{\"error\": {\"message\": \"Rate limit reached\"}}") : openAi(INVOICE_MARKDOWN, "stop"));
-        AccountStore.Created account = throttled.accounts.create(Plan.PAID, 20);
+        Wiring throttled = withModel("openai", (path, body) -> calls.size() == 1
+                ? new Answer(429, "{\"error\": {\"message\": \"Rate limit reached\"}}") : FakeModelServer.openAi(INVOICE_MARKDOWN, "stop"));
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
         JsonNode done = submit(throttled, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 200);
         assertEquals(2, calls.size());
         assertEquals(INVOICE_MARKDOWN, done.get("markdown").asText());
         stop();
-        calls.clear();
 
-        Application broken = withModel("bedrock", (path, body) -> new Answer(500, "{\"message\": \"The model is down\"}"));
-        AccountStore.Created other = broken.accounts.create(Plan.PAID, 20);
+        Wiring broken = withModel("bedrock", (path, body) -> new Answer(500, "{\"message\": \"The model is down\"}"));
+        AccountStore.Created other = TestServer.stores().accounts().create(Plan.PAID, 20);
         JsonNode failed = submit(broken, other, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 502);
         assertEquals(3, calls.size(), "OCRCHAT_MODEL_MAX_ATTEMPTS calls");
         assertEquals("failed", failed.get("status").asText());
         assertTrue(failed.get("error").asText().startsWith("The vision model failed on page 1: Bedrock answered HTTP 500"), failed.toString());
-        assertEquals(20, broken.meter.balance(Caller.of(other.account(), IP)).remaining(), "the credits came back");
+        assertEquals(20, broken.meter().balance(Caller.of(other.account(), IP)).remaining(), "the credits came back");
     }
 
     @Test
     void aLargeVlmJobIsReadInChunksAndAModelThatKeepsFailingFailsItSayingWhy() throws Exception {
-        String queue = AwsClients.sqs(TestServer.application().settings).createQueue(r -> r.queueName("vlm-chunks-" + System.nanoTime())).queueUrl();
+        String queue = AwsClients.sqs(TestServer.stores().settings()).createQueue(r -> r.queueName("vlm-chunks-" + System.nanoTime())).queueUrl();
         Map<String, String> ownQueue = Map.of("OCRCHAT_JOBS_QUEUE_URL", queue, "OCRCHAT_PRIORITY_QUEUE_URL", queue);
-        Application application = withModel("openai", (path, body) -> openAi("# Scanned\n\nPage " + calls.size(), "stop"), ownQueue);
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 100);
+        Wiring application = withModel("openai", (path, body) -> FakeModelServer.openAi("# Scanned\n\nPage " + calls.size(), "stop"), ownQueue);
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 100);
         byte[] scan = TestDocuments.smallPagesPdf(7);
 
         JsonNode pending = submit(application, account, scan, Map.of("tier", "vlm"), 202);
         assertEquals(35, pending.get("credits_charged").asInt());
         List<Chunk> chunks = takeChunks(application, queue, 2);
-        chunks.forEach(application.chunkWorker::process);
+        chunks.forEach(chunk -> assertFalse(work(application, chunk), "the chunk is done"));
 
         JsonNode done = MAPPER.readTree(new GetJobHandler(application).handleRequest(
                 ApiEvents.getJob(account.token(), IP, pending.get("uuid").asText()), null).getBody());
@@ -232,47 +223,46 @@ class VisionAndToolsTest {
         assertEquals(7, done.get("pages").size());
         done.get("pages").forEach(page -> assertTrue(page.get("markdown").asText().startsWith("# Scanned"), page.toString()));
         stop();
-        calls.clear();
 
-        Application broken = withModel("openai", (path, body) -> new Answer(503, "{}"), ownQueue);
+        Wiring broken = withModel("openai", (path, body) -> new Answer(503, "{}"), ownQueue);
         JsonNode failing = submit(broken, account, scan, Map.of("tier", "vlm"), 202);
         List<Chunk> dead = takeChunks(broken, queue, 2);
-        org.junit.jupiter.api.Assertions.assertThrows(OcrFailure.class, () -> broken.chunkWorker.process(dead.get(0)));
-        broken.chunkWorker.failDead(dead.get(0)); // what the dead-letter queue's consumer does once SQS gives up
+        assertTrue(work(broken, dead.get(0)), "the model's failure is ours: the chunk is reported failed, for SQS to retry");
+        new DeadChunkHandler(broken).handleRequest(ApiEvents.chunks(dead.get(0)), null); // once SQS gives up
         int callsSoFar = calls.size();
-        broken.chunkWorker.process(dead.get(1));
+        assertFalse(work(broken, dead.get(1)));
         assertEquals(callsSoFar, calls.size(), "the job has failed: its other chunk has nothing left to do");
         JsonNode failed = MAPPER.readTree(new GetJobHandler(broken).handleRequest(
                 ApiEvents.getJob(account.token(), IP, failing.get("uuid").asText()), null).getBody());
         assertEquals("failed", failed.get("status").asText());
         assertTrue(failed.get("error").asText().matches("Pages \\d+-\\d+ could not be processed: The vision model failed on page \\d+: "
                 + "The model endpoint answered HTTP 503"), failed.get("error").asText());
-        assertEquals(100 - 35, broken.meter.balance(Caller.of(account.account(), IP)).remaining(), "the failed job's 35 credits came back");
+        assertEquals(100 - 35, broken.meter().balance(Caller.of(account.account(), IP)).remaining(), "the failed job's 35 credits came back");
     }
 
     @Test
     void aSmallJobPastTheInlineDeadlineIsHandedToTheWorkersInsteadOfTimingOut() throws Exception {
-        String queue = AwsClients.sqs(TestServer.application().settings).createQueue(r -> r.queueName("vlm-late-" + System.nanoTime())).queueUrl();
-        Application application = withModel("openai", (path, body) -> {
+        String queue = AwsClients.sqs(TestServer.stores().settings()).createQueue(r -> r.queueName("vlm-late-" + System.nanoTime())).queueUrl();
+        Wiring application = withModel("openai", (path, body) -> {
             if (calls.size() == 1) {
                 pause(4000); // the first call is slower than the request may wait
             }
-            return openAi(INVOICE_MARKDOWN, "stop");
+            return FakeModelServer.openAi(INVOICE_MARKDOWN, "stop");
         }, Map.of("OCRCHAT_JOBS_QUEUE_URL", queue, "OCRCHAT_PRIORITY_QUEUE_URL", queue, "OCRCHAT_INLINE_DEADLINE_SECONDS", "1"));
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
 
         JsonNode accepted = submit(application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 202);
         assertEquals("processing", accepted.get("status").asText());
         assertEquals(5, accepted.get("credits_charged").asInt());
         List<Chunk> chunks = takeChunks(application, queue, 1);
         assertEquals(1, chunks.size());
-        chunks.forEach(application.chunkWorker::process);
+        chunks.forEach(chunk -> assertFalse(work(application, chunk), "the chunk is done"));
 
         JsonNode done = MAPPER.readTree(new GetJobHandler(application).handleRequest(
                 ApiEvents.getJob(account.token(), IP, accepted.get("uuid").asText()), null).getBody());
         assertEquals("done", done.get("status").asText(), done.toString());
         assertEquals(INVOICE_MARKDOWN, done.get("markdown").asText());
-        assertEquals(15, application.meter.balance(Caller.of(account.account(), IP)).remaining(), "charged once, 5 credits");
+        assertEquals(15, TestServer.wiring().meter().balance(Caller.of(account.account(), IP)).remaining(), "charged once, 5 credits");
     }
 
     private static void pause(long millis) {
@@ -284,10 +274,12 @@ class VisionAndToolsTest {
     }
 
     /** The job's chunks, as the worker's event source would deliver them (deleted from the queue). */
-    private static List<Chunk> takeChunks(Application application, String queue, int count) {
-        var sqs = AwsClients.sqs(application.settings);
+    private static List<Chunk> takeChunks(Wiring application, String queue, int count) {
+        var sqs = AwsClients.sqs(application.stores().settings());
         List<Chunk> chunks = new ArrayList<>();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
         while (chunks.size() < count) {
+            assertTrue(java.time.Instant.now().isBefore(deadline), "the job's chunks never reached " + queue);
             for (var message : sqs.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
                 chunks.add(com.ocrchat.json.Json.read(message.body().getBytes(StandardCharsets.UTF_8), Chunk.class));
                 sqs.deleteMessage(r -> r.queueUrl(queue).receiptHandle(message.receiptHandle()));
@@ -296,10 +288,15 @@ class VisionAndToolsTest {
         return chunks;
     }
 
+    /** The worker function given one chunk, as its event source delivers it; true when it reported the chunk failed. */
+    private static boolean work(Wiring wiring, Chunk chunk) {
+        return !new OcrWorkerHandler(wiring).handleRequest(ApiEvents.chunks(chunk), null).getBatchItemFailures().isEmpty();
+    }
+
     @Test
     void aTranslationComesWithTheJobAndItsExports() throws Exception {
-        Application application = withTranslator((path, body) -> openAi("# RECHNUNG\n\nGesamt: 215.00 USD", "stop"));
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+        Wiring application = withTranslator((path, body) -> FakeModelServer.openAi("# RECHNUNG\n\nGesamt: 215.00 USD", "stop"));
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
 
         JsonNode job = submit(application, account, TestDocuments.png(TestDocuments.invoiceImage()),
                 Map.of("tool", "translate", "translate_to", "de"), 200);
@@ -332,8 +329,8 @@ class VisionAndToolsTest {
 
     @Test
     void extractTablesGivesTheCellsOfRuledUnruledAndBornDigitalTables() throws Exception {
-        Application application = TestServer.application();
-        AccountStore.Created account = application.accounts.create(Plan.PAID, 20);
+        Wiring application = TestServer.wiring();
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
         StringBuilder expected = new StringBuilder();
         TestDocuments.ORDER_TABLE.forEach(row -> expected.append(String.join(",", row)).append("\r\n"));
         Map<String, byte[]> documents = Map.of(
@@ -353,70 +350,35 @@ class VisionAndToolsTest {
 
     // --- helpers ---
 
-    private Application withModel(String provider, BiFunction<String, JsonNode, Answer> answers) throws Exception {
+    private Wiring withModel(String provider, BiFunction<String, JsonNode, Answer> answers) throws Exception {
         return withModel(provider, answers, Map.of());
     }
 
-    private Application withModel(String provider, BiFunction<String, JsonNode, Answer> answers, Map<String, String> more) throws Exception {
+    private Wiring withModel(String provider, BiFunction<String, JsonNode, Answer> answers, Map<String, String> more) throws Exception {
         String url = serve(answers);
         Map<String, String> settings = new HashMap<>(Map.of("OCRCHAT_VLM_PROVIDER", provider, "OCRCHAT_BEDROCK_ENDPOINT", url,
                 "OCRCHAT_BEDROCK_MODEL_ID", "vision-model-v1", "OCRCHAT_OPENAI_BASE_URL", url + "/v1",
                 "OCRCHAT_TRANSLATE_PROVIDER", "none", "OCRCHAT_CHAT_PROVIDER", "extractive",
                 "OCRCHAT_MODEL_MAX_ATTEMPTS", "3", "OCRCHAT_MODEL_BACKOFF_MS", "20"));
         settings.putAll(more);
-        return new Application(TestServer.settingsWith(settings));
+        return TestServer.wiringWith(settings);
     }
 
-    private Application withTranslator(BiFunction<String, JsonNode, Answer> answers) throws Exception {
+    private Wiring withTranslator(BiFunction<String, JsonNode, Answer> answers) throws Exception {
         String url = serve(answers);
-        return new Application(TestServer.settingsWith(Map.of("OCRCHAT_TRANSLATE_PROVIDER", "openai",
-                "OCRCHAT_OPENAI_BASE_URL", url + "/v1", "OCRCHAT_CHAT_PROVIDER", "extractive")));
+        return TestServer.wiringWith(Map.of("OCRCHAT_TRANSLATE_PROVIDER", "openai",
+                "OCRCHAT_OPENAI_BASE_URL", url + "/v1", "OCRCHAT_CHAT_PROVIDER", "extractive"));
     }
 
-    private static Answer openAi(String content, String finishReason) {
-        try {
-            return new Answer(200, MAPPER.writeValueAsString(Map.of("id", "chatcmpl-1", "object", "chat.completion", "choices",
-                    List.of(Map.of("index", 0, "finish_reason", finishReason, "message", Map.of("role", "assistant", "content", content))))));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+
+    /** A fake model answering as {@code answers} says; returns its base URL. */
+    private String serve(BiFunction<String, JsonNode, Answer> answers) {
+        server = FakeModelServer.answering(answers);
+        calls = server.calls();
+        return server.url();
     }
 
-    private static Answer converse(String text, String stopReason) {
-        try {
-            return new Answer(200, MAPPER.writeValueAsString(Map.of(
-                    "output", Map.of("message", Map.of("role", "assistant", "content", List.of(Map.of("text", text)))),
-                    "stopReason", stopReason,
-                    "usage", Map.of("inputTokens", 1000, "outputTokens", 10, "totalTokens", 1010),
-                    "metrics", Map.of("latencyMs", 12))));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** A server that records each request and answers as {@code answers} says; returns its base URL. */
-    private String serve(BiFunction<String, JsonNode, Answer> answers) throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            JsonNode body = MAPPER.readTree(exchange.getRequestBody().readAllBytes());
-            calls.add(new Call(path, body));
-            Answer answer = answers.apply(path, body);
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            if (answer.status() >= 500) {
-                exchange.getResponseHeaders().set("x-amzn-ErrorType", "InternalServerException");
-            }
-            exchange.sendResponseHeaders(answer.status(), bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(DaemonThreads.named("fake-model"))); // a slow answer does not hold up the next call
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private static JsonNode submit(Application application, AccountStore.Created account, byte[] file, Map<String, String> fields,
+    private static JsonNode submit(Wiring application, AccountStore.Created account, byte[] file, Map<String, String> fields,
                                    int status) throws Exception {
         APIGatewayV2HTTPResponse response = new SubmitOcrHandler(application).handleRequest(
                 ApiEvents.submit(account.token(), IP, "document", file, fields), null);
@@ -424,11 +386,11 @@ class VisionAndToolsTest {
         return MAPPER.readTree(response.getBody());
     }
 
-    private static String download(Application application, AccountStore.Created account, String uuid, String format, String translated) {
+    private static String download(Wiring application, AccountStore.Created account, String uuid, String format, String translated) {
         return new String(downloadBytes(application, account, uuid, format, translated), StandardCharsets.UTF_8);
     }
 
-    private static byte[] downloadBytes(Application application, AccountStore.Created account, String uuid, String format, String translated) {
+    private static byte[] downloadBytes(Wiring application, AccountStore.Created account, String uuid, String format, String translated) {
         APIGatewayV2HTTPResponse response = new DownloadHandler(application).handleRequest(translated == null
                 ? ApiEvents.download(account.token(), IP, uuid, format) : ApiEvents.download(account.token(), IP, uuid, format, translated), null);
         assertEquals(200, response.getStatusCode(), response.getBody());

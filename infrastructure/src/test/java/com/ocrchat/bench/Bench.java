@@ -6,9 +6,10 @@ import com.ocrchat.ocr.Document;
 import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.Documents;
 import com.ocrchat.ocr.OcrPipeline;
-import com.ocrchat.ocr.Page;
+import com.ocrchat.page.Page;
 import com.ocrchat.ocr.TesseractEngine;
-import com.ocrchat.settings.Settings;
+import com.ocrchat.ocr.EngineSettings;
+import com.ocrchat.settings.Env;
 import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class Bench {
         for (int i = 0; i < pages.size(); i++) {
             truth.add(String.join(" ", truthLines(i + 1)));
         }
-        TesseractEngine engine = new TesseractEngine(Settings.fromEnvironment().tessdata.orElse(null));
+        TesseractEngine engine = new TesseractEngine(EngineSettings.from(Env.fromEnvironment()).tessdata().orElse(null));
 
         System.out.printf(Locale.ROOT, "Engine: %d dense A4 pages at 150 dpi, one at a time, against the tesseract command line (OMP_THREAD_LIMIT=1)%n", pages.size());
         engine.read(pages.get(0), 0, "eng"); // warm handles, as a warm Lambda has them

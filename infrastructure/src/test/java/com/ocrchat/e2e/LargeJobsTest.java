@@ -133,7 +133,7 @@ class LargeJobsTest {
 
     @AfterAll
     static void noJobIsLeftUnfinished() throws Exception {
-        var jobs = TestServer.application().jobStore;
+        var jobs = TestServer.stores().jobs();
         for (int i = 0; i < 120 && !jobs.unfinishedSince(Instant.now().plusSeconds(60)).isEmpty(); i++) {
             Thread.sleep(500);
         }

@@ -1,6 +1,5 @@
 package com.ocrchat.e2e;
 
-import com.ocrchat.Application;
 import com.ocrchat.functions.download.DownloadHandler;
 import com.ocrchat.local.TestServer;
 import java.util.Map;
@@ -11,6 +10,6 @@ import java.util.Map;
  */
 public class RedirectingDownloadHandler extends DownloadHandler {
     public RedirectingDownloadHandler() {
-        super(new Application(TestServer.settingsWith(Map.of("OCRCHAT_INLINE_DOWNLOAD_MAX_KB", "0"))));
+        super(TestServer.wiringWith(Map.of("OCRCHAT_INLINE_DOWNLOAD_MAX_KB", "0")));
     }
 }

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.auth.Account;
-import com.ocrchat.auth.DynamoAccountStore;
+import com.ocrchat.aws.DynamoAccountStore;
+import com.ocrchat.settings.Env;
 import com.ocrchat.auth.Plan;
-import com.ocrchat.settings.Settings;
-import com.ocrchat.store.AwsClients;
+import com.ocrchat.aws.AwsSettings;
+import com.ocrchat.aws.AwsClients;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ class AccountCommandTest {
         assertTrue(printed.contains("paid account") && printed.contains("250 credits"), printed);
 
         // A new stack on the same folder (a restart) still knows the token.
-        try (LocalAws restarted = LocalAws.start(data); DynamoDbClient dynamo = AwsClients.dynamo(Settings.of(restarted.settings()))) {
+        try (LocalAws restarted = LocalAws.start(data); DynamoDbClient dynamo = AwsClients.dynamo(AwsSettings.from(Env.of(restarted.settings())))) {
             Account account = new DynamoAccountStore(dynamo, LocalResources.localName("AccountsTable")).findByToken(token.group()).orElseThrow();
             assertEquals(Plan.PAID, account.plan());
             assertEquals(250, account.credits());
@@ -44,18 +45,18 @@ class AccountCommandTest {
         String created = AccountCommand.run(new String[] {"create", "--plan", "paid", "--credits", "10", "--server", server.url()});
         String id = created.split(" ")[4].trim();
         String token = token(created);
-        assertEquals(id, server.application().accounts.findByToken(token).orElseThrow().id());
+        assertEquals(id, server.stores().accounts().findByToken(token).orElseThrow().id());
 
         String shown = AccountCommand.run(new String[] {"add-credits", id, "15", "--server", server.url()});
         assertTrue(shown.contains("25 left of 25 bought (0 spent)"), shown);
         assertTrue(AccountCommand.run(new String[] {"show", id, "--server", server.url()}).contains("plan     paid"));
 
         String rotated = token(AccountCommand.run(new String[] {"rotate-token", id, "--server", server.url()}));
-        assertTrue(server.application().accounts.findByToken(token).isEmpty(), "the old token stops at once");
-        assertTrue(server.application().accounts.findByToken(rotated).isPresent());
+        assertTrue(server.stores().accounts().findByToken(token).isEmpty(), "the old token stops at once");
+        assertTrue(server.stores().accounts().findByToken(rotated).isPresent());
 
         assertTrue(AccountCommand.run(new String[] {"revoke", id, "--server", server.url()}).contains("Revoked"));
-        assertTrue(server.application().accounts.findByToken(rotated).isEmpty());
+        assertTrue(server.stores().accounts().findByToken(rotated).isEmpty());
         assertTrue(AccountCommand.run(new String[] {"show", id, "--server", server.url()}).contains("(revoked)"));
         assertThrows(IllegalArgumentException.class, () -> AccountCommand.run(new String[] {"show", "nobody", "--server", server.url()}));
     }

@@ -1,7 +1,12 @@
 package com.ocrchat.local;
 
-import com.ocrchat.Application;
+import com.ocrchat.aws.AwsStores;
+import com.ocrchat.settings.Env;
+import com.ocrchat.wiring.Wiring;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The local server the integration and end-to-end tests share: one per test JVM (the handlers read
@@ -27,21 +32,32 @@ public final class TestServer {
         return server;
     }
 
-    public static Application application() {
-        return get().application();
+    /** The stores the server's handlers use. */
+    public static AwsStores stores() {
+        return get().stores();
     }
 
-    /** The test server's settings (as its handlers read them), with some changed. */
-    public static com.ocrchat.settings.Settings settingsWith(java.util.Map<String, String> overrides) {
+    /** Handlers wired as the server's are. */
+    public static Wiring wiring() {
+        return wiringWith(Map.of());
+    }
+
+    /** Handlers wired as the server's are, with some settings changed. */
+    public static Wiring wiringWith(Map<String, String> overrides) {
+        return new Wiring(envWith(overrides), stores(), Clock.systemUTC());
+    }
+
+    /** The server's settings (as its handlers read them), with some changed. */
+    public static Env envWith(Map<String, String> overrides) {
         get();
-        java.util.Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         System.getProperties().forEach((name, value) -> {
             if (name.toString().startsWith("OCRCHAT_")) {
                 values.put(name.toString(), value.toString());
             }
         });
         values.putAll(overrides);
-        return com.ocrchat.settings.Settings.of(values);
+        return Env.of(values);
     }
 
     /** Tests run in the module folder; the repository root is its parent. */

@@ -1,0 +1,88 @@
+package com.ocrchat.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.ocrchat.auth.Authenticator;
+import com.ocrchat.error.InvalidInput;
+import com.ocrchat.error.Unauthenticated;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-only view of an API Gateway HTTP API (payload 2.0) request. */
+public final class ApiRequest {
+    private final APIGatewayV2HTTPEvent event;
+
+    public ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+    }
+
+    public Optional<String> header(String name) {
+        Map<String, String> headers = event.getHeaders();
+        if (headers == null) {
+            return Optional.empty();
+        }
+        String value = headers.get(name.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            // API Gateway lower-cases header names; a hand-made event may not have.
+            value = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    public Optional<String> query(String name) {
+        Map<String, String> query = event.getQueryStringParameters();
+        return query == null ? Optional.empty() : Optional.ofNullable(query.get(name));
+    }
+
+    public Optional<String> pathParameter(String name) {
+        Map<String, String> path = event.getPathParameters();
+        return path == null ? Optional.empty() : Optional.ofNullable(path.get(name));
+    }
+
+    /** The client's address as API Gateway saw it; never taken from a header the client controls. */
+    public String sourceIp() {
+        if (event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+                || event.getRequestContext().getHttp().getSourceIp() == null) {
+            return "unknown";
+        }
+        return event.getRequestContext().getHttp().getSourceIp();
+    }
+
+    /**
+     * The token from {@code Authorization: Bearer} or {@code ?api_token=}, and the source IP. An Authorization
+     * header that is not a Bearer token is refused, never read as anonymous.
+     */
+    public Authenticator.Credentials credentials() {
+        Optional<String> header = header("authorization");
+        if (header.isPresent()) {
+            String value = header.get().trim();
+            if (!value.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+                throw new Unauthenticated("Malformed Authorization header: use 'Bearer <token>'");
+            }
+            return new Authenticator.Credentials(Optional.of(value.substring("bearer ".length()).trim()), sourceIp());
+        }
+        return new Authenticator.Credentials(query("api_token").map(String::trim), sourceIp());
+    }
+
+    public String contentType() {
+        return header("content-type").orElse("");
+    }
+
+    public byte[] body() {
+        String body = event.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (!event.getIsBase64Encoded()) {
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("The request body is not valid base64");
+        }
+    }
+}

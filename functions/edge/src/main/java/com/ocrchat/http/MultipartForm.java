@@ -1,0 +1,111 @@
+package com.ocrchat.http;
+
+import com.ocrchat.error.InvalidInput;
+import com.ocrchat.error.LimitExceeded;
+import com.ocrchat.job.SubmittedFile;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.fileupload.FileItem;
+import org.apache.commons.fileupload.FileUpload;
+import org.apache.commons.fileupload.FileUploadBase;
+import org.apache.commons.fileupload.FileUploadException;
+import org.apache.commons.fileupload.UploadContext;
+import org.apache.commons.fileupload.disk.DiskFileItemFactory;
+
+/** A multipart/form-data body parsed with commons-fileupload: text fields and file fields. */
+public final class MultipartForm {
+    private static final int MAX_PARTS = 32;
+
+    private final Map<String, String> fields;
+    private final Map<String, SubmittedFile> files;
+
+    private MultipartForm(Map<String, String> fields, Map<String, SubmittedFile> files) {
+        this.fields = fields;
+        this.files = files;
+    }
+
+    public static MultipartForm parse(ApiRequest request, long maxFileBytes) {
+        String contentType = request.contentType();
+        if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            throw new InvalidInput("Send the file as multipart/form-data with a 'file' field"
+                    + (contentType.isEmpty() ? "" : " (got " + contentType + ")"));
+        }
+        byte[] body = request.body();
+        // Everything stays in memory: the body already is (Lambda hands it over whole).
+        FileUpload upload = new FileUpload(new DiskFileItemFactory(Integer.MAX_VALUE, null));
+        upload.setFileSizeMax(maxFileBytes);
+        upload.setFileCountMax(MAX_PARTS);
+        upload.setHeaderEncoding(StandardCharsets.UTF_8.name());
+        Map<String, List<FileItem>> parts;
+        try {
+            parts = upload.parseParameterMap(new BodyContext(contentType, body));
+        } catch (FileUploadBase.FileSizeLimitExceededException e) {
+            throw new LimitExceeded("The file is larger than this server accepts",
+                    Map.of("max_bytes", maxFileBytes));
+        } catch (FileUploadException e) {
+            throw new InvalidInput("Malformed multipart body: " + e.getMessage());
+        }
+        Map<String, String> fields = new HashMap<>();
+        Map<String, SubmittedFile> files = new HashMap<>();
+        parts.forEach((name, items) -> {
+            FileItem item = items.get(0);
+            if (item.isFormField()) {
+                fields.put(name, new String(item.get(), StandardCharsets.UTF_8));
+            } else {
+                files.put(name, new SubmittedFile(baseName(item.getName()), item.get()));
+            }
+        });
+        return new MultipartForm(fields, files);
+    }
+
+    /** Browsers of old sent the whole client path; keep only the last segment. */
+    private static String baseName(String clientName) {
+        if (clientName == null) {
+            return "";
+        }
+        String name = clientName.replace('\\', '/');
+        return name.substring(name.lastIndexOf('/') + 1).trim();
+    }
+
+    public Optional<String> field(String name) {
+        return Optional.ofNullable(fields.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    public Optional<SubmittedFile> file(String name) {
+        return Optional.ofNullable(files.get(name));
+    }
+
+    private record BodyContext(String contentType, byte[] body) implements UploadContext {
+        @Override
+        public String getCharacterEncoding() {
+            return StandardCharsets.UTF_8.name();
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        @Deprecated
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long contentLength() {
+            return body.length;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return new ByteArrayInputStream(body);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package com.ocrchat.wiring;
+
+import com.ocrchat.auth.Authenticator;
+import com.ocrchat.aws.AwsSettings;
+import com.ocrchat.aws.AwsStores;
+import com.ocrchat.aws.Queues;
+import com.ocrchat.job.ChunkQueue;
+import com.ocrchat.job.JobLifecycle;
+import com.ocrchat.job.JobQueries;
+import com.ocrchat.job.Uploads;
+import com.ocrchat.metering.Meter;
+import com.ocrchat.metering.Plans;
+import com.ocrchat.settings.Env;
+import com.ocrchat.settings.Limits;
+import java.time.Clock;
+
+/**
+ * What a handler is built from: its settings and the process's stores, and the few services several
+ * handlers share, each made when a handler asks for it. A handler's constructor names what it uses;
+ * nothing else is built.
+ */
+public final class Wiring {
+    private final Env env;
+    private final AwsStores stores;
+    private final Clock clock;
+
+    public Wiring(Env env, AwsStores stores, Clock clock) {
+        this.env = env;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    /** How a handler built by Lambda (with its no-arg constructor) is wired: from the environment, with the process's stores. */
+    public static Wiring fromEnvironment() {
+        return new Wiring(Env.fromEnvironment(), AwsStores.shared(), Clock.systemUTC());
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    public AwsStores stores() {
+        return stores;
+    }
+
+    /** The AWS settings of this wiring's environment (a model provider's endpoint among them). */
+    public AwsSettings aws() {
+        return AwsSettings.from(env);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Authenticator authenticator() {
+        return new Authenticator(stores.accounts());
+    }
+
+    public Meter meter() {
+        return new Meter(stores.ledger(), Plans.from(env), clock);
+    }
+
+    public JobQueries jobQueries() {
+        return new JobQueries(stores.jobs(), stores.objects(), clock);
+    }
+
+    public JobLifecycle lifecycle() {
+        return new JobLifecycle(stores.jobs(), meter(), stores.objects(), clock);
+    }
+
+    /** The chunk queues of this wiring's settings. */
+    public ChunkQueue chunkQueue() {
+        return stores.chunkQueue(Queues.from(env));
+    }
+
+    public Uploads uploads() {
+        return new Uploads(stores.objects(), Limits.from(env).maxFileBytes(), clock);
+    }
+}

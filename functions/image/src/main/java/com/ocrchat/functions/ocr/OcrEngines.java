@@ -1,0 +1,35 @@
+package com.ocrchat.functions.ocr;
+
+import com.ocrchat.job.JobPages;
+import com.ocrchat.language.Languages;
+import com.ocrchat.model.ModelSettings;
+import com.ocrchat.ocr.EngineSettings;
+import com.ocrchat.ocr.Recognizer;
+import com.ocrchat.ocr.Recognizers;
+import com.ocrchat.settings.Limits;
+import com.ocrchat.store.PageImages;
+import com.ocrchat.wiring.Wiring;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The OCR engine of this process: its Tesseract threads and handles are costly, so the functions of one
+ * process (submit and the worker, in the local server's JVM) share one engine per configuration.
+ */
+final class OcrEngines {
+    private static final Map<List<Object>, Recognizer> ENGINES = new ConcurrentHashMap<>();
+
+    private OcrEngines() {
+    }
+
+    /** Reading a job's pages with the engine these settings configure. */
+    static JobPages jobPages(Wiring wiring) {
+        EngineSettings engine = EngineSettings.from(wiring.env());
+        ModelSettings models = ModelSettings.from(wiring.env());
+        Limits limits = Limits.from(wiring.env());
+        Recognizer recognizer = ENGINES.computeIfAbsent(List.of(engine, models, limits, wiring.aws()),
+                key -> Recognizers.create(engine, models, wiring.aws(), limits, new PageImages(wiring.stores().objects())));
+        return new JobPages(recognizer, Languages.installedIn(engine.tessdata().orElse(null)));
+    }
+}

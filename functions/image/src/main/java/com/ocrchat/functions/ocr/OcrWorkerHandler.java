@@ -1,0 +1,27 @@
+package com.ocrchat.functions.ocr;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.ocrchat.events.ChunkMessages;
+import com.ocrchat.job.ChunkWorker;
+import com.ocrchat.wiring.Wiring;
+
+/** The OCR worker: reads the chunks of large jobs from SQS, reporting the ones that failed on our side for redelivery. */
+public class OcrWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final ChunkWorker worker;
+
+    public OcrWorkerHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public OcrWorkerHandler(Wiring wiring) {
+        this.worker = new ChunkWorker(wiring.stores().jobs(), wiring.lifecycle(), OcrEngines.jobPages(wiring), wiring.stores().objects());
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return ChunkMessages.eachChunk(event, worker::process);
+    }
+}

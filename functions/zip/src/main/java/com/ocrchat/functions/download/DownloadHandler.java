@@ -1,0 +1,40 @@
+package com.ocrchat.functions.download;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ocrchat.auth.Authenticator;
+import com.ocrchat.export.DownloadService;
+import com.ocrchat.http.ApiResponses;
+import com.ocrchat.http.HttpEndpoint;
+import com.ocrchat.settings.Limits;
+import com.ocrchat.wiring.Wiring;
+
+/** GET /api/v1/ocr/{uuid}/download/?format=txt|md|docx|pdf|csv|json[&translated=true]: the export, or a 302 to it when large. */
+public class DownloadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Authenticator authenticator;
+    private final DownloadService downloads;
+
+    public DownloadHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public DownloadHandler(Wiring wiring) {
+        Limits limits = Limits.from(wiring.env());
+        this.authenticator = wiring.authenticator();
+        this.downloads = new DownloadService(wiring.jobQueries(), wiring.stores().objects(), limits.pdfDpi(), limits.inlineDownloadMaxBytes());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpEndpoint.respond(event, request -> {
+            var caller = authenticator.authenticate(request.credentials());
+            var download = downloads.download(caller, request.pathParameter("uuid").orElse(""), request.query("format").orElse(null),
+                    request.query("translated").orElse(null));
+            return download.redirect() != null
+                    ? ApiResponses.redirect(download.redirect())
+                    : ApiResponses.file(download.bytes(), download.format().contentType(), download.filename());
+        });
+    }
+}

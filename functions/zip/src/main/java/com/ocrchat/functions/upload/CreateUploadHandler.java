@@ -1,0 +1,31 @@
+package com.ocrchat.functions.upload;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ocrchat.auth.Authenticator;
+import com.ocrchat.http.ApiResponses;
+import com.ocrchat.http.HttpEndpoint;
+import com.ocrchat.job.Uploads;
+import com.ocrchat.wiring.Wiring;
+
+/** POST /api/v1/uploads/: a presigned PUT URL for a file larger than a request carries, and its upload_id. */
+public class CreateUploadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Authenticator authenticator;
+    private final Uploads uploads;
+
+    public CreateUploadHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public CreateUploadHandler(Wiring wiring) {
+        this.authenticator = wiring.authenticator();
+        this.uploads = wiring.uploads();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpEndpoint.respond(event, request -> ApiResponses.json(201, uploads.create(authenticator.authenticate(request.credentials()))));
+    }
+}

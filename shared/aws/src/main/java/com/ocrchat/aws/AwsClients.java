@@ -1,0 +1,69 @@
+package com.ocrchat.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The AWS SDK clients, built from settings: with an endpoint override they talk to the local stack
+ * (static local credentials, path-style S3); without, to AWS with the default credential chain.
+ */
+public final class AwsClients {
+    private AwsClients() {
+    }
+
+    public static S3Client s3(AwsSettings settings) {
+        var builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials(settings, settings.s3Endpoint()))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3Endpoint().isPresent()).build());
+        settings.s3Endpoint().map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static S3Presigner s3Presigner(AwsSettings settings) {
+        var builder = S3Presigner.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials(settings, settings.s3Endpoint()))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3Endpoint().isPresent()).build());
+        settings.s3Endpoint().map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static DynamoDbClient dynamo(AwsSettings settings) {
+        var builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials(settings, settings.dynamoDbEndpoint()));
+        settings.dynamoDbEndpoint().map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static SqsClient sqs(AwsSettings settings) {
+        var builder = SqsClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials(settings, settings.sqsEndpoint()));
+        settings.sqsEndpoint().map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** Static local keys with an endpoint override (the local stack), else the default chain (AWS). */
+    public static AwsCredentialsProvider credentials(AwsSettings settings, Optional<String> endpoint) {
+        if (endpoint.isPresent()) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.localAccessKey(), settings.localSecretKey()));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

@@ -1,0 +1,40 @@
+package com.ocrchat.job;
+
+import com.ocrchat.page.Page;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The recognition engine as the job flow sees it: opens a file (deciding its type from the bytes) and
+ * reads ranges of its pages for a job. Implemented by the OCR engine module; the zip functions never
+ * reach it. A file or page the client got wrong is thrown as UnsupportedDocument or LimitExceeded, a
+ * fault of the engine or of a model provider as RecognitionFailure or ProviderFailure.
+ */
+public interface DocumentReader {
+
+    OpenDocument open(byte[] bytes);
+
+    /** The language of recognized text as ISO 639-1, when the text says so clearly. */
+    Optional<String> detectLanguage(String text);
+
+    /** An opened file. Not thread-safe between callers; close it when done. */
+    interface OpenDocument extends AutoCloseable {
+        /** The file's media type ({@code application/pdf}, {@code image/png}, ...). */
+        String mediaType();
+
+        /** The extension a file of this type goes by ({@code pdf}, {@code png}), for jobs sent without a name. */
+        String extension();
+
+        int pageCount();
+
+        /**
+         * Pages {@code from} (inclusive) to {@code to} (exclusive), read for the job as its options ask
+         * ({@code models}: the resolved Tesseract language string), in order. The page images the
+         * searchable PDF needs are kept on the way.
+         */
+        List<Page> read(JobRecord job, String models, int from, int to);
+
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,96 @@
+package com.ocrchat.job;
+
+import com.ocrchat.json.Json;
+import com.ocrchat.metering.Meter;
+import com.ocrchat.store.BucketLayout;
+import com.ocrchat.store.ObjectStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one owner of a job's states: it files an accepted job, starts it, finishes it with its result,
+ * or fails it and gives its credits back. Every move is a conditional write that succeeds for one
+ * caller only, so a job is finished once and refunded once however many inline readers, chunk
+ * workers, dead-letter consumers and sweeps race.
+ */
+public final class JobLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(JobLifecycle.class);
+
+    private final JobStore jobs;
+    private final Meter meter;
+    private final ObjectStore objects;
+    private final Clock clock;
+
+    public JobLifecycle(JobStore jobs, Meter meter, ObjectStore objects, Clock clock) {
+        this.jobs = jobs;
+        this.meter = meter;
+        this.objects = objects;
+        this.clock = clock;
+    }
+
+    /** Files an accepted job (its credits reserved, its file in the bucket). */
+    public void open(JobRecord job) {
+        jobs.create(job);
+    }
+
+    /** pending -> processing, when a worker starts on it. */
+    public void start(String uuid) {
+        jobs.markProcessing(uuid);
+    }
+
+    /**
+     * Stores the result and moves the job to done, once: the done record for the caller that did it,
+     * empty when the job was finished (or failed) by someone else first.
+     */
+    public Optional<JobRecord> finish(JobRecord job, JobResult result) {
+        objects.put(BucketLayout.result(job.uuid()), Json.writeBytes(result), "application/json");
+        JobRecord done = job.done(result, now());
+        if (!jobs.finish(done)) {
+            return Optional.empty();
+        }
+        objects.delete(BucketLayout.upload(job.uuid()));
+        LOG.info("Job {} done: {} pages", job.uuid(), job.pageCount());
+        return Optional.of(done);
+    }
+
+    /** Fails the job with {@code reason} and gives its credits back: the failed record for the one caller that did it. */
+    public Optional<JobRecord> fail(String uuid, String reason) {
+        return jobs.find(uuid).filter(job -> !job.status().isFinished()).flatMap(job -> fail(job, reason));
+    }
+
+    /** As {@link #fail(String, String)} for a record in hand. The only place credits are given back. */
+    public Optional<JobRecord> fail(JobRecord job, String reason) {
+        JobRecord failed = job.failed(reason, now());
+        if (!jobs.fail(failed)) {
+            return Optional.empty();
+        }
+        meter.refund(job.charge());
+        objects.delete(BucketLayout.upload(job.uuid()));
+        LOG.warn("Job {} failed: {}", job.uuid(), reason);
+        return Optional.of(failed);
+    }
+
+    /** SQS gave up on a chunk (it reached the dead-letter queue): its job fails, saying why. */
+    public Optional<JobRecord> failChunk(Chunk chunk) {
+        return fail(chunk.uuid(), "Pages " + (chunk.firstPage() + 1) + "-" + (chunk.lastPage() + 1) + " could not be processed"
+                + jobs.lastFailure(chunk.uuid()).map(reason -> ": " + reason).orElse(""));
+    }
+
+    /** Fails every job left pending or processing for longer than {@code after}; returns how many this call failed. */
+    public int failStuck(Duration after) {
+        List<JobRecord> stuck = jobs.unfinishedSince(now().minus(after));
+        return (int) stuck.stream()
+                .filter(job -> fail(job, "The job did not finish within " + after.toMinutes() + " minutes").isPresent())
+                .count();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,56 @@
+package com.ocrchat.job;
+
+import com.ocrchat.auth.Caller;
+import com.ocrchat.error.NotFound;
+import com.ocrchat.json.Json;
+import com.ocrchat.store.BucketLayout;
+import com.ocrchat.store.ObjectStore;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A caller's jobs as they read them. Anybody else's job, an expired one and a malformed id are all the
+ * same NotFound: whether a job exists never leaks.
+ */
+public final class JobQueries {
+    private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final JobStore jobs;
+    private final ObjectStore objects;
+    private final Clock clock;
+
+    public JobQueries(JobStore jobs, ObjectStore objects, Clock clock) {
+        this.jobs = jobs;
+        this.objects = objects;
+        this.clock = clock;
+    }
+
+    /** The caller's job, its record only (the stored result is not read). */
+    public JobRecord find(Caller caller, String uuid) {
+        String id = uuid == null ? "" : uuid.toLowerCase(Locale.ROOT);
+        if (!UUID_FORM.matcher(id).matches()) {
+            throw notFound(uuid);
+        }
+        return jobs.find(id)
+                .filter(found -> found.owner().equals(caller.owner()))
+                .filter(found -> found.expiresAt().isAfter(clock.instant()))
+                .orElseThrow(() -> notFound(uuid));
+    }
+
+    /** The caller's job as the API shows it, with its result once done. */
+    public JobView view(Caller caller, String uuid) {
+        JobRecord job = find(caller, uuid);
+        return JobView.of(job, job.status() == JobStatus.DONE ? result(job) : null);
+    }
+
+    /** The whole stored result of a job that is done (callers check the status first). */
+    public JobResult result(JobRecord job) {
+        return objects.get(BucketLayout.result(job.uuid())).map(bytes -> Json.read(bytes, JobResult.class))
+                .orElseThrow(() -> notFound(job.uuid()));
+    }
+
+    private static NotFound notFound(String uuid) {
+        return new NotFound("No job with id '" + uuid + "'");
+    }
+}

@@ -1,0 +1,44 @@
+package com.ocrchat.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Job records, read with strong consistency. The conditional moves ({@link #markProcessing},
+ * {@link #finish}, {@link #fail}) succeed for exactly one caller however many race; {@link JobLifecycle}
+ * is the only one that calls them.
+ */
+public interface JobStore {
+    /** Files a new job; its uuid must not exist yet. */
+    void create(JobRecord job);
+
+    Optional<JobRecord> find(String uuid);
+
+    /** pending -> processing (when its first chunk starts); a no-op in any other state. */
+    void markProcessing(String uuid);
+
+    /**
+     * Counts a finished chunk's pages into {@code pages_done}, once per chunk however often it is
+     * delivered. Returns the job as it stands after this chunk, whether it was counted now or before.
+     */
+    JobRecord countChunk(String uuid, String chunkId, int pages);
+
+    /** Stores the job as done, only if it is still pending or processing; false when another writer won. */
+    boolean finish(JobRecord done);
+
+    /** Stores the job as failed, only if it is still pending or processing; true for the one caller that did. */
+    boolean fail(JobRecord failed);
+
+    /** Remembers why a chunk of the job failed, so that a job SQS gives up on can say why. */
+    void noteFailure(String uuid, String message);
+
+    /** What {@link #noteFailure} remembered last, if anything. */
+    Optional<String> lastFailure(String uuid);
+
+    /** Jobs still pending or processing that were created before {@code before}. */
+    List<JobRecord> unfinishedSince(Instant before);
+
+    /** The owner's most recent jobs, newest first (may lag a moment behind writes). */
+    List<JobRecord> recent(String owner, int limit);
+}

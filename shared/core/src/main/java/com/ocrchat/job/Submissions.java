@@ -1,0 +1,196 @@
+package com.ocrchat.job;
+
+import com.ocrchat.auth.Caller;
+import com.ocrchat.auth.Plan;
+import com.ocrchat.concurrent.DaemonThreads;
+import com.ocrchat.error.InvalidInput;
+import com.ocrchat.error.LimitExceeded;
+import com.ocrchat.error.OcrChatException;
+import com.ocrchat.error.RecognitionFailure;
+import com.ocrchat.metering.Charge;
+import com.ocrchat.metering.Meter;
+import com.ocrchat.metering.Plans;
+import com.ocrchat.page.Page;
+import com.ocrchat.settings.JobFlow;
+import com.ocrchat.store.BucketLayout;
+import com.ocrchat.store.ObjectStore;
+import com.ocrchat.tools.ToolCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * POST /api/v1/ocr/ in the product's words: the choices are validated, the file opened (its type from
+ * the bytes) and its pages counted against the plan's per-file cap, the credits reserved, the file
+ * stored and the job filed. A short file is read at once, within the inline deadline; a long one, or a
+ * short one that outlasts the deadline, goes to the workers in chunks.
+ */
+public final class Submissions {
+    private static final Logger LOG = LoggerFactory.getLogger(Submissions.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
+    /** What the deployment allows and prices: the tools, the vlm fallback, the plans, the job flow, retention. */
+    public record Rules(ToolCatalog tools, boolean vlmFallsBackToCpu, Plans plans, JobFlow flow, Duration retention) {
+    }
+
+    /** The job as it stands when the answer goes out; {@code failure} when it failed on our side while being read. */
+    public record Submitted(JobView job, OcrChatException failure) {
+    }
+
+    private final JobLifecycle lifecycle;
+    private final JobPages pages;
+    private final Meter meter;
+    private final ObjectStore objects;
+    private final ChunkQueue queue;
+    private final Uploads uploads;
+    private final Rules rules;
+    private final Clock clock;
+    private final ExecutorService inlineReaders = Executors.newCachedThreadPool(DaemonThreads.named("inline-reader"));
+
+    public Submissions(JobLifecycle lifecycle, JobPages pages, Meter meter, ObjectStore objects, ChunkQueue queue, Uploads uploads,
+                       Rules rules, Clock clock) {
+        this.lifecycle = lifecycle;
+        this.pages = pages;
+        this.meter = meter;
+        this.objects = objects;
+        this.queue = queue;
+        this.uploads = uploads;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public Submitted submit(Caller caller, SubmitRequest request) {
+        JobOptions.Decided decided = JobOptions.decide(request.options(), rules.tools(), rules.vlmFallsBackToCpu());
+        SubmittedFile file = request.uploadId().map(id -> uploads.take(caller, id)).or(request::file).orElseThrow(() ->
+                new InvalidInput("No file: send the document as the multipart form field 'file', or upload it first "
+                        + "(POST /api/v1/uploads/) and send its 'upload_id'"));
+        pages.models(decided.options());
+        try (DocumentReader.OpenDocument document = pages.open(file.bytes())) {
+            int pageCount = document.pageCount();
+            checkPerFileCap(caller, pageCount);
+            Charge charge = meter.reserve(caller, (long) pageCount * rules.plans().creditsPerPage(decided.options().tier()));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+            String uuid = UUID.randomUUID().toString();
+            String filename = file.filename().isBlank() ? "document." + document.extension() : file.filename();
+            boolean queued = pageCount > rules.flow().inlinePageLimit();
+            JobRecord job = JobRecord.accepted(uuid, caller.owner(), decided.options(), decided.warnings(), filename, pageCount, charge,
+                    queued, now, now.plus(rules.retention()));
+            try {
+                objects.put(BucketLayout.upload(uuid), file.bytes(), document.mediaType());
+                lifecycle.open(job);
+            } catch (RuntimeException e) {
+                meter.refund(charge);
+                objects.delete(BucketLayout.upload(uuid));
+                throw e;
+            }
+            request.uploadId().ifPresent(id -> uploads.discard(caller, id));
+            return queued ? handOver(job, caller) : readInline(document, job, caller);
+        }
+    }
+
+    /** The job's chunks on the queue (paid accounts' on the priority queue), answered at once. */
+    private Submitted handOver(JobRecord job, Caller caller) {
+        try {
+            queue.send(Chunk.split(job.uuid(), job.pageCount(), rules.flow().chunkPages()), caller.plan() == Plan.PAID);
+        } catch (RuntimeException e) {
+            lifecycle.fail(job, "The job could not be queued");
+            throw e;
+        }
+        return new Submitted(JobView.of(job, null), null);
+    }
+
+    private Submitted readInline(DocumentReader.OpenDocument document, JobRecord job, Caller caller) {
+        try {
+            Optional<List<Page>> read = readWithinDeadline(document, job);
+            if (read.isEmpty()) {
+                // Not finished in time for the HTTP answer: the workers read it from the stored file.
+                LOG.info("Job {} passed the inline deadline of {} s; handed to the workers", job.uuid(),
+                        rules.flow().inlineDeadline().toSeconds());
+                return handOver(job, caller);
+            }
+            JobResult result = pages.assemble(job, read.get());
+            JobRecord done = lifecycle.finish(job, result)
+                    .orElseThrow(() -> new IllegalStateException("Job " + job.uuid() + " was finished by someone else"));
+            return new Submitted(JobView.of(done, result), null);
+        } catch (OcrChatException e) {
+            JobRecord failed = lifecycle.fail(job, e.getMessage()).orElse(job);
+            if (e.clientCaused()) {
+                throw e; // the client's file (say, a corrupt page): answered as such
+            }
+            LOG.error("Job {} failed in the engine", job.uuid(), e);
+            return new Submitted(JobView.of(failed, null), e);
+        } catch (RuntimeException e) {
+            lifecycle.fail(job, "The job failed inside the service");
+            throw e;
+        }
+    }
+
+    /**
+     * The pages, read on another thread so that the request can stop waiting: past the inline deadline the
+     * reading is interrupted (its pages stop between steps) and nothing is returned.
+     */
+    private Optional<List<Page>> readWithinDeadline(DocumentReader.OpenDocument document, JobRecord job) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Future<List<Page>> reading = inlineReaders.submit(() -> {
+            try {
+                return pages.read(document, job, 0, job.pageCount());
+            } finally {
+                stopped.countDown();
+            }
+        });
+        try {
+            try {
+                return Optional.of(reading.get(rules.flow().inlineDeadline().toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException e) {
+                if (!reading.cancel(true)) {
+                    return Optional.of(reading.get()); // finished just now
+                }
+                // A model call or a Tesseract page in flight may take a moment to stop; the workers do not wait longer.
+                if (!stopped.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Job {}: the inline reading had not stopped {} s after the deadline", job.uuid(), STOP_GRACE.toSeconds());
+                }
+                return Optional.empty();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new RecognitionFailure("Recognition failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            reading.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new RecognitionFailure("Interrupted while recognizing", e);
+        }
+    }
+
+    /** A file with more pages than the caller's plan takes in one file is refused before anything is reserved. */
+    private void checkPerFileCap(Caller caller, int pageCount) {
+        Plans plans = rules.plans();
+        int cap = plans.maxPagesPerFile(caller.plan());
+        if (pageCount <= cap) {
+            return;
+        }
+        String lift = switch (caller.plan()) {
+            case ANONYMOUS -> " A free account takes " + plans.freeMaxPagesPerFile() + " pages per file, a paid one "
+                    + plans.paidMaxPagesPerFile() + ".";
+            case FREE -> " A paid plan takes " + plans.paidMaxPagesPerFile() + " pages per file.";
+            case PAID -> "";
+        };
+        throw new LimitExceeded("The file has " + pageCount + " pages; the " + caller.plan().id() + " plan takes at most " + cap
+                + " per file." + lift, Map.of("page_count", pageCount, "cap", cap, "plan", caller.plan().id()));
+    }
+}

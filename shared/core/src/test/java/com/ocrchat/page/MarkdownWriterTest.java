@@ -1,0 +1,57 @@
+package com.ocrchat.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarkdownWriterTest {
+
+    @Test
+    void largeShortLinesAreHeadingsAndProseIsJoinedAcrossLineBreaks() {
+        Page page = new Page(0, 1000, 1000, "", List.of(
+                block(List.of("Annual report"), 60),
+                block(List.of("The committee met on Monday to exam-", "ine the budget and approved it with-", "out changes."), 20)));
+
+        assertEquals("# Annual report\n\nThe committee met on Monday to examine the budget and approved it without changes.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
+    void shortLabelLinesKeepTheirBreaksAndBulletsBecomeAList() {
+        Page page = new Page(0, 1000, 1000, "", List.of(
+                block(List.of("Invoice number: 42", "Due date: Monday"), 20),
+                block(List.of("• apples", "• pears"), 20)));
+
+        assertEquals("Invoice number: 42\nDue date: Monday\n\n- apples\n- pears", MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
+    void pagesAreSeparatedByARule() {
+        Page one = new Page(0, 100, 100, "", List.of(block(List.of("one"), 20)));
+        Page two = new Page(1, 100, 100, "", List.of(block(List.of("two"), 20)));
+
+        assertEquals("one\n\n---\n\ntwo", MarkdownWriter.write(List.of(one, two)));
+    }
+
+    private int nextY;
+
+    /** A block below the previous one: words 12 px a character wide and {@code height} tall, 6 px apart. */
+    private Block block(List<String> lines, int height) {
+        List<Word> words = new ArrayList<>();
+        int top = nextY;
+        int right = 0;
+        for (String line : lines) {
+            int x = 0;
+            for (String text : line.split(" ")) {
+                words.add(new Word(text, new int[] {x, nextY, x + 12 * text.length(), nextY + height}, 0.9));
+                x += 12 * text.length() + 6;
+            }
+            right = Math.max(right, x - 6);
+            nextY += height * 2;
+        }
+        nextY += height * 2;
+        return new Block(String.join("\n", lines), new int[] {0, top, right, nextY - height * 2}, 0.9, words);
+    }
+}

@@ -1,0 +1,90 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.language.LanguageTable;
+import com.ocrchat.page.Page;
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+
+/**
+ * language=auto, cheapest first. Most pages are in the Latin script, which the English model reads well:
+ * the page is read with English, and only a page that reads poorly (another script, or a page on its
+ * side) goes to OSD (as costly as reading the page), which tells the page's script and turn; the page is
+ * then read with that script's model. When the language detector names another language, the page is
+ * read again with that language's own model (German; Chinese on a page OSD called Japanese ...), going
+ * through Tesseract's Latin script model when English letters hid the language. A page whose script
+ * OSD cannot name and that reads unsure is tried with each installed script's model. The language table
+ * says which model reads which script, and which model a detected language has.
+ */
+final class AutoLanguage {
+    private static final String ENGLISH = "eng";
+    /** Tesseract's Latin script model (Debian: tesseract-ocr-script-latn). */
+    private static final String LATIN = "Latin";
+    /** A reading this unsure (0..1) is likely the wrong script's model at work. */
+    private static final double POOR_READING = 0.6;
+
+    private final TesseractEngine tesseract;
+    private final PageOrientation orientation;
+    private final TesseractHandles handles;
+
+    AutoLanguage(TesseractEngine tesseract, PageOrientation orientation, TesseractHandles handles) {
+        this.tesseract = tesseract;
+        this.orientation = orientation;
+        this.handles = handles;
+    }
+
+    OcrEngine.Recognition read(BufferedImage image, int pageIndex) {
+        TesseractEngine.Pass english = handles.installed(ENGLISH) ? tesseract.pass(image, pageIndex, ENGLISH) : null;
+        if (english != null && english.upright() && TesseractEngine.readsWell(english.page())) {
+            return new OcrEngine.Recognition(inItsLanguage(english.page(), image, pageIndex, ENGLISH), image);
+        }
+        PageOrientation.Detection detection = orientation.detect(image);
+        BufferedImage upright = detection.upright(image);
+        String model = Optional.ofNullable(detection.script()).flatMap(LanguageTable.get()::byScript).map(LanguageTable.Entry::model)
+                .filter(handles::installed).orElse(ENGLISH);
+        Page page = english != null && model.equals(ENGLISH) && upright == image ? english.page() : tesseract.recognize(upright, pageIndex, model);
+        if (detection.script() == null && TesseractEngine.confidence(page) < POOR_READING) {
+            page = mostConfident(page, upright, pageIndex);
+        }
+        return new OcrEngine.Recognition(inItsLanguage(page, upright, pageIndex, model), upright);
+    }
+
+    /** The page read again with its language's own model, when the detector names an installed one other than {@code model}. */
+    private Page inItsLanguage(Page page, BufferedImage upright, int pageIndex, String model) {
+        Optional<String> language = language(page);
+        if (model.equals(ENGLISH) && language.isPresent() && !language.get().equals(ENGLISH) && !handles.installed(language.get())
+                && handles.installed(LATIN)) {
+            // English letters may have hidden the language (Vietnamese without its diacritics reads as Tswana):
+            // the Latin script model reads every Latin language's letters, and the detector asks again.
+            page = tesseract.recognize(upright, pageIndex, LATIN);
+            model = LATIN;
+            language = language(page);
+        }
+        String used = model;
+        language = language.filter(code -> !code.equals(used) && !(code.equals(ENGLISH) && used.equals(LATIN))).filter(handles::installed);
+        return language.isPresent() ? tesseract.recognize(upright, pageIndex, language.get()) : page;
+    }
+
+    /** The page's language as the model that reads it (the detector's code where no model is known by it). */
+    private static Optional<String> language(Page page) {
+        return LanguageDetection.iso6393(page.text())
+                .map(code -> LanguageTable.get().byDetectorCode(code).map(LanguageTable.Entry::model).orElse(code));
+    }
+
+    /**
+     * OSD could not name the script (too little text) and the Latin reading is unsure: each installed model
+     * of another script reads the page, and the most confident reading is kept.
+     */
+    private Page mostConfident(Page latin, BufferedImage image, int pageIndex) {
+        Page best = latin;
+        for (String model : LanguageTable.get().scriptReaders()) {
+            if (model.equals(ENGLISH) || !handles.installed(model)) {
+                continue;
+            }
+            Page candidate = tesseract.recognize(image, pageIndex, model);
+            if (TesseractEngine.confidence(candidate) > TesseractEngine.confidence(best)) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,139 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.page.Page;
+import com.ocrchat.error.LimitExceeded;
+import com.ocrchat.error.OcrChatException;
+import com.ocrchat.error.UnsupportedDocument;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/** PNG, JPEG, GIF (first frame), BMP, WEBP (TwelveMonkeys) and TIFF (every page) through ImageIO. */
+final class ImageDocument implements Document {
+    private final DocumentType type;
+    private final ImageInputStream input;
+    private final ImageReader reader;
+    private final int pageCount;
+    private final DocumentLimits limits;
+
+    private ImageDocument(DocumentType type, ImageInputStream input, ImageReader reader, int pageCount, DocumentLimits limits) {
+        this.type = type;
+        this.input = input;
+        this.reader = reader;
+        this.pageCount = pageCount;
+        this.limits = limits;
+    }
+
+    static ImageDocument open(DocumentType type, byte[] bytes, DocumentLimits limits) {
+        ImageInputStream input = null;
+        try {
+            input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes));
+            ImageReader reader = readerFor(type, input);
+            reader.setInput(input, false, true);
+            int pages = type == DocumentType.TIFF ? reader.getNumImages(true) : 1;
+            if (pages < 1) {
+                throw corrupt(type, null);
+            }
+            ImageDocument document = new ImageDocument(type, input, reader, pages, limits);
+            document.checkSize(0);
+            return document;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(input);
+            if (e instanceof OcrChatException known) {
+                throw known;
+            }
+            throw corrupt(type, e);
+        }
+    }
+
+    /** The JDK's own TIFF reader handles multi-page G4, LZW and JPEG TIFFs; prefer it to any plugin's. */
+    private static ImageReader readerFor(DocumentType type, ImageInputStream input) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+        ImageReader chosen = null;
+        while (readers.hasNext()) {
+            ImageReader candidate = readers.next();
+            if (chosen == null || (type == DocumentType.TIFF && candidate.getClass().getName().startsWith("com.sun.imageio"))) {
+                chosen = candidate;
+            }
+        }
+        if (chosen == null) {
+            throw corrupt(type, null);
+        }
+        return chosen;
+    }
+
+    private void checkSize(int index) throws IOException {
+        long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
+        if (pixels > limits.maxPixelsPerPage()) {
+            throw new LimitExceeded("Page " + (index + 1) + " is " + reader.getWidth(index) + "x" + reader.getHeight(index)
+                    + " pixels, more than this server accepts per page",
+                    Map.of("page", index + 1, "max_pixels_per_page", limits.maxPixelsPerPage()));
+        }
+    }
+
+    @Override
+    public DocumentType type() {
+        return type;
+    }
+
+    @Override
+    public int pageCount() {
+        return pageCount;
+    }
+
+    @Override
+    public BufferedImage render(int index) {
+        try {
+            checkSize(index);
+            BufferedImage image = reader.read(index);
+            if (image == null) {
+                throw corruptPage(index, null);
+            }
+            return image;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof OcrChatException known) {
+                throw known;
+            }
+            throw corruptPage(index, e);
+        }
+    }
+
+    private static UnsupportedDocument corrupt(DocumentType type, Exception cause) {
+        return new UnsupportedDocument("The " + name(type) + " file is corrupt or truncated and cannot be read" + reason(cause));
+    }
+
+    private UnsupportedDocument corruptPage(int index, Exception cause) {
+        return UnsupportedDocument.onPage(index + 1, "of the " + name(type) + " file is corrupt or truncated and cannot be read"
+                + reason(cause), cause);
+    }
+
+    private static String name(DocumentType type) {
+        return type.name().toLowerCase(Locale.ROOT).replace("jpeg", "jpg").toUpperCase(Locale.ROOT);
+    }
+
+    private static String reason(Exception cause) {
+        return cause != null && cause.getMessage() != null ? " (" + cause.getMessage() + ")" : "";
+    }
+
+    @Override
+    public void close() {
+        reader.dispose();
+        closeQuietly(input);
+    }
+
+    private static void closeQuietly(ImageInputStream input) {
+        if (input != null) {
+            try {
+                input.close();
+            } catch (IOException ignored) {
+                // Nothing to recover: the stream is over a byte array.
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.concurrent.DaemonThreads;
+import com.ocrchat.error.OcrChatException;
+import com.ocrchat.error.RecognitionFailure;
+import com.ocrchat.page.Page;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Reads a document's pages in parallel on a fixed set of worker threads (one Tesseract handle each):
+ * from their own text layer where a PDF page has a trustworthy one, else rendered just before they are
+ * recognized, one at a time per document, so at most one page image per worker is in memory.
+ */
+public final class OcrPipeline {
+    private final OcrEngine engine;
+    private final ExecutorService workers;
+
+    public OcrPipeline(OcrEngine engine, int threads) {
+        this.engine = engine;
+        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), DaemonThreads.named("ocr-worker"));
+    }
+
+    /** Where each page goes as soon as it is read (on the worker thread), e.g. kept for the exports. */
+    public interface PageSink {
+        /** A page that was rendered and recognized, as the image recognized. */
+        void rendered(int pageIndex, BufferedImage image);
+
+        /** A page taken from its own text layer: the page itself, as a one-page PDF. */
+        void keptAsIs(int pageIndex, byte[] singlePagePdf);
+    }
+
+    private static final PageSink DISCARD = new PageSink() {
+        @Override
+        public void rendered(int pageIndex, BufferedImage image) {
+        }
+
+        @Override
+        public void keptAsIs(int pageIndex, byte[] singlePagePdf) {
+        }
+    };
+
+    public List<Page> recognize(Document document, String languages) {
+        return recognize(document, languages, 0, document.pageCount(), DISCARD);
+    }
+
+    /**
+     * Pages {@code from} (inclusive) to {@code to} (exclusive) of the document, in order. A page with a
+     * trustworthy text layer is read from it (no rendering, no OCR); any other page is rendered and recognized.
+     */
+    public List<Page> recognize(Document document, String languages, int from, int to, PageSink sink) {
+        return recognize(document, engine, true, languages, from, to, sink);
+    }
+
+    /**
+     * As above with another engine on these threads (the vision engine with a tool's prompt); without
+     * {@code textLayers} every page is rendered and recognized, text layer or not.
+     */
+    public List<Page> recognize(Document document, OcrEngine engine, boolean textLayers, String languages, int from, int to,
+                                PageSink sink) {
+        List<Callable<Page>> pages = new ArrayList<>();
+        for (int index = from; index < to; index++) {
+            int page = index;
+            pages.add(() -> read(document, engine, textLayers, languages, page, sink));
+        }
+        try {
+            return ParallelPages.run(workers, pages);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecognitionFailure("Interrupted while recognizing", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof OcrChatException known) {
+                throw known;
+            }
+            throw new RecognitionFailure("Recognition failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Page read(Document document, OcrEngine engine, boolean textLayers, String languages, int page, PageSink sink) {
+        Optional<Page> fromText = Optional.empty();
+        if (textLayers) {
+            synchronized (document) {
+                fromText = document.textLayer(page);
+            }
+        }
+        if (fromText.isPresent()) {
+            byte[] original;
+            synchronized (document) {
+                original = document.pageAsPdf(page);
+            }
+            sink.keptAsIs(page, original);
+            return fromText.get();
+        }
+        OcrEngine.Recognition recognition = engine.read(render(document, page), page, languages);
+        ParallelPages.stopIfAbandoned(); // given up during the (uninterruptible) reading: nothing more is written
+        sink.rendered(page, recognition.image());
+        return document.toPageSpace(recognition.page());
+    }
+
+    private static BufferedImage render(Document document, int page) {
+        synchronized (document) {
+            return document.render(page);
+        }
+    }
+}

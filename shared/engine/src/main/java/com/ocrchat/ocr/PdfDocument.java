@@ -1,0 +1,162 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.page.Page;
+import com.ocrchat.error.UnsupportedDocument;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+
+/**
+ * A PDF whose pages are read from their text layer where they have a trustworthy one, or rasterized one at
+ * a time with PDFBox, in grey: at the configured dpi, or at a scan's own resolution when lower.
+ */
+final class PdfDocument implements Document {
+    private final PDDocument pdf;
+    private final PDFRenderer renderer;
+    private final DocumentLimits limits;
+    private final java.util.Map<Integer, Float> renderedDpi = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final float MIN_SCAN_DPI = 100f;
+
+    private PdfDocument(PDDocument pdf, DocumentLimits limits) {
+        this.pdf = pdf;
+        this.renderer = new PDFRenderer(pdf);
+        this.limits = limits;
+    }
+
+    static PdfDocument open(byte[] bytes, DocumentLimits limits) {
+        PDDocument pdf;
+        try {
+            pdf = Loader.loadPDF(bytes);
+        } catch (InvalidPasswordException e) {
+            throw new UnsupportedDocument("The PDF is encrypted or password-protected; upload it without a password");
+        } catch (IOException | RuntimeException e) {
+            throw new UnsupportedDocument("The PDF is corrupt or truncated and cannot be read"
+                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
+        }
+        if (pdf.getNumberOfPages() < 1) {
+            closeQuietly(pdf);
+            throw new UnsupportedDocument("The PDF has no pages");
+        }
+        return new PdfDocument(pdf, limits);
+    }
+
+    @Override
+    public DocumentType type() {
+        return DocumentType.PDF;
+    }
+
+    @Override
+    public int pageCount() {
+        return pdf.getNumberOfPages();
+    }
+
+    @Override
+    public BufferedImage render(int index) {
+        try {
+            PDPage page = pdf.getPage(index);
+            float dpi = Math.min(dpiFor(page), scanDpi(page).orElse(Float.MAX_VALUE));
+            renderedDpi.put(index, dpi);
+            return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+        } catch (IOException | RuntimeException e) {
+            throw UnsupportedDocument.onPage(index + 1, "of the PDF is corrupt and cannot be rendered"
+                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""), e);
+        }
+    }
+
+    @Override
+    public Optional<Page> textLayer(int index) {
+        PDPage page = pdf.getPage(index);
+        float dpi = dpiFor(page);
+        PDRectangle box = page.getCropBox();
+        boolean turned = page.getRotation() % 180 != 0;
+        int width = Math.round((turned ? box.getHeight() : box.getWidth()) * dpi / 72f);
+        int height = Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f);
+        return PdfTextLayer.read(pdf, index, dpi, width, height);
+    }
+
+    @Override
+    public byte[] pageAsPdf(int index) {
+        try {
+            return PdfTextLayer.singlePage(pdf, index);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Boxes of a page rendered at its scan's own resolution are given in the page space of the configured dpi. */
+    @Override
+    public Page toPageSpace(Page recognized) {
+        PDPage page = pdf.getPage(recognized.index());
+        float target = dpiFor(page);
+        float used = renderedDpi.getOrDefault(recognized.index(), target);
+        if (Math.abs(target - used) < 0.01f) {
+            return recognized;
+        }
+        double factor = target / used;
+        return recognized.scaled(factor, (int) Math.round(recognized.width() * factor), (int) Math.round(recognized.height() * factor));
+    }
+
+    /**
+     * The resolution of a page that is one scanned image (as scanners and OCR tools make them): rendering it
+     * finer than that only interpolates pixels and makes recognition slower, as OCRmyPDF knows too.
+     */
+    private static Optional<Float> scanDpi(PDPage page) {
+        try {
+            PDResources resources = page.getResources();
+            if (resources == null) {
+                return Optional.empty();
+            }
+            PDImageXObject scan = null;
+            for (COSName name : resources.getXObjectNames()) {
+                PDXObject object = resources.getXObject(name);
+                if (!(object instanceof PDImageXObject image) || scan != null) {
+                    return Optional.empty(); // Forms or several images: a composed page, rendered at full resolution.
+                }
+                scan = image;
+            }
+            if (scan == null) {
+                return Optional.empty();
+            }
+            PDRectangle box = page.getCropBox();
+            float across = Math.max(scan.getWidth(), scan.getHeight()) / (Math.max(box.getWidth(), box.getHeight()) / 72f);
+            return Optional.of(Math.max(MIN_SCAN_DPI, across));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The configured dpi, lowered for a page so large that its raster would pass the pixel limit. */
+    private float dpiFor(PDPage page) {
+        PDRectangle box = page.getCropBox();
+        double squareInches = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
+        double pixelsAtDpi = squareInches * limits.pdfDpi() * limits.pdfDpi();
+        if (squareInches <= 0 || pixelsAtDpi <= limits.maxPixelsPerPage()) {
+            return limits.pdfDpi();
+        }
+        return (float) Math.floor(Math.sqrt(limits.maxPixelsPerPage() / squareInches));
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(pdf);
+    }
+
+    private static void closeQuietly(PDDocument pdf) {
+        try {
+            pdf.close();
+        } catch (IOException ignored) {
+            // The PDF was read from memory; nothing is left open.
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.page.Block;
+import com.ocrchat.page.Page;
+import com.ocrchat.page.Word;
+import com.ocrchat.page.PageText;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+/**
+ * A PDF page's own text layer read with PDFBox: words with their boxes, mapped into the page's raster
+ * pixel space (the dpi the page would be rendered at), grouped into lines and paragraph blocks, with
+ * confidence 1.0. A layer that is missing, mostly invisible (OCR text over a scan) or garbage (glyphs
+ * without Unicode, control or private-use characters) is refused, so the page is recognized instead.
+ */
+final class PdfTextLayer extends PDFTextStripper {
+    private static final int MIN_CHARACTERS = 12;
+    private static final double MAX_BAD_SHARE = 0.1;
+
+    private final float scale;
+    private final List<List<Word>> lines = new ArrayList<>();
+    private List<Word> line = new ArrayList<>();
+    private int visible;
+    private int invisible;
+    private int bad;
+
+    private PdfTextLayer(float dpi) {
+        this.scale = dpi / 72f;
+        setSortByPosition(true);
+    }
+
+    /** The page from its text layer, or empty when the layer is not to be trusted. */
+    static Optional<Page> read(PDDocument pdf, int index, float dpi, int width, int height) {
+        try {
+            PdfTextLayer layer = new PdfTextLayer(dpi);
+            layer.setStartPage(index + 1);
+            layer.setEndPage(index + 1);
+            layer.getText(pdf);
+            layer.endLine();
+            return layer.trusted() ? Optional.of(layer.page(index, width, height)) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean trusted() {
+        int characters = visible + invisible;
+        return visible >= MIN_CHARACTERS && invisible < visible && bad <= MAX_BAD_SHARE * characters;
+    }
+
+    @Override
+    protected void processTextPosition(TextPosition text) {
+        RenderingMode mode = getGraphicsState().getTextState().getRenderingMode();
+        int count = text.getUnicode() == null ? 1 : text.getUnicode().codePointCount(0, text.getUnicode().length());
+        if (mode == RenderingMode.NEITHER || mode == RenderingMode.NEITHER_CLIP) {
+            invisible += count;
+            return; // OCR text laid over a scan: not this page's own text.
+        }
+        visible += count;
+        if (text.getUnicode() == null || text.getUnicode().codePoints().anyMatch(PdfTextLayer::isBad)) {
+            bad += count;
+        }
+        super.processTextPosition(text);
+    }
+
+    private static boolean isBad(int codePoint) {
+        int type = Character.getType(codePoint);
+        return codePoint == 0xFFFD || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+                || type == Character.CONTROL && !Character.isWhitespace(codePoint);
+    }
+
+    @Override
+    protected void writeString(String text, List<TextPosition> positions) {
+        List<TextPosition> word = new ArrayList<>();
+        for (TextPosition position : positions) {
+            String unicode = position.getUnicode();
+            if (unicode == null || unicode.isBlank()) {
+                addWord(word);
+                word = new ArrayList<>();
+            } else {
+                word.add(position);
+            }
+        }
+        addWord(word);
+    }
+
+    @Override
+    protected void writeWordSeparator() {
+        // Words are cut at the spaces of writeString and between its calls.
+    }
+
+    @Override
+    protected void writeLineSeparator() {
+        endLine();
+    }
+
+    private void endLine() {
+        if (!line.isEmpty()) {
+            lines.add(line);
+            line = new ArrayList<>();
+        }
+    }
+
+    private void addWord(List<TextPosition> positions) {
+        if (positions.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = 0, y1 = 0;
+        for (TextPosition position : positions) {
+            text.append(position.getUnicode());
+            x0 = Math.min(x0, position.getXDirAdj());
+            x1 = Math.max(x1, position.getXDirAdj() + position.getWidthDirAdj());
+            y0 = Math.min(y0, position.getYDirAdj() - position.getHeightDir());
+            y1 = Math.max(y1, position.getYDirAdj());
+        }
+        line.add(new Word(text.toString(), new int[] {Math.round(x0 * scale), Math.round(y0 * scale),
+                Math.max(Math.round(x1 * scale), Math.round(x0 * scale) + 1), Math.max(Math.round(y1 * scale), Math.round(y0 * scale) + 1)}, 1.0));
+    }
+
+    /**
+     * Lines become blocks. A new block starts where the type size changes, or where the baseline distance
+     * exceeds 3.5 glyph heights (glyph boxes are about 0.6 em: leading up to about 2 em stays under that, a blank line goes over).
+     */
+    private Page page(int index, int width, int height) {
+        List<Block> blocks = new ArrayList<>();
+        List<List<Word>> block = new ArrayList<>();
+        for (List<Word> current : lines) {
+            if (!block.isEmpty()) {
+                List<Word> previous = block.get(block.size() - 1);
+                int previousHeight = Word.union(previous)[3] - Word.union(previous)[1];
+                int currentHeight = Word.union(current)[3] - Word.union(current)[1];
+                int baselines = Word.union(current)[3] - Word.union(previous)[3];
+                boolean sizeChanged = Math.abs(currentHeight - previousHeight) > 0.3 * Math.max(currentHeight, previousHeight);
+                if (sizeChanged || baselines > 3.5 * Math.max(previousHeight, currentHeight) || baselines < 0) {
+                    blocks.add(block(block));
+                    block = new ArrayList<>();
+                }
+            }
+            block.add(current);
+        }
+        if (!block.isEmpty()) {
+            blocks.add(block(block));
+        }
+        return new Page(index, width, height, PageText.of(blocks), blocks);
+    }
+
+    private static Block block(List<List<Word>> lines) {
+        List<Word> words = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (List<Word> line : lines) {
+            words.addAll(line);
+            texts.add(String.join(" ", line.stream().map(Word::text).toList()));
+        }
+        return new Block(String.join("\n", texts), Word.union(words), 1.0, List.copyOf(words));
+    }
+
+    /** The page on its own, as a one-page PDF, for exports that keep text-layer pages as they were. */
+    static byte[] singlePage(PDDocument pdf, int index) throws IOException {
+        try (PDDocument single = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            single.importPage(pdf.getPage(index));
+            single.save(out);
+            return out.toByteArray();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.concurrent.DaemonThreads;
+import com.ocrchat.error.ProviderFailure;
+import com.ocrchat.error.RecognitionFailure;
+import com.ocrchat.job.DocumentReader;
+import com.ocrchat.job.JobOptions;
+import com.ocrchat.job.JobRecord;
+import com.ocrchat.model.ModelFailure;
+import com.ocrchat.page.MarkdownWriter;
+import com.ocrchat.page.Page;
+import com.ocrchat.store.PageImages;
+import com.ocrchat.tools.Tier;
+import com.ocrchat.tools.Tool;
+import com.ocrchat.translate.Translator;
+import com.ocrchat.vlm.VisionEngine;
+import com.ocrchat.vlm.VisionPrompt;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The engine behind the job flow: opens files and reads a job's pages with the engine its tier names
+ * (Tesseract for cpu; the vision engine with the tool's prompt for vlm, every page rendered, text layer
+ * or not), translating them when the job asks, and keeps the page images the searchable PDF needs.
+ * Vision and translation calls wait on a provider, so they run on their own threads, as many as the
+ * model concurrency allows, beside the cpu engine's one per core.
+ */
+public final class Recognizer implements DocumentReader {
+    private final DocumentLimits limits;
+    private final OcrPipeline cpu;
+    private final Optional<VisionEngine> vision;
+    private final OcrPipeline vlm;
+    private final Optional<Translator> translator;
+    private final ExecutorService translating;
+    private final PageImages pageImages;
+
+    public Recognizer(DocumentLimits limits, OcrPipeline cpu, Optional<VisionEngine> vision, Optional<Translator> translator,
+                      int modelConcurrency, PageImages pageImages) {
+        this.limits = limits;
+        this.cpu = cpu;
+        this.vision = vision;
+        this.translator = translator;
+        this.vlm = vision.map(engine -> new OcrPipeline(engine, modelConcurrency)).orElse(null);
+        this.translating = Executors.newFixedThreadPool(modelConcurrency, DaemonThreads.named("translator"));
+        this.pageImages = pageImages;
+    }
+
+    @Override
+    public OpenDocument open(byte[] bytes) {
+        return new Opened(Documents.open(bytes, limits));
+    }
+
+    @Override
+    public Optional<String> detectLanguage(String text) {
+        return LanguageDetection.iso6391(text);
+    }
+
+    /** Pages {@code from} (inclusive) to {@code to} (exclusive) of the job's document, read and, if asked, translated. */
+    List<Page> read(Document document, JobOptions options, String models, int from, int to, OcrPipeline.PageSink sink) {
+        List<Page> pages;
+        if (options.tier() == Tier.VLM) {
+            VisionEngine engine = vision.orElseThrow(() -> new RecognitionFailure("The job asks for the vlm tier, which is not configured here"));
+            pages = vlm.recognize(document, engine.withPrompt(prompt(options.tool())), false, models, from, to, sink);
+        } else {
+            pages = cpu.recognize(document, models, from, to, sink);
+        }
+        return options.translateTo() == null ? pages : translated(pages, options);
+    }
+
+    private static VisionPrompt prompt(Tool tool) {
+        if (tool == Tool.HANDWRITING_TO_TEXT) {
+            return VisionPrompt.HANDWRITING;
+        }
+        return tool == Tool.MATH_TO_LATEX ? VisionPrompt.MATH : VisionPrompt.TRANSCRIBE;
+    }
+
+    private List<Page> translated(List<Page> pages, JobOptions options) {
+        Translator using = translator.orElseThrow(() -> new RecognitionFailure("The job asks for a translation, which is not configured here"));
+        List<Callable<Page>> tasks = new ArrayList<>();
+        for (Page page : pages) {
+            tasks.add(() -> {
+                Translator.Translated translated = using.translate(MarkdownWriter.page(page, options.eagerTables()), options.translateTo());
+                Page done = page.withTranslation(translated.markdown());
+                return translated.truncated() ? done.withWarning("Page " + (page.index() + 1)
+                        + ": the translation reached the model's length bound and may be incomplete") : done;
+            });
+        }
+        try {
+            return ParallelPages.run(translating, tasks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecognitionFailure("Interrupted while translating", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ModelFailure failure) {
+                throw new ProviderFailure("The translation failed: " + failure.getMessage(), failure);
+            }
+            throw new RecognitionFailure("The translation failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Where the pages of job {@code uuid} are kept as they are read. */
+    private OcrPipeline.PageSink sinkFor(String uuid) {
+        return new OcrPipeline.PageSink() {
+            @Override
+            public void rendered(int pageIndex, BufferedImage image) {
+                pageImages.putImage(uuid, pageIndex, Jpeg.encode(image));
+            }
+
+            @Override
+            public void keptAsIs(int pageIndex, byte[] singlePagePdf) {
+                pageImages.putOriginal(uuid, pageIndex, singlePagePdf);
+            }
+        };
+    }
+
+    private final class Opened implements OpenDocument {
+        private final Document document;
+
+        Opened(Document document) {
+            this.document = document;
+        }
+
+        @Override
+        public String mediaType() {
+            return document.type().mediaType();
+        }
+
+        @Override
+        public String extension() {
+            return document.type().extension();
+        }
+
+        @Override
+        public int pageCount() {
+            return document.pageCount();
+        }
+
+        @Override
+        public List<Page> read(JobRecord job, String models, int from, int to) {
+            return Recognizer.this.read(document, job.options(), models, from, to, sinkFor(job.uuid()));
+        }
+
+        @Override
+        public void close() {
+            document.close();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.error.RecognitionFailure;
+import com.ocrchat.language.Languages;
+import com.ocrchat.page.Block;
+import com.ocrchat.page.Page;
+import com.ocrchat.page.PageText;
+import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import net.sourceforge.tess4j.ITessAPI;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.TessAPI;
+
+/**
+ * Tesseract 5 (LSTM) through tess4j's lazily bound {@link TessAPI}, fed raw 8-bit grey pixels so no
+ * Leptonica binding is needed. Handles are pooled per thread ({@link TesseractHandles}); pages lying on
+ * their side are turned upright ({@link PageOrientation}); {@code language=auto} is {@link AutoLanguage};
+ * Tesseract's result becomes words and blocks in {@link TesseractResults}. Text too small or too large
+ * for Tesseract is rescaled.
+ */
+public final class TesseractEngine implements OcrEngine {
+    /** Median word heights (pixels) outside which text is too small or too large for Tesseract. */
+    private static final int SMALLEST_WORDS = 16;
+    private static final int LARGEST_WORDS = 200;
+    private static final int GOOD_WORD_HEIGHT = 48;
+
+    private final TesseractHandles handles;
+    private final PageOrientation orientation;
+    private final AutoLanguage auto;
+
+    public TesseractEngine(Path tessdata) {
+        this.handles = new TesseractHandles(tessdata);
+        this.orientation = new PageOrientation(handles);
+        this.auto = new AutoLanguage(this, orientation, handles);
+    }
+
+    /**
+     * Upright pages (nearly all) are recognized once. Only a page that reads poorly (few words, or low
+     * confidence) is shown to orientation detection, and recognized again if it was turned.
+     */
+    @Override
+    public Recognition read(BufferedImage image, int pageIndex, String languages) {
+        if (Languages.AUTO.equals(languages)) {
+            return auto.read(image, pageIndex);
+        }
+        Pass first = pass(image, pageIndex, languages);
+        if (first.upright() && readsWell(first.page())) {
+            return new Recognition(first.page(), image);
+        }
+        PageOrientation.Detection detection = orientation.detect(image);
+        if (detection.degrees() == 0) {
+            return new Recognition(first.page(), image);
+        }
+        BufferedImage upright = detection.upright(image);
+        return new Recognition(recognize(upright, pageIndex, languages), upright);
+    }
+
+    /**
+     * Recognizes the page; when its words come out far too small or too large for Tesseract (a scan with a
+     * wrong or missing DPI), the page is rescaled and recognized again, boxes mapped back to this image.
+     */
+    @Override
+    public Page recognize(BufferedImage image, int pageIndex, String languages) {
+        return pass(image, pageIndex, languages).page();
+    }
+
+    /** A page as recognized, and whether its text stood upright. */
+    record Pass(Page page, boolean upright) {
+    }
+
+    Pass pass(BufferedImage image, int pageIndex, String languages) {
+        Pass pass = segmented(image, pageIndex, languages);
+        double height = medianWordHeight(pass.page());
+        if (height <= 0 || height >= SMALLEST_WORDS && height <= LARGEST_WORDS) {
+            return pass;
+        }
+        double factor = Math.max(0.25, Math.min(4.0, GOOD_WORD_HEIGHT / height));
+        Pass rescaled = segmented(ImageTransforms.scale(image, factor), pageIndex, languages);
+        return new Pass(rescaled.page().scaled(1 / factor, image.getWidth(), image.getHeight()), rescaled.upright());
+    }
+
+    static boolean readsWell(Page page) {
+        long words = page.blocks().stream().mapToLong(block -> block.words().size()).sum();
+        return words >= 5 && confidence(page) >= 0.75;
+    }
+
+    static double confidence(Page page) {
+        double characters = page.blocks().stream().mapToInt(block -> block.text().length()).sum();
+        return characters == 0 ? 0 : confidentCharacters(page) / characters;
+    }
+
+    private static double confidentCharacters(Page page) {
+        return page.blocks().stream().mapToDouble(block -> block.confidence() * block.text().length()).sum();
+    }
+
+    private static double medianWordHeight(Page page) {
+        double[] heights = page.blocks().stream().flatMap(block -> block.words().stream())
+                .mapToDouble(word -> word.bbox()[3] - word.bbox()[1]).sorted().toArray();
+        return heights.length == 0 ? 0 : heights[heights.length / 2];
+    }
+
+    /**
+     * With Debian's Korean model, Tesseract's automatic page segmentation drops whole lines of Hangul (the
+     * tesseract command line does the same); read as one column of text they are all there. So a Korean page
+     * is read both ways and the reading with more confident characters kept.
+     */
+    private Pass segmented(BufferedImage image, int pageIndex, String languages) {
+        Pass automatic = recognizeAsIs(image, pageIndex, languages, ITessAPI.TessPageSegMode.PSM_AUTO);
+        if (!Arrays.asList(languages.split("\\+")).contains("kor")) {
+            return automatic;
+        }
+        Pass column = recognizeAsIs(image, pageIndex, languages, ITessAPI.TessPageSegMode.PSM_SINGLE_COLUMN);
+        return confidentCharacters(column.page()) > confidentCharacters(automatic.page()) ? column : automatic;
+    }
+
+    private Pass recognizeAsIs(BufferedImage image, int pageIndex, String languages, int segmentation) {
+        TessAPI api = TesseractHandles.api();
+        TessBaseAPI handle = handles.recognizer(languages);
+        int width = image.getWidth();
+        int height = image.getHeight();
+        ByteBuffer pixels = ByteBuffer.allocateDirect(width * height);
+        byte[] grey = GreyPixels.of(image);
+        pixels.put(grey).flip();
+        try {
+            api.TessBaseAPISetPageSegMode(handle, segmentation);
+            api.TessBaseAPISetImage(handle, pixels, width, height, 1, width);
+            api.TessBaseAPISetSourceResolution(handle, 300);
+            if (api.TessBaseAPIRecognize(handle, null) != 0) {
+                throw new RecognitionFailure("Tesseract failed to recognize page " + (pageIndex + 1));
+            }
+            List<Block> blocks = Paragraphs.joinContinuations(TesseractResults.readBlocks(api, handle));
+            return new Pass(new Page(pageIndex, width, height, PageText.of(blocks), blocks, RuledTables.find(grey, width, height, blocks),
+                    null, List.of(), null), TesseractResults.upright(blocks));
+        } finally {
+            api.TessBaseAPIClear(handle);
+        }
+    }
+}

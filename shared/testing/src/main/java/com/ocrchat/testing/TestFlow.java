@@ -1,0 +1,69 @@
+package com.ocrchat.testing;
+
+import com.ocrchat.auth.AccountStore;
+import com.ocrchat.auth.Caller;
+import com.ocrchat.auth.Plan;
+import com.ocrchat.job.ChunkWorker;
+import com.ocrchat.job.JobLifecycle;
+import com.ocrchat.job.JobPages;
+import com.ocrchat.job.JobOptions;
+import com.ocrchat.job.JobQueries;
+import com.ocrchat.job.JobView;
+import com.ocrchat.job.SubmitRequest;
+import com.ocrchat.job.SubmittedFile;
+import com.ocrchat.job.Submissions;
+import com.ocrchat.job.Uploads;
+import com.ocrchat.language.Languages;
+import com.ocrchat.metering.Meter;
+import com.ocrchat.metering.Plans;
+import com.ocrchat.settings.Env;
+import com.ocrchat.settings.JobFlow;
+import com.ocrchat.tools.ToolCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The whole job flow on in-memory stores and the do-nothing engine: what the services' unit tests run against. */
+public final class TestFlow {
+    public final InMemoryJobStore jobs = new InMemoryJobStore();
+    public final InMemoryObjectStore objects = new InMemoryObjectStore();
+    public final InMemoryAccounts accounts = new InMemoryAccounts();
+    public final CountingLedger ledger = new CountingLedger(accounts);
+    public final InMemoryChunkQueue queue = new InMemoryChunkQueue();
+    public final TextDocuments engine = new TextDocuments();
+    public final Plans plans = Plans.from(Env.of(Map.of()));
+    public final Meter meter;
+    public final JobLifecycle lifecycle;
+    public final JobPages pages;
+    public final Submissions submissions;
+    public final ChunkWorker worker;
+    public final JobQueries queries;
+
+    public TestFlow() {
+        this(Clock.systemUTC());
+    }
+
+    public TestFlow(Clock clock) {
+        meter = new Meter(ledger, plans, clock);
+        lifecycle = new JobLifecycle(jobs, meter, objects, clock);
+        pages = new JobPages(engine, new Languages(Set.of("eng")));
+        submissions = new Submissions(lifecycle, pages, meter, objects, queue, new Uploads(objects, 1 << 20, clock),
+                new Submissions.Rules(new ToolCatalog(false, false), true, plans, JobFlow.from(Env.of(Map.of())), Duration.ofDays(7)),
+                clock);
+        worker = new ChunkWorker(jobs, lifecycle, pages, objects);
+        queries = new JobQueries(jobs, objects, clock);
+    }
+
+    /** A submission of a text document of these pages, in English, by {@code caller}. */
+    public JobView submit(Caller caller, String... pages) {
+        return submissions.submit(caller, new SubmitRequest(new JobOptions.Requested(Optional.empty(), Optional.of("en"), Optional.empty(),
+                Optional.empty()), Optional.of(new SubmittedFile("doc.txt", TextDocuments.of(pages))), Optional.empty())).job();
+    }
+
+    public Caller paid(long credits) {
+        AccountStore.Created created = accounts.create(Plan.PAID, credits);
+        return Caller.of(created.account(), "192.0.2.7");
+    }
+}

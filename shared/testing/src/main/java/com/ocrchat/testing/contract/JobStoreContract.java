@@ -1,0 +1,138 @@
+package com.ocrchat.testing.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ocrchat.job.JobRecord;
+import com.ocrchat.job.JobStatus;
+import com.ocrchat.job.JobStore;
+import com.ocrchat.metering.Charge;
+import com.ocrchat.testing.TestJobs;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What every job store promises, whatever keeps the records: a subclass gives the store. */
+public abstract class JobStoreContract {
+
+    private final List<JobRecord> filed = new ArrayList<>();
+
+    protected abstract JobStore store();
+
+    /** A pending job, failed again after the test so that a shared store is left with nothing unfinished. */
+    private JobRecord pending(String owner, Instant createdAt) {
+        JobRecord job = TestJobs.unfinished(UUID.randomUUID().toString(), owner, JobStatus.PENDING, 12, Charge.ofCredits("acct", 12), createdAt);
+        filed.add(job);
+        return job;
+    }
+
+    @AfterEach
+    void finishWhatWasFiled() {
+        for (JobRecord job : filed) {
+            store().fail(new JobRecord(job.uuid(), job.owner(), JobStatus.FAILED, job.options(), job.filename(), job.pageCount(), 0,
+                    Charge.ofCredits("acct", 0), job.createdAt(), Instant.now().truncatedTo(ChronoUnit.SECONDS), job.expiresAt(), null, null,
+                    List.of(), "cleaned up by the contract test"));
+        }
+    }
+
+    @Test
+    void aJobIsFiledOnceAndReadBackAsItWasFiled() {
+        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        store().create(job);
+        assertEquals(job, store().find(job.uuid()).orElseThrow());
+        assertThrows(RuntimeException.class, () -> store().create(job), "a uuid is filed once");
+        assertTrue(store().find(UUID.randomUUID().toString()).isEmpty());
+    }
+
+    @Test
+    void chunksAreCountedOnceHoweverOftenTheyAreDelivered() {
+        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        store().create(job);
+        store().markProcessing(job.uuid());
+        assertEquals(5, store().countChunk(job.uuid(), "0-4", 5).pagesDone());
+        assertEquals(5, store().countChunk(job.uuid(), "0-4", 5).pagesDone(), "a redelivered chunk is not counted again");
+        JobRecord counted = store().countChunk(job.uuid(), "5-9", 5);
+        assertEquals(10, counted.pagesDone());
+        assertEquals(JobStatus.PROCESSING, counted.status());
+    }
+
+    @Test
+    void ofRacingWritersExactlyOneFinishesOrFailsAJob() throws Exception {
+        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        store().create(job);
+        JobRecord done = new JobRecord(job.uuid(), job.owner(), JobStatus.DONE, job.options(), job.filename(), job.pageCount(),
+                job.pageCount(), job.charge(), job.createdAt(), Instant.now().truncatedTo(ChronoUnit.SECONDS), job.expiresAt(), "en", 0.9,
+                List.of(), null);
+        JobRecord failed = new JobRecord(job.uuid(), job.owner(), JobStatus.FAILED, job.options(), job.filename(), job.pageCount(),
+                job.pagesDone(), Charge.ofCredits("acct", 0), job.createdAt(), Instant.now().truncatedTo(ChronoUnit.SECONDS), job.expiresAt(),
+                null, null, List.of(), "a test failed it");
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> moves = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                moves.add(i % 2 == 0 ? () -> store().finish(done) : () -> store().fail(failed));
+            }
+            long winners = writers.invokeAll(moves).stream().filter(result -> {
+                try {
+                    return result.get();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }).count();
+            assertEquals(1, winners);
+        } finally {
+            writers.shutdown();
+        }
+        JobStatus status = store().find(job.uuid()).orElseThrow().status();
+        assertTrue(status.isFinished());
+        assertFalse(store().fail(failed), "a finished job stays as it finished");
+    }
+
+    @Test
+    void aFailedJobKeepsItsReasonAndChargesNothing() {
+        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        store().create(job);
+        JobRecord failed = new JobRecord(job.uuid(), job.owner(), JobStatus.FAILED, job.options(), job.filename(), job.pageCount(), 0,
+                Charge.ofCredits("acct", 0), job.createdAt(), Instant.now().truncatedTo(ChronoUnit.SECONDS), job.expiresAt(), null, null,
+                List.of(), "Page 6 of the PDF is corrupt");
+        assertTrue(store().fail(failed));
+        JobRecord read = store().find(job.uuid()).orElseThrow();
+        assertEquals(JobStatus.FAILED, read.status());
+        assertEquals("Page 6 of the PDF is corrupt", read.error());
+        assertEquals(0, read.creditsCharged());
+        assertEquals(job.owner(), read.owner());
+    }
+
+    @Test
+    void theLastFailureOfAChunkIsRemembered() {
+        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        store().create(job);
+        assertTrue(store().lastFailure(job.uuid()).isEmpty());
+        store().noteFailure(job.uuid(), "the model timed out");
+        store().noteFailure(job.uuid(), "the model answered 503");
+        assertEquals("the model answered 503", store().lastFailure(job.uuid()).orElseThrow());
+    }
+
+    @Test
+    void unfinishedJobsAreFoundByAgeAndAnOwnersJobsNewestFirst() {
+        String owner = "account#" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JobRecord old = pending(owner, now.minusSeconds(7200));
+        JobRecord fresh = pending(owner, now);
+        store().create(old);
+        store().create(fresh);
+        List<String> stuck = store().unfinishedSince(now.minusSeconds(3600)).stream().map(JobRecord::uuid).toList();
+        assertTrue(stuck.contains(old.uuid()));
+        assertFalse(stuck.contains(fresh.uuid()));
+        assertEquals(List.of(fresh.uuid(), old.uuid()), store().recent(owner, 10).stream().map(JobRecord::uuid).toList());
+    }
+}

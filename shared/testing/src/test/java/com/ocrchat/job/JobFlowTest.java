@@ -1,0 +1,118 @@
+package com.ocrchat.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ocrchat.auth.Caller;
+import com.ocrchat.error.LimitExceeded;
+import com.ocrchat.error.PaymentRequired;
+import com.ocrchat.error.UnsupportedDocument;
+import com.ocrchat.store.BucketLayout;
+import com.ocrchat.testing.TestFlow;
+import com.ocrchat.testing.TextDocuments;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The job flow from submission to done or failed, on in-memory stores with the do-nothing engine: milliseconds. */
+class JobFlowTest {
+    private final TestFlow flow = new TestFlow();
+
+    private Submissions.Submitted submit(Caller caller, byte[] document) {
+        return flow.submissions.submit(caller, new SubmitRequest(new JobOptions.Requested(Optional.empty(), Optional.of("en"),
+                Optional.empty(), Optional.empty()), Optional.of(new SubmittedFile("doc.txt", document)), Optional.empty()));
+    }
+
+    @Test
+    void aShortFileIsReadInlineChargedAndItsFileDeleted() {
+        Caller caller = flow.paid(10);
+        JobView job = submit(caller, TextDocuments.of("Total: 215.00 USD", "Thank you")).job();
+
+        assertEquals(JobStatus.DONE, job.status());
+        assertEquals("Total: 215.00 USD\fThank you", job.text());
+        assertEquals(2, job.creditsCharged());
+        assertEquals(8, flow.meter.balance(caller).remaining());
+        assertTrue(flow.objects.contains(BucketLayout.result(job.uuid())));
+        assertTrue(!flow.objects.contains(BucketLayout.upload(job.uuid())), "the upload is deleted once the job is done");
+        assertEquals(job.text(), flow.queries.view(caller, job.uuid()).text());
+    }
+
+    @Test
+    void aLongFileGoesToTheWorkersInChunksAndIsAssembledOnce() {
+        Caller caller = flow.paid(20);
+        String[] pages = new String[12];
+        for (int i = 0; i < pages.length; i++) {
+            pages[i] = "Page number " + (i + 1);
+        }
+        JobView pending = submit(caller, TextDocuments.of(pages)).job();
+        assertEquals(JobStatus.PENDING, pending.status());
+        List<Chunk> chunks = flow.queue.drain(true);
+        assertEquals(3, chunks.size(), "chunks of five pages, on the priority queue for a paid account");
+
+        Collections.reverse(chunks);
+        chunks.forEach(flow.worker::process);
+        chunks.forEach(flow.worker::process); // redelivered: counted once, assembled once
+
+        JobView done = flow.queries.view(caller, pending.uuid());
+        assertEquals(JobStatus.DONE, done.status());
+        assertEquals(12, done.pagesDone());
+        assertEquals("Page number 12", done.pages().get(11).text());
+        assertEquals(12, flow.engine.pagesRead(), "a finished job's redelivered chunks are not read again");
+    }
+
+    @Test
+    void aCorruptPageFailsTheJobNamingItAfterOneAttemptWithOneRefund() {
+        Caller caller = flow.paid(20);
+        JobView pending = submit(caller, TextDocuments.of("one", "two", "three", "four", "five", TextDocuments.CORRUPT, "seven")).job();
+        List<Chunk> chunks = flow.queue.drain(true);
+
+        flow.worker.process(chunks.get(0));
+        flow.worker.process(chunks.get(1)); // no exception: a client's error is not retried
+
+        JobView failed = flow.queries.view(caller, pending.uuid());
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertEquals("Page 6 of the document is corrupt and cannot be read", failed.error());
+        assertEquals(0, failed.creditsCharged());
+        assertEquals(1, flow.ledger.refunds());
+        assertEquals(20, flow.meter.balance(caller).remaining());
+        flow.worker.process(chunks.get(1));
+        flow.lifecycle.failChunk(chunks.get(1));
+        assertEquals(1, flow.ledger.refunds(), "however often the job is failed again, it is refunded once");
+    }
+
+    @Test
+    void aCorruptPageReadInlineIsTheClientsErrorAndTheJobIsRefunded() {
+        Caller caller = flow.paid(5);
+        UnsupportedDocument error = assertThrows(UnsupportedDocument.class, () -> submit(caller, TextDocuments.of("one", TextDocuments.CORRUPT)));
+        assertEquals(2, error.page().getAsInt());
+        assertEquals(5, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
+    void aFileOverThePlansCapOrTheBalanceIsRefusedBeforeAnythingIsRead() {
+        Caller poor = flow.paid(1);
+        assertThrows(PaymentRequired.class, () -> submit(poor, TextDocuments.of("one", "two")));
+        Caller anonymous = Caller.anonymous("192.0.2.99");
+        LimitExceeded cap = assertThrows(LimitExceeded.class, () -> submit(anonymous, TextDocuments.of("1", "2", "3", "4", "5", "6")));
+        assertEquals(5, cap.details().get("cap"));
+        assertEquals(0, flow.engine.pagesRead());
+        assertEquals(0, flow.meter.balance(anonymous).used());
+    }
+
+    @Test
+    void aDeadChunkFailsItsJobSayingWhyAndTheSweepFailsWhatIsStuck() {
+        Caller caller = flow.paid(20);
+        JobView pending = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6", "7")).job();
+        Chunk first = flow.queue.drain(true).get(0);
+        flow.jobs.noteFailure(pending.uuid(), "The vision model failed on page 2: HTTP 503");
+
+        flow.lifecycle.failChunk(first);
+
+        JobView failed = flow.queries.view(caller, pending.uuid());
+        assertEquals("Pages 1-5 could not be processed: The vision model failed on page 2: HTTP 503", failed.error());
+        assertEquals(20, flow.meter.balance(caller).remaining());
+        assertEquals(0, flow.lifecycle.failStuck(java.time.Duration.ZERO), "a failed job is not stuck");
+    }
+}
