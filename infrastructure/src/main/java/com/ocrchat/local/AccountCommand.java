@@ -5,13 +5,13 @@ import com.ocrchat.auth.Account;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
-import com.ocrchat.json.Json;
-import com.ocrchat.metering.Balance;
-import com.ocrchat.metering.Meter;
 import com.ocrchat.aws.AwsClients;
 import com.ocrchat.aws.AwsSettings;
 import com.ocrchat.aws.DynamoAccountStore;
 import com.ocrchat.aws.DynamoBalanceLedger;
+import com.ocrchat.json.Json;
+import com.ocrchat.metering.Balance;
+import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
 import com.ocrchat.settings.Env;
 import java.io.IOException;
@@ -44,8 +44,7 @@ public final class AccountCommand {
                    ocrchat account revoke ACCOUNT_ID
             where: [--server http://127.0.0.1:3000 | --data DIR | --aws]""";
 
-    private AccountCommand() {
-    }
+    private AccountCommand() {}
 
     public static void main(String[] args) {
         try {
@@ -93,16 +92,19 @@ public final class AccountCommand {
             case "create" -> create(options);
             case "show" -> {
                 String id = argument(positional, 1, "ACCOUNT_ID");
-                yield (accounts, meter) -> show(accounts.find(id).orElseThrow(() -> new IllegalArgumentException("No account " + id)), meter);
+                yield (accounts, meter) -> show(
+                        accounts.find(id).orElseThrow(() -> new IllegalArgumentException("No account " + id)), meter);
             }
             case "add-credits" -> {
                 String id = argument(positional, 1, "ACCOUNT_ID");
                 long credits = number(argument(positional, 2, "N"));
-                yield (accounts, meter) -> "Added " + credits + " credits.\n" + show(accounts.addCredits(id, credits), meter);
+                yield (accounts, meter) ->
+                        "Added " + credits + " credits.\n" + show(accounts.addCredits(id, credits), meter);
             }
             case "rotate-token" -> {
                 String id = argument(positional, 1, "ACCOUNT_ID");
-                yield (accounts, meter) -> "New API token (shown once; the old one no longer works): " + accounts.rotateToken(id);
+                yield (accounts, meter) ->
+                        "New API token (shown once; the old one no longer works): " + accounts.rotateToken(id);
             }
             case "revoke" -> {
                 String id = argument(positional, 1, "ACCOUNT_ID");
@@ -123,12 +125,14 @@ public final class AccountCommand {
         Plan plan = Plan.of(options.get("--plan"));
         long credits = options.containsKey("--credits") ? number(options.get("--credits")) : 0;
         if (plan == Plan.ANONYMOUS || plan == Plan.FREE && credits > 0) {
-            throw new IllegalArgumentException("--credits is for paid accounts; a free account has a monthly page allowance");
+            throw new IllegalArgumentException(
+                    "--credits is for paid accounts; a free account has a monthly page allowance");
         }
         return (accounts, meter) -> {
             AccountStore.Created created = accounts.create(plan, credits);
             return "Created a " + plan.id() + " account " + created.account().id()
-                    + (plan == Plan.PAID ? " with " + credits + " credits" : "") + "\nAPI token (shown once): " + created.token();
+                    + (plan == Plan.PAID ? " with " + credits + " credits" : "") + "\nAPI token (shown once): "
+                    + created.token();
         };
     }
 
@@ -138,8 +142,10 @@ public final class AccountCommand {
                 + "\nplan     " + account.plan().id() + (account.revoked() ? " (revoked)" : "")
                 + "\ncreated  " + account.createdAt()
                 + (account.plan() == Plan.PAID
-                        ? "\ncredits  " + balance.remaining() + " left of " + balance.cap() + " bought (" + balance.used() + " spent)"
-                        : "\npages    " + balance.used() + " of " + balance.cap() + " used this month, renews " + balance.resetsAt());
+                        ? "\ncredits  " + balance.remaining() + " left of " + balance.cap() + " bought ("
+                                + balance.used() + " spent)"
+                        : "\npages    " + balance.used() + " of " + balance.cap() + " used this month, renews "
+                                + balance.resetsAt());
     }
 
     private static String onStack(Map<String, String> options, Operation operation) throws Exception {
@@ -155,14 +161,18 @@ public final class AccountCommand {
         Path serverFile = LocalServer.serverFile(data);
         if (Files.exists(serverFile)) {
             JsonNode server = Json.MAPPER.readTree(serverFile.toFile());
-            if (ProcessHandle.of(server.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)) {
+            if (ProcessHandle.of(server.get("pid").asLong())
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false)) {
                 return withDynamo(settingsFor(server.get("dynamodb_endpoint").asText()), table, operation);
             }
         }
         try (LocalAws stack = LocalAws.start(data)) {
             AwsSettings settings = AwsSettings.from(Env.of(stack.settings()));
             SamTemplate template = SamTemplate.read(Path.of(options.getOrDefault("--template", "template.yaml")));
-            try (DynamoDbClient dynamo = AwsClients.dynamo(settings); var s3 = AwsClients.s3(settings); var sqs = AwsClients.sqs(settings)) {
+            try (DynamoDbClient dynamo = AwsClients.dynamo(settings);
+                    var s3 = AwsClients.s3(settings);
+                    var sqs = AwsClients.sqs(settings)) {
                 LocalResources.create(template, dynamo, s3, sqs, null);
             }
             return withDynamo(settings, table, operation);
@@ -171,8 +181,12 @@ public final class AccountCommand {
 
     private static String withDynamo(AwsSettings settings, String table, Operation operation) {
         try (DynamoDbClient dynamo = AwsClients.dynamo(settings)) {
-            return operation.apply(new DynamoAccountStore(dynamo, table),
-                    new Meter(new DynamoBalanceLedger(dynamo, table), Plans.from(Env.fromEnvironment()), Clock.systemUTC()));
+            return operation.apply(
+                    new DynamoAccountStore(dynamo, table),
+                    new Meter(
+                            new DynamoBalanceLedger(dynamo, table),
+                            Plans.from(Env.fromEnvironment()),
+                            Clock.systemUTC()));
         }
     }
 
@@ -180,8 +194,12 @@ public final class AccountCommand {
     private static String localEndpoint(String serverUrl) throws IOException, InterruptedException {
         HttpResponse<String> response;
         try {
-            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(serverUrl.replaceAll("/+$", "") + LocalServer.LOCAL_AWS_PATH))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create(serverUrl.replaceAll("/+$", "") + LocalServer.LOCAL_AWS_PATH))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalArgumentException("No local server answers at " + serverUrl + " (" + e.getMessage() + ")");
         }
@@ -192,8 +210,13 @@ public final class AccountCommand {
     }
 
     private static AwsSettings settingsFor(String dynamoEndpoint) {
-        Map<String, String> values = new HashMap<>(Map.of("OCRCHAT_DYNAMODB_ENDPOINT", dynamoEndpoint,
-                "OCRCHAT_LOCAL_ACCESS_KEY", LocalAws.ACCESS_KEY, "OCRCHAT_LOCAL_SECRET_KEY", LocalAws.SECRET_KEY));
+        Map<String, String> values = new HashMap<>(Map.of(
+                "OCRCHAT_DYNAMODB_ENDPOINT",
+                dynamoEndpoint,
+                "OCRCHAT_LOCAL_ACCESS_KEY",
+                LocalAws.ACCESS_KEY,
+                "OCRCHAT_LOCAL_SECRET_KEY",
+                LocalAws.SECRET_KEY));
         return AwsSettings.from(Env.of(values));
     }
 

@@ -42,7 +42,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
     static final int MAX_LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
     private static final int MAX_INTEGRATION_SECONDS = 30;
-    private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
     private final List<SamTemplate.Route> routes;
     private final HttpServer server;
@@ -59,7 +60,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         return start(template, host, port, new LambdaHandlers());
     }
 
-    public static ApiGatewayEmulator start(SamTemplate template, String host, int port, LambdaHandlers handlers) throws IOException {
+    public static ApiGatewayEmulator start(SamTemplate template, String host, int port, LambdaHandlers handlers)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
         ApiGatewayEmulator emulator = new ApiGatewayEmulator(template.routes(), server, handlers);
         server.createContext("/", emulator::serve);
@@ -91,18 +93,30 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             String rawPath = exchange.getRequestURI().getRawPath();
             Optional<Match> match = match(method, rawPath);
             if (match.isEmpty()) {
-                send(exchange, 404, Map.of("content-type", "application/json"), "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                send(
+                        exchange,
+                        404,
+                        Map.of("content-type", "application/json"),
+                        "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                send(exchange, 413, Map.of("content-type", "application/json"), "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                send(
+                        exchange,
+                        413,
+                        Map.of("content-type", "application/json"),
+                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             APIGatewayV2HTTPEvent event = event(exchange, match.get(), body);
             if (event.getBody() != null && event.getBody().length() + 16 * 1024 > MAX_LAMBDA_PAYLOAD_BYTES) {
                 // Lambda's 6 MB synchronous payload limit; API Gateway answers it with a 413.
-                send(exchange, 413, Map.of("content-type", "application/json"), "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
+                send(
+                        exchange,
+                        413,
+                        Map.of("content-type", "application/json"),
+                        "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
             respond(exchange, invoke(match.get().route(), event));
@@ -112,14 +126,23 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     }
 
     private Optional<APIGatewayV2HTTPResponse> invoke(SamTemplate.Route route, APIGatewayV2HTTPEvent event) {
-        LocalLambdaContext context = new LocalLambdaContext(UUID.randomUUID().toString(), route.function(), route.timeoutSeconds());
-        Future<APIGatewayV2HTTPResponse> result = invocations.submit(() -> (APIGatewayV2HTTPResponse) handlers.invoke(route.handler(), event, context));
+        LocalLambdaContext context =
+                new LocalLambdaContext(UUID.randomUUID().toString(), route.function(), route.timeoutSeconds());
+        Future<APIGatewayV2HTTPResponse> result =
+                invocations.submit(() -> (APIGatewayV2HTTPResponse) handlers.invoke(route.handler(), event, context));
         try {
-            return Optional.ofNullable(result.get(Math.min(route.timeoutSeconds(), MAX_INTEGRATION_SECONDS), TimeUnit.SECONDS));
+            return Optional.ofNullable(
+                    result.get(Math.min(route.timeoutSeconds(), MAX_INTEGRATION_SECONDS), TimeUnit.SECONDS));
         } catch (TimeoutException e) {
-            LOG.warn("{} did not answer within {} s", route.function(), Math.min(route.timeoutSeconds(), MAX_INTEGRATION_SECONDS));
-            return Optional.of(APIGatewayV2HTTPResponse.builder().withStatusCode(503)
-                    .withHeaders(Map.of("content-type", "application/json")).withBody("{\"message\":\"Service Unavailable\"}").build());
+            LOG.warn(
+                    "{} did not answer within {} s",
+                    route.function(),
+                    Math.min(route.timeoutSeconds(), MAX_INTEGRATION_SECONDS));
+            return Optional.of(APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(503)
+                    .withHeaders(Map.of("content-type", "application/json"))
+                    .withBody("{\"message\":\"Service Unavailable\"}")
+                    .build());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
@@ -131,13 +154,19 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
     private void respond(HttpExchange exchange, Optional<APIGatewayV2HTTPResponse> response) throws IOException {
         if (response.isEmpty()) {
-            send(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+            send(
+                    exchange,
+                    500,
+                    Map.of("content-type", "application/json"),
+                    "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
         APIGatewayV2HTTPResponse r = response.get();
-        Map<String, String> headers = r.getHeaders() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(r.getHeaders());
+        Map<String, String> headers =
+                r.getHeaders() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(r.getHeaders());
         if (r.getMultiValueHeaders() != null) {
-            r.getMultiValueHeaders().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
+            r.getMultiValueHeaders()
+                    .forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
         }
         if (r.getCookies() != null) {
             r.getCookies().forEach(cookie -> exchange.getResponseHeaders().add("set-cookie", cookie));
@@ -146,14 +175,20 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         if (body.length() > MAX_LAMBDA_PAYLOAD_BYTES) {
             // Lambda refuses a response over 6 MB, and API Gateway answers the client with a 500.
             LOG.error("A response of {} bytes is over Lambda's 6 MB payload limit", body.length());
-            send(exchange, 500, Map.of("content-type", "application/json"), "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
+            send(
+                    exchange,
+                    500,
+                    Map.of("content-type", "application/json"),
+                    "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        byte[] bytes = r.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+                r.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
         send(exchange, r.getStatusCode() == 0 ? 200 : r.getStatusCode(), headers, bytes);
     }
 
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body) throws IOException {
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
         headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.getResponseHeaders().set("apigw-requestid", UUID.randomUUID().toString());
         boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod());
@@ -175,8 +210,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         return body;
     }
 
-    private record Match(SamTemplate.Route route, Map<String, String> pathParameters) {
-    }
+    private record Match(SamTemplate.Route route, Map<String, String> pathParameters) {}
 
     /** API Gateway's matching: the most specific route wins; a trailing slash does not matter. */
     Optional<Match> match(String method, String rawPath) {
@@ -207,7 +241,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 if (path.size() <= i) {
                     return -1;
                 }
-                parameters.put(part.substring(1, part.length() - 2), decode(String.join("/", path.subList(i, path.size()))));
+                parameters.put(
+                        part.substring(1, part.length() - 2), decode(String.join("/", path.subList(i, path.size()))));
                 return score;
             }
             if (i >= path.size()) {
@@ -242,7 +277,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Match match, byte[] body) {
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = exchange.getRequestURI().getRawPath();
-        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        String rawQuery =
+                Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
         exchange.getRequestHeaders().forEach((name, values) -> {
@@ -261,8 +297,10 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         });
         String contentType = headers.getOrDefault("content-type", "");
         boolean text = isText(contentType);
-        String routeKey = match.route().method().equals("ANY") && match.route().path().equals("$default")
-                ? "$default" : match.route().method() + " " + match.route().path();
+        String routeKey =
+                match.route().method().equals("ANY") && match.route().path().equals("$default")
+                        ? "$default"
+                        : match.route().method() + " " + match.route().path();
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withAccountId("000000000000")
@@ -292,7 +330,12 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 .withQueryStringParameters(query(rawQuery))
                 .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
                 .withRequestContext(context)
-                .withBody(body.length == 0 ? null : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+                .withBody(
+                        body.length == 0
+                                ? null
+                                : text
+                                        ? new String(body, StandardCharsets.UTF_8)
+                                        : Base64.getEncoder().encodeToString(body))
                 .withIsBase64Encoded(body.length > 0 && !text)
                 .build();
     }
@@ -300,8 +343,12 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     /** HTTP APIs pass text-like bodies as they are and base64-encode everything else (binary, multipart, forms). */
     static boolean isText(String contentType) {
         String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
-        return type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
-                || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript");
+        return type.startsWith("text/")
+                || type.equals("application/json")
+                || type.endsWith("+json")
+                || type.equals("application/xml")
+                || type.endsWith("+xml")
+                || type.equals("application/javascript");
     }
 
     /** Repeated parameters are joined with commas, as in payload 2.0. */

@@ -15,8 +15,7 @@ import java.nio.file.Path;
 final class DevAccount {
     static final long CREDITS = 1000;
 
-    private DevAccount() {
-    }
+    private DevAccount() {}
 
     /** The development account's token: the one in the data folder while it still works, else a new account's. */
     static String token(AccountStore accounts, Path dataDir) throws IOException {

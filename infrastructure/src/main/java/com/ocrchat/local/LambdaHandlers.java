@@ -15,7 +15,8 @@ public final class LambdaHandlers {
 
     /** Invokes the handler with an event of the type its method takes. */
     public Object invoke(String handler, Object event, Context context) throws Exception {
-        return handlers.computeIfAbsent(handler, name -> Handler.of(name, event.getClass())).invoke(event, context);
+        return handlers.computeIfAbsent(handler, name -> Handler.of(name, event.getClass()))
+                .invoke(event, context);
     }
 
     private record Handler(Object instance, Method method) {
@@ -26,13 +27,16 @@ public final class LambdaHandlers {
                 Class<?> type = Class.forName(parts[0]);
                 Object instance = type.getConstructor().newInstance();
                 for (Method candidate : type.getMethods()) {
-                    if (candidate.getName().equals(methodName) && candidate.getParameterCount() == 2
+                    if (candidate.getName().equals(methodName)
+                            && candidate.getParameterCount() == 2
                             && candidate.getParameterTypes()[0].isAssignableFrom(eventType)
-                            && candidate.getParameterTypes()[1] == Context.class && !candidate.isBridge()) {
+                            && candidate.getParameterTypes()[1] == Context.class
+                            && !candidate.isBridge()) {
                         return new Handler(instance, candidate);
                     }
                 }
-                throw new IllegalStateException(handler + " has no public " + methodName + "(" + eventType.getSimpleName() + ", Context)");
+                throw new IllegalStateException(
+                        handler + " has no public " + methodName + "(" + eventType.getSimpleName() + ", Context)");
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot build the handler " + handler + ": " + e, e);
             }

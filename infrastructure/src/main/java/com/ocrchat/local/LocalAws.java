@@ -58,8 +58,10 @@ public final class LocalAws implements AutoCloseable {
             dynamo.start();
             started.add(dynamo::stop);
 
-            BlobStore blobs = dataDir == null ? new TransientNio2BlobStore()
-                    : new FilesystemNio2BlobStore(Files.createDirectories(dataDir.resolve("s3")).toString());
+            BlobStore blobs = dataDir == null
+                    ? new TransientNio2BlobStore()
+                    : new FilesystemNio2BlobStore(
+                            Files.createDirectories(dataDir.resolve("s3")).toString());
             S3Proxy s3 = S3Proxy.builder()
                     .blobStore(blobs)
                     .endpoint(URI.create("http://127.0.0.1:0"))
@@ -71,7 +73,9 @@ public final class LocalAws implements AutoCloseable {
                 Thread.sleep(20);
             }
 
-            SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+            SQSRestServer sqs = SQSRestServerBuilder.withInterface("127.0.0.1")
+                    .withDynamicPort()
+                    .start();
             started.add(sqs::stopAndWait);
             int sqsPort = sqs.waitUntilStarted().localAddress().getPort();
             return new LocalAws(dynamo, dynamoPort, s3, sqs, sqsPort);

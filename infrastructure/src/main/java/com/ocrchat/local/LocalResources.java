@@ -24,14 +24,13 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class LocalResources {
     /** A resolved environment value; {@code resource} when it names a resource of the stack. */
-    record Value(String value, boolean resource) {
-    }
+    record Value(String value, boolean resource) {}
 
-    private LocalResources() {
-    }
+    private LocalResources() {}
 
     /** Makes what is missing; returns each resource's physical id (table or bucket name, queue URL) by logical id. */
-    public static Map<String, String> create(SamTemplate template, DynamoDbClient dynamo, S3Client s3, SqsClient sqs, Integer visibilityTimeout) {
+    public static Map<String, String> create(
+            SamTemplate template, DynamoDbClient dynamo, S3Client s3, SqsClient sqs, Integer visibilityTimeout) {
         Map<String, String> physical = new LinkedHashMap<>();
         template.resources("AWS::DynamoDB::Table").forEach((logicalId, resource) -> {
             Map<String, Object> properties = SamTemplate.map(resource, "Properties");
@@ -40,15 +39,27 @@ public final class LocalResources {
                 dynamo.createTable(r -> r.tableName(localName(logicalId))
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(list(properties, "AttributeDefinitions").stream()
-                                .map(a -> AttributeDefinition.builder().attributeName(a.get("AttributeName").toString())
-                                        .attributeType(a.get("AttributeType").toString()).build()).toList())
+                                .map(a -> AttributeDefinition.builder()
+                                        .attributeName(a.get("AttributeName").toString())
+                                        .attributeType(a.get("AttributeType").toString())
+                                        .build())
+                                .toList())
                         .keySchema(keySchema(list(properties, "KeySchema")))
-                        .globalSecondaryIndexes(indexes.isEmpty() ? null : indexes.stream().map(index -> GlobalSecondaryIndex.builder()
-                                .indexName(index.get("IndexName").toString())
-                                .keySchema(keySchema(list(index, "KeySchema")))
-                                .projection(Projection.builder().projectionType(
-                                        SamTemplate.map(index, "Projection").getOrDefault("ProjectionType", "ALL").toString()).build())
-                                .build()).toList()));
+                        .globalSecondaryIndexes(
+                                indexes.isEmpty()
+                                        ? null
+                                        : indexes.stream()
+                                                .map(index -> GlobalSecondaryIndex.builder()
+                                                        .indexName(index.get("IndexName")
+                                                                .toString())
+                                                        .keySchema(keySchema(list(index, "KeySchema")))
+                                                        .projection(Projection.builder()
+                                                                .projectionType(SamTemplate.map(index, "Projection")
+                                                                        .getOrDefault("ProjectionType", "ALL")
+                                                                        .toString())
+                                                                .build())
+                                                        .build())
+                                                .toList()));
             } catch (ResourceInUseException alreadyThere) {
                 // Made on an earlier start; the data folder keeps it.
             }
@@ -68,18 +79,24 @@ public final class LocalResources {
             if (visibility != null) {
                 attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(visibility));
             }
-            String url = sqs.createQueue(r -> r.queueName(localName(logicalId)).attributes(attributes)).queueUrl();
+            String url = sqs.createQueue(r -> r.queueName(localName(logicalId)).attributes(attributes))
+                    .queueUrl();
             physical.put(logicalId, url);
         });
         // Redrive policies name their dead-letter queue by ARN, so they come once every queue exists.
         queues.forEach((logicalId, resource) -> {
             Map<String, Object> redrive = SamTemplate.map(SamTemplate.map(resource, "Properties"), "RedrivePolicy");
-            if (redrive.get("deadLetterTargetArn") instanceof Map<?, ?> getAtt && getAtt.get("Fn::GetAtt") instanceof List<?> target) {
+            if (redrive.get("deadLetterTargetArn") instanceof Map<?, ?> getAtt
+                    && getAtt.get("Fn::GetAtt") instanceof List<?> target) {
                 String deadLetterUrl = physical.get(String.valueOf(target.get(0)));
-                String arn = sqs.getQueueAttributes(r -> r.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                        .attributes().get(QueueAttributeName.QUEUE_ARN);
-                String policy = Json.write(Map.of("deadLetterTargetArn", arn, "maxReceiveCount", String.valueOf(redrive.get("maxReceiveCount"))));
-                sqs.setQueueAttributes(r -> r.queueUrl(physical.get(logicalId)).attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, policy)));
+                String arn = sqs.getQueueAttributes(
+                                r -> r.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                        .attributes()
+                        .get(QueueAttributeName.QUEUE_ARN);
+                String policy = Json.write(Map.of(
+                        "deadLetterTargetArn", arn, "maxReceiveCount", String.valueOf(redrive.get("maxReceiveCount"))));
+                sqs.setQueueAttributes(r -> r.queueUrl(physical.get(logicalId))
+                        .attributes(Map.of(QueueAttributeName.REDRIVE_POLICY, policy)));
             }
         });
         return physical;
@@ -89,7 +106,9 @@ public final class LocalResources {
     static Map<String, Value> environment(SamTemplate template, Map<String, String> physical) {
         Map<String, Object> parameters = SamTemplate.map(template.asMap(), "Parameters");
         Map<String, Value> environment = new LinkedHashMap<>();
-        template.globalEnvironment().forEach((name, value) -> resolve(value, parameters, physical).ifPresent(v -> environment.put(name, v)));
+        template.globalEnvironment()
+                .forEach(
+                        (name, value) -> resolve(value, parameters, physical).ifPresent(v -> environment.put(name, v)));
         return environment;
     }
 
@@ -113,8 +132,12 @@ public final class LocalResources {
     }
 
     private static List<KeySchemaElement> keySchema(List<Map<String, Object>> elements) {
-        return elements.stream().map(k -> KeySchemaElement.builder().attributeName(k.get("AttributeName").toString())
-                .keyType(k.get("KeyType").toString()).build()).toList();
+        return elements.stream()
+                .map(k -> KeySchemaElement.builder()
+                        .attributeName(k.get("AttributeName").toString())
+                        .keyType(k.get("KeyType").toString())
+                        .build())
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

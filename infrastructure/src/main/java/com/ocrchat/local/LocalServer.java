@@ -32,8 +32,7 @@ public final class LocalServer implements AutoCloseable {
      * per queue-driven function; {@code visibilityTimeout} (seconds) replaces the template's queue visibility
      * timeouts when set (tests use a short one so redeliveries come quickly).
      */
-    public record Options(String host, int port, Path dataDir, Path template, int workers, Integer visibilityTimeout) {
-    }
+    public record Options(String host, int port, Path dataDir, Path template, int workers, Integer visibilityTimeout) {}
 
     private final LocalAws aws;
     private final ApiGatewayEmulator emulator;
@@ -43,8 +42,14 @@ public final class LocalServer implements AutoCloseable {
     private final String devToken;
     private final Path dataDir;
 
-    private LocalServer(LocalAws aws, ApiGatewayEmulator emulator, QueuePollers pollers, Schedules schedules, SqsClient pollerSqs,
-                        String devToken, Path dataDir) {
+    private LocalServer(
+            LocalAws aws,
+            ApiGatewayEmulator emulator,
+            QueuePollers pollers,
+            Schedules schedules,
+            SqsClient pollerSqs,
+            String devToken,
+            Path dataDir) {
         this.aws = aws;
         this.emulator = emulator;
         this.pollers = pollers;
@@ -62,7 +67,9 @@ public final class LocalServer implements AutoCloseable {
             aws.settings().forEach(System::setProperty);
             Map<String, String> physical;
             AwsSettings endpoints = AwsSettings.from(Env.fromEnvironment());
-            try (DynamoDbClient dynamo = AwsClients.dynamo(endpoints); S3Client s3 = AwsClients.s3(endpoints); SqsClient sqs = AwsClients.sqs(endpoints)) {
+            try (DynamoDbClient dynamo = AwsClients.dynamo(endpoints);
+                    S3Client s3 = AwsClients.s3(endpoints);
+                    SqsClient sqs = AwsClients.sqs(endpoints)) {
                 physical = LocalResources.create(template, dynamo, s3, sqs, options.visibilityTimeout());
             }
             // The user's environment wins for plain settings; resource names are always the local ones.
@@ -77,9 +84,11 @@ public final class LocalServer implements AutoCloseable {
             ApiGatewayEmulator emulator = ApiGatewayEmulator.start(template, options.host(), options.port(), handlers);
             emulator.serveLocal(LOCAL_AWS_PATH, Json.write(Map.of("dynamodb_endpoint", aws.dynamoDbEndpoint())));
             SqsClient pollerSqs = AwsClients.sqs(AwsSettings.from(Env.fromEnvironment()));
-            QueuePollers pollers = QueuePollers.start(template.queueEvents(), physical, pollerSqs, handlers, options.workers());
+            QueuePollers pollers =
+                    QueuePollers.start(template.queueEvents(), physical, pollerSqs, handlers, options.workers());
             Schedules schedules = Schedules.start(template.schedules(), handlers);
-            LocalServer server = new LocalServer(aws, emulator, pollers, schedules, pollerSqs, token, options.dataDir());
+            LocalServer server =
+                    new LocalServer(aws, emulator, pollers, schedules, pollerSqs, token, options.dataDir());
             server.writeServerFile();
             return server;
         } catch (Exception | Error e) {
@@ -108,8 +117,16 @@ public final class LocalServer implements AutoCloseable {
     /** Lets ./ocrchat account find the running stack instead of opening the data folder twice. */
     private void writeServerFile() throws IOException {
         if (dataDir != null) {
-            Files.writeString(serverFile(dataDir), Json.write(Map.of("url", url(), "dynamodb_endpoint", aws.dynamoDbEndpoint(),
-                    "pid", ProcessHandle.current().pid())), StandardCharsets.UTF_8);
+            Files.writeString(
+                    serverFile(dataDir),
+                    Json.write(Map.of(
+                            "url",
+                            url(),
+                            "dynamodb_endpoint",
+                            aws.dynamoDbEndpoint(),
+                            "pid",
+                            ProcessHandle.current().pid())),
+                    StandardCharsets.UTF_8);
         }
     }
 
@@ -141,25 +158,45 @@ public final class LocalServer implements AutoCloseable {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: ocrchat serve [--port N] [--host ADDRESS] [--data DIR | --in-memory] [--workers N]");
+            System.err.println(
+                    "usage: ocrchat serve [--port N] [--host ADDRESS] [--data DIR | --in-memory] [--workers N]");
             System.exit(2);
             return;
         }
         long started = System.nanoTime();
         LocalServer server = start(options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "ocrchat-shutdown"));
-        System.out.printf("%nocrchat is running at %s   (started in %.1f s)%n", server.url().replace("127.0.0.1", options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host()),
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "ocrchat-shutdown"));
+        System.out.printf(
+                "%nocrchat is running at %s   (started in %.1f s)%n",
+                server.url().replace("127.0.0.1", options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host()),
                 (System.nanoTime() - started) / 1e9);
         System.out.printf("API token of the development account: %s%n", server.devToken());
-        server.stores().accounts().findByToken(server.devToken()).ifPresent(account -> System.out.printf(
-                "  (paid account %s; more credits: ./ocrchat account add-credits %s 1000)%n", account.id(), account.id()));
-        System.out.printf("Data: %s%n", options.dataDir() == null ? "in memory (gone when the server stops)" : options.dataDir().toAbsolutePath());
-        System.out.printf("Try:  curl -X POST %s/api/v1/ocr/ -H \"Authorization: Bearer %s\" -F \"file=@invoice.png\"%n%n", server.url(), server.devToken());
-        LOG.info("Routes from template.yaml: {}", server.emulator.routes().stream().map(r -> r.method() + " " + r.path()).toList());
+        server.stores()
+                .accounts()
+                .findByToken(server.devToken())
+                .ifPresent(account -> System.out.printf(
+                        "  (paid account %s; more credits: ./ocrchat account add-credits %s 1000)%n",
+                        account.id(), account.id()));
+        System.out.printf(
+                "Data: %s%n",
+                options.dataDir() == null
+                        ? "in memory (gone when the server stops)"
+                        : options.dataDir().toAbsolutePath());
+        System.out.printf(
+                "Try:  curl -X POST %s/api/v1/ocr/ -H \"Authorization: Bearer %s\" -F \"file=@invoice.png\"%n%n",
+                server.url(), server.devToken());
+        LOG.info(
+                "Routes from template.yaml: {}",
+                server.emulator.routes().stream()
+                        .map(r -> r.method() + " " + r.path())
+                        .toList());
         stopped.await();
         // DynamoDB Local leaves a non-daemon thread behind after stop().
         System.exit(0);

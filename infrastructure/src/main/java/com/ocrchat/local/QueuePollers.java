@@ -41,11 +41,16 @@ final class QueuePollers implements AutoCloseable {
     }
 
     /** Starts {@code pollersPerFunction} pollers for each function with SQS events; queue URLs by logical id. */
-    static QueuePollers start(List<SamTemplate.QueueEvent> events, Map<String, String> queueUrls, SqsClient sqs,
-                              LambdaHandlers handlers, int pollersPerFunction) {
+    static QueuePollers start(
+            List<SamTemplate.QueueEvent> events,
+            Map<String, String> queueUrls,
+            SqsClient sqs,
+            LambdaHandlers handlers,
+            int pollersPerFunction) {
         QueuePollers started = new QueuePollers(sqs, handlers);
         Map<String, List<SamTemplate.QueueEvent>> byFunction = events.stream()
-                .collect(Collectors.groupingBy(SamTemplate.QueueEvent::function, LinkedHashMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(
+                        SamTemplate.QueueEvent::function, LinkedHashMap::new, Collectors.toList()));
         byFunction.forEach((function, sources) -> {
             for (int i = 0; i < pollersPerFunction; i++) {
                 started.pollers.submit(() -> started.poll(sources, queueUrls));
@@ -63,8 +68,10 @@ final class QueuePollers implements AutoCloseable {
                 SamTemplate.QueueEvent source = sources.get(i);
                 try {
                     List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrls.get(source.queue()))
-                            .maxNumberOfMessages(Math.min(10, source.batchSize())).waitTimeSeconds(0)
-                            .messageSystemAttributeNamesWithStrings("All")).messages();
+                                    .maxNumberOfMessages(Math.min(10, source.batchSize()))
+                                    .waitTimeSeconds(0)
+                                    .messageSystemAttributeNamesWithStrings("All"))
+                            .messages();
                     if (!messages.isEmpty()) {
                         deliver(source, queueUrls.get(source.queue()), messages);
                         handled = true;
@@ -102,18 +109,28 @@ final class QueuePollers implements AutoCloseable {
         event.setRecords(records);
         Set<String> failed;
         try {
-            Object response = handlers.invoke(source.handler(), event,
+            Object response = handlers.invoke(
+                    source.handler(),
+                    event,
                     new LocalLambdaContext(UUID.randomUUID().toString(), source.function(), source.timeoutSeconds()));
-            failed = source.reportsItemFailures() && response instanceof SQSBatchResponse batch && batch.getBatchItemFailures() != null
-                    ? batch.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet())
+            failed = source.reportsItemFailures()
+                            && response instanceof SQSBatchResponse batch
+                            && batch.getBatchItemFailures() != null
+                    ? batch.getBatchItemFailures().stream()
+                            .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                            .collect(Collectors.toSet())
                     : Set.of();
         } catch (Exception e) {
             // A handler that throws fails the whole batch: nothing is deleted, everything is redelivered.
             LOG.error("{} failed on a batch of {}", source.function(), messages.size(), e);
             return;
         }
-        List<DeleteMessageBatchRequestEntry> done = messages.stream().filter(m -> !failed.contains(m.messageId()))
-                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+        List<DeleteMessageBatchRequestEntry> done = messages.stream()
+                .filter(m -> !failed.contains(m.messageId()))
+                .map(m -> DeleteMessageBatchRequestEntry.builder()
+                        .id(m.messageId())
+                        .receiptHandle(m.receiptHandle())
+                        .build())
                 .toList();
         if (!done.isEmpty()) {
             sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));

@@ -26,17 +26,19 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class SamTemplate {
     /** One route: an HTTP method (or ANY) and a path such as {@code /api/v1/ocr/{uuid}}, served by a handler. */
-    public record Route(String function, String method, String path, String handler, int timeoutSeconds) {
-    }
+    public record Route(String function, String method, String path, String handler, int timeoutSeconds) {}
 
     /** An SQS event source: the function's handler fed batches from a queue (logical id). */
-    public record QueueEvent(String function, String handler, String queue, int batchSize, boolean reportsItemFailures,
-                             int timeoutSeconds) {
-    }
+    public record QueueEvent(
+            String function,
+            String handler,
+            String queue,
+            int batchSize,
+            boolean reportsItemFailures,
+            int timeoutSeconds) {}
 
     /** A Schedule event: the handler invoked every {@code rate}. */
-    public record Schedule(String function, String handler, java.time.Duration rate) {
-    }
+    public record Schedule(String function, String handler, java.time.Duration rate) {}
 
     private final Map<String, Object> root;
 
@@ -76,9 +78,14 @@ public final class SamTemplate {
 
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
-        eachEvent("HttpApi", (function, handler, timeout, properties) -> routes.add(new Route(function,
-                String.valueOf(properties.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT),
-                String.valueOf(properties.getOrDefault("Path", "$default")), handler, timeout)));
+        eachEvent(
+                "HttpApi",
+                (function, handler, timeout, properties) -> routes.add(new Route(
+                        function,
+                        String.valueOf(properties.getOrDefault("Method", "ANY")).toUpperCase(Locale.ROOT),
+                        String.valueOf(properties.getOrDefault("Path", "$default")),
+                        handler,
+                        timeout)));
         return routes;
     }
 
@@ -91,9 +98,13 @@ public final class SamTemplate {
                 throw new IllegalArgumentException(function + ": an SQS event's Queue must be !GetAtt <Queue>.Arn");
             }
             Object responseTypes = properties.getOrDefault("FunctionResponseTypes", List.of());
-            events.add(new QueueEvent(function, handler, String.valueOf(target.get(0)),
+            events.add(new QueueEvent(
+                    function,
+                    handler,
+                    String.valueOf(target.get(0)),
                     number(properties.getOrDefault("BatchSize", 10)),
-                    responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures"), timeout));
+                    responseTypes instanceof List<?> types && types.contains("ReportBatchItemFailures"),
+                    timeout));
         });
         return events;
     }
@@ -103,13 +114,19 @@ public final class SamTemplate {
         List<Schedule> schedules = new ArrayList<>();
         eachEvent("Schedule", (function, handler, timeout, properties) -> {
             String expression = String.valueOf(properties.get("Schedule")).trim();
-            java.util.regex.Matcher rate = java.util.regex.Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)").matcher(expression);
+            java.util.regex.Matcher rate = java.util.regex.Pattern.compile(
+                            "rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)")
+                    .matcher(expression);
             if (!rate.matches()) {
-                throw new IllegalArgumentException(function + ": only rate(...) schedules run locally, not " + expression);
+                throw new IllegalArgumentException(
+                        function + ": only rate(...) schedules run locally, not " + expression);
             }
             long amount = Long.parseLong(rate.group(1));
-            java.time.Duration period = rate.group(2).startsWith("minute") ? java.time.Duration.ofMinutes(amount)
-                    : rate.group(2).startsWith("hour") ? java.time.Duration.ofHours(amount) : java.time.Duration.ofDays(amount);
+            java.time.Duration period = rate.group(2).startsWith("minute")
+                    ? java.time.Duration.ofMinutes(amount)
+                    : rate.group(2).startsWith("hour")
+                            ? java.time.Duration.ofHours(amount)
+                            : java.time.Duration.ofDays(amount);
             schedules.add(new Schedule(function, handler, period));
         });
         return schedules;

@@ -2,31 +2,32 @@ package com.ocrchat.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.ocrchat.job.Chunk;
-import com.ocrchat.json.Json;
-import java.util.ArrayList;
-import java.util.List;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ocrchat.job.Chunk;
+import com.ocrchat.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Events built from fixtures that look exactly like what API Gateway sends, with the parts a test varies. */
 final class ApiEvents {
-    private static final ObjectMapper MAPPER = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String BOUNDARY = "------------------------d74496d66958873e";
 
-    private ApiEvents() {
-    }
+    private ApiEvents() {}
 
     /** POST /api/v1/ocr/ with a multipart body: the file (null for none) and text fields. */
-    static APIGatewayV2HTTPEvent submit(String token, String sourceIp, String filename, byte[] file, Map<String, String> fields) {
+    static APIGatewayV2HTTPEvent submit(
+            String token, String sourceIp, String filename, byte[] file, Map<String, String> fields) {
         APIGatewayV2HTTPEvent event = fixture("post-ocr.json");
         byte[] body = multipart(filename, file, fields);
         event.setBody(Base64.getEncoder().encodeToString(body));
@@ -82,7 +83,8 @@ final class ApiEvents {
     }
 
     /** The download with {@code translated=} too. */
-    static APIGatewayV2HTTPEvent download(String token, String sourceIp, String uuid, String format, String translated) {
+    static APIGatewayV2HTTPEvent download(
+            String token, String sourceIp, String uuid, String format, String translated) {
         APIGatewayV2HTTPEvent event = download(token, sourceIp, uuid, format);
         event.setRawQueryString("format=" + format + "&translated=" + translated);
         event.setQueryStringParameters(Map.of("format", format, "translated", translated));
@@ -152,10 +154,15 @@ final class ApiEvents {
 
     private static byte[] multipart(String filename, byte[] file, Map<String, String> fields) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
+        fields.forEach((name, value) -> write(
+                out,
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
+                        + "\r\n"));
         if (file != null) {
-            write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+            write(
+                    out,
+                    "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                            + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
             out.writeBytes(file);
             write(out, "\r\n");
         }

@@ -26,6 +26,7 @@ class ChatProvidersTest {
     private static final String MODEL_REPLY = "{\"answer\": \"The total is 215.00 USD (p. 1).\", \"citations\": ["
             + "{\"page\": 1, \"snippet\": \"Total:  215.00 usd\"}, {\"page\": 7, \"snippet\": \"Total: 215.00 USD\"},"
             + "{\"page\": 1, \"snippet\": \"a discount of 10%\"}]}";
+
     private static AccountStore.Created account;
     private static String invoice;
     private FakeModelServer server;
@@ -34,8 +35,18 @@ class ChatProvidersTest {
     static void setUp() throws Exception {
         TestServer.get();
         account = TestServer.stores().accounts().create(Plan.PAID, 10);
-        invoice = MAPPER.readTree(new SubmitOcrHandler().handleRequest(ApiEvents.submit(account.token(), IP, "invoice.png",
-                TestDocuments.png(TestDocuments.invoiceImage()), Map.of()), null).getBody()).get("uuid").asText();
+        invoice = MAPPER.readTree(new SubmitOcrHandler()
+                        .handleRequest(
+                                ApiEvents.submit(
+                                        account.token(),
+                                        IP,
+                                        "invoice.png",
+                                        TestDocuments.png(TestDocuments.invoiceImage()),
+                                        Map.of()),
+                                null)
+                        .getBody())
+                .get("uuid")
+                .asText();
     }
 
     @AfterEach
@@ -47,13 +58,24 @@ class ChatProvidersTest {
     void bedrockConverseSeesThePagesAndItsFalseCitationsAreDropped() throws Exception {
         server = FakeModelServer.answering((path, body) -> FakeModelServer.converse(MODEL_REPLY, "end_turn"));
 
-        JsonNode reply = ask(Map.of("OCRCHAT_CHAT_PROVIDER", "bedrock", "OCRCHAT_BEDROCK_ENDPOINT", server.url(),
-                "OCRCHAT_BEDROCK_MODEL_ID", "test-model-v1"));
+        JsonNode reply = ask(Map.of(
+                "OCRCHAT_CHAT_PROVIDER",
+                "bedrock",
+                "OCRCHAT_BEDROCK_ENDPOINT",
+                server.url(),
+                "OCRCHAT_BEDROCK_MODEL_ID",
+                "test-model-v1"));
 
         FakeModelServer.Call call = server.calls().get(0);
         assertTrue(call.path().startsWith("/model/test-model-v1/converse"), call.path());
         assertTrue(call.body().get("system").get(0).get("text").asText().contains("using only the passages"));
-        String question = call.body().get("messages").get(0).get("content").get(0).get("text").asText();
+        String question = call.body()
+                .get("messages")
+                .get(0)
+                .get("content")
+                .get(0)
+                .get("text")
+                .asText();
         assertTrue(question.contains("[p. 1]") && question.contains("Total: 215.00 USD"), question);
         assertTrue(question.endsWith("Question: What is the invoice total?"), question);
         assertOnlyTheTrueCitationIsKept(reply);
@@ -63,8 +85,15 @@ class ChatProvidersTest {
     void anOpenAiCompatibleEndpointSeesThePagesAndItsFalseCitationsAreDropped() throws Exception {
         server = FakeModelServer.answering((path, body) -> FakeModelServer.openAi(MODEL_REPLY, "stop"));
 
-        JsonNode reply = ask(Map.of("OCRCHAT_CHAT_PROVIDER", "openai", "OCRCHAT_OPENAI_BASE_URL", server.url() + "/v1",
-                "OCRCHAT_OPENAI_API_KEY", "sk-local", "OCRCHAT_OPENAI_MODEL", "local-model"));
+        JsonNode reply = ask(Map.of(
+                "OCRCHAT_CHAT_PROVIDER",
+                "openai",
+                "OCRCHAT_OPENAI_BASE_URL",
+                server.url() + "/v1",
+                "OCRCHAT_OPENAI_API_KEY",
+                "sk-local",
+                "OCRCHAT_OPENAI_MODEL",
+                "local-model"));
 
         FakeModelServer.Call call = server.calls().get(0);
         assertEquals("/v1/chat/completions", call.path());
@@ -79,14 +108,17 @@ class ChatProvidersTest {
     private static void assertOnlyTheTrueCitationIsKept(JsonNode reply) {
         JsonNode message = reply.get("message");
         assertEquals("The total is 215.00 USD (p. 1).", message.get("content").asText());
-        assertEquals(1, message.get("citations").size(), message.get("citations").toString());
+        assertEquals(
+                1, message.get("citations").size(), message.get("citations").toString());
         assertEquals(1, message.get("citations").get(0).get("page").asInt());
     }
 
     /** The chat function configured for the provider, asked about the invoice. */
     private static JsonNode ask(Map<String, String> provider) throws Exception {
         APIGatewayV2HTTPResponse response = new ChatHandler(TestServer.wiringWith(provider))
-                .handleRequest(ApiEvents.chat(account.token(), IP, invoice, "{\"message\": \"What is the invoice total?\"}"), null);
+                .handleRequest(
+                        ApiEvents.chat(account.token(), IP, invoice, "{\"message\": \"What is the invoice total?\"}"),
+                        null);
         assertEquals(200, response.getStatusCode(), response.getBody());
         return MAPPER.readTree(response.getBody());
     }

@@ -60,8 +60,13 @@ class ChunkFailuresTest {
     static void setUp() {
         wiring = TestServer.wiring();
         env = wiring.env();
-        pages = new JobPages(Recognizers.create(EngineSettings.from(TestServer.envWith(Map.of("OCRCHAT_OCR_THREADS", "2"))),
-                ModelSettings.from(env), wiring.stores().settings(), Limits.from(env), new PageImages(wiring.stores().objects())),
+        pages = new JobPages(
+                Recognizers.create(
+                        EngineSettings.from(TestServer.envWith(Map.of("OCRCHAT_OCR_THREADS", "2"))),
+                        ModelSettings.from(env),
+                        wiring.stores().settings(),
+                        Limits.from(env),
+                        new PageImages(wiring.stores().objects())),
                 Languages.installedIn(EngineSettings.from(env).tessdata().orElse(null)));
     }
 
@@ -71,13 +76,19 @@ class ChunkFailuresTest {
         InMemoryChunkQueue queue = new InMemoryChunkQueue();
         JobView job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(12), queue);
         List<Chunk> chunks = queue.drain();
-        assertEquals(List.of(new Chunk(job.uuid(), 0, 4), new Chunk(job.uuid(), 5, 9), new Chunk(job.uuid(), 10, 11)), chunks);
+        assertEquals(
+                List.of(new Chunk(job.uuid(), 0, 4), new Chunk(job.uuid(), 5, 9), new Chunk(job.uuid(), 10, 11)),
+                chunks);
         FlakyStore flaky = new FlakyStore(wiring.stores().objects(), BucketLayout.pageResult(job.uuid(), 7));
         ChunkWorker worker = new ChunkWorker(wiring.stores().jobs(), wiring.lifecycle(), pages, flaky);
 
         worker.process(chunks.get(0));
-        assertThrows(IllegalStateException.class, () -> worker.process(chunks.get(1)), "dies after writing pages 5 and 6");
-        assertEquals(5, wiring.stores().jobs().find(job.uuid()).orElseThrow().pagesDone(), "an unfinished chunk is not counted");
+        assertThrows(
+                IllegalStateException.class, () -> worker.process(chunks.get(1)), "dies after writing pages 5 and 6");
+        assertEquals(
+                5,
+                wiring.stores().jobs().find(job.uuid()).orElseThrow().pagesDone(),
+                "an unfinished chunk is not counted");
         worker.process(chunks.get(1));
         worker.process(chunks.get(0));
         worker.process(chunks.get(2));
@@ -89,10 +100,14 @@ class ChunkFailuresTest {
         assertEquals(12, done.pages().size());
         for (int i = 0; i < 12; i++) {
             assertEquals(i, done.pages().get(i).index());
-            assertTrue(done.pages().get(i).text().contains("Page number " + (i + 1)), done.pages().get(i).text());
+            assertTrue(
+                    done.pages().get(i).text().contains("Page number " + (i + 1)),
+                    done.pages().get(i).text());
         }
         assertEquals(12, done.text().split("\f").length);
-        assertTrue(wiring.stores().objects().get(BucketLayout.upload(job.uuid())).isEmpty(), "the upload is deleted once the job is done");
+        assertTrue(
+                wiring.stores().objects().get(BucketLayout.upload(job.uuid())).isEmpty(),
+                "the upload is deleted once the job is done");
     }
 
     @Test
@@ -103,7 +118,7 @@ class ChunkFailuresTest {
         JobView job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(7), queue);
         Meter meter = wiring.meter();
         assertEquals(7, meter.balance(caller).used());
-        wiring.stores().objects().delete(BucketLayout.upload(job.uuid()));   // every delivery of every chunk now fails
+        wiring.stores().objects().delete(BucketLayout.upload(job.uuid())); // every delivery of every chunk now fails
 
         new SqsChunkQueue(AwsClients.sqs(wiring.stores().settings()), Queues.from(env)).send(queue.drain(), true);
 
@@ -121,12 +136,17 @@ class ChunkFailuresTest {
         AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
         Caller caller = Caller.of(account.account(), "x");
         InMemoryChunkQueue queue = new InMemoryChunkQueue();
-        JobView job = submitWithoutWorkers(account, TestDocuments.withCorruptPage(TestDocuments.smallPagesPdf(7), 6), queue);
+        JobView job =
+                submitWithoutWorkers(account, TestDocuments.withCorruptPage(TestDocuments.smallPagesPdf(7), 6), queue);
         List<Chunk> chunks = queue.drain();
         CountingLedger ledger = new CountingLedger(wiring.stores().ledger());
-        JobLifecycle lifecycle = new JobLifecycle(wiring.stores().jobs(), new Meter(ledger, Plans.from(env), Clock.systemUTC()),
-                wiring.stores().objects(), Clock.systemUTC());
-        ChunkWorker worker = new ChunkWorker(wiring.stores().jobs(), lifecycle, pages, wiring.stores().objects());
+        JobLifecycle lifecycle = new JobLifecycle(
+                wiring.stores().jobs(),
+                new Meter(ledger, Plans.from(env), Clock.systemUTC()),
+                wiring.stores().objects(),
+                Clock.systemUTC());
+        ChunkWorker worker = new ChunkWorker(
+                wiring.stores().jobs(), lifecycle, pages, wiring.stores().objects());
 
         worker.process(chunks.get(0));
         worker.process(chunks.get(1)); // pages 6-7: page 6 is corrupt; no exception, so SQS does not retry it
@@ -148,7 +168,9 @@ class ChunkFailuresTest {
         Duration stuckAfter = Retention.from(env).stuckJobAfter();
         Clock later = Clock.fixed(Instant.now().plus(stuckAfter).plusSeconds(60), ZoneOffset.UTC);
 
-        int failed = new JobLifecycle(wiring.stores().jobs(), wiring.meter(), wiring.stores().objects(), later).failStuck(stuckAfter);
+        int failed = new JobLifecycle(
+                        wiring.stores().jobs(), wiring.meter(), wiring.stores().objects(), later)
+                .failStuck(stuckAfter);
 
         assertTrue(failed >= 1);
         JobView stuck = wiring.jobQueries().view(caller, job.uuid());
@@ -159,18 +181,33 @@ class ChunkFailuresTest {
 
     /** A large job filed and reserved as POST does, with its chunks kept in {@code queue} instead of SQS. */
     private static JobView submitWithoutWorkers(AccountStore.Created account, byte[] pdf, InMemoryChunkQueue queue) {
-        Submissions submissions = new Submissions(wiring.lifecycle(), pages, wiring.meter(), wiring.stores().objects(), queue,
-                wiring.uploads(), new Submissions.Rules(new ToolCatalog(false, false), true, Plans.from(env), JobFlow.from(env),
-                Retention.from(env).jobs()), Clock.systemUTC());
+        Submissions submissions = new Submissions(
+                wiring.lifecycle(),
+                pages,
+                wiring.meter(),
+                wiring.stores().objects(),
+                queue,
+                wiring.uploads(),
+                new Submissions.Rules(
+                        new ToolCatalog(false, false),
+                        true,
+                        Plans.from(env),
+                        JobFlow.from(env),
+                        Retention.from(env).jobs()),
+                Clock.systemUTC());
         var event = ApiEvents.submit(account.token(), "203.0.113.70", "doc.pdf", pdf, Map.of());
-        Submissions.Submitted submitted = submissions.submit(Caller.of(account.account(), "203.0.113.70"),
+        Submissions.Submitted submitted = submissions.submit(
+                Caller.of(account.account(), "203.0.113.70"),
                 SubmitForm.parse(new ApiRequest(event), Limits.from(env).maxFileBytes()));
         assertEquals(JobStatus.PENDING, submitted.job().status(), "202: handed to the workers");
         return submitted.job();
     }
 
     private static JobView awaitFinished(Caller caller, String uuid, Duration limit) {
-        return WaitUntil.value(() -> wiring.jobQueries().view(caller, uuid), job -> job.status().isFinished(), limit);
+        return WaitUntil.value(
+                () -> wiring.jobQueries().view(caller, uuid),
+                job -> job.status().isFinished(),
+                limit);
     }
 
     /** The real store, except that one write fails the first time, as if the worker died there. */

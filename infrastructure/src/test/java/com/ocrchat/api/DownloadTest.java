@@ -7,18 +7,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.functions.download.DownloadHandler;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
-import com.ocrchat.auth.Caller;
 import com.ocrchat.job.JobRecord;
-import com.ocrchat.metering.Charge;
-import com.ocrchat.settings.Limits;
-import com.ocrchat.testing.TestJobs;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.local.TestServer;
+import com.ocrchat.metering.Charge;
+import com.ocrchat.settings.Limits;
 import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestJobs;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -59,12 +59,28 @@ class DownloadTest {
         download = new DownloadHandler();
         SubmitOcrHandler submit = new SubmitOcrHandler();
         token = TestServer.stores().accounts().create(Plan.PAID, 100).token();
-        invoice = MAPPER.readTree(submit.handleRequest(ApiEvents.submit(token, IP, "invoice.png",
-                TestDocuments.png(TestDocuments.invoiceImage()), Map.of()), null).getBody());
-        scan = MAPPER.readTree(submit.handleRequest(ApiEvents.submit(token, IP, "scan.pdf", TestDocuments.scannedPdf(List.of(
-                TestDocuments.invoiceImage(),
-                TestDocuments.page("Minutes", List.of("The board approved the budget for 2027.", "Next meeting: March 3, 2027")),
-                TestDocuments.page("Appendix", List.of("Warehouse inventory was counted on Friday.")))), Map.of()), null).getBody());
+        invoice = MAPPER.readTree(submit.handleRequest(
+                        ApiEvents.submit(
+                                token, IP, "invoice.png", TestDocuments.png(TestDocuments.invoiceImage()), Map.of()),
+                        null)
+                .getBody());
+        scan = MAPPER.readTree(submit.handleRequest(
+                        ApiEvents.submit(
+                                token,
+                                IP,
+                                "scan.pdf",
+                                TestDocuments.scannedPdf(List.of(
+                                        TestDocuments.invoiceImage(),
+                                        TestDocuments.page(
+                                                "Minutes",
+                                                List.of(
+                                                        "The board approved the budget for 2027.",
+                                                        "Next meeting: March 3, 2027")),
+                                        TestDocuments.page(
+                                                "Appendix", List.of("Warehouse inventory was counted on Friday.")))),
+                                Map.of()),
+                        null)
+                .getBody());
         assertEquals("done", scan.get("status").asText(), scan.toString());
     }
 
@@ -74,7 +90,8 @@ class DownloadTest {
         assertEquals("text/plain; charset=utf-8", txt.getHeaders().get("content-type"));
         assertTrue(txt.getHeaders().get("content-disposition").startsWith("attachment; filename=\"scan.txt\""));
         assertEquals(scan.get("text").asText(), new String(bytes(txt), StandardCharsets.UTF_8));
-        assertEquals(2, scan.get("text").asText().chars().filter(c -> c == '\f').count(), "pages separated by form feeds");
+        assertEquals(
+                2, scan.get("text").asText().chars().filter(c -> c == '\f').count(), "pages separated by form feeds");
 
         APIGatewayV2HTTPResponse md = get(scan, "md");
         assertEquals("text/markdown; charset=utf-8", md.getHeaders().get("content-type"));
@@ -84,19 +101,27 @@ class DownloadTest {
     @Test
     void theWordDocumentReadsBackWithHeadingsAndPages() throws Exception {
         APIGatewayV2HTTPResponse docx = get(scan, "docx");
-        assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.getHeaders().get("content-type"));
+        assertEquals(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                docx.getHeaders().get("content-type"));
         assertTrue(docx.getHeaders().get("content-disposition").contains("filename=\"scan.docx\""));
 
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes(docx)))) {
-            String text = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + "\n" + b);
+            String text = document.getParagraphs().stream()
+                    .map(XWPFParagraph::getText)
+                    .reduce("", (a, b) -> a + "\n" + b);
             for (String words : List.of("INVOICE", "Total: 215.00 USD", "approved the budget", "Warehouse inventory")) {
                 assertTrue(text.contains(words), words + " in " + text);
             }
-            List<String> headings = document.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
-                    .map(XWPFParagraph::getText).toList();
+            List<String> headings = document.getParagraphs().stream()
+                    .filter(p -> "Heading1".equals(p.getStyle()))
+                    .map(XWPFParagraph::getText)
+                    .toList();
             assertEquals(List.of("INVOICE", "Minutes", "Appendix"), headings);
             assertTrue(document.getStyles().styleExist("Heading1"));
-            long pageBreaks = document.getParagraphs().stream().filter(p -> p.getCTP().xmlText().contains("w:type=\"page\"")).count();
+            long pageBreaks = document.getParagraphs().stream()
+                    .filter(p -> p.getCTP().xmlText().contains("w:type=\"page\""))
+                    .count();
             assertEquals(2, pageBreaks, "a page break between each of the three pages");
         }
         Path file = work.resolve("scan.docx");
@@ -113,15 +138,26 @@ class DownloadTest {
 
         try (PDDocument document = Loader.loadPDF(file.toFile())) {
             assertEquals(3, document.getNumberOfPages());
-            assertTrue(document.getPage(0).getResources().getXObjectNames().iterator().hasNext(), "the page image is there");
+            assertTrue(
+                    document.getPage(0)
+                            .getResources()
+                            .getXObjectNames()
+                            .iterator()
+                            .hasNext(),
+                    "the page image is there");
             assertTrue(new PDFTextStripper().getText(document).contains("Total: 215.00 USD"));
         }
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdftotext")), "pdftotext (poppler-utils) is needed; ./ocrchat test installs it");
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/pdftotext")),
+                "pdftotext (poppler-utils) is needed; ./ocrchat test installs it");
         Process pdftotext = new ProcessBuilder("pdftotext", "-raw", file.toString(), "-").start();
         String extracted = new String(pdftotext.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(pdftotext.waitFor(60, TimeUnit.SECONDS) && pdftotext.exitValue() == 0);
         double cer = Cer.of(scan.get("text").asText(), extracted);
-        assertTrue(cer < 0.01, "character error rate " + cer + "\nexpected: " + scan.get("text").asText() + "\ngot: " + extracted);
+        assertTrue(
+                cer < 0.01,
+                "character error rate " + cer + "\nexpected: "
+                        + scan.get("text").asText() + "\ngot: " + extracted);
     }
 
     @Test
@@ -129,26 +165,41 @@ class DownloadTest {
         APIGatewayV2HTTPResponse csv = get(invoice, "csv");
         assertEquals("text/csv; charset=utf-8", csv.getHeaders().get("content-type"));
 
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(new String(bytes(csv), StandardCharsets.UTF_8))).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(new String(bytes(csv), StandardCharsets.UTF_8)))
+                .getRecords();
 
         JsonNode blocks = invoice.get("pages").get(0).get("blocks");
         assertEquals(blocks.size(), rows.size());
         assertEquals("1", rows.get(0).get("page"));
         assertEquals("INVOICE", rows.get(0).get("text"));
         assertEquals(blocks.get(0).get("bbox").get(2).asText(), rows.get(0).get("x1"));
-        assertTrue(rows.stream().anyMatch(r -> r.get("text").contains("Invoice number: INV-2026-0042\nInvoice date")),
+        assertTrue(
+                rows.stream().anyMatch(r -> r.get("text").contains("Invoice number: INV-2026-0042\nInvoice date")),
                 "multi-line blocks are quoted, not split");
     }
 
     @Test
     void aTablesCellsComeOutInTheCsvAndAsAWordTable() throws Exception {
-        JsonNode job = MAPPER.readTree(new SubmitOcrHandler().handleRequest(ApiEvents.submit(token, IP, "order.png",
-                TestDocuments.png(TestDocuments.tablePage(false)), Map.of()), null).getBody());
-        assertTrue(job.get("markdown").asText().contains("| Widget assembly | 2 | 150.00 |"), job.get("markdown").asText());
+        JsonNode job = MAPPER.readTree(new SubmitOcrHandler()
+                .handleRequest(
+                        ApiEvents.submit(
+                                token, IP, "order.png", TestDocuments.png(TestDocuments.tablePage(false)), Map.of()),
+                        null)
+                .getBody());
+        assertTrue(
+                job.get("markdown").asText().contains("| Widget assembly | 2 | 150.00 |"),
+                job.get("markdown").asText());
 
-        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(new String(bytes(get(job, "csv")), StandardCharsets.UTF_8))).getRecords();
-        assertEquals(TestDocuments.ORDER_TABLE, rows.stream().map(CSVRecord::toList).toList());
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .parse(new StringReader(new String(bytes(get(job, "csv")), StandardCharsets.UTF_8)))
+                .getRecords();
+        assertEquals(
+                TestDocuments.ORDER_TABLE, rows.stream().map(CSVRecord::toList).toList());
 
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes(get(job, "docx"))))) {
             var table = document.getTables().get(0);
@@ -164,10 +215,14 @@ class DownloadTest {
         JsonNode job = MAPPER.readTree(bytes(json));
         assertEquals(invoice.get("uuid"), job.get("uuid"));
         assertEquals(invoice.get("text"), job.get("text"));
-        JsonNode word = job.get("pages").get(0).get("blocks").get(0).get("words").get(0);
+        JsonNode word =
+                job.get("pages").get(0).get("blocks").get(0).get("words").get(0);
         assertEquals("INVOICE", word.get("text").asText());
         assertEquals(4, word.get("bbox").size());
-        assertEquals(json.getHeaders().get("content-type"), get(invoice, null).getHeaders().get("content-type"), "json is the default");
+        assertEquals(
+                json.getHeaders().get("content-type"),
+                get(invoice, null).getHeaders().get("content-type"),
+                "json is the default");
     }
 
     @Test
@@ -176,10 +231,15 @@ class DownloadTest {
         var settings = TestServer.stores().settings();
         try (var s3 = com.ocrchat.aws.AwsClients.s3(settings)) {
             String key = "exports/" + invoice.get("uuid").asText() + "/export.md";
-            Instant made = s3.headObject(r -> r.bucket(settings.bucket()).key(key)).lastModified();
+            Instant made =
+                    s3.headObject(r -> r.bucket(settings.bucket()).key(key)).lastModified();
             get(invoice, "md");
-            assertEquals(made, s3.headObject(r -> r.bucket(settings.bucket()).key(key)).lastModified());
-            s3.putObject(r -> r.bucket(settings.bucket()).key(key), software.amazon.awssdk.core.sync.RequestBody.fromString("served from S3"));
+            assertEquals(
+                    made,
+                    s3.headObject(r -> r.bucket(settings.bucket()).key(key)).lastModified());
+            s3.putObject(
+                    r -> r.bucket(settings.bucket()).key(key),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("served from S3"));
             assertEquals("served from S3", new String(bytes(get(invoice, "md")), StandardCharsets.UTF_8));
             s3.deleteObject(r -> r.bucket(settings.bucket()).key(key));
         }
@@ -190,30 +250,42 @@ class DownloadTest {
         // Scanned at 300 dpi, as office scanners do: its searchable PDF is larger than a Lambda response.
         List<java.awt.image.BufferedImage> pages = new java.util.ArrayList<>();
         for (int i = 1; i <= 40; i++) {
-            java.awt.image.BufferedImage page = TestDocuments.page("Page " + i, List.of("Section " + i + " of the annual report."));
-            java.awt.image.BufferedImage scan = new java.awt.image.BufferedImage(2480, 3508, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+            java.awt.image.BufferedImage page =
+                    TestDocuments.page("Page " + i, List.of("Section " + i + " of the annual report."));
+            java.awt.image.BufferedImage scan =
+                    new java.awt.image.BufferedImage(2480, 3508, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
             java.awt.Graphics2D g = scan.createGraphics();
             g.drawImage(page, 0, 0, 2480, 3508, null);
             g.dispose();
             pages.add(scan);
         }
-        JsonNode job = MAPPER.readTree(new SubmitOcrHandler().handleRequest(ApiEvents.submit(token, IP, "report.pdf",
-                TestDocuments.scannedPdf(pages), Map.of()), null).getBody());
+        JsonNode job = MAPPER.readTree(new SubmitOcrHandler()
+                .handleRequest(
+                        ApiEvents.submit(token, IP, "report.pdf", TestDocuments.scannedPdf(pages), Map.of()), null)
+                .getBody());
         assertEquals(40, job.get("page_count").asInt(), job.toString());
         var getJob = new com.ocrchat.functions.job.GetJobHandler();
         for (int i = 0; i < 240 && !"done".equals(job.get("status").asText()); i++) {
             Thread.sleep(500);
-            job = MAPPER.readTree(getJob.handleRequest(ApiEvents.getJob(token, IP, job.get("uuid").asText()), null).getBody());
+            job = MAPPER.readTree(getJob.handleRequest(
+                            ApiEvents.getJob(token, IP, job.get("uuid").asText()), null)
+                    .getBody());
         }
         assertEquals("done", job.get("status").asText(), "the workers finished the 40 pages");
 
-        APIGatewayV2HTTPResponse response = download.handleRequest(ApiEvents.download(token, IP, job.get("uuid").asText(), "pdf"), null);
+        APIGatewayV2HTTPResponse response = download.handleRequest(
+                ApiEvents.download(token, IP, job.get("uuid").asText(), "pdf"), null);
 
         assertEquals(302, response.getStatusCode(), response.getBody());
-        var file = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(response.getHeaders().get("location"))).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var file = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        response.getHeaders().get("location")))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, file.statusCode());
-        assertTrue(file.body().length > Limits.from(TestServer.envWith(Map.of())).inlineDownloadMaxBytes());
+        assertTrue(
+                file.body().length > Limits.from(TestServer.envWith(Map.of())).inlineDownloadMaxBytes());
         try (PDDocument pdf = Loader.loadPDF(file.body())) {
             assertEquals(40, pdf.getNumberOfPages());
             PDFTextStripper stripper = new PDFTextStripper();
@@ -230,33 +302,55 @@ class DownloadTest {
         assertTrue(unknownFormat.get("error").asText().contains("txt, md, docx, pdf, csv, json"));
         String stranger = TestServer.stores().accounts().create(Plan.FREE, 0).token();
         error(download.handleRequest(ApiEvents.download(stranger, IP, uuid, "txt"), null), 404);
-        error(download.handleRequest(ApiEvents.download(token, IP, UUID.randomUUID().toString(), "txt"), null), 404);
+        error(
+                download.handleRequest(
+                        ApiEvents.download(token, IP, UUID.randomUUID().toString(), "txt"), null),
+                404);
 
-        Caller caller = TestServer.wiring().authenticator().authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid)).credentials());
-        JobRecord processing = TestJobs.unfinished(UUID.randomUUID().toString(), caller.owner(), JobStatus.PROCESSING, 40,
-                Charge.ofCredits(caller.accountId(), 0), Instant.now());
+        Caller caller = TestServer.wiring()
+                .authenticator()
+                .authenticate(new com.ocrchat.http.ApiRequest(ApiEvents.getJob(token, IP, uuid)).credentials());
+        JobRecord processing = TestJobs.unfinished(
+                UUID.randomUUID().toString(),
+                caller.owner(),
+                JobStatus.PROCESSING,
+                40,
+                Charge.ofCredits(caller.accountId(), 0),
+                Instant.now());
         TestServer.wiring().lifecycle().open(processing);
-        JsonNode early = error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
+        JsonNode early =
+                error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
         assertTrue(early.get("error").asText().contains("processing"));
         TestServer.wiring().lifecycle().fail(processing, "made by a test");
-        JsonNode failed = error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
+        JsonNode failed =
+                error(download.handleRequest(ApiEvents.download(token, IP, processing.uuid(), "pdf"), null), 409);
         assertTrue(failed.get("error").asText().contains("failed"));
     }
 
     private static void convertsWithLibreOfficeWhereInstalled(Path docx) throws Exception {
         if (!Files.isExecutable(Path.of("/usr/bin/libreoffice"))) {
-            System.out.println("LibreOffice is not installed: the docx conversion check is skipped (POI read it back above)");
+            System.out.println(
+                    "LibreOffice is not installed: the docx conversion check is skipped (POI read it back above)");
             return;
         }
-        Process convert = new ProcessBuilder("libreoffice", "--headless", "--convert-to", "pdf", "--outdir", docx.getParent().toString(),
-                docx.toString()).redirectErrorStream(true).start();
+        Process convert = new ProcessBuilder(
+                        "libreoffice",
+                        "--headless",
+                        "--convert-to",
+                        "pdf",
+                        "--outdir",
+                        docx.getParent().toString(),
+                        docx.toString())
+                .redirectErrorStream(true)
+                .start();
         convert.getInputStream().readAllBytes();
         assertTrue(convert.waitFor(120, TimeUnit.SECONDS) && convert.exitValue() == 0);
         assertTrue(Files.exists(docx.resolveSibling("scan.pdf")));
     }
 
     private static APIGatewayV2HTTPResponse get(JsonNode job, String format) {
-        APIGatewayV2HTTPResponse response = download.handleRequest(ApiEvents.download(token, IP, job.get("uuid").asText(), format), null);
+        APIGatewayV2HTTPResponse response = download.handleRequest(
+                ApiEvents.download(token, IP, job.get("uuid").asText(), format), null);
         assertEquals(200, response.getStatusCode(), response.getBody());
         return response;
     }

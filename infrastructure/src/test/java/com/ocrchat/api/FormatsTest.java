@@ -55,7 +55,8 @@ class FormatsTest {
 
         JsonNode gif = submit("moving.gif", TestDocuments.animatedGif(List.of(invoice, second)));
         assertEquals(1, gif.get("page_count").asInt());
-        assertTrue(gif.get("text").asText().contains("Acme Corp"), gif.get("text").asText());
+        assertTrue(
+                gif.get("text").asText().contains("Acme Corp"), gif.get("text").asText());
     }
 
     @Test

@@ -52,12 +52,15 @@ class MeterWindowsTest {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-31T23:59:00Z"));
         Meter meter = meter(Map.of("OCRCHAT_ANONYMOUS_DAILY_PAGES", "3", "OCRCHAT_FREE_MONTHLY_PAGES", "4"), now);
         Caller anonymous = Caller.anonymous("192.0.2.201");
-        Caller free = Caller.of(new Account(UUID.randomUUID().toString(), Plan.FREE, 0, Instant.now(), false), "192.0.2.1");
+        Caller free =
+                Caller.of(new Account(UUID.randomUUID().toString(), Plan.FREE, 0, Instant.now(), false), "192.0.2.1");
 
         meter.reserve(anonymous, 3);
         PaymentRequired spent = assertThrows(PaymentRequired.class, () -> meter.reserve(anonymous, 1));
         assertEquals(402, ErrorResponses.status(spent));
-        assertEquals(Instant.parse("2026-02-01T00:00:00Z").toString(), spent.details().get("resets_at"));
+        assertEquals(
+                Instant.parse("2026-02-01T00:00:00Z").toString(),
+                spent.details().get("resets_at"));
         meter.reserve(free, 4);
         assertThrows(PaymentRequired.class, () -> meter.reserve(free, 1));
 
@@ -77,27 +80,52 @@ class MeterWindowsTest {
         Env env = wiring.env();
         var created = TestServer.stores().accounts().create(Plan.PAID, 3);
         Caller caller = Caller.of(created.account(), "203.0.113.60");
-        OcrPipeline broken = new OcrPipeline((image, page, languages) -> {
-            throw new RecognitionFailure("the engine fell over");
-        }, 1);
+        OcrPipeline broken = new OcrPipeline(
+                (image, page, languages) -> {
+                    throw new RecognitionFailure("the engine fell over");
+                },
+                1);
         Limits limits = Limits.from(env);
-        Recognizer engine = new Recognizer(new DocumentLimits(limits.maxPixelsPerPage(), limits.pdfDpi()), broken, Optional.empty(),
-                Optional.empty(), 1, new PageImages(wiring.stores().objects()));
-        Submissions jobs = new Submissions(wiring.lifecycle(), new JobPages(engine, Languages.installedIn(EngineSettings.from(env).tessdata()
-                .orElse(null))), wiring.meter(), wiring.stores().objects(), (chunks, priority) -> {
+        Recognizer engine = new Recognizer(
+                new DocumentLimits(limits.maxPixelsPerPage(), limits.pdfDpi()),
+                broken,
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                new PageImages(wiring.stores().objects()));
+        Submissions jobs = new Submissions(
+                wiring.lifecycle(),
+                new JobPages(
+                        engine,
+                        Languages.installedIn(
+                                EngineSettings.from(env).tessdata().orElse(null))),
+                wiring.meter(),
+                wiring.stores().objects(),
+                (chunks, priority) -> {
                     throw new AssertionError("a one-page file is recognized inline");
-                }, wiring.uploads(), new Submissions.Rules(new ToolCatalog(false, false), true, Plans.from(env), JobFlow.from(env),
-                Retention.from(env).jobs()), Clock.systemUTC());
+                },
+                wiring.uploads(),
+                new Submissions.Rules(
+                        new ToolCatalog(false, false),
+                        true,
+                        Plans.from(env),
+                        JobFlow.from(env),
+                        Retention.from(env).jobs()),
+                Clock.systemUTC());
         // A scan: born-digital pages are read from their text layer and never reach the engine.
-        APIGatewayV2HTTPEvent event = ApiEvents.submit(created.token(), "203.0.113.60", "scan.png", TestDocuments.linePng("Hello engine"), Map.of());
+        APIGatewayV2HTTPEvent event = ApiEvents.submit(
+                created.token(), "203.0.113.60", "scan.png", TestDocuments.linePng("Hello engine"), Map.of());
 
-        Submissions.Submitted submitted = jobs.submit(caller, SubmitForm.parse(new ApiRequest(event), limits.maxFileBytes()));
+        Submissions.Submitted submitted =
+                jobs.submit(caller, SubmitForm.parse(new ApiRequest(event), limits.maxFileBytes()));
 
         assertEquals(500, ErrorResponses.status(submitted.failure()));
         assertEquals(JobStatus.FAILED, submitted.job().status());
         assertEquals("the engine fell over", submitted.job().error());
         assertEquals(0, submitted.job().creditsCharged());
-        assertEquals(JobStatus.FAILED, wiring.jobQueries().view(caller, submitted.job().uuid()).status());
+        assertEquals(
+                JobStatus.FAILED,
+                wiring.jobQueries().view(caller, submitted.job().uuid()).status());
         assertEquals(0, TestServer.wiring().meter().balance(caller).used(), "the reserved credits are given back");
         assertEquals(3, TestServer.wiring().meter().balance(caller).remaining());
     }
@@ -121,6 +149,7 @@ class MeterWindowsTest {
                 return now.get();
             }
         };
-        return new Meter(new DynamoBalanceLedger(AwsClients.dynamo(settings), settings.accountsTable()), Plans.from(env), clock);
+        return new Meter(
+                new DynamoBalanceLedger(AwsClients.dynamo(settings), settings.accountsTable()), Plans.from(env), clock);
     }
 }

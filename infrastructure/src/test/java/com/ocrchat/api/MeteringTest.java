@@ -47,8 +47,11 @@ class MeteringTest {
     void hundredConcurrentSubmissionsNeverOverspendThirtySevenCredits() throws Exception {
         AccountStore.Created created = TestServer.stores().accounts().create(Plan.PAID, 37);
 
-        List<Integer> statuses = concurrently(100, () -> submit.handleRequest(
-                ApiEvents.submit(created.token(), "203.0.113.50", "line.png", onePage, Map.of()), null).getStatusCode());
+        List<Integer> statuses = concurrently(
+                100,
+                () -> submit.handleRequest(
+                                ApiEvents.submit(created.token(), "203.0.113.50", "line.png", onePage, Map.of()), null)
+                        .getStatusCode());
 
         assertEquals(37, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(63, statuses.stream().filter(s -> s == 402).count(), statuses.toString());
@@ -63,12 +66,24 @@ class MeteringTest {
         AccountStore.Created created = TestServer.stores().accounts().create(Plan.PAID, 10);
         byte[] threePages = TestDocuments.smallPagesPdf(3);
 
-        List<Integer> statuses = concurrently(10, () -> submit.handleRequest(
-                ApiEvents.submit(created.token(), "203.0.113.51", "three.pdf", threePages, Map.of()), null).getStatusCode());
+        List<Integer> statuses = concurrently(
+                10,
+                () -> submit.handleRequest(
+                                ApiEvents.submit(created.token(), "203.0.113.51", "three.pdf", threePages, Map.of()),
+                                null)
+                        .getStatusCode());
 
         assertEquals(3, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
-        assertEquals(1, TestServer.wiring().meter().balance(Caller.of(created.account(), "x")).remaining());
-        JsonNode refused = body(submit.handleRequest(ApiEvents.submit(created.token(), "203.0.113.51", "three.pdf", threePages, Map.of()), null), 402);
+        assertEquals(
+                1,
+                TestServer.wiring()
+                        .meter()
+                        .balance(Caller.of(created.account(), "x"))
+                        .remaining());
+        JsonNode refused = body(
+                submit.handleRequest(
+                        ApiEvents.submit(created.token(), "203.0.113.51", "three.pdf", threePages, Map.of()), null),
+                402);
         assertEquals(9, refused.get("used").asInt());
         assertEquals(10, refused.get("cap").asInt());
         assertEquals(3, refused.get("needed").asInt());
@@ -77,13 +92,18 @@ class MeteringTest {
     @Test
     void anAnonymousCallerHasADailyAllowancePerIpAndAPerFileCap() {
         String ip = "198.51.100.77";
-        APIGatewayV2HTTPResponse first = submit.handleRequest(ApiEvents.submit(null, ip, "five.pdf", TestDocuments.smallPagesPdf(5), Map.of()), null);
+        APIGatewayV2HTTPResponse first = submit.handleRequest(
+                ApiEvents.submit(null, ip, "five.pdf", TestDocuments.smallPagesPdf(5), Map.of()), null);
         body(first, 200);
         assertEquals("10", first.getHeaders().get("x-ratelimit-limit"));
         assertEquals("5", first.getHeaders().get("x-ratelimit-remaining"));
-        body(submit.handleRequest(ApiEvents.submit(null, ip, "four.pdf", TestDocuments.smallPagesPdf(4), Map.of()), null), 200);
+        body(
+                submit.handleRequest(
+                        ApiEvents.submit(null, ip, "four.pdf", TestDocuments.smallPagesPdf(4), Map.of()), null),
+                200);
 
-        APIGatewayV2HTTPResponse refused = submit.handleRequest(ApiEvents.submit(null, ip, "two.pdf", TestDocuments.smallPagesPdf(2), Map.of()), null);
+        APIGatewayV2HTTPResponse refused = submit.handleRequest(
+                ApiEvents.submit(null, ip, "two.pdf", TestDocuments.smallPagesPdf(2), Map.of()), null);
         JsonNode error = body(refused, 402);
         assertEquals(9, error.get("used").asInt());
         assertEquals(10, error.get("cap").asInt());
@@ -92,11 +112,16 @@ class MeteringTest {
         assertEquals("1", refused.getHeaders().get("x-ratelimit-remaining"));
 
         body(submit.handleRequest(ApiEvents.submit(null, ip, "line.png", onePage, Map.of()), null), 200);
-        JsonNode spent = body(submit.handleRequest(ApiEvents.submit(null, ip, "line.png", onePage, Map.of()), null), 402);
+        JsonNode spent =
+                body(submit.handleRequest(ApiEvents.submit(null, ip, "line.png", onePage, Map.of()), null), 402);
         assertEquals(10, spent.get("used").asInt());
         body(submit.handleRequest(ApiEvents.submit(null, "198.51.100.78", "line.png", onePage, Map.of()), null), 200);
 
-        JsonNode tooLong = body(submit.handleRequest(ApiEvents.submit(null, "198.51.100.79", "six.pdf", TestDocuments.smallPagesPdf(6), Map.of()), null), 400);
+        JsonNode tooLong = body(
+                submit.handleRequest(
+                        ApiEvents.submit(null, "198.51.100.79", "six.pdf", TestDocuments.smallPagesPdf(6), Map.of()),
+                        null),
+                400);
         assertEquals(5, tooLong.get("cap").asInt());
         assertTrue(tooLong.get("error").asText().contains("free account takes 20"), tooLong.toString());
     }
@@ -105,7 +130,11 @@ class MeteringTest {
     void aFreeAccountsFileOverItsCapNamesThePaidPlan() {
         String token = TestServer.stores().accounts().create(Plan.FREE, 0).token();
 
-        JsonNode error = body(submit.handleRequest(ApiEvents.submit(token, "203.0.113.52", "long.pdf", TestDocuments.smallPagesPdf(21), Map.of()), null), 400);
+        JsonNode error = body(
+                submit.handleRequest(
+                        ApiEvents.submit(token, "203.0.113.52", "long.pdf", TestDocuments.smallPagesPdf(21), Map.of()),
+                        null),
+                400);
 
         assertEquals(20, error.get("cap").asInt());
         assertTrue(error.get("error").asText().contains("paid plan takes 500"), error.toString());
@@ -114,24 +143,47 @@ class MeteringTest {
     @Test
     void rotatedAndRevokedTokensStopWorkingAtOnce() {
         AccountStore.Created created = TestServer.stores().accounts().create(Plan.PAID, 5);
-        String uuid = body(submit.handleRequest(ApiEvents.submit(created.token(), "203.0.113.53", "line.png", onePage, Map.of()), null), 200)
-                .get("uuid").asText();
+        String uuid = body(
+                        submit.handleRequest(
+                                ApiEvents.submit(created.token(), "203.0.113.53", "line.png", onePage, Map.of()), null),
+                        200)
+                .get("uuid")
+                .asText();
 
-        String rotated = TestServer.stores().accounts().rotateToken(created.account().id());
+        String rotated =
+                TestServer.stores().accounts().rotateToken(created.account().id());
         body(get.handleRequest(ApiEvents.getJob(created.token(), "203.0.113.53", uuid), null), 401);
-        assertEquals("done", body(get.handleRequest(ApiEvents.getJob(rotated, "203.0.113.53", uuid), null), 200).get("status").asText());
+        assertEquals(
+                "done",
+                body(get.handleRequest(ApiEvents.getJob(rotated, "203.0.113.53", uuid), null), 200)
+                        .get("status")
+                        .asText());
 
         TestServer.stores().accounts().revoke(created.account().id());
         JsonNode revoked = body(get.handleRequest(ApiEvents.getJob(rotated, "203.0.113.53", uuid), null), 401);
         assertTrue(revoked.get("error").asText().contains("revoked"));
-        assertThrows(IllegalArgumentException.class, () -> TestServer.stores().accounts().rotateToken(created.account().id()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TestServer.stores()
+                        .accounts()
+                        .rotateToken(created.account().id()));
     }
 
     @Test
     void theAccountRouteShowsPlanBalanceAndRecentJobs() throws Exception {
         AccountStore.Created paid = TestServer.stores().accounts().create(Plan.PAID, 50);
-        String uuid = body(submit.handleRequest(ApiEvents.submit(paid.token(), "203.0.113.54", "two.pdf", TestDocuments.smallPagesPdf(2), Map.of()), null), 200)
-                .get("uuid").asText();
+        String uuid = body(
+                        submit.handleRequest(
+                                ApiEvents.submit(
+                                        paid.token(),
+                                        "203.0.113.54",
+                                        "two.pdf",
+                                        TestDocuments.smallPagesPdf(2),
+                                        Map.of()),
+                                null),
+                        200)
+                .get("uuid")
+                .asText();
         TestServer.stores().accounts().addCredits(paid.account().id(), 25);
 
         JsonNode overview = body(account.handleRequest(ApiEvents.getAccount(paid.token(), "203.0.113.54"), null), 200);
@@ -144,15 +196,19 @@ class MeteringTest {
         assertEquals(500, overview.get("max_pages_per_file").asInt());
         assertEquals(1, overview.get("credits_per_page").get("cpu").asInt());
         assertEquals(5, overview.get("credits_per_page").get("vlm").asInt());
-        JsonNode recent = eventually(() -> body(account.handleRequest(ApiEvents.getAccount(paid.token(), "203.0.113.54"), null), 200).get("recent_jobs"));
+        JsonNode recent = eventually(() -> body(
+                        account.handleRequest(ApiEvents.getAccount(paid.token(), "203.0.113.54"), null), 200)
+                .get("recent_jobs"));
         assertEquals(uuid, recent.get(0).get("uuid").asText());
         assertEquals(2, recent.get(0).get("credits_charged").asInt());
 
         AccountStore.Created free = TestServer.stores().accounts().create(Plan.FREE, 0);
-        APIGatewayV2HTTPResponse freeResponse = account.handleRequest(ApiEvents.getAccount(free.token(), "203.0.113.54"), null);
+        APIGatewayV2HTTPResponse freeResponse =
+                account.handleRequest(ApiEvents.getAccount(free.token(), "203.0.113.54"), null);
         JsonNode freeOverview = body(freeResponse, 200);
         assertEquals(100, freeOverview.get("cap").asInt());
-        assertTrue(freeOverview.get("resets_at").asText().matches("\\d{4}-\\d\\d-01T00:00:00Z"), freeOverview.toString());
+        assertTrue(
+                freeOverview.get("resets_at").asText().matches("\\d{4}-\\d\\d-01T00:00:00Z"), freeOverview.toString());
         assertEquals("100", freeResponse.getHeaders().get("x-ratelimit-remaining"));
 
         body(account.handleRequest(ApiEvents.getAccount(null, "203.0.113.54"), null), 401);

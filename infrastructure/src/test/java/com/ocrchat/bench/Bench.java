@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ocrchat.ocr.Document;
 import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.Documents;
-import com.ocrchat.ocr.OcrPipeline;
-import com.ocrchat.page.Page;
-import com.ocrchat.ocr.TesseractEngine;
 import com.ocrchat.ocr.EngineSettings;
+import com.ocrchat.ocr.OcrPipeline;
+import com.ocrchat.ocr.TesseractEngine;
+import com.ocrchat.page.Page;
 import com.ocrchat.settings.Env;
 import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -23,6 +21,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +42,7 @@ public final class Bench {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("ocrchat-bench");
@@ -52,9 +51,13 @@ public final class Bench {
         for (int i = 0; i < pages.size(); i++) {
             truth.add(String.join(" ", truthLines(i + 1)));
         }
-        TesseractEngine engine = new TesseractEngine(EngineSettings.from(Env.fromEnvironment()).tessdata().orElse(null));
+        TesseractEngine engine = new TesseractEngine(
+                EngineSettings.from(Env.fromEnvironment()).tessdata().orElse(null));
 
-        System.out.printf(Locale.ROOT, "Engine: %d dense A4 pages at 150 dpi, one at a time, against the tesseract command line (OMP_THREAD_LIMIT=1)%n", pages.size());
+        System.out.printf(
+                Locale.ROOT,
+                "Engine: %d dense A4 pages at 150 dpi, one at a time, against the tesseract command line (OMP_THREAD_LIMIT=1)%n",
+                pages.size());
         engine.read(pages.get(0), 0, "eng"); // warm handles, as a warm Lambda has them
         double ours = 0;
         double oursErrors = 0;
@@ -72,16 +75,28 @@ public final class Bench {
             cli += (System.nanoTime() - start) / 1e9;
             cliErrors += Cer.of(truth.get(i), cliText);
         }
-        System.out.printf(Locale.ROOT, "  per page: ours %.2f s, tesseract CLI %.2f s: %.2fx (target <= 0.9x)%n",
-                ours / pages.size(), cli / pages.size(), ours / cli);
-        System.out.printf(Locale.ROOT, "  character error rate against the drawn text: ours %.2f%%, tesseract CLI %.2f%%%n",
-                100 * oursErrors / pages.size(), 100 * cliErrors / pages.size());
+        System.out.printf(
+                Locale.ROOT,
+                "  per page: ours %.2f s, tesseract CLI %.2f s: %.2fx (target <= 0.9x)%n",
+                ours / pages.size(),
+                cli / pages.size(),
+                ours / cli);
+        System.out.printf(
+                Locale.ROOT,
+                "  character error rate against the drawn text: ours %.2f%%, tesseract CLI %.2f%%%n",
+                100 * oursErrors / pages.size(),
+                100 * cliErrors / pages.size());
 
         byte[] tiff = TestDocuments.multiPageTiff(pages);
         double oneCore = pipeline(engine, tiff, 1);
         double twoCores = pipeline(engine, tiff, 2);
-        System.out.printf(Locale.ROOT, "Parallel pages (%d-page TIFF): 1 thread %.1f s, 2 threads %.1f s: %.2fx (target >= 1.8x)%n",
-                pages.size(), oneCore, twoCores, oneCore / twoCores);
+        System.out.printf(
+                Locale.ROOT,
+                "Parallel pages (%d-page TIFF): 1 thread %.1f s, 2 threads %.1f s: %.2fx (target >= 1.8x)%n",
+                pages.size(),
+                oneCore,
+                twoCores,
+                oneCore / twoCores);
 
         byte[] bornDigital = TestDocuments.textPdf(List.of(truthLines(1)));
         double read = 0;
@@ -99,13 +114,19 @@ public final class Bench {
                 recognized += (System.nanoTime() - start) / 1e9;
             }
         }
-        System.out.printf(Locale.ROOT, "Born-digital PDF page: text layer %.1f ms, render + OCR %.0f ms: %.0fx faster (target >= 100x)%n",
-                1000 * read / 5, 1000 * recognized / 5, recognized / read);
+        System.out.printf(
+                Locale.ROOT,
+                "Born-digital PDF page: text layer %.1f ms, render + OCR %.0f ms: %.0fx faster (target >= 100x)%n",
+                1000 * read / 5,
+                1000 * recognized / 5,
+                recognized / read);
 
         scannedPdfAgainstOcrmypdf(work, TestDocuments.scannedPdf(pages), pages.size());
 
         byte[] scan = TestDocuments.scannedPdf(densePages(30));
-        System.out.printf(Locale.ROOT, "Large jobs: a 30-page scanned PDF (A4, 18 lines a page), chunks of 5 pages, through the local server%n");
+        System.out.printf(
+                Locale.ROOT,
+                "Large jobs: a 30-page scanned PDF (A4, 18 lines a page), chunks of 5 pages, through the local server%n");
         double one = largeJob(scan, 1).seconds();
         System.out.printf(Locale.ROOT, "  1 worker  (1 OCR thread):  %6.1f s%n", one);
         double two = largeJob(scan, 2).seconds();
@@ -118,23 +139,42 @@ public final class Bench {
     private static void scannedPdfAgainstOcrmypdf(Path work, byte[] scan, int pageCount) throws Exception {
         Timed service = largeJob(scan, 2);
         if (!Files.isExecutable(Path.of("/usr/bin/ocrmypdf"))) {
-            System.out.printf(Locale.ROOT, "Scanned PDF (%d pages) to searchable PDF: ours %.1f s; ocrmypdf is not installed "
-                    + "(apt-get install ocrmypdf; ./ocrchat bench installs it when run as root)%n", pageCount, service.seconds());
+            System.out.printf(
+                    Locale.ROOT,
+                    "Scanned PDF (%d pages) to searchable PDF: ours %.1f s; ocrmypdf is not installed "
+                            + "(apt-get install ocrmypdf; ./ocrchat bench installs it when run as root)%n",
+                    pageCount,
+                    service.seconds());
             return;
         }
         Path input = work.resolve("scan.pdf");
         Files.write(input, scan);
         long start = System.nanoTime();
-        Process ocrmypdf = new ProcessBuilder("ocrmypdf", "-j", "2", "--output-type", "pdf", "-q", input.toString(),
-                work.resolve("ocrmypdf.pdf").toString()).redirectErrorStream(true).start();
+        Process ocrmypdf = new ProcessBuilder(
+                        "ocrmypdf",
+                        "-j",
+                        "2",
+                        "--output-type",
+                        "pdf",
+                        "-q",
+                        input.toString(),
+                        work.resolve("ocrmypdf.pdf").toString())
+                .redirectErrorStream(true)
+                .start();
         String log = new String(ocrmypdf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!ocrmypdf.waitFor(600, TimeUnit.SECONDS) || ocrmypdf.exitValue() != 0) {
             System.out.println("  ocrmypdf failed: " + log);
             return;
         }
         double theirs = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "Scanned PDF (%d pages) to searchable PDF: ours (upload, OCR, export, download) %.1f s, "
-                + "ocrmypdf -j 2 %.1f s: %.2fx (target <= 0.35x)%n", pageCount, service.seconds(), theirs, service.seconds() / theirs);
+        System.out.printf(
+                Locale.ROOT,
+                "Scanned PDF (%d pages) to searchable PDF: ours (upload, OCR, export, download) %.1f s, "
+                        + "ocrmypdf -j 2 %.1f s: %.2fx (target <= 0.35x)%n",
+                pageCount,
+                service.seconds(),
+                theirs,
+                service.seconds() / theirs);
     }
 
     private static double pipeline(TesseractEngine engine, byte[] tiff, int threads) {
@@ -164,8 +204,9 @@ public final class Bench {
     }
 
     private static final String[] WORDS = ("the committee reviewed invoice and approved payment for quarterly supplies "
-            + "while staff counted inventory at warehouse near Springfield before December audit of freight costs "
-            + "which rose by percent after contracts with new carriers were signed in March").split(" ");
+                    + "while staff counted inventory at warehouse near Springfield before December audit of freight costs "
+                    + "which rose by percent after contracts with new carriers were signed in March")
+            .split(" ");
 
     /** What a bench page says: its title, then 18 lines of varied words (identical lines would align into false columns). */
     static List<String> truthLines(int page) {
@@ -181,8 +222,7 @@ public final class Bench {
         return lines;
     }
 
-    private record Timed(double seconds) {
-    }
+    private record Timed(double seconds) {}
 
     /**
      * Seconds from POST to the searchable PDF downloaded, on a fresh in-memory server with {@code workers}
@@ -193,10 +233,20 @@ public final class Bench {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Djava.awt.headless=true",
-                "-DOCRCHAT_OCR_THREADS=" + workers, "-cp", System.getProperty("java.class.path"),
-                "com.ocrchat.local.LocalServer", "--in-memory", "--port", Integer.toString(port), "--workers", Integer.toString(workers),
-                "--template", System.getProperty("ocrchat.template", "template.yaml")));
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                javaBinary(),
+                "-Djava.awt.headless=true",
+                "-DOCRCHAT_OCR_THREADS=" + workers,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "com.ocrchat.local.LocalServer",
+                "--in-memory",
+                "--port",
+                Integer.toString(port),
+                "--workers",
+                Integer.toString(workers),
+                "--template",
+                System.getProperty("ocrchat.template", "template.yaml")));
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         builder.redirectErrorStream(true);
         Process server = builder.start();
@@ -208,9 +258,14 @@ public final class Bench {
             long start = System.nanoTime();
             String uuid = submit(base, token, pdf);
             await(base, token, uuid);
-            HttpResponse<byte[]> export = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS).build().send(
-                    HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/" + uuid + "/download/?format=pdf"))
-                            .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> export = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.ALWAYS)
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/" + uuid + "/download/?format=pdf"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
             if (export.statusCode() != 200) {
                 throw new IllegalStateException("The PDF export failed: HTTP " + export.statusCode());
             }
@@ -223,14 +278,15 @@ public final class Bench {
     }
 
     private static String awaitToken(Process server) throws Exception {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         Pattern token = Pattern.compile("(ocr_[A-Za-z0-9_-]{43})");
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             Matcher found = token.matcher(line);
             if (found.find()) {
                 Thread drain = new Thread(() -> {
                     try {
-                        lines.lines().forEach(ignored -> { });
+                        lines.lines().forEach(ignored -> {});
                     } catch (java.io.UncheckedIOException serverStopped) {
                         // The server was stopped: nothing more to read.
                     }
@@ -246,20 +302,29 @@ public final class Bench {
     private static String submit(String base, String token, byte[] pdf) throws Exception {
         String boundary = UUID.randomUUID().toString();
         var body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.pdf\"\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.pdf\"\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(pdf);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return MAPPER.readTree(response.body()).get("uuid").asText();
     }
 
     private static void await(String base, String token, String uuid) throws Exception {
         while (true) {
-            JsonNode job = MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/" + uuid + "/"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode job = MAPPER.readTree(HTTP.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/" + uuid + "/"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
             String status = job.get("status").asText();
             if (status.equals("done")) {
                 return;
@@ -272,6 +337,7 @@ public final class Bench {
     }
 
     private static String javaBinary() {
-        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString();
     }
 }

@@ -45,7 +45,8 @@ class LargeDownloadsTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.get();
-        try (var reader = new InputStreamReader(LargeDownloadsTest.class.getResourceAsStream("/redirecting-template.yaml"), StandardCharsets.UTF_8)) {
+        try (var reader = new InputStreamReader(
+                LargeDownloadsTest.class.getResourceAsStream("/redirecting-template.yaml"), StandardCharsets.UTF_8)) {
             api = ApiGatewayEmulator.start(SamTemplate.parse(reader), "127.0.0.1", 0);
         }
         base = "http://127.0.0.1:" + api.port();
@@ -59,15 +60,18 @@ class LargeDownloadsTest {
     @Test
     void theDownloadIsA302ToAPresignedUrlThatNeedsNoToken() throws Exception {
         String uuid = submitInvoice();
-        HttpResponse<String> redirect = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(base + "/api/v1/ocr/" + uuid + "/download/?format=md")).header("Authorization", "Bearer " + server.devToken()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> redirect = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/" + uuid + "/download/?format=md"))
+                                .header("Authorization", "Bearer " + server.devToken())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(302, redirect.statusCode(), redirect.body());
         String location = redirect.headers().firstValue("location").orElseThrow();
         assertTrue(location.contains("X-Amz-Signature="), location);
 
-        HttpResponse<String> file = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(location)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> file = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, file.statusCode());
         assertTrue(file.body().startsWith("# INVOICE"), file.body());
         assertTrue(file.headers().firstValue("content-disposition").orElse("").contains("invoice.md"));
@@ -77,7 +81,9 @@ class LargeDownloadsTest {
     void curlDashLFollowsIt() throws Exception {
         Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
         String[] steps = seed("client.sh").split("\n\n");
-        String uuid = MAPPER.readTree(run(List.of("bash", "-c", steps[0]))).get("uuid").asText();
+        String uuid = MAPPER.readTree(run(List.of("bash", "-c", steps[0])))
+                .get("uuid")
+                .asText();
 
         run(List.of("bash", "-c", steps[2].replace("UUID", uuid)));
 
@@ -86,14 +92,17 @@ class LargeDownloadsTest {
 
     @Test
     void thePythonExampleSavesTheWordDocument() throws Exception {
-        assumeTrue(Files.exists(Path.of("/usr/bin/python3")), "Debian's python3 is needed (./ocrchat test installs it)");
+        assumeTrue(
+                Files.exists(Path.of("/usr/bin/python3")), "Debian's python3 is needed (./ocrchat test installs it)");
         Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
         Files.writeString(work.resolve("client.py"), seed("client.py"));
 
         run(List.of("/usr/bin/python3", "client.py"));
 
         try (XWPFDocument docx = new XWPFDocument(Files.newInputStream(work.resolve("result.docx")))) {
-            String text = String.join("\n", docx.getParagraphs().stream().map(XWPFParagraph::getText).toList());
+            String text = String.join(
+                    "\n",
+                    docx.getParagraphs().stream().map(XWPFParagraph::getText).toList());
             assertTrue(text.contains("Total: 215.00 USD"), text);
         }
     }
@@ -110,13 +119,22 @@ class LargeDownloadsTest {
 
         run(List.of("node", "download.mjs", base + "/api/v1/ocr/" + uuid + "/download/?format=pdf", server.devToken()));
 
-        assertTrue(Files.readString(work.resolve("result.pdf"), StandardCharsets.ISO_8859_1).startsWith("%PDF-"));
+        assertTrue(Files.readString(work.resolve("result.pdf"), StandardCharsets.ISO_8859_1)
+                .startsWith("%PDF-"));
     }
 
     private String submitInvoice() throws Exception {
         Files.write(work.resolve("invoice.png"), TestDocuments.png(TestDocuments.invoiceImage()));
-        String output = run(List.of("curl", "-s", "-X", "POST", base + "/api/v1/ocr/", "-H", "Authorization: Bearer " + server.devToken(),
-                "-F", "file=@invoice.png"));
+        String output = run(List.of(
+                "curl",
+                "-s",
+                "-X",
+                "POST",
+                base + "/api/v1/ocr/",
+                "-H",
+                "Authorization: Bearer " + server.devToken(),
+                "-F",
+                "file=@invoice.png"));
         JsonNode job = MAPPER.readTree(output);
         assertEquals("done", job.get("status").asText(), output);
         return job.get("uuid").asText();
@@ -124,14 +142,18 @@ class LargeDownloadsTest {
 
     private String seed(String name) throws Exception {
         try (InputStream in = LargeDownloadsTest.class.getResourceAsStream("/seed/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("https://ocr.chat", base)
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("https://ocr.chat", base)
                     .replace("YOUR_API_TOKEN", server.devToken());
         }
     }
 
     private String run(List<String> command) throws Exception {
         Path errors = work.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectError(errors.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectError(errors.toFile())
+                .start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);

@@ -44,8 +44,16 @@ class LargeJobsTest {
         Files.write(work.resolve("scan.pdf"), TestDocuments.scannedPdf(numberedPages(30)));
 
         long started = System.nanoTime();
-        JsonNode accepted = curlJson("-X", "POST", server.url() + "/api/v1/ocr/", "-H", "Authorization: Bearer " + server.devToken(),
-                "-F", "file=@scan.pdf", "-w", "\n%{http_code}");
+        JsonNode accepted = curlJson(
+                "-X",
+                "POST",
+                server.url() + "/api/v1/ocr/",
+                "-H",
+                "Authorization: Bearer " + server.devToken(),
+                "-F",
+                "file=@scan.pdf",
+                "-w",
+                "\n%{http_code}");
         double seconds = (System.nanoTime() - started) / 1e9;
 
         assertEquals(202, accepted.get("http_code").asInt(), accepted.toString());
@@ -64,22 +72,28 @@ class LargeJobsTest {
         assertEquals(30, texts.length);
         for (int i = 0; i < 30; i++) {
             assertEquals(i, job.get("pages").get(i).get("index").asInt());
-            assertTrue(texts[i].contains("Section " + (i + 1) + " of the report."), "page " + (i + 1) + ": " + texts[i]);
+            assertTrue(
+                    texts[i].contains("Section " + (i + 1) + " of the report."), "page " + (i + 1) + ": " + texts[i]);
         }
     }
 
     @Test
     void thePythonExamplePollsATwelvePageScanToDone() throws Exception {
-        assumeTrue(Files.exists(Path.of("/usr/bin/python3")), "Debian's python3 is needed (./ocrchat test installs it)");
+        assumeTrue(
+                Files.exists(Path.of("/usr/bin/python3")), "Debian's python3 is needed (./ocrchat test installs it)");
         Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(numberedPages(12)));
         try (InputStream in = LargeJobsTest.class.getResourceAsStream("/seed/client.py")) {
-            Files.writeString(work.resolve("client.py"), new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("https://ocr.chat", server.url()).replace("YOUR_API_TOKEN", server.devToken()));
+            Files.writeString(
+                    work.resolve("client.py"),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                            .replace("https://ocr.chat", server.url())
+                            .replace("YOUR_API_TOKEN", server.devToken()));
         }
 
         String printed = run(List.of("/usr/bin/python3", "client.py"));
 
-        assertTrue(printed.contains("Section 1 of the report.") && printed.contains("Section 12 of the report."), printed);
+        assertTrue(
+                printed.contains("Section 1 of the report.") && printed.contains("Section 12 of the report."), printed);
         assertEquals(11, printed.split("\n---\n", -1).length - 1, "a rule between each of the 12 pages");
     }
 
@@ -88,8 +102,18 @@ class LargeJobsTest {
         Files.write(work.resolve("six.pdf"), TestDocuments.smallPagesPdf(6));
         List<Process> submissions = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            submissions.add(new ProcessBuilder("curl", "-s", "-X", "POST", server.url() + "/api/v1/ocr/", "-H",
-                    "Authorization: Bearer " + server.devToken(), "-F", "file=@six.pdf").directory(work.toFile()).start());
+            submissions.add(new ProcessBuilder(
+                            "curl",
+                            "-s",
+                            "-X",
+                            "POST",
+                            server.url() + "/api/v1/ocr/",
+                            "-H",
+                            "Authorization: Bearer " + server.devToken(),
+                            "-F",
+                            "file=@six.pdf")
+                    .directory(work.toFile())
+                    .start());
         }
         List<String> uuids = new ArrayList<>();
         for (Process submission : submissions) {
@@ -101,32 +125,64 @@ class LargeJobsTest {
         for (String uuid : uuids) {
             JsonNode job = poll(uuid, new ArrayList<>());
             assertEquals("done", job.get("status").asText());
-            assertTrue(job.get("text").asText().contains("Page number 6"), job.get("text").asText());
+            assertTrue(
+                    job.get("text").asText().contains("Page number 6"),
+                    job.get("text").asText());
         }
     }
 
     @Test
     void aFileUploadedThroughAPresignedUrlIsSubmittedByItsId() throws Exception {
         Files.write(work.resolve("scan.pdf"), TestDocuments.scannedPdf(numberedPages(2)));
-        JsonNode ticket = curlJson("-X", "POST", server.url() + "/api/v1/uploads/", "-H", "Authorization: Bearer " + server.devToken(),
-                "-w", "\n%{http_code}");
+        JsonNode ticket = curlJson(
+                "-X",
+                "POST",
+                server.url() + "/api/v1/uploads/",
+                "-H",
+                "Authorization: Bearer " + server.devToken(),
+                "-w",
+                "\n%{http_code}");
         assertEquals(201, ticket.get("http_code").asInt(), ticket.toString());
         assertEquals("PUT", ticket.get("method").asText());
 
         run(List.of("curl", "-s", "-f", "-T", "scan.pdf", ticket.get("url").asText()));
-        JsonNode job = curlJson("-X", "POST", server.url() + "/api/v1/ocr/", "-H", "Authorization: Bearer " + server.devToken(),
-                "-F", "upload_id=" + ticket.get("upload_id").asText(), "-w", "\n%{http_code}");
+        JsonNode job = curlJson(
+                "-X",
+                "POST",
+                server.url() + "/api/v1/ocr/",
+                "-H",
+                "Authorization: Bearer " + server.devToken(),
+                "-F",
+                "upload_id=" + ticket.get("upload_id").asText(),
+                "-w",
+                "\n%{http_code}");
 
         assertEquals(200, job.get("http_code").asInt(), job.toString());
         assertTrue(job.get("text").asText().contains("Section 2 of the report."));
-        JsonNode again = curlJson("-X", "POST", server.url() + "/api/v1/ocr/", "-H", "Authorization: Bearer " + server.devToken(),
-                "-F", "upload_id=" + ticket.get("upload_id").asText(), "-w", "\n%{http_code}");
+        JsonNode again = curlJson(
+                "-X",
+                "POST",
+                server.url() + "/api/v1/ocr/",
+                "-H",
+                "Authorization: Bearer " + server.devToken(),
+                "-F",
+                "upload_id=" + ticket.get("upload_id").asText(),
+                "-w",
+                "\n%{http_code}");
         assertEquals(400, again.get("http_code").asInt(), "an upload is used once: " + again);
 
         JsonNode other = curlJson("-X", "POST", server.url() + "/api/v1/uploads/", "-w", "\n%{http_code}");
         run(List.of("curl", "-s", "-f", "-T", "scan.pdf", other.get("url").asText()));
-        JsonNode stolen = curlJson("-X", "POST", server.url() + "/api/v1/ocr/", "-H", "Authorization: Bearer " + server.devToken(),
-                "-F", "upload_id=" + other.get("upload_id").asText(), "-w", "\n%{http_code}");
+        JsonNode stolen = curlJson(
+                "-X",
+                "POST",
+                server.url() + "/api/v1/ocr/",
+                "-H",
+                "Authorization: Bearer " + server.devToken(),
+                "-F",
+                "upload_id=" + other.get("upload_id").asText(),
+                "-w",
+                "\n%{http_code}");
         assertEquals(400, stolen.get("http_code").asInt(), "another caller's upload is unknown here: " + stolen);
         assertTrue(stolen.get("error").asText().contains("Unknown upload_id"));
     }
@@ -134,10 +190,16 @@ class LargeJobsTest {
     @AfterAll
     static void noJobIsLeftUnfinished() throws Exception {
         var jobs = TestServer.stores().jobs();
-        for (int i = 0; i < 120 && !jobs.unfinishedSince(Instant.now().plusSeconds(60)).isEmpty(); i++) {
+        for (int i = 0;
+                i < 120 && !jobs.unfinishedSince(Instant.now().plusSeconds(60)).isEmpty();
+                i++) {
             Thread.sleep(500);
         }
-        assertEquals(List.of(), jobs.unfinishedSince(Instant.now().plusSeconds(60)).stream().map(j -> j.uuid() + " " + j.status()).toList());
+        assertEquals(
+                List.of(),
+                jobs.unfinishedSince(Instant.now().plusSeconds(60)).stream()
+                        .map(j -> j.uuid() + " " + j.status())
+                        .toList());
     }
 
     static List<BufferedImage> numberedPages(int count) {
@@ -152,7 +214,11 @@ class LargeJobsTest {
     private JsonNode poll(String uuid, List<Integer> progress) throws Exception {
         JsonNode job = null;
         for (int i = 0; i < 240; i++) {
-            job = MAPPER.readTree(run(List.of("curl", "-s", server.url() + "/api/v1/ocr/" + uuid + "/", "-H",
+            job = MAPPER.readTree(run(List.of(
+                    "curl",
+                    "-s",
+                    server.url() + "/api/v1/ocr/" + uuid + "/",
+                    "-H",
                     "Authorization: Bearer " + server.devToken())));
             progress.add(job.get("pages_done").asInt());
             if (!List.of("pending", "processing").contains(job.get("status").asText())) {
@@ -179,7 +245,10 @@ class LargeJobsTest {
 
     private String run(List<String> command) throws Exception {
         Path errors = work.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command).directory(work.toFile()).redirectError(errors.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectError(errors.toFile())
+                .start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(180, TimeUnit.SECONDS), "timed out: " + command);

@@ -27,7 +27,8 @@ class ApiGatewayEmulatorTest {
 
     @BeforeAll
     static void start() throws Exception {
-        try (var reader = new InputStreamReader(ApiGatewayEmulatorTest.class.getResourceAsStream("/echo-template.yaml"), StandardCharsets.UTF_8)) {
+        try (var reader = new InputStreamReader(
+                ApiGatewayEmulatorTest.class.getResourceAsStream("/echo-template.yaml"), StandardCharsets.UTF_8)) {
             emulator = ApiGatewayEmulator.start(SamTemplate.parse(reader), "127.0.0.1", 0);
         }
         base = "http://127.0.0.1:" + emulator.port();
@@ -40,8 +41,12 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void aRequestBecomesThePayload2EventApiGatewaySends() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/items/42/?a=1&a=2&b=x%20y"))
-                .header("X-Custom-Header", "Value").header("Cookie", "c1=v1; c2=v2").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/items/42/?a=1&a=2&b=x%20y"))
+                        .header("X-Custom-Header", "Value")
+                        .header("Cookie", "c1=v1; c2=v2")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode());
         JsonNode event = MAPPER.readTree(response.body());
@@ -54,7 +59,11 @@ class ApiGatewayEmulatorTest {
         assertEquals("42", event.get("pathParameters").get("id").asText());
         assertEquals("Value", event.get("headers").get("x-custom-header").asText());
         assertFalse(event.get("headers").has("cookie"), "cookies move out of the headers");
-        assertEquals(List.of("c1=v1", "c2=v2"), List.of(event.get("cookies").get(0).asText(), event.get("cookies").get(1).asText()));
+        assertEquals(
+                List.of("c1=v1", "c2=v2"),
+                List.of(
+                        event.get("cookies").get(0).asText(),
+                        event.get("cookies").get(1).asText()));
         JsonNode context = event.get("requestContext");
         assertEquals("GET", context.get("http").get("method").asText());
         assertEquals("/items/42/", context.get("http").get("path").asText());
@@ -67,7 +76,8 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void binaryAndMultipartBodiesArriveBase64EncodedAndJsonAsText() throws Exception {
-        byte[] multipart = "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\u00e9\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] multipart = "--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\u00e9\r\n--b--\r\n"
+                .getBytes(StandardCharsets.UTF_8);
         JsonNode form = post("multipart/form-data; boundary=b", multipart);
         assertTrue(form.get("isBase64Encoded").asBoolean());
         assertArrayEquals(multipart, Base64.getDecoder().decode(form.get("body").asText()));
@@ -80,25 +90,33 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void theHandlersResponseIsWrittenBackWithCookiesAndDecodedBody() throws Exception {
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/items/7?binary")).build(),
+        HttpResponse<byte[]> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/items/7?binary")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertEquals(201, response.statusCode());
         assertArrayEquals(new byte[] {0, 1, 2, (byte) 0xFF}, response.body());
         assertEquals("EchoFunction", response.headers().firstValue("x-function").orElseThrow());
-        assertEquals(List.of("session=abc; Path=/", "theme=dark"), response.headers().allValues("set-cookie"));
+        assertEquals(
+                List.of("session=abc; Path=/", "theme=dark"), response.headers().allValues("set-cookie"));
     }
 
     @Test
     void greedyPathsUnknownRoutesAndOneHandlerInstance() throws Exception {
-        JsonNode greedy = MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/files/a/b/c.txt")).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode greedy = MAPPER.readTree(HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/files/a/b/c.txt"))
+                                .DELETE()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
         assertEquals("a/b/c.txt", greedy.get("pathParameters").get("path").asText());
 
-        HttpResponse<String> unknown = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/nothing")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/nothing")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, unknown.statusCode());
         assertEquals("{\"message\":\"Not Found\"}", unknown.body());
-        HttpResponse<String> wrongMethod = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/items/1")).DELETE().build(),
+        HttpResponse<String> wrongMethod = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/items/1")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(404, wrongMethod.statusCode());
 
@@ -107,24 +125,41 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void aBodyOverTenMegabytesIsA413() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/items"))
-                .header("content-type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024])).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/items"))
+                        .header("content-type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024]))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertEquals(413, response.statusCode());
     }
 
     @Test
     void theRealTemplatesRoutesAreRead() throws Exception {
-        List<SamTemplate.Route> routes = SamTemplate.read(TestServer.repositoryRoot().resolve("template.yaml")).routes();
+        List<SamTemplate.Route> routes = SamTemplate.read(
+                        TestServer.repositoryRoot().resolve("template.yaml"))
+                .routes();
 
-        assertTrue(routes.stream().anyMatch(r -> r.method().equals("POST") && r.path().equals("/api/v1/ocr")
-                && r.handler().equals("com.ocrchat.functions.ocr.SubmitOcrHandler::handleRequest")), routes.toString());
-        assertTrue(routes.stream().anyMatch(r -> r.method().equals("GET") && r.path().equals("/api/v1/ocr/{uuid}")), routes.toString());
+        assertTrue(
+                routes.stream()
+                        .anyMatch(r -> r.method().equals("POST")
+                                && r.path().equals("/api/v1/ocr")
+                                && r.handler().equals("com.ocrchat.functions.ocr.SubmitOcrHandler::handleRequest")),
+                routes.toString());
+        assertTrue(
+                routes.stream()
+                        .anyMatch(r -> r.method().equals("GET") && r.path().equals("/api/v1/ocr/{uuid}")),
+                routes.toString());
     }
 
     private static JsonNode post(String contentType, byte[] body) throws Exception {
-        return MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/items/")).header("content-type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        return MAPPER.readTree(HTTP.send(
+                        HttpRequest.newBuilder(URI.create(base + "/items/"))
+                                .header("content-type", contentType)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
     }
 }

@@ -22,17 +22,23 @@ public class EchoHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGat
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        if (event.getQueryStringParameters() != null && event.getQueryStringParameters().containsKey("binary")) {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(201)
-                    .withHeaders(Map.of("content-type", "application/octet-stream", "x-function", context.getFunctionName()))
+        if (event.getQueryStringParameters() != null
+                && event.getQueryStringParameters().containsKey("binary")) {
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(201)
+                    .withHeaders(
+                            Map.of("content-type", "application/octet-stream", "x-function", context.getFunctionName()))
                     .withCookies(List.of("session=abc; Path=/", "theme=dark"))
                     .withBody(Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, (byte) 0xFF}))
-                    .withIsBase64Encoded(true).build();
+                    .withIsBase64Encoded(true)
+                    .build();
         }
         try {
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(200)
                     .withHeaders(Map.of("content-type", "application/json"))
-                    .withBody(MAPPER.writeValueAsString(event)).build();
+                    .withBody(MAPPER.writeValueAsString(event))
+                    .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

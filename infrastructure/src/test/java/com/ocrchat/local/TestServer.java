@@ -16,14 +16,15 @@ import java.util.Map;
 public final class TestServer {
     private static LocalServer server;
 
-    private TestServer() {
-    }
+    private TestServer() {}
 
     public static synchronized LocalServer get() {
         if (server == null) {
             try {
-                // Two pollers per queue; a short visibility timeout, so that redelivered chunks come back within seconds.
-                server = LocalServer.start(new LocalServer.Options("127.0.0.1", 0, null, repositoryRoot().resolve("template.yaml"), 2, 2));
+                // Two pollers per queue; a short visibility timeout, so that redelivered chunks come back within
+                // seconds.
+                server = LocalServer.start(new LocalServer.Options(
+                        "127.0.0.1", 0, null, repositoryRoot().resolve("template.yaml"), 2, 2));
             } catch (Exception e) {
                 throw new IllegalStateException("The local server did not start", e);
             }

@@ -81,8 +81,10 @@ abstract class AwsStoreContracts {
     @Nested
     class Queue extends ChunkQueueContract {
         private final SqsClient sqs = AwsClients.sqs(stores().settings());
-        private final String normal = sqs.createQueue(r -> r.queueName("contract-" + System.nanoTime())).queueUrl();
-        private final String priority = sqs.createQueue(r -> r.queueName("contract-priority-" + System.nanoTime())).queueUrl();
+        private final String normal = sqs.createQueue(r -> r.queueName("contract-" + System.nanoTime()))
+                .queueUrl();
+        private final String priority = sqs.createQueue(r -> r.queueName("contract-priority-" + System.nanoTime()))
+                .queueUrl();
 
         @Override
         protected ChunkQueue queue() {
@@ -94,7 +96,9 @@ abstract class AwsStoreContracts {
             String url = fromPriority ? priority : normal;
             List<Chunk> chunks = new ArrayList<>();
             for (int empty = 0; empty < 2; ) {
-                var messages = sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+                var messages = sqs.receiveMessage(
+                                r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                        .messages();
                 empty = messages.isEmpty() ? empty + 1 : 0;
                 for (var message : messages) {
                     chunks.add(Json.read(message.body().getBytes(StandardCharsets.UTF_8), Chunk.class));

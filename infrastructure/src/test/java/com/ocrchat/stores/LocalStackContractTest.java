@@ -22,8 +22,12 @@ import org.testcontainers.utility.DockerImageName;
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackContractTest extends AwsStoreContracts {
     @Container
-    private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(DockerImageName.parse("localstack/localstack:3.8"))
-            .withServices(LocalStackContainer.Service.S3, LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SQS);
+    private static final LocalStackContainer LOCALSTACK = new LocalStackContainer(
+                    DockerImageName.parse("localstack/localstack:3.8"))
+            .withServices(
+                    LocalStackContainer.Service.S3,
+                    LocalStackContainer.Service.DYNAMODB,
+                    LocalStackContainer.Service.SQS);
 
     /** The stores on LocalStack, with the template's tables, bucket and queues made there first. */
     private static final Supplier<AwsStores> STORES = Once.of(() -> {
@@ -40,8 +44,11 @@ class LocalStackContractTest extends AwsStoreContracts {
                 Map.entry("OCRCHAT_ACCOUNTS_TABLE", LocalResources.localName("AccountsTable")),
                 Map.entry("OCRCHAT_CHAT_TABLE", LocalResources.localName("ChatTable")));
         AwsSettings settings = AwsSettings.from(Env.of(values));
-        try (var dynamo = AwsClients.dynamo(settings); var s3 = AwsClients.s3(settings); var sqs = AwsClients.sqs(settings)) {
-            LocalResources.create(SamTemplate.read(TestServer.repositoryRoot().resolve("template.yaml")), dynamo, s3, sqs, null);
+        try (var dynamo = AwsClients.dynamo(settings);
+                var s3 = AwsClients.s3(settings);
+                var sqs = AwsClients.sqs(settings)) {
+            LocalResources.create(
+                    SamTemplate.read(TestServer.repositoryRoot().resolve("template.yaml")), dynamo, s3, sqs, null);
         } catch (Exception e) {
             throw new IllegalStateException("LocalStack did not take the template's resources", e);
         }

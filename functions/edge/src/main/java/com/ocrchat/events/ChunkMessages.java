@@ -14,18 +14,25 @@ import org.slf4j.LoggerFactory;
 public final class ChunkMessages {
     private static final Logger LOG = LoggerFactory.getLogger(ChunkMessages.class);
 
-    private ChunkMessages() {
-    }
+    private ChunkMessages() {}
 
     public static SQSBatchResponse eachChunk(SQSEvent event, Consumer<Chunk> action) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             try {
-                action.accept(Json.read(message.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8), Chunk.class));
+                action.accept(
+                        Json.read(message.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8), Chunk.class));
             } catch (RuntimeException | Error e) {
-                LOG.error("Chunk message {} failed (receive count {})", message.getMessageId(),
-                        message.getAttributes() == null ? "?" : message.getAttributes().get("ApproximateReceiveCount"), e);
-                failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+                LOG.error(
+                        "Chunk message {} failed (receive count {})",
+                        message.getMessageId(),
+                        message.getAttributes() == null
+                                ? "?"
+                                : message.getAttributes().get("ApproximateReceiveCount"),
+                        e);
+                failures.add(SQSBatchResponse.BatchItemFailure.builder()
+                        .withItemIdentifier(message.getMessageId())
+                        .build());
             }
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();

@@ -26,8 +26,11 @@ public final class ApiRequest {
         String value = headers.get(name.toLowerCase(Locale.ROOT));
         if (value == null) {
             // API Gateway lower-cases header names; a hand-made event may not have.
-            value = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            value = headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
         return Optional.ofNullable(value);
     }
@@ -44,7 +47,8 @@ public final class ApiRequest {
 
     /** The client's address as API Gateway saw it; never taken from a header the client controls. */
     public String sourceIp() {
-        if (event.getRequestContext() == null || event.getRequestContext().getHttp() == null
+        if (event.getRequestContext() == null
+                || event.getRequestContext().getHttp() == null
                 || event.getRequestContext().getHttp().getSourceIp() == null) {
             return "unknown";
         }
@@ -62,7 +66,8 @@ public final class ApiRequest {
             if (!value.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
                 throw new Unauthenticated("Malformed Authorization header: use 'Bearer <token>'");
             }
-            return new Authenticator.Credentials(Optional.of(value.substring("bearer ".length()).trim()), sourceIp());
+            return new Authenticator.Credentials(
+                    Optional.of(value.substring("bearer ".length()).trim()), sourceIp());
         }
         return new Authenticator.Credentials(query("api_token").map(String::trim), sourceIp());
     }

@@ -10,8 +10,7 @@ import java.util.Map;
 public final class ApiResponses {
     private static final String JSON = "application/json; charset=utf-8";
 
-    private ApiResponses() {
-    }
+    private ApiResponses() {}
 
     public static APIGatewayV2HTTPResponse json(int status, Object body) {
         return json(status, body, Map.of());
@@ -32,7 +31,11 @@ public final class ApiResponses {
     public static APIGatewayV2HTTPResponse file(byte[] bytes, String contentType, String filename) {
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(200)
-                .withHeaders(Map.of("content-type", contentType, "content-disposition", com.ocrchat.store.ContentDisposition.attachment(filename)))
+                .withHeaders(Map.of(
+                        "content-type",
+                        contentType,
+                        "content-disposition",
+                        com.ocrchat.store.ContentDisposition.attachment(filename)))
                 .withBody(Base64.getEncoder().encodeToString(bytes))
                 .withIsBase64Encoded(true)
                 .build();

@@ -17,8 +17,7 @@ import java.util.Map;
 
 /** The one place a domain failure becomes an HTTP status and a JSON body: {@code {"error": message, ...details}}. */
 public final class ErrorResponses {
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     /** Every kind of domain failure has its status here; a kind added without one fails the build's test of this class. */
     public static int status(OcrChatException error) {
@@ -57,7 +56,8 @@ public final class ErrorResponses {
         body.put("error", error.getMessage());
         body.putAll(error.details());
         Map<String, String> headers = error instanceof PaymentRequired payment && payment.resetsAt() != null
-                ? RateLimitHeaders.of(payment.cap(), payment.used(), payment.resetsAt()) : Map.of();
+                ? RateLimitHeaders.of(payment.cap(), payment.used(), payment.resetsAt())
+                : Map.of();
         return ApiResponses.json(status(error), body, headers);
     }
 

@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 public final class HttpEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(HttpEndpoint.class);
 
-    private HttpEndpoint() {
-    }
+    private HttpEndpoint() {}
 
-    public static APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event, Function<ApiRequest, APIGatewayV2HTTPResponse> route) {
+    public static APIGatewayV2HTTPResponse respond(
+            APIGatewayV2HTTPEvent event, Function<ApiRequest, APIGatewayV2HTTPResponse> route) {
         try {
             return route.apply(new ApiRequest(event));
         } catch (OcrChatException e) {

@@ -46,8 +46,7 @@ public final class MultipartForm {
         try {
             parts = upload.parseParameterMap(new BodyContext(contentType, body));
         } catch (FileUploadBase.FileSizeLimitExceededException e) {
-            throw new LimitExceeded("The file is larger than this server accepts",
-                    Map.of("max_bytes", maxFileBytes));
+            throw new LimitExceeded("The file is larger than this server accepts", Map.of("max_bytes", maxFileBytes));
         } catch (FileUploadException e) {
             throw new InvalidInput("Malformed multipart body: " + e.getMessage());
         }

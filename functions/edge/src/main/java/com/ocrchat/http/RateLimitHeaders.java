@@ -2,16 +2,15 @@ package com.ocrchat.http;
 
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
-import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Balance;
+import com.ocrchat.metering.Meter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** X-RateLimit-* headers for the renewing allowances of anonymous and free callers; none for paid accounts' credits. */
 public final class RateLimitHeaders {
-    private RateLimitHeaders() {
-    }
+    private RateLimitHeaders() {}
 
     /** The caller's headers (paid accounts have none, so their balance is not even read). */
     public static Map<String, String> of(Caller caller, Meter meter) {

@@ -5,12 +5,14 @@ import com.ocrchat.job.SubmitRequest;
 
 /** POST /api/v1/ocr/'s multipart form as a plain submission: the choices, and the file or an upload's id. */
 public final class SubmitForm {
-    private SubmitForm() {
-    }
+    private SubmitForm() {}
 
     public static SubmitRequest parse(ApiRequest request, long maxFileBytes) {
         MultipartForm form = MultipartForm.parse(request, maxFileBytes);
-        return new SubmitRequest(new JobOptions.Requested(form.field("tier"), form.field("language"), form.field("tool"),
-                form.field("translate_to")), form.file("file"), form.field("upload_id"));
+        return new SubmitRequest(
+                new JobOptions.Requested(
+                        form.field("tier"), form.field("language"), form.field("tool"), form.field("translate_to")),
+                form.file("file"),
+                form.field("upload_id"));
     }
 }

@@ -37,16 +37,28 @@ class ErrorResponsesTest {
         assertEquals(429, ErrorResponses.status(new TooManyRequests("x")));
         assertEquals(500, ErrorResponses.status(new RecognitionFailure("x")));
         assertEquals(502, ErrorResponses.status(new ProviderFailure("x", null)));
-        List<String> mapped = List.of("InvalidInput", "UnsupportedDocument", "LimitExceeded", "Unauthenticated", "PaymentRequired",
-                "NotFound", "NotReady", "TooManyRequests", "RecognitionFailure", "ProviderFailure");
+        List<String> mapped = List.of(
+                "InvalidInput",
+                "UnsupportedDocument",
+                "LimitExceeded",
+                "Unauthenticated",
+                "PaymentRequired",
+                "NotFound",
+                "NotReady",
+                "TooManyRequests",
+                "RecognitionFailure",
+                "ProviderFailure");
         assertEquals(mapped.size(), OcrChatException.class.getPermittedSubclasses().length);
-        assertTrue(Arrays.stream(OcrChatException.class.getPermittedSubclasses()).allMatch(kind -> mapped.contains(kind.getSimpleName())),
+        assertTrue(
+                Arrays.stream(OcrChatException.class.getPermittedSubclasses())
+                        .allMatch(kind -> mapped.contains(kind.getSimpleName())),
                 "a new kind of failure needs its status here");
     }
 
     @Test
     void theBodyIsTheMessageAndTheDetailsAndA402CarriesTheAllowanceHeaders() throws Exception {
-        var response = ErrorResponses.of(new PaymentRequired("Out of pages", "anonymous", 10, 10, 3, Instant.ofEpochSecond(1_800_000_000)));
+        var response = ErrorResponses.of(
+                new PaymentRequired("Out of pages", "anonymous", 10, 10, 3, Instant.ofEpochSecond(1_800_000_000)));
         JsonNode body = Json.MAPPER.readTree(response.getBody());
         assertEquals("Out of pages", body.get("error").asText());
         assertEquals(10, body.get("used").asInt());
@@ -54,7 +66,8 @@ class ErrorResponsesTest {
         assertEquals(3, body.get("needed").asInt());
         assertEquals("0", response.getHeaders().get("x-ratelimit-remaining"));
         assertEquals("1800000000", response.getHeaders().get("x-ratelimit-reset"));
-        var page = Json.MAPPER.readTree(ErrorResponses.of(UnsupportedDocument.onPage(6, "of the PDF is corrupt", null)).getBody());
+        var page = Json.MAPPER.readTree(ErrorResponses.of(UnsupportedDocument.onPage(6, "of the PDF is corrupt", null))
+                .getBody());
         assertEquals(6, page.get("page").asInt());
         assertEquals("Page 6 of the PDF is corrupt", page.get("error").asText());
     }

@@ -41,12 +41,13 @@ class MultipartFormTest {
 
     @Test
     void otherBodiesCarryNoFile() {
-        OcrChatException json = assertThrows(OcrChatException.class,
+        OcrChatException json = assertThrows(
+                OcrChatException.class,
                 () -> MultipartForm.parse(request("application/json", "{}".getBytes(StandardCharsets.UTF_8)), 1024));
         assertEquals(400, ErrorResponses.status(json));
         assertTrue(json.getMessage().contains("multipart/form-data"));
-        MultipartForm garbage = MultipartForm.parse(request("multipart/form-data; boundary=" + BOUNDARY,
-                "garbage".getBytes(StandardCharsets.UTF_8)), 1024);
+        MultipartForm garbage = MultipartForm.parse(
+                request("multipart/form-data; boundary=" + BOUNDARY, "garbage".getBytes(StandardCharsets.UTF_8)), 1024);
         assertTrue(garbage.file("file").isEmpty(), "no parts: the service answers 400 'No file'");
     }
 
@@ -54,8 +55,10 @@ class MultipartFormTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"tier\"\r\n\r\nvlm\r\n");
         write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nja\r\n");
-        write(out, "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        write(
+                out,
+                "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
         out.writeBytes(file);
         write(out, "\r\n--" + BOUNDARY + "--\r\n");
         return out.toByteArray();

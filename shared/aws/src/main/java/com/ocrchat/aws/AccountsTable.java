@@ -14,8 +14,7 @@ final class AccountsTable {
     static final String KEY = "pk";
     static final String EXPIRES = "expires_at_epoch";
 
-    private AccountsTable() {
-    }
+    private AccountsTable() {}
 
     static String account(String accountId) {
         return "account#" + accountId;

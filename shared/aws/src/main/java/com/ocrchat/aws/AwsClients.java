@@ -19,15 +19,16 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * (static local credentials, path-style S3); without, to AWS with the default credential chain.
  */
 public final class AwsClients {
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     public static S3Client s3(AwsSettings settings) {
         var builder = S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings, settings.s3Endpoint()))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3Endpoint().isPresent()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.s3Endpoint().isPresent())
+                        .build());
         settings.s3Endpoint().map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -36,7 +37,9 @@ public final class AwsClients {
         var builder = S3Presigner.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials(settings, settings.s3Endpoint()))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.s3Endpoint().isPresent()).build());
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(settings.s3Endpoint().isPresent())
+                        .build());
         settings.s3Endpoint().map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }
@@ -62,7 +65,8 @@ public final class AwsClients {
     /** Static local keys with an endpoint override (the local stack), else the default chain (AWS). */
     public static AwsCredentialsProvider credentials(AwsSettings settings, Optional<String> endpoint) {
         if (endpoint.isPresent()) {
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(settings.localAccessKey(), settings.localSecretKey()));
+            return StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(settings.localAccessKey(), settings.localSecretKey()));
         }
         return DefaultCredentialsProvider.builder().build();
     }

@@ -7,9 +7,18 @@ import java.util.Optional;
  * Where the AWS resources are: the region, the bucket and tables of the stack (template.yaml sets
  * them), and endpoint overrides that point the same clients at the local stack.
  */
-public record AwsSettings(String region, Optional<String> s3Endpoint, Optional<String> dynamoDbEndpoint, Optional<String> sqsEndpoint,
-                          Optional<String> bedrockEndpoint, String localAccessKey, String localSecretKey, String bucket,
-                          String jobsTable, String accountsTable, String chatTable) {
+public record AwsSettings(
+        String region,
+        Optional<String> s3Endpoint,
+        Optional<String> dynamoDbEndpoint,
+        Optional<String> sqsEndpoint,
+        Optional<String> bedrockEndpoint,
+        String localAccessKey,
+        String localSecretKey,
+        String bucket,
+        String jobsTable,
+        String accountsTable,
+        String chatTable) {
 
     public static AwsSettings from(Env env) {
         return new AwsSettings(

@@ -4,7 +4,6 @@ import com.ocrchat.auth.Account;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.auth.Tokens;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -14,9 +13,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Accounts in the accounts table ({@link AccountsTable}): the account item holds the plan and the bought
@@ -37,23 +36,29 @@ public final class DynamoAccountStore implements AccountStore {
         if (plan == Plan.ANONYMOUS) {
             throw new IllegalArgumentException("Anonymous callers have no account");
         }
-        Account account = new Account(UUID.randomUUID().toString(), plan, credits,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), false);
+        Account account = new Account(
+                UUID.randomUUID().toString(), plan, credits, Instant.now().truncatedTo(ChronoUnit.SECONDS), false);
         String token = Tokens.generate();
         Map<String, AttributeValue> accountItem = Map.of(
-                AccountsTable.KEY, s(AccountsTable.account(account.id())),
-                "account_id", s(account.id()),
-                "plan", s(plan.id()),
-                "credits", n(credits),
-                "credits_remaining", n(credits),
-                "token_hash", s(Tokens.hash(token)),
-                "created_at", s(account.createdAt().toString()),
-                "revoked", AttributeValue.fromBool(false));
-        Map<String, AttributeValue> tokenItem = Map.of(
-                AccountsTable.KEY, s(AccountsTable.token(Tokens.hash(token))),
-                "account_id", s(account.id()));
-        dynamo.transactWriteItems(r -> r.transactItems(
-                put(accountItem), put(tokenItem)));
+                AccountsTable.KEY,
+                s(AccountsTable.account(account.id())),
+                "account_id",
+                s(account.id()),
+                "plan",
+                s(plan.id()),
+                "credits",
+                n(credits),
+                "credits_remaining",
+                n(credits),
+                "token_hash",
+                s(Tokens.hash(token)),
+                "created_at",
+                s(account.createdAt().toString()),
+                "revoked",
+                AttributeValue.fromBool(false));
+        Map<String, AttributeValue> tokenItem =
+                Map.of(AccountsTable.KEY, s(AccountsTable.token(Tokens.hash(token))), "account_id", s(account.id()));
+        dynamo.transactWriteItems(r -> r.transactItems(put(accountItem), put(tokenItem)));
         return new Created(account, token);
     }
 
@@ -79,11 +84,13 @@ public final class DynamoAccountStore implements AccountStore {
             throw new IllegalArgumentException("Credits to add must be positive");
         }
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(AccountsTable.key(AccountsTable.account(accountId)))
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(AccountsTable.key(AccountsTable.account(accountId)))
                     .updateExpression("SET credits = credits + :n, credits_remaining = credits_remaining + :n")
                     .conditionExpression("#plan = :paid AND revoked = :false")
                     .expressionAttributeNames(Map.of("#plan", "plan"))
-                    .expressionAttributeValues(Map.of(":n", n(credits), ":paid", s(Plan.PAID.id()), ":false", AttributeValue.fromBool(false))));
+                    .expressionAttributeValues(Map.of(
+                            ":n", n(credits), ":paid", s(Plan.PAID.id()), ":false", AttributeValue.fromBool(false))));
         } catch (ConditionalCheckFailedException e) {
             throw new IllegalArgumentException("Account " + accountId + " is not a live paid account");
         }
@@ -97,13 +104,28 @@ public final class DynamoAccountStore implements AccountStore {
         String token = Tokens.generate();
         String newHash = Tokens.hash(token);
         dynamo.transactWriteItems(r -> r.transactItems(
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(AccountsTable.key(AccountsTable.token(oldHash))).build()).build(),
+                TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(table)
+                                .key(AccountsTable.key(AccountsTable.token(oldHash)))
+                                .build())
+                        .build(),
                 put(Map.of(AccountsTable.KEY, s(AccountsTable.token(newHash)), "account_id", s(accountId))),
-                TransactWriteItem.builder().update(Update.builder().tableName(table).key(AccountsTable.key(AccountsTable.account(accountId)))
-                        .updateExpression("SET token_hash = :new")
-                        .conditionExpression("token_hash = :old AND revoked = :false")
-                        .expressionAttributeValues(Map.of(":new", s(newHash), ":old", s(oldHash), ":false", AttributeValue.fromBool(false)))
-                        .build()).build()));
+                TransactWriteItem.builder()
+                        .update(Update.builder()
+                                .tableName(table)
+                                .key(AccountsTable.key(AccountsTable.account(accountId)))
+                                .updateExpression("SET token_hash = :new")
+                                .conditionExpression("token_hash = :old AND revoked = :false")
+                                .expressionAttributeValues(Map.of(
+                                        ":new",
+                                        s(newHash),
+                                        ":old",
+                                        s(oldHash),
+                                        ":false",
+                                        AttributeValue.fromBool(false)))
+                                .build())
+                        .build()));
         return token;
     }
 
@@ -111,11 +133,21 @@ public final class DynamoAccountStore implements AccountStore {
     public void revoke(String accountId) {
         Map<String, AttributeValue> account = liveAccount(accountId);
         dynamo.transactWriteItems(r -> r.transactItems(
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(AccountsTable.key(AccountsTable.token(account.get("token_hash").s()))).build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName(table).key(AccountsTable.key(AccountsTable.account(accountId)))
-                        .updateExpression("SET revoked = :true")
-                        .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true))).build()).build()));
+                TransactWriteItem.builder()
+                        .delete(Delete.builder()
+                                .tableName(table)
+                                .key(AccountsTable.key(AccountsTable.token(
+                                        account.get("token_hash").s())))
+                                .build())
+                        .build(),
+                TransactWriteItem.builder()
+                        .update(Update.builder()
+                                .tableName(table)
+                                .key(AccountsTable.key(AccountsTable.account(accountId)))
+                                .updateExpression("SET revoked = :true")
+                                .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))
+                                .build())
+                        .build()));
     }
 
     private Map<String, AttributeValue> liveAccount(String accountId) {
@@ -128,19 +160,30 @@ public final class DynamoAccountStore implements AccountStore {
     }
 
     private Optional<Map<String, AttributeValue>> item(String pk) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(AccountsTable.key(pk)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(AccountsTable.key(pk)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
-                .conditionExpression("attribute_not_exists(pk)").build()).build();
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .build())
+                .build();
     }
 
     private static Account toAccount(Map<String, AttributeValue> item) {
-        return new Account(item.get("account_id").s(), Plan.of(item.get("plan").s()),
-                Long.parseLong(item.get("credits").n()), Instant.parse(item.get("created_at").s()),
-                item.containsKey("revoked") && Boolean.TRUE.equals(item.get("revoked").bool()));
+        return new Account(
+                item.get("account_id").s(),
+                Plan.of(item.get("plan").s()),
+                Long.parseLong(item.get("credits").n()),
+                Instant.parse(item.get("created_at").s()),
+                item.containsKey("revoked")
+                        && Boolean.TRUE.equals(item.get("revoked").bool()));
     }
 
     private static AttributeValue s(String value) {

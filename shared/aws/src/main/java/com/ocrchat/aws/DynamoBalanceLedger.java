@@ -26,7 +26,8 @@ public final class DynamoBalanceLedger implements BalanceLedger {
     @Override
     public boolean spend(String accountId, long n) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(AccountsTable.key(AccountsTable.account(accountId)))
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(AccountsTable.key(AccountsTable.account(accountId)))
                     .updateExpression("SET credits_remaining = credits_remaining - :n")
                     .conditionExpression("credits_remaining >= :n")
                     .expressionAttributeValues(Map.of(":n", number(n))));
@@ -39,7 +40,8 @@ public final class DynamoBalanceLedger implements BalanceLedger {
     @Override
     public void giveBack(String accountId, long n) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(AccountsTable.key(AccountsTable.account(accountId)))
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(AccountsTable.key(AccountsTable.account(accountId)))
                     .updateExpression("SET credits_remaining = credits_remaining + :n")
                     .conditionExpression("attribute_exists(" + AccountsTable.KEY + ")")
                     .expressionAttributeValues(Map.of(":n", number(n))));
@@ -60,11 +62,17 @@ public final class DynamoBalanceLedger implements BalanceLedger {
             return false;
         }
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(AccountsTable.key(AccountsTable.window(window)))
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(AccountsTable.key(AccountsTable.window(window)))
                     .updateExpression("ADD used :n SET " + AccountsTable.EXPIRES + " = :expires")
                     .conditionExpression("attribute_not_exists(used) OR used <= :limit")
-                    .expressionAttributeValues(Map.of(":n", number(n), ":limit", number(cap - n),
-                            ":expires", number(window.endsAt().getEpochSecond() + FORGET_AFTER_SECONDS))));
+                    .expressionAttributeValues(Map.of(
+                            ":n",
+                            number(n),
+                            ":limit",
+                            number(cap - n),
+                            ":expires",
+                            number(window.endsAt().getEpochSecond() + FORGET_AFTER_SECONDS))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -74,7 +82,8 @@ public final class DynamoBalanceLedger implements BalanceLedger {
     @Override
     public void uncount(Window window, long n) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(AccountsTable.key(AccountsTable.window(window)))
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(AccountsTable.key(AccountsTable.window(window)))
                     .updateExpression("ADD used :n")
                     .conditionExpression("attribute_exists(" + AccountsTable.KEY + ")")
                     .expressionAttributeValues(Map.of(":n", number(-n))));
@@ -89,7 +98,9 @@ public final class DynamoBalanceLedger implements BalanceLedger {
     }
 
     private Map<String, AttributeValue> item(String pk) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(AccountsTable.key(pk)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(AccountsTable.key(pk)).consistentRead(true))
+                .item();
         return item == null ? Map.of() : item;
     }
 

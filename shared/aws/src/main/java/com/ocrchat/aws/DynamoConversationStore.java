@@ -1,11 +1,10 @@
 package com.ocrchat.aws;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.ocrchat.auth.Tokens;
 import com.ocrchat.conversation.ChatMessage;
 import com.ocrchat.conversation.Citation;
 import com.ocrchat.conversation.ConversationStore;
-
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.ocrchat.auth.Tokens;
 import com.ocrchat.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * is the job's, so the messages go when the job goes.
  */
 public final class DynamoConversationStore implements ConversationStore {
-    private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {};
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,7 +43,10 @@ public final class DynamoConversationStore implements ConversationStore {
             ChatMessage message = messages.get(i);
             Map<String, AttributeValue> item = new HashMap<>();
             item.put("pk", AttributeValue.fromS(partition(uuid, owner)));
-            item.put("sk", AttributeValue.fromS(conversation + "#" + String.format("%013d", message.createdAt().toEpochMilli()) + "#" + i));
+            item.put(
+                    "sk",
+                    AttributeValue.fromS(conversation + "#"
+                            + String.format("%013d", message.createdAt().toEpochMilli()) + "#" + i));
             item.put("conversation", AttributeValue.fromS(conversation));
             item.put("role", AttributeValue.fromS(message.role()));
             item.put("content", AttributeValue.fromS(message.content()));
@@ -54,7 +55,8 @@ public final class DynamoConversationStore implements ConversationStore {
             item.put("expires_at_epoch", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
             writes.add(WriteRequest.builder().putRequest(p -> p.item(item)).build());
         }
-        var unprocessed = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, writes))).unprocessedItems();
+        var unprocessed = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, writes)))
+                .unprocessedItems();
         while (unprocessed != null && !unprocessed.isEmpty()) {
             var retry = unprocessed;
             unprocessed = dynamo.batchWriteItem(r -> r.requestItems(retry)).unprocessedItems();
@@ -66,10 +68,15 @@ public final class DynamoConversationStore implements ConversationStore {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(partition(uuid, owner))));
         conversation.ifPresent(id -> values.put(":conversation", AttributeValue.fromS(id + "#")));
         Map<String, List<ChatMessage>> conversations = new LinkedHashMap<>();
-        dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
-                        .keyConditionExpression("pk = :pk" + (conversation.isPresent() ? " AND begins_with(sk, :conversation)" : ""))
+        dynamo.queryPaginator(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .keyConditionExpression(
+                                "pk = :pk" + (conversation.isPresent() ? " AND begins_with(sk, :conversation)" : ""))
                         .expressionAttributeValues(values))
-                .items().forEach(item -> conversations.computeIfAbsent(item.get("conversation").s(), id -> new ArrayList<>()).add(message(item)));
+                .items()
+                .forEach(item -> conversations
+                        .computeIfAbsent(item.get("conversation").s(), id -> new ArrayList<>())
+                        .add(message(item)));
         List<Map.Entry<String, List<ChatMessage>>> ordered = new ArrayList<>(conversations.entrySet());
         ordered.sort(Comparator.comparing(entry -> entry.getValue().get(0).createdAt()));
         Map<String, List<ChatMessage>> oldestFirst = new LinkedHashMap<>();
@@ -79,8 +86,11 @@ public final class DynamoConversationStore implements ConversationStore {
 
     private static ChatMessage message(Map<String, AttributeValue> item) {
         try {
-            return new ChatMessage(item.get("role").s(), item.get("content").s(),
-                    Json.MAPPER.readValue(item.get("citations").s(), CITATIONS), Instant.parse(item.get("created_at").s()));
+            return new ChatMessage(
+                    item.get("role").s(),
+                    item.get("content").s(),
+                    Json.MAPPER.readValue(item.get("citations").s(), CITATIONS),
+                    Instant.parse(item.get("created_at").s()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

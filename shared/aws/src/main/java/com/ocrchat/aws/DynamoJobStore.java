@@ -31,24 +31,30 @@ public final class DynamoJobStore implements JobStore {
 
     @Override
     public void create(JobRecord job) {
-        dynamo.putItem(r -> r.tableName(table).item(JobsTable.toItem(job)).conditionExpression("attribute_not_exists(#uuid)")
+        dynamo.putItem(r -> r.tableName(table)
+                .item(JobsTable.toItem(job))
+                .conditionExpression("attribute_not_exists(#uuid)")
                 .expressionAttributeNames(Map.of("#uuid", JobsTable.KEY)));
     }
 
     @Override
     public Optional<JobRecord> find(String uuid) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(JobsTable.key(uuid)).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(JobsTable.key(uuid)).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(JobsTable.fromItem(item));
     }
 
     @Override
     public void markProcessing(String uuid) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(JobsTable.key(uuid))
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(JobsTable.key(uuid))
                     .updateExpression("SET #status = :processing")
                     .conditionExpression("#status = :pending")
                     .expressionAttributeNames(STATUS)
-                    .expressionAttributeValues(Map.of(":processing", s(JobStatus.PROCESSING.id()), ":pending", s(JobStatus.PENDING.id()))));
+                    .expressionAttributeValues(Map.of(
+                            ":processing", s(JobStatus.PROCESSING.id()), ":pending", s(JobStatus.PENDING.id()))));
         } catch (ConditionalCheckFailedException alreadyStarted) {
             // Another chunk started it first, or it has finished.
         }
@@ -57,12 +63,20 @@ public final class DynamoJobStore implements JobStore {
     @Override
     public JobRecord countChunk(String uuid, String chunkId, int pages) {
         try {
-            return JobsTable.fromItem(dynamo.updateItem(r -> r.tableName(table).key(JobsTable.key(uuid))
-                    .updateExpression("ADD chunks_done :chunk, pages_done :pages")
-                    .conditionExpression("attribute_exists(#uuid) AND NOT contains(chunks_done, :id)")
-                    .expressionAttributeNames(Map.of("#uuid", JobsTable.KEY))
-                    .expressionAttributeValues(Map.of(":chunk", AttributeValue.fromSs(List.of(chunkId)), ":pages", n(pages), ":id", s(chunkId)))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes());
+            return JobsTable.fromItem(dynamo.updateItem(r -> r.tableName(table)
+                            .key(JobsTable.key(uuid))
+                            .updateExpression("ADD chunks_done :chunk, pages_done :pages")
+                            .conditionExpression("attribute_exists(#uuid) AND NOT contains(chunks_done, :id)")
+                            .expressionAttributeNames(Map.of("#uuid", JobsTable.KEY))
+                            .expressionAttributeValues(Map.of(
+                                    ":chunk",
+                                    AttributeValue.fromSs(List.of(chunkId)),
+                                    ":pages",
+                                    n(pages),
+                                    ":id",
+                                    s(chunkId)))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes());
         } catch (ConditionalCheckFailedException countedBefore) {
             return find(uuid).orElseThrow(() -> new IllegalStateException("Job " + uuid + " is gone"));
         }
@@ -71,7 +85,8 @@ public final class DynamoJobStore implements JobStore {
     @Override
     public boolean finish(JobRecord done) {
         try {
-            dynamo.putItem(r -> r.tableName(table).item(JobsTable.toItem(done))
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(JobsTable.toItem(done))
                     .conditionExpression("#status IN (:pending, :processing)")
                     .expressionAttributeNames(STATUS)
                     .expressionAttributeValues(unfinished()));
@@ -89,8 +104,10 @@ public final class DynamoJobStore implements JobStore {
         values.put(":at", s(failed.completedAt().toString()));
         values.put(":credits", n(failed.charge().credits()));
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(JobsTable.key(failed.uuid()))
-                    .updateExpression("SET #status = :failed, #error = :message, completed_at = :at, credits_charged = :credits")
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(JobsTable.key(failed.uuid()))
+                    .updateExpression(
+                            "SET #status = :failed, #error = :message, completed_at = :at, credits_charged = :credits")
                     .conditionExpression("#status IN (:pending, :processing)")
                     .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
                     .expressionAttributeValues(values));
@@ -103,7 +120,8 @@ public final class DynamoJobStore implements JobStore {
     @Override
     public void noteFailure(String uuid, String message) {
         try {
-            dynamo.updateItem(r -> r.tableName(table).key(JobsTable.key(uuid))
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(JobsTable.key(uuid))
                     .updateExpression("SET last_failure = :message")
                     .conditionExpression("attribute_exists(#uuid)")
                     .expressionAttributeNames(Map.of("#uuid", JobsTable.KEY))
@@ -115,8 +133,11 @@ public final class DynamoJobStore implements JobStore {
 
     @Override
     public Optional<String> lastFailure(String uuid) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(JobsTable.key(uuid)).consistentRead(true)
-                .projectionExpression("last_failure")).item();
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table)
+                        .key(JobsTable.key(uuid))
+                        .consistentRead(true)
+                        .projectionExpression("last_failure"))
+                .item();
         return item == null ? Optional.empty() : Optional.ofNullable(JobsTable.text(item, "last_failure"));
     }
 
@@ -124,23 +145,32 @@ public final class DynamoJobStore implements JobStore {
     public List<JobRecord> unfinishedSince(Instant before) {
         List<JobRecord> stuck = new ArrayList<>();
         for (JobStatus status : List.of(JobStatus.PENDING, JobStatus.PROCESSING)) {
-            dynamo.queryPaginator(r -> r.tableName(table).indexName(JobsTable.STATUS_INDEX)
+            dynamo.queryPaginator(r -> r.tableName(table)
+                            .indexName(JobsTable.STATUS_INDEX)
                             .keyConditionExpression("#status = :status AND created_at < :before")
                             .expressionAttributeNames(STATUS)
-                            .expressionAttributeValues(Map.of(":status", s(status.id()), ":before", s(before.toString()))))
-                    .items().forEach(item -> stuck.add(JobsTable.fromItem(item)));
+                            .expressionAttributeValues(
+                                    Map.of(":status", s(status.id()), ":before", s(before.toString()))))
+                    .items()
+                    .forEach(item -> stuck.add(JobsTable.fromItem(item)));
         }
         return stuck;
     }
 
     @Override
     public List<JobRecord> recent(String owner, int limit) {
-        return dynamo.query(r -> r.tableName(table).indexName(JobsTable.OWNER_INDEX)
+        return dynamo
+                .query(r -> r.tableName(table)
+                        .indexName(JobsTable.OWNER_INDEX)
                         .keyConditionExpression("#owner = :owner")
                         .expressionAttributeNames(Map.of("#owner", "owner"))
                         .expressionAttributeValues(Map.of(":owner", s(owner)))
-                        .scanIndexForward(false).limit(limit))
-                .items().stream().map(JobsTable::fromItem).toList();
+                        .scanIndexForward(false)
+                        .limit(limit))
+                .items()
+                .stream()
+                .map(JobsTable::fromItem)
+                .toList();
     }
 
     private static Map<String, AttributeValue> unfinished() {

@@ -26,8 +26,7 @@ final class JobsTable {
     /** Global secondary index: status (hash), created_at (range). */
     static final String STATUS_INDEX = "status-created";
 
-    private JobsTable() {
-    }
+    private JobsTable() {}
 
     static Map<String, AttributeValue> key(String uuid) {
         return Map.of(KEY, AttributeValue.fromS(uuid));
@@ -41,8 +40,16 @@ final class JobsTable {
         item.put("tier", s(job.options().tier().id()));
         item.put("requested_tier", s(job.options().requestedTier().id()));
         item.put("language", s(job.options().language()));
-        putText(item, "tool", job.options().tool() == null ? null : job.options().tool().slug());
-        putText(item, "translate_to", job.options().translateTo() == null ? null : job.options().translateTo().code());
+        putText(
+                item,
+                "tool",
+                job.options().tool() == null ? null : job.options().tool().slug());
+        putText(
+                item,
+                "translate_to",
+                job.options().translateTo() == null
+                        ? null
+                        : job.options().translateTo().code());
         item.put("filename", s(job.filename()));
         item.put("page_count", n(job.pageCount()));
         item.put("pages_done", n(job.pagesDone()));
@@ -56,9 +63,13 @@ final class JobsTable {
         item.put("expires_at_epoch", n(job.expiresAt().getEpochSecond()));
         putText(item, "detected_language", job.detectedLanguage());
         if (job.meanConfidence() != null) {
-            item.put("mean_confidence", AttributeValue.fromN(job.meanConfidence().toString()));
+            item.put(
+                    "mean_confidence", AttributeValue.fromN(job.meanConfidence().toString()));
         }
-        item.put("warnings", AttributeValue.fromL(job.warnings().stream().map(AttributeValue::fromS).toList()));
+        item.put(
+                "warnings",
+                AttributeValue.fromL(
+                        job.warnings().stream().map(AttributeValue::fromS).toList()));
         putText(item, "error", job.error());
         return item;
     }
@@ -66,8 +77,12 @@ final class JobsTable {
     static JobRecord fromItem(Map<String, AttributeValue> item) {
         String tool = text(item, "tool");
         String translateTo = text(item, "translate_to");
-        JobOptions options = new JobOptions(Tier.of(text(item, "requested_tier")), Tier.of(text(item, "tier")), text(item, "language"),
-                tool == null ? null : Tool.bySlug(tool).orElse(null), translateTo == null ? null : TargetLanguage.parse(translateTo));
+        JobOptions options = new JobOptions(
+                Tier.of(text(item, "requested_tier")),
+                Tier.of(text(item, "tier")),
+                text(item, "language"),
+                tool == null ? null : Tool.bySlug(tool).orElse(null),
+                translateTo == null ? null : TargetLanguage.parse(translateTo));
         return new JobRecord(
                 text(item, KEY),
                 text(item, "owner"),
@@ -76,13 +91,21 @@ final class JobsTable {
                 text(item, "filename"),
                 Integer.parseInt(item.get("page_count").n()),
                 Integer.parseInt(item.get("pages_done").n()),
-                Charge.of(text(item, "charge_key"), Long.parseLong(item.get("credits_charged").n())),
+                Charge.of(
+                        text(item, "charge_key"),
+                        Long.parseLong(item.get("credits_charged").n())),
                 Instant.parse(text(item, "created_at")),
                 item.containsKey("completed_at") ? Instant.parse(text(item, "completed_at")) : null,
                 Instant.parse(text(item, "expires_at")),
                 text(item, "detected_language"),
-                item.containsKey("mean_confidence") ? Double.valueOf(item.get("mean_confidence").n()) : null,
-                item.containsKey("warnings") ? item.get("warnings").l().stream().map(AttributeValue::s).toList() : List.of(),
+                item.containsKey("mean_confidence")
+                        ? Double.valueOf(item.get("mean_confidence").n())
+                        : null,
+                item.containsKey("warnings")
+                        ? item.get("warnings").l().stream()
+                                .map(AttributeValue::s)
+                                .toList()
+                        : List.of(),
                 text(item, "error"));
     }
 

@@ -11,7 +11,8 @@ public record Queues(Optional<String> jobsQueueUrl, Optional<String> priorityQue
     }
 
     public String jobs() {
-        return jobsQueueUrl.orElseThrow(() -> new IllegalStateException("OCRCHAT_JOBS_QUEUE_URL is not set: large jobs have nowhere to go"));
+        return jobsQueueUrl.orElseThrow(
+                () -> new IllegalStateException("OCRCHAT_JOBS_QUEUE_URL is not set: large jobs have nowhere to go"));
     }
 
     public String priority() {

@@ -1,14 +1,13 @@
 package com.ocrchat.aws;
 
+import com.ocrchat.store.ContentDisposition;
 import com.ocrchat.store.ObjectStore;
-
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import com.ocrchat.store.ContentDisposition;
-import java.time.Duration;
 
 public final class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
@@ -29,7 +28,8 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public Optional<byte[]> get(String key) {
         try {
-            return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+            return Optional.of(
+                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         }
@@ -51,15 +51,22 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public String presignedGet(String key, Duration lifetime, String filename, String contentType) {
-        return presigner.presignGetObject(r -> r.signatureDuration(lifetime).getObjectRequest(get -> get.bucket(bucket).key(key)
-                        .responseContentType(contentType)
-                        .responseContentDisposition(ContentDisposition.attachment(filename))))
-                .url().toString();
+        return presigner
+                .presignGetObject(r -> r.signatureDuration(lifetime)
+                        .getObjectRequest(get -> get.bucket(bucket)
+                                .key(key)
+                                .responseContentType(contentType)
+                                .responseContentDisposition(ContentDisposition.attachment(filename))))
+                .url()
+                .toString();
     }
 
     @Override
     public String presignedPut(String key, Duration lifetime) {
-        return presigner.presignPutObject(r -> r.signatureDuration(lifetime).putObjectRequest(put -> put.bucket(bucket).key(key)))
-                .url().toString();
+        return presigner
+                .presignPutObject(r -> r.signatureDuration(lifetime)
+                        .putObjectRequest(put -> put.bucket(bucket).key(key)))
+                .url()
+                .toString();
     }
 }

@@ -25,9 +25,13 @@ public final class SqsChunkQueue implements ChunkQueue {
         for (int start = 0; start < chunks.size(); start += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (Chunk chunk : chunks.subList(start, Math.min(chunks.size(), start + 10))) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(chunk.id()).messageBody(Json.write(chunk)).build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id(chunk.id())
+                        .messageBody(Json.write(chunk))
+                        .build());
             }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries));
+            SendMessageBatchResponse response =
+                    sqs.sendMessageBatch(r -> r.queueUrl(url).entries(entries));
             if (!response.failed().isEmpty()) {
                 throw new IllegalStateException("SQS refused chunks: " + response.failed());
             }

@@ -2,7 +2,6 @@ package com.ocrchat.chat;
 
 import com.ocrchat.conversation.ChatMessage;
 import com.ocrchat.conversation.Citation;
-import com.ocrchat.conversation.ConversationStore;
 import java.util.List;
 
 /**
@@ -13,8 +12,7 @@ import java.util.List;
 public interface AnswerProvider {
 
     /** The answer's text and the citations it claims. */
-    record Answer(String content, List<Citation> citations) {
-    }
+    record Answer(String content, List<Citation> citations) {}
 
     Answer answer(String question, List<ChatMessage> earlier, List<Passage> passages);
 }

@@ -11,13 +11,13 @@ public final class AnswerProviders {
     /** One attempt within 25 s: a chat answer has to fit in API Gateway's 30 s. */
     private static final Duration TIMEOUT = Duration.ofSeconds(25);
 
-    private AnswerProviders() {
-    }
+    private AnswerProviders() {}
 
     public static AnswerProvider of(ModelSettings models, AwsSettings aws) {
         if (ModelSettings.EXTRACTIVE.equals(models.chatProvider())) {
             return new ExtractiveAnswerer();
         }
-        return new ModelAnswerer(ModelClients.create(models, aws, models.chatProvider(), Optional.empty(), TIMEOUT, 1).orElseThrow());
+        return new ModelAnswerer(ModelClients.create(models, aws, models.chatProvider(), Optional.empty(), TIMEOUT, 1)
+                .orElseThrow());
     }
 }

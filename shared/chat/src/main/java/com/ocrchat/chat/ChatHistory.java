@@ -15,8 +15,7 @@ import java.util.Optional;
 public final class ChatHistory {
 
     /** A conversation with its messages in order. */
-    public record Conversation(String conversation, List<ChatMessage> messages) {
-    }
+    public record Conversation(String conversation, List<ChatMessage> messages) {}
 
     private final JobQueries jobs;
     private final ConversationStore conversations;

@@ -22,7 +22,8 @@ final class ChatQuota {
     void take(Caller caller) {
         Window today = Window.day(Window.Kind.CHAT_MESSAGES, caller.accountId(), clock.instant());
         if (!ledger.count(today, 1, perDay)) {
-            throw new TooManyRequests("Too many chat messages today: " + perDay + " per account per day",
+            throw new TooManyRequests(
+                    "Too many chat messages today: " + perDay + " per account per day",
                     Map.of("limit", perDay, "resets_at", today.endsAt().toString()));
         }
     }

@@ -15,7 +15,6 @@ import com.ocrchat.metering.BalanceLedger;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +30,10 @@ public final class ChatService {
     private static final int EARLIER_TURNS = 4;
 
     /** A question as the request put it: the message, and the conversation it continues (if any). */
-    public record Question(String message, Optional<String> conversation) {
-    }
+    public record Question(String message, Optional<String> conversation) {}
 
     /** The answer: the conversation and the assistant's message. */
-    public record Reply(String conversation, ChatMessage message) {
-    }
+    public record Reply(String conversation, ChatMessage message) {}
 
     private final JobQueries jobs;
     private final ConversationStore conversations;
@@ -46,8 +43,13 @@ public final class ChatService {
     private final PassageIndexes indexes = new PassageIndexes();
     private final Clock clock;
 
-    public ChatService(JobQueries jobs, ConversationStore conversations, AnswerProvider provider, BalanceLedger ledger,
-                       ChatSettings settings, Clock clock) {
+    public ChatService(
+            JobQueries jobs,
+            ConversationStore conversations,
+            AnswerProvider provider,
+            BalanceLedger ledger,
+            ChatSettings settings,
+            Clock clock) {
         this.jobs = jobs;
         this.conversations = conversations;
         this.provider = provider;
@@ -62,19 +64,27 @@ public final class ChatService {
             throw new InvalidInput("Send {\"message\": \"your question\"}; the message is empty or missing");
         }
         if (message.length() > maxMessageChars) {
-            throw new LimitExceeded("The message is longer than " + maxMessageChars + " characters", Map.of("max_chars", maxMessageChars));
+            throw new LimitExceeded(
+                    "The message is longer than " + maxMessageChars + " characters",
+                    Map.of("max_chars", maxMessageChars));
         }
-        Optional<String> conversation = question.conversation().map(String::strip).filter(id -> !id.isEmpty());
+        Optional<String> conversation =
+                question.conversation().map(String::strip).filter(id -> !id.isEmpty());
         JobRecord job = jobs.find(caller, uuid);
         if (job.status() != JobStatus.DONE) {
-            throw new NotReady("The job is " + job.status().id() + "; chat opens once it is done", job.status().id());
+            throw new NotReady(
+                    "The job is " + job.status().id() + "; chat opens once it is done",
+                    job.status().id());
         }
-        List<ChatMessage> earlier = conversation.map(id -> earlierTurns(caller, job, id)).orElse(List.of());
+        List<ChatMessage> earlier =
+                conversation.map(id -> earlierTurns(caller, job, id)).orElse(List.of());
         quota.take(caller);
 
-        PassageIndexes.Indexed indexed = indexes.of(job.uuid(), () -> jobs.result(job).pages());
+        PassageIndexes.Indexed indexed =
+                indexes.of(job.uuid(), () -> jobs.result(job).pages());
         List<Passage> passages = indexed.index().search(retrievalQuery(message, earlier), PASSAGES).stream()
-                .map(PassageIndex.Hit::passage).toList();
+                .map(PassageIndex.Hit::passage)
+                .toList();
         AnswerProvider.Answer answer;
         if (passages.isEmpty()) {
             answer = new AnswerProvider.Answer(ExtractiveAnswerer.NOT_FOUND, List.of());
@@ -87,7 +97,10 @@ public final class ChatService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ChatMessage asked = new ChatMessage(ChatMessage.USER, message, List.of(), now);
-        ChatMessage reply = new ChatMessage(ChatMessage.ASSISTANT, answer.content(), Citations.verified(answer.citations(), indexed.pages()),
+        ChatMessage reply = new ChatMessage(
+                ChatMessage.ASSISTANT,
+                answer.content(),
+                Citations.verified(answer.citations(), indexed.pages()),
                 now.plusMillis(1));
         String id = conversation.orElseGet(() -> UUID.randomUUID().toString());
         conversations.append(job.uuid(), caller.owner(), id, List.of(asked, reply), job.expiresAt());
@@ -95,7 +108,9 @@ public final class ChatService {
     }
 
     private List<ChatMessage> earlierTurns(Caller caller, JobRecord job, String conversation) {
-        List<ChatMessage> messages = conversations.conversations(job.uuid(), caller.owner(), Optional.of(conversation)).get(conversation);
+        List<ChatMessage> messages = conversations
+                .conversations(job.uuid(), caller.owner(), Optional.of(conversation))
+                .get(conversation);
         if (messages == null) {
             throw new NotFound("No conversation '" + conversation + "' about this job");
         }
@@ -105,7 +120,9 @@ public final class ChatService {
     /** A follow-up is searched together with the questions before it ("and the due date?"). */
     private static String retrievalQuery(String message, List<ChatMessage> earlier) {
         StringBuilder query = new StringBuilder(message);
-        earlier.stream().filter(turn -> ChatMessage.USER.equals(turn.role())).forEach(turn -> query.append(' ').append(turn.content()));
+        earlier.stream()
+                .filter(turn -> ChatMessage.USER.equals(turn.role()))
+                .forEach(turn -> query.append(' ').append(turn.content()));
         return query.toString();
     }
 }

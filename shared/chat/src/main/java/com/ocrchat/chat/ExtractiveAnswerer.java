@@ -2,7 +2,6 @@ package com.ocrchat.chat;
 
 import com.ocrchat.conversation.ChatMessage;
 import com.ocrchat.conversation.Citation;
-import com.ocrchat.conversation.ConversationStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -65,14 +64,17 @@ public final class ExtractiveAnswerer implements AnswerProvider {
         List<Citation> citations = new ArrayList<>();
         StringBuilder content = new StringBuilder("From the document:");
         for (Candidate candidate : picked) {
-            content.append("\n\"").append(candidate.sentence()).append("\" (p. ").append(candidate.page()).append(')');
+            content.append("\n\"")
+                    .append(candidate.sentence())
+                    .append("\" (p. ")
+                    .append(candidate.page())
+                    .append(')');
             citations.add(new Citation(candidate.page(), candidate.sentence()));
         }
         return new Answer(content.toString(), citations);
     }
 
-    private record Candidate(int page, String sentence, Set<String> terms) {
-    }
+    private record Candidate(int page, String sentence, Set<String> terms) {}
 
     /** Lines of the OCR'd text, further cut at sentence ends: the units quoted. */
     static List<String> sentences(String text) {

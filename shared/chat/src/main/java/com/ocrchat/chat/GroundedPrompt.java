@@ -1,9 +1,7 @@
 package com.ocrchat.chat;
 
-import com.ocrchat.conversation.ChatMessage;
-import com.ocrchat.conversation.Citation;
-import com.ocrchat.conversation.ConversationStore;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ocrchat.conversation.Citation;
 import com.ocrchat.json.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +18,17 @@ final class GroundedPrompt {
             the document does not contain it and cite nothing. Reply with JSON only, in this form: \
             {"answer": "<your answer, mentioning pages as (p. N)>", "citations": [{"page": N, "snippet": "<exact words copied from that page>"}]}""";
 
-    private GroundedPrompt() {
-    }
+    private GroundedPrompt() {}
 
     /** The user turn: the passages, labelled with their pages, then the question. */
     static String question(String question, List<Passage> passages) {
         StringBuilder text = new StringBuilder("Passages from the document:\n");
         for (Passage passage : passages) {
-            text.append("[p. ").append(passage.page()).append("] ").append(passage.text().replace('\n', ' ')).append("\n");
+            text.append("[p. ")
+                    .append(passage.page())
+                    .append("] ")
+                    .append(passage.text().replace('\n', ' '))
+                    .append("\n");
         }
         return text.append("\nQuestion: ").append(question).toString();
     }
@@ -41,7 +42,9 @@ final class GroundedPrompt {
                 if (json.hasNonNull("answer")) {
                     List<Citation> citations = new ArrayList<>();
                     for (JsonNode citation : json.path("citations")) {
-                        citations.add(new Citation(citation.path("page").asInt(0), citation.path("snippet").asText("")));
+                        citations.add(new Citation(
+                                citation.path("page").asInt(0),
+                                citation.path("snippet").asText("")));
                     }
                     return new AnswerProvider.Answer(json.get("answer").asText(), citations);
                 }

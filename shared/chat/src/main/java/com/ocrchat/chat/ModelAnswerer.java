@@ -1,8 +1,6 @@
 package com.ocrchat.chat;
 
 import com.ocrchat.conversation.ChatMessage;
-import com.ocrchat.conversation.Citation;
-import com.ocrchat.conversation.ConversationStore;
 import com.ocrchat.model.ModelClient;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +17,11 @@ public final class ModelAnswerer implements AnswerProvider {
     public Answer answer(String question, List<ChatMessage> earlier, List<Passage> passages) {
         List<ModelClient.Turn> turns = new ArrayList<>();
         for (ChatMessage turn : earlier) {
-            turns.add(new ModelClient.Turn(ChatMessage.USER.equals(turn.role()) ? ModelClient.USER : ModelClient.ASSISTANT, turn.content()));
+            turns.add(new ModelClient.Turn(
+                    ChatMessage.USER.equals(turn.role()) ? ModelClient.USER : ModelClient.ASSISTANT, turn.content()));
         }
         turns.add(new ModelClient.Turn(ModelClient.USER, GroundedPrompt.question(question, passages)));
-        return GroundedPrompt.parse(model.complete(new ModelClient.Prompt(GroundedPrompt.SYSTEM, turns, null, 1000)).text());
+        return GroundedPrompt.parse(model.complete(new ModelClient.Prompt(GroundedPrompt.SYSTEM, turns, null, 1000))
+                .text());
     }
 }

@@ -33,8 +33,7 @@ public final class PassageIndex {
     static final Analyzer ANALYZER = new EnglishAnalyzer(questionStopWords());
 
     /** A passage and how well it matched. */
-    public record Hit(Passage passage, float score) {
-    }
+    public record Hit(Passage passage, float score) {}
 
     private final List<Passage> passages;
     private final IndexSearcher searcher;
@@ -46,10 +45,57 @@ public final class PassageIndex {
 
     private static CharArraySet questionStopWords() {
         CharArraySet words = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
-        words.addAll(List.of("what", "which", "who", "whom", "whose", "when", "where", "why", "how", "much", "many", "did", "does",
-                "do", "done", "is", "was", "were", "has", "have", "had", "can", "could", "would", "should", "may", "might", "please",
-                "tell", "me", "my", "i", "you", "your", "we", "our", "about", "document", "say", "says", "said", "any", "some",
-                "from", "its", "it's", "there", "been", "being", "am"));
+        words.addAll(List.of(
+                "what",
+                "which",
+                "who",
+                "whom",
+                "whose",
+                "when",
+                "where",
+                "why",
+                "how",
+                "much",
+                "many",
+                "did",
+                "does",
+                "do",
+                "done",
+                "is",
+                "was",
+                "were",
+                "has",
+                "have",
+                "had",
+                "can",
+                "could",
+                "would",
+                "should",
+                "may",
+                "might",
+                "please",
+                "tell",
+                "me",
+                "my",
+                "i",
+                "you",
+                "your",
+                "we",
+                "our",
+                "about",
+                "document",
+                "say",
+                "says",
+                "said",
+                "any",
+                "some",
+                "from",
+                "its",
+                "it's",
+                "there",
+                "been",
+                "being",
+                "am"));
         return words;
     }
 
@@ -106,7 +152,11 @@ public final class PassageIndex {
             Query query = parser.parse(escaped);
             List<Hit> hits = new ArrayList<>();
             for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
-                int id = searcher.storedFields().document(hit.doc).getField("id").numericValue().intValue();
+                int id = searcher.storedFields()
+                        .document(hit.doc)
+                        .getField("id")
+                        .numericValue()
+                        .intValue();
                 hits.add(new Hit(passages.get(id), hit.score));
             }
             return hits;

@@ -1,10 +1,10 @@
 package com.ocrchat.chat;
 
 import com.ocrchat.page.Page;
-import java.util.List;
-import java.util.function.Supplier;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Each job's index built once and kept, with the job's pages (citations are checked against them),
@@ -14,8 +14,7 @@ final class PassageIndexes {
     private static final int KEPT = 32;
 
     /** A job's passage index and its pages. */
-    record Indexed(PassageIndex index, List<Page> pages) {
-    }
+    record Indexed(PassageIndex index, List<Page> pages) {}
 
     private final Map<String, Indexed> indexes = new LinkedHashMap<>(16, 0.75f, true) {
         @Override

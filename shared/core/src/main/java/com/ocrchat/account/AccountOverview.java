@@ -10,12 +10,29 @@ import java.util.Map;
  * {@code remaining}, and {@code resets_at} for allowances that renew), the plan's limits, and the
  * most recent jobs.
  */
-@JsonPropertyOrder({"account_id", "plan", "used", "cap", "remaining", "resets_at", "max_pages_per_file",
-        "credits_per_page", "recent_jobs"})
-public record AccountOverview(String accountId, String plan, long used, long cap, long remaining, Instant resetsAt,
-                              int maxPagesPerFile, Map<String, Integer> creditsPerPage, List<RecentJob> recentJobs) {
+@JsonPropertyOrder({
+    "account_id",
+    "plan",
+    "used",
+    "cap",
+    "remaining",
+    "resets_at",
+    "max_pages_per_file",
+    "credits_per_page",
+    "recent_jobs"
+})
+public record AccountOverview(
+        String accountId,
+        String plan,
+        long used,
+        long cap,
+        long remaining,
+        Instant resetsAt,
+        int maxPagesPerFile,
+        Map<String, Integer> creditsPerPage,
+        List<RecentJob> recentJobs) {
 
     @JsonPropertyOrder({"uuid", "status", "filename", "page_count", "credits_charged", "created_at"})
-    public record RecentJob(String uuid, String status, String filename, int pageCount, int creditsCharged, Instant createdAt) {
-    }
+    public record RecentJob(
+            String uuid, String status, String filename, int pageCount, int creditsCharged, Instant createdAt) {}
 }

@@ -24,12 +24,23 @@ public final class AccountService {
 
     public AccountOverview overview(Caller caller) {
         Balance balance = meter.balance(caller);
-        return new AccountOverview(caller.accountId(), caller.plan().id(), balance.used(), balance.cap(), balance.remaining(),
-                balance.resetsAt(), plans.maxPagesPerFile(caller.plan()),
+        return new AccountOverview(
+                caller.accountId(),
+                caller.plan().id(),
+                balance.used(),
+                balance.cap(),
+                balance.remaining(),
+                balance.resetsAt(),
+                plans.maxPagesPerFile(caller.plan()),
                 Map.of(Tier.CPU.id(), plans.creditsPerPage(Tier.CPU), Tier.VLM.id(), plans.creditsPerPage(Tier.VLM)),
                 jobs.recent(caller.owner(), RECENT_JOBS).stream()
-                        .map(job -> new AccountOverview.RecentJob(job.uuid(), job.status().id(), job.filename(), job.pageCount(),
-                                job.creditsCharged(), job.createdAt()))
+                        .map(job -> new AccountOverview.RecentJob(
+                                job.uuid(),
+                                job.status().id(),
+                                job.filename(),
+                                job.pageCount(),
+                                job.creditsCharged(),
+                                job.createdAt()))
                         .toList());
     }
 }

@@ -9,8 +9,7 @@ import java.util.Optional;
 public interface AccountStore {
 
     /** A new account and its token, which is returned here once and never stored in clear. */
-    record Created(Account account, String token) {
-    }
+    record Created(Account account, String token) {}
 
     Created create(Plan plan, long credits);
 

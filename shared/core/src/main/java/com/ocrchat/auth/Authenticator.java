@@ -16,8 +16,7 @@ public final class Authenticator {
     }
 
     /** What a request presents: its token, if any, and the address it came from. */
-    public record Credentials(Optional<String> token, String sourceIp) {
-    }
+    public record Credentials(Optional<String> token, String sourceIp) {}
 
     public Caller authenticate(Credentials credentials) {
         if (credentials.token().isEmpty()) {
@@ -27,7 +26,8 @@ public final class Authenticator {
         if (!Tokens.isWellFormed(token)) {
             throw new Unauthenticated("Malformed API token");
         }
-        Account account = accounts.findByToken(token).orElseThrow(() -> new Unauthenticated("Unknown or revoked API token"));
+        Account account =
+                accounts.findByToken(token).orElseThrow(() -> new Unauthenticated("Unknown or revoked API token"));
         return Caller.of(account, credentials.sourceIp());
     }
 

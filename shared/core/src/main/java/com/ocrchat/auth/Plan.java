@@ -3,7 +3,9 @@ package com.ocrchat.auth;
 import java.util.Locale;
 
 public enum Plan {
-    ANONYMOUS, FREE, PAID;
+    ANONYMOUS,
+    FREE,
+    PAID;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -13,8 +13,7 @@ public final class Tokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern WELL_FORMED = Pattern.compile("ocr_[A-Za-z0-9_-]{43}");
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String generate() {
         byte[] bytes = new byte[32];

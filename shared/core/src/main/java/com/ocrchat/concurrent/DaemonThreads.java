@@ -5,8 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Threads named after their pool ("ocr-worker-1", ...) that never keep the JVM alive on their own. */
 public final class DaemonThreads {
-    private DaemonThreads() {
-    }
+    private DaemonThreads() {}
 
     public static ThreadFactory named(String pool) {
         AtomicInteger number = new AtomicInteger();

@@ -57,8 +57,11 @@ public final class ChunkWorker {
             List<Page> all = new ArrayList<>();
             for (int index = 0; index < counted.pageCount(); index++) {
                 int page = index;
-                all.add(Json.read(objects.get(BucketLayout.pageResult(job.uuid(), page)).orElseThrow(() ->
-                        new IllegalStateException("Page " + page + " of job " + job.uuid() + " is missing")), Page.class));
+                all.add(Json.read(
+                        objects.get(BucketLayout.pageResult(job.uuid(), page))
+                                .orElseThrow(() -> new IllegalStateException(
+                                        "Page " + page + " of job " + job.uuid() + " is missing")),
+                        Page.class));
             }
             lifecycle.finish(counted, pages.assemble(counted, all));
         }

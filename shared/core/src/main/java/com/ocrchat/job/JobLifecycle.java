@@ -78,15 +78,20 @@ public final class JobLifecycle {
 
     /** SQS gave up on a chunk (it reached the dead-letter queue): its job fails, saying why. */
     public Optional<JobRecord> failChunk(Chunk chunk) {
-        return fail(chunk.uuid(), "Pages " + (chunk.firstPage() + 1) + "-" + (chunk.lastPage() + 1) + " could not be processed"
-                + jobs.lastFailure(chunk.uuid()).map(reason -> ": " + reason).orElse(""));
+        return fail(
+                chunk.uuid(),
+                "Pages " + (chunk.firstPage() + 1) + "-" + (chunk.lastPage() + 1) + " could not be processed"
+                        + jobs.lastFailure(chunk.uuid())
+                                .map(reason -> ": " + reason)
+                                .orElse(""));
     }
 
     /** Fails every job left pending or processing for longer than {@code after}; returns how many this call failed. */
     public int failStuck(Duration after) {
         List<JobRecord> stuck = jobs.unfinishedSince(now().minus(after));
         return (int) stuck.stream()
-                .filter(job -> fail(job, "The job did not finish within " + after.toMinutes() + " minutes").isPresent())
+                .filter(job -> fail(job, "The job did not finish within " + after.toMinutes() + " minutes")
+                        .isPresent())
                 .count();
     }
 

@@ -16,12 +16,11 @@ import java.util.Optional;
 public record JobOptions(Tier requestedTier, Tier tier, String language, Tool tool, TargetLanguage translateTo) {
 
     /** The choices as the request gave them, before validation (the edge fills it from the form). */
-    public record Requested(Optional<String> tier, Optional<String> language, Optional<String> tool, Optional<String> translateTo) {
-    }
+    public record Requested(
+            Optional<String> tier, Optional<String> language, Optional<String> tool, Optional<String> translateTo) {}
 
     /** Validated options and the warnings they put on the job. */
-    public record Decided(JobOptions options, List<String> warnings) {
-    }
+    public record Decided(JobOptions options, List<String> warnings) {}
 
     /**
      * The tool's tier applies when the request names none. {@code tier=vlm} without a configured vision model is
@@ -30,13 +29,15 @@ public record JobOptions(Tier requestedTier, Tier tier, String language, Tool to
      */
     public static Decided decide(Requested requested, ToolCatalog catalog, boolean vlmFallsBackToCpu) {
         Tool tool = requested.tool().map(catalog::require).orElse(null);
-        Tier asked = requested.tier().map(Tier::of).orElse(tool != null && tool.tier() != null ? tool.tier() : Tier.CPU);
+        Tier asked =
+                requested.tier().map(Tier::of).orElse(tool != null && tool.tier() != null ? tool.tier() : Tier.CPU);
         TargetLanguage target = null;
         if (tool == Tool.TRANSLATE) {
             target = TargetLanguage.parse(requested.translateTo().orElse(null));
             if (!catalog.translationConfigured()) {
-                throw new InvalidInput("tool=translate is not available on this server: no translation provider is configured "
-                        + "(set OCRCHAT_TRANSLATE_PROVIDER to bedrock or openai)");
+                throw new InvalidInput(
+                        "tool=translate is not available on this server: no translation provider is configured "
+                                + "(set OCRCHAT_TRANSLATE_PROVIDER to bedrock or openai)");
             }
         } else if (requested.translateTo().isPresent()) {
             throw new InvalidInput("translate_to goes with tool=translate");
@@ -45,13 +46,15 @@ public record JobOptions(Tier requestedTier, Tier tier, String language, Tool to
         Tier tier = asked;
         if (asked == Tier.VLM && !catalog.vlmConfigured()) {
             if (!vlmFallsBackToCpu) {
-                throw new InvalidInput("tier=vlm is not available on this server: no vision model provider is configured");
+                throw new InvalidInput(
+                        "tier=vlm is not available on this server: no vision model provider is configured");
             }
             tier = Tier.CPU;
             warnings.add("tier=vlm was requested but no vision model provider is configured on this server: "
                     + "the cpu engine processed this job and it was charged as cpu");
         }
-        return new Decided(new JobOptions(asked, tier, requested.language().orElse("auto"), tool, target), List.copyOf(warnings));
+        return new Decided(
+                new JobOptions(asked, tier, requested.language().orElse("auto"), tool, target), List.copyOf(warnings));
     }
 
     public boolean eagerTables() {

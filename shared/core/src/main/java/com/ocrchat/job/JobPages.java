@@ -33,6 +33,9 @@ public final class JobPages {
 
     /** The job's result from every one of its pages, in order. */
     public JobResult assemble(JobRecord job, List<Page> pages) {
-        return JobResult.of(pages, job.options(), reader.detectLanguage(JobResult.text(pages)).orElse(null));
+        return JobResult.of(
+                pages,
+                job.options(),
+                reader.detectLanguage(JobResult.text(pages)).orElse(null));
     }
 }

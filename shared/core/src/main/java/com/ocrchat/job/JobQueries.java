@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * same NotFound: whether a job exists never leaks.
  */
 public final class JobQueries {
-    private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_FORM =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final JobStore jobs;
     private final ObjectStore objects;
@@ -46,7 +47,8 @@ public final class JobQueries {
 
     /** The whole stored result of a job that is done (callers check the status first). */
     public JobResult result(JobRecord job) {
-        return objects.get(BucketLayout.result(job.uuid())).map(bytes -> Json.read(bytes, JobResult.class))
+        return objects.get(BucketLayout.result(job.uuid()))
+                .map(bytes -> Json.read(bytes, JobResult.class))
                 .orElseThrow(() -> notFound(job.uuid()));
     }
 

@@ -32,10 +32,33 @@ public record JobRecord(
     }
 
     /** A new job, filed {@code pending} for the workers or {@code processing} when read inside the request. */
-    public static JobRecord accepted(String uuid, String owner, JobOptions options, List<String> warnings, String filename, int pageCount,
-                                     Charge charge, boolean queued, Instant now, Instant expiresAt) {
-        return new JobRecord(uuid, owner, queued ? JobStatus.PENDING : JobStatus.PROCESSING, options, filename, pageCount, 0, charge,
-                now, null, expiresAt, null, null, warnings, null);
+    public static JobRecord accepted(
+            String uuid,
+            String owner,
+            JobOptions options,
+            List<String> warnings,
+            String filename,
+            int pageCount,
+            Charge charge,
+            boolean queued,
+            Instant now,
+            Instant expiresAt) {
+        return new JobRecord(
+                uuid,
+                owner,
+                queued ? JobStatus.PENDING : JobStatus.PROCESSING,
+                options,
+                filename,
+                pageCount,
+                0,
+                charge,
+                now,
+                null,
+                expiresAt,
+                null,
+                null,
+                warnings,
+                null);
     }
 
     public int creditsCharged() {
@@ -45,12 +68,40 @@ public record JobRecord(
     JobRecord done(JobResult result, Instant at) {
         List<String> all = new ArrayList<>(warnings);
         result.warnings().stream().filter(warning -> !all.contains(warning)).forEach(all::add);
-        return new JobRecord(uuid, owner, JobStatus.DONE, options, filename, pageCount, pageCount, charge, createdAt, at, expiresAt,
-                result.detectedLanguage(), result.meanConfidence(), all, null);
+        return new JobRecord(
+                uuid,
+                owner,
+                JobStatus.DONE,
+                options,
+                filename,
+                pageCount,
+                pageCount,
+                charge,
+                createdAt,
+                at,
+                expiresAt,
+                result.detectedLanguage(),
+                result.meanConfidence(),
+                all,
+                null);
     }
 
     JobRecord failed(String message, Instant at) {
-        return new JobRecord(uuid, owner, JobStatus.FAILED, options, filename, pageCount, pagesDone,
-                new Charge(charge.accountId(), charge.window(), 0), createdAt, at, expiresAt, detectedLanguage, null, warnings, message);
+        return new JobRecord(
+                uuid,
+                owner,
+                JobStatus.FAILED,
+                options,
+                filename,
+                pageCount,
+                pagesDone,
+                new Charge(charge.accountId(), charge.window(), 0),
+                createdAt,
+                at,
+                expiresAt,
+                detectedLanguage,
+                null,
+                warnings,
+                message);
     }
 }

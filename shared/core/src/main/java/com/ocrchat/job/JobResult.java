@@ -14,8 +14,14 @@ import java.util.stream.Collectors;
  * What recognition produced for a whole job, stored in the bucket as JSON beside the job's record. Its
  * warnings (the pages', and the tool's) join the job's when it is done.
  */
-public record JobResult(String text, String markdown, List<Page> pages, Double meanConfidence, String detectedLanguage,
-                        Translation translation, List<String> warnings) {
+public record JobResult(
+        String text,
+        String markdown,
+        List<Page> pages,
+        Double meanConfidence,
+        String detectedLanguage,
+        Translation translation,
+        List<String> warnings) {
 
     public JobResult {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -29,8 +35,16 @@ public record JobResult(String text, String markdown, List<Page> pages, Double m
         if (eagerTables && pages.stream().allMatch(page -> Tables.of(page, true).isEmpty())) {
             warnings.add("No tables were found in the document: the csv export lists its text blocks instead");
         }
-        return new JobResult(text(pages), MarkdownWriter.write(pages, eagerTables), pages, meanConfidence(pages), detectedLanguage,
-                options.translateTo() == null ? null : translation(pages, options.translateTo().code()), warnings);
+        return new JobResult(
+                text(pages),
+                MarkdownWriter.write(pages, eagerTables),
+                pages,
+                meanConfidence(pages),
+                detectedLanguage,
+                options.translateTo() == null
+                        ? null
+                        : translation(pages, options.translateTo().code()),
+                warnings);
     }
 
     /** The pages' text, separated by form feeds. */
@@ -40,15 +54,22 @@ public record JobResult(String text, String markdown, List<Page> pages, Double m
 
     /** The pages' translated Markdown joined as the job's Markdown is, and its plain text. */
     private static Translation translation(List<Page> pages, String language) {
-        List<String> markdown = pages.stream().map(page -> page.translation() == null ? "" : page.translation()).toList();
-        String text = markdown.stream().map(page -> String.join("\n\n", MarkdownBlocks.plainBlocks(page))).collect(Collectors.joining("\f"));
+        List<String> markdown = pages.stream()
+                .map(page -> page.translation() == null ? "" : page.translation())
+                .toList();
+        String text = markdown.stream()
+                .map(page -> String.join("\n\n", MarkdownBlocks.plainBlocks(page)))
+                .collect(Collectors.joining("\f"));
         return new Translation(language, text, MarkdownWriter.joinPages(markdown));
     }
 
     /** Over all recognized words, weighted by their characters; null when nothing was recognized. */
     static Double meanConfidence(List<Page> pages) {
-        List<Word> words = pages.stream().flatMap(page -> page.blocks().stream())
-                .flatMap(block -> block.words() == null ? java.util.stream.Stream.<Word>empty() : block.words().stream()).toList();
+        List<Word> words = pages.stream()
+                .flatMap(page -> page.blocks().stream())
+                .flatMap(
+                        block -> block.words() == null ? java.util.stream.Stream.<Word>empty() : block.words().stream())
+                .toList();
         OptionalDouble mean = Word.meanConfidence(words);
         return mean.isPresent() ? mean.getAsDouble() : null;
     }

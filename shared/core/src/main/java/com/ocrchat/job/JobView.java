@@ -12,9 +12,29 @@ import java.util.List;
  * The job object of the API contract. A field added here is added to {@link #of} too, and nowhere else.
  * While the job is not done, {@code text}, {@code markdown} and {@code pages} are empty.
  */
-@JsonPropertyOrder({"uuid", "status", "tier", "requested_tier", "language", "detected_language", "tool", "filename",
-        "page_count", "pages_done", "mean_confidence", "credits_charged", "created_at", "completed_at", "expires_at",
-        "text", "markdown", "translation", "pages", "warnings", "error"})
+@JsonPropertyOrder({
+    "uuid",
+    "status",
+    "tier",
+    "requested_tier",
+    "language",
+    "detected_language",
+    "tool",
+    "filename",
+    "page_count",
+    "pages_done",
+    "mean_confidence",
+    "credits_charged",
+    "created_at",
+    "completed_at",
+    "expires_at",
+    "text",
+    "markdown",
+    "translation",
+    "pages",
+    "warnings",
+    "error"
+})
 public record JobView(
         String uuid,
         JobStatus status,
@@ -40,18 +60,43 @@ public record JobView(
 
     /** The job as GET shows it: blocks without their words (the json export has those, see {@link #withWords}). */
     public static JobView of(JobRecord job, JobResult result) {
-        return withWords(job, result == null ? null
-                : new JobResult(result.text(), result.markdown(), result.pages().stream().map(Page::withoutWords).toList(),
-                        result.meanConfidence(), result.detectedLanguage(), result.translation(), result.warnings()));
+        return withWords(
+                job,
+                result == null
+                        ? null
+                        : new JobResult(
+                                result.text(),
+                                result.markdown(),
+                                result.pages().stream().map(Page::withoutWords).toList(),
+                                result.meanConfidence(),
+                                result.detectedLanguage(),
+                                result.translation(),
+                                result.warnings()));
     }
 
     /** The job with its whole result, every block's words included. */
     public static JobView withWords(JobRecord job, JobResult result) {
-        return new JobView(job.uuid(), job.status(), job.options().tier(), job.options().requestedTier(), job.options().language(),
-                result != null ? result.detectedLanguage() : job.detectedLanguage(), job.options().tool(), job.filename(),
-                job.pageCount(), job.pagesDone(), result != null ? result.meanConfidence() : job.meanConfidence(),
-                job.creditsCharged(), job.createdAt(), job.completedAt(), job.expiresAt(),
-                result == null ? "" : result.text(), result == null ? "" : result.markdown(), result == null ? null : result.translation(),
-                result == null ? List.of() : result.pages(), job.warnings(), job.error());
+        return new JobView(
+                job.uuid(),
+                job.status(),
+                job.options().tier(),
+                job.options().requestedTier(),
+                job.options().language(),
+                result != null ? result.detectedLanguage() : job.detectedLanguage(),
+                job.options().tool(),
+                job.filename(),
+                job.pageCount(),
+                job.pagesDone(),
+                result != null ? result.meanConfidence() : job.meanConfidence(),
+                job.creditsCharged(),
+                job.createdAt(),
+                job.completedAt(),
+                job.expiresAt(),
+                result == null ? "" : result.text(),
+                result == null ? "" : result.markdown(),
+                result == null ? null : result.translation(),
+                result == null ? List.of() : result.pages(),
+                job.warnings(),
+                job.error());
     }
 }

@@ -44,12 +44,10 @@ public final class Submissions {
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     /** What the deployment allows and prices: the tools, the vlm fallback, the plans, the job flow, retention. */
-    public record Rules(ToolCatalog tools, boolean vlmFallsBackToCpu, Plans plans, JobFlow flow, Duration retention) {
-    }
+    public record Rules(ToolCatalog tools, boolean vlmFallsBackToCpu, Plans plans, JobFlow flow, Duration retention) {}
 
     /** The job as it stands when the answer goes out; {@code failure} when it failed on our side while being read. */
-    public record Submitted(JobView job, OcrChatException failure) {
-    }
+    public record Submitted(JobView job, OcrChatException failure) {}
 
     private final JobLifecycle lifecycle;
     private final JobPages pages;
@@ -61,8 +59,15 @@ public final class Submissions {
     private final Clock clock;
     private final ExecutorService inlineReaders = Executors.newCachedThreadPool(DaemonThreads.named("inline-reader"));
 
-    public Submissions(JobLifecycle lifecycle, JobPages pages, Meter meter, ObjectStore objects, ChunkQueue queue, Uploads uploads,
-                       Rules rules, Clock clock) {
+    public Submissions(
+            JobLifecycle lifecycle,
+            JobPages pages,
+            Meter meter,
+            ObjectStore objects,
+            ChunkQueue queue,
+            Uploads uploads,
+            Rules rules,
+            Clock clock) {
         this.lifecycle = lifecycle;
         this.pages = pages;
         this.meter = meter;
@@ -75,20 +80,35 @@ public final class Submissions {
 
     public Submitted submit(Caller caller, SubmitRequest request) {
         JobOptions.Decided decided = JobOptions.decide(request.options(), rules.tools(), rules.vlmFallsBackToCpu());
-        SubmittedFile file = request.uploadId().map(id -> uploads.take(caller, id)).or(request::file).orElseThrow(() ->
-                new InvalidInput("No file: send the document as the multipart form field 'file', or upload it first "
-                        + "(POST /api/v1/uploads/) and send its 'upload_id'"));
+        SubmittedFile file = request.uploadId()
+                .map(id -> uploads.take(caller, id))
+                .or(request::file)
+                .orElseThrow(() -> new InvalidInput(
+                        "No file: send the document as the multipart form field 'file', or upload it first "
+                                + "(POST /api/v1/uploads/) and send its 'upload_id'"));
         pages.models(decided.options());
         try (DocumentReader.OpenDocument document = pages.open(file.bytes())) {
             int pageCount = document.pageCount();
             checkPerFileCap(caller, pageCount);
-            Charge charge = meter.reserve(caller, (long) pageCount * rules.plans().creditsPerPage(decided.options().tier()));
+            Charge charge = meter.reserve(
+                    caller,
+                    (long) pageCount
+                            * rules.plans().creditsPerPage(decided.options().tier()));
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             String uuid = UUID.randomUUID().toString();
             String filename = file.filename().isBlank() ? "document." + document.extension() : file.filename();
             boolean queued = pageCount > rules.flow().inlinePageLimit();
-            JobRecord job = JobRecord.accepted(uuid, caller.owner(), decided.options(), decided.warnings(), filename, pageCount, charge,
-                    queued, now, now.plus(rules.retention()));
+            JobRecord job = JobRecord.accepted(
+                    uuid,
+                    caller.owner(),
+                    decided.options(),
+                    decided.warnings(),
+                    filename,
+                    pageCount,
+                    charge,
+                    queued,
+                    now,
+                    now.plus(rules.retention()));
             try {
                 objects.put(BucketLayout.upload(uuid), file.bytes(), document.mediaType());
                 lifecycle.open(job);
@@ -118,13 +138,17 @@ public final class Submissions {
             Optional<List<Page>> read = readWithinDeadline(document, job);
             if (read.isEmpty()) {
                 // Not finished in time for the HTTP answer: the workers read it from the stored file.
-                LOG.info("Job {} passed the inline deadline of {} s; handed to the workers", job.uuid(),
+                LOG.info(
+                        "Job {} passed the inline deadline of {} s; handed to the workers",
+                        job.uuid(),
                         rules.flow().inlineDeadline().toSeconds());
                 return handOver(job, caller);
             }
             JobResult result = pages.assemble(job, read.get());
-            JobRecord done = lifecycle.finish(job, result)
-                    .orElseThrow(() -> new IllegalStateException("Job " + job.uuid() + " was finished by someone else"));
+            JobRecord done = lifecycle
+                    .finish(job, result)
+                    .orElseThrow(
+                            () -> new IllegalStateException("Job " + job.uuid() + " was finished by someone else"));
             return new Submitted(JobView.of(done, result), null);
         } catch (OcrChatException e) {
             JobRecord failed = lifecycle.fail(job, e.getMessage()).orElse(job);
@@ -161,7 +185,10 @@ public final class Submissions {
                 }
                 // A model call or a Tesseract page in flight may take a moment to stop; the workers do not wait longer.
                 if (!stopped.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("Job {}: the inline reading had not stopped {} s after the deadline", job.uuid(), STOP_GRACE.toSeconds());
+                    LOG.warn(
+                            "Job {}: the inline reading had not stopped {} s after the deadline",
+                            job.uuid(),
+                            STOP_GRACE.toSeconds());
                 }
                 return Optional.empty();
             }
@@ -185,12 +212,21 @@ public final class Submissions {
             return;
         }
         String lift = switch (caller.plan()) {
-            case ANONYMOUS -> " A free account takes " + plans.freeMaxPagesPerFile() + " pages per file, a paid one "
-                    + plans.paidMaxPagesPerFile() + ".";
+            case ANONYMOUS ->
+                " A free account takes " + plans.freeMaxPagesPerFile() + " pages per file, a paid one "
+                        + plans.paidMaxPagesPerFile() + ".";
             case FREE -> " A paid plan takes " + plans.paidMaxPagesPerFile() + " pages per file.";
             case PAID -> "";
         };
-        throw new LimitExceeded("The file has " + pageCount + " pages; the " + caller.plan().id() + " plan takes at most " + cap
-                + " per file." + lift, Map.of("page_count", pageCount, "cap", cap, "plan", caller.plan().id()));
+        throw new LimitExceeded(
+                "The file has " + pageCount + " pages; the " + caller.plan().id() + " plan takes at most " + cap
+                        + " per file." + lift,
+                Map.of(
+                        "page_count",
+                        pageCount,
+                        "cap",
+                        cap,
+                        "plan",
+                        caller.plan().id()));
     }
 }

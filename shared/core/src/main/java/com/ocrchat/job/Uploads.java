@@ -24,8 +24,7 @@ public final class Uploads {
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** Where to PUT the file, and the id to submit it with. */
-    public record Ticket(String uploadId, String url, String method, Instant expiresAt, long maxBytes) {
-    }
+    public record Ticket(String uploadId, String url, String method, Instant expiresAt, long maxBytes) {}
 
     private final ObjectStore objects;
     private final long maxBytes;
@@ -39,8 +38,12 @@ public final class Uploads {
 
     public Ticket create(Caller caller) {
         String id = UUID.randomUUID().toString();
-        return new Ticket(id, objects.presignedPut(key(caller, id), LIFETIME), "PUT",
-                clock.instant().plus(LIFETIME).truncatedTo(ChronoUnit.SECONDS), maxBytes);
+        return new Ticket(
+                id,
+                objects.presignedPut(key(caller, id), LIFETIME),
+                "PUT",
+                clock.instant().plus(LIFETIME).truncatedTo(ChronoUnit.SECONDS),
+                maxBytes);
     }
 
     /** The uploaded file, as if it had come in the request; invalid input when there is none (or not the caller's). */

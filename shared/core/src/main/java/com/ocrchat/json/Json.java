@@ -17,14 +17,14 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write JSON for " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
     }
 
@@ -32,7 +32,8 @@ public final class Json {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write JSON for " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "Cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
     }
 

@@ -23,8 +23,14 @@ import java.util.Optional;
 public final class LanguageTable {
 
     /** One row: a model and everything that names it. */
-    public record Entry(String model, String debianPackage, String iso6391, List<String> codes, List<String> detectorCodes,
-                        List<String> scripts, boolean installedByDefault) {
+    public record Entry(
+            String model,
+            String debianPackage,
+            String iso6391,
+            List<String> codes,
+            List<String> detectorCodes,
+            List<String> scripts,
+            boolean installedByDefault) {
 
         /** Tesseract names its script models by their script, with a capital ({@code Latin}, {@code Devanagari}). */
         public boolean isScriptModel() {
@@ -80,7 +86,12 @@ public final class LanguageTable {
 
     /** The language models that read a script of their own for language=auto, in a stable order. */
     public List<String> scriptReaders() {
-        return entries.stream().filter(entry -> !entry.scripts().isEmpty()).map(Entry::model).distinct().sorted().toList();
+        return entries.stream()
+                .filter(entry -> !entry.scripts().isEmpty())
+                .map(Entry::model)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     private static LanguageTable load() {
@@ -95,7 +106,13 @@ public final class LanguageTable {
                     continue;
                 }
                 String[] cells = Arrays.copyOf(line.split("\t", -1), 7);
-                entries.add(new Entry(cells[0], cells[1], value(cells[2]), list(cells[3]), list(cells[4]), list(cells[5]),
+                entries.add(new Entry(
+                        cells[0],
+                        cells[1],
+                        value(cells[2]),
+                        list(cells[3]),
+                        list(cells[4]),
+                        list(cells[5]),
                         "yes".equals(cells[6])));
             }
             return new LanguageTable(entries);
@@ -109,6 +126,8 @@ public final class LanguageTable {
     }
 
     private static List<String> list(String cell) {
-        return value(cell).isEmpty() ? List.of() : Arrays.stream(cell.split(",")).map(String::strip).toList();
+        return value(cell).isEmpty()
+                ? List.of()
+                : Arrays.stream(cell.split(",")).map(String::strip).toList();
     }
 }

@@ -64,13 +64,16 @@ public final class Languages {
         Set<String> models = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
         for (String code : value.split("\\+")) {
-            Optional<String> model = LanguageTable.get().byRequestCode(code).map(LanguageTable.Entry::model)
+            Optional<String> model = LanguageTable.get()
+                    .byRequestCode(code)
+                    .map(LanguageTable.Entry::model)
                     .or(() -> installed.contains(code.strip()) ? Optional.of(code.strip()) : Optional.empty());
             model.ifPresentOrElse(models::add, () -> unknown.add(code.strip()));
         }
         if (!unknown.isEmpty() || models.isEmpty()) {
-            throw new InvalidInput("Unknown language code: " + String.join(", ", unknown.isEmpty() ? List.of(value) : unknown)
-                    + ". Use auto, an ISO 639-1 code (en, de, ja, ar, ...), the Tesseract name (chi_sim, deu), or several joined with '+'",
+            throw new InvalidInput(
+                    "Unknown language code: " + String.join(", ", unknown.isEmpty() ? List.of(value) : unknown)
+                            + ". Use auto, an ISO 639-1 code (en, de, ja, ar, ...), the Tesseract name (chi_sim, deu), or several joined with '+'",
                     Map.of("installed", installed()));
         }
         models.forEach(model -> requireInstalled(model, value));
@@ -79,10 +82,15 @@ public final class Languages {
 
     private void requireInstalled(String model, String requested) {
         if (!installed.contains(model)) {
-            String debianPackage = "tesseract-ocr-" + LanguageTable.get().byRequestCode(model)
-                    .map(LanguageTable.Entry::debianPackage).orElse(model.replace('_', '-'));
-            throw new InvalidInput("The language model '" + model + "' (for '" + requested + "') is not installed on this server. "
-                    + "Install it with: apt-get install " + debianPackage + " (or ./ocrchat serve --languages all)",
+            String debianPackage = "tesseract-ocr-"
+                    + LanguageTable.get()
+                            .byRequestCode(model)
+                            .map(LanguageTable.Entry::debianPackage)
+                            .orElse(model.replace('_', '-'));
+            throw new InvalidInput(
+                    "The language model '" + model + "' (for '" + requested + "') is not installed on this server. "
+                            + "Install it with: apt-get install " + debianPackage
+                            + " (or ./ocrchat serve --languages all)",
                     Map.of("installed", installed()));
         }
     }

@@ -38,7 +38,8 @@ public record TargetLanguage(String code, String name) {
         if (!TWO_LETTER.contains(language) && !knownThreeLetter(language)) {
             throw unknown(requested);
         }
-        Locale normalized = new Locale.Builder().setLocale(locale).setLanguage(language).build();
+        Locale normalized =
+                new Locale.Builder().setLocale(locale).setLanguage(language).build();
         return new TargetLanguage(normalized.toLanguageTag(), normalized.getDisplayName(Locale.ENGLISH));
     }
 
@@ -47,16 +48,23 @@ public record TargetLanguage(String code, String name) {
         if (TWO_LETTER.contains(language) && !language.equals("ch")) {
             return language;
         }
-        return LanguageTable.get().byRequestCode(language).map(LanguageTable.Entry::iso6391).filter(code -> !code.isEmpty())
+        return LanguageTable.get()
+                .byRequestCode(language)
+                .map(LanguageTable.Entry::iso6391)
+                .filter(code -> !code.isEmpty())
                 .orElse(THREE_TO_TWO.getOrDefault(language, language));
     }
 
     /** ISO 639-3 languages without a two-letter code (yue, fil) that the JDK can name. */
     private static boolean knownThreeLetter(String language) {
-        return language.length() == 3 && !Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH).equals(language);
+        return language.length() == 3
+                && !Locale.forLanguageTag(language)
+                        .getDisplayLanguage(Locale.ENGLISH)
+                        .equals(language);
     }
 
     private static InvalidInput unknown(String requested) {
-        return new InvalidInput("Unknown translate_to '" + requested + "': use a language code such as de, ja, pt-BR or zh-Hant");
+        return new InvalidInput(
+                "Unknown translate_to '" + requested + "': use a language code such as de, ja, pt-BR or zh-Hant");
     }
 }

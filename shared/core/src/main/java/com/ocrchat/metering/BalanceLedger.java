@@ -8,8 +8,7 @@ package com.ocrchat.metering;
 public interface BalanceLedger {
 
     /** A paid account's credits: bought in all, and what is left of them. */
-    record Credits(long bought, long remaining) {
-    }
+    record Credits(long bought, long remaining) {}
 
     /** Takes {@code n} of the account's remaining credits if it has that many; false (and nothing taken) otherwise. */
     boolean spend(String accountId, long n);

@@ -21,7 +21,8 @@ public record Charge(String accountId, Window window, long credits) {
 
     /** The charge a job recorded with {@link #source()}. */
     public static Charge of(String source, long credits) {
-        return source.startsWith("credits|") ? ofCredits(source.substring("credits|".length()), credits)
+        return source.startsWith("credits|")
+                ? ofCredits(source.substring("credits|".length()), credits)
                 : ofWindow(Window.parse(source), credits);
     }
 }

@@ -70,6 +70,7 @@ public final class Meter {
             case FREE -> "Out of pages: the free monthly allowance is used up. A paid plan lifts it";
             case PAID -> "Out of credits: add credits to this account";
         };
-        return new PaymentRequired(message, balance.plan().id(), balance.used(), balance.cap(), needed, balance.resetsAt());
+        return new PaymentRequired(
+                message, balance.plan().id(), balance.used(), balance.cap(), needed, balance.resetsAt());
     }
 }

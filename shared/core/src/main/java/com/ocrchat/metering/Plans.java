@@ -9,8 +9,14 @@ import com.ocrchat.tools.Tier;
  * accounts per UTC month, paid accounts their bought credits) and pages per file, and what a page
  * costs on each tier. Allowances and balances count credits; a cpu page costs 1 by default.
  */
-public record Plans(long anonymousDailyCredits, int anonymousMaxPagesPerFile, long freeMonthlyCredits, int freeMaxPagesPerFile,
-                    int paidMaxPagesPerFile, int cpuCreditsPerPage, int vlmCreditsPerPage) {
+public record Plans(
+        long anonymousDailyCredits,
+        int anonymousMaxPagesPerFile,
+        long freeMonthlyCredits,
+        int freeMaxPagesPerFile,
+        int paidMaxPagesPerFile,
+        int cpuCreditsPerPage,
+        int vlmCreditsPerPage) {
 
     public static Plans from(Env env) {
         return new Plans(

@@ -26,13 +26,21 @@ public record Window(Kind kind, String subject, String period, Instant endsAt) {
     /** The UTC day of {@code now}: anonymous pages per IP, chat messages per account. */
     public static Window day(Kind kind, String subject, Instant now) {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return new Window(kind, subject, day.toString(), day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return new Window(
+                kind,
+                subject,
+                day.toString(),
+                day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** The UTC month of {@code now}: a free account's pages. */
     public static Window month(Kind kind, String subject, Instant now) {
         YearMonth month = YearMonth.from(LocalDate.ofInstant(now, ZoneOffset.UTC));
-        return new Window(kind, subject, month.toString(), month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return new Window(
+                kind,
+                subject,
+                month.toString(),
+                month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
     /** How a charge on this window is written down on its job. */
@@ -45,6 +53,10 @@ public record Window(Kind kind, String subject, String period, Instant endsAt) {
         if (parts.length != 4) {
             throw new IllegalArgumentException("Not a window: " + key);
         }
-        return new Window(Kind.valueOf(parts[0].toUpperCase(Locale.ROOT)), parts[1], parts[2], Instant.ofEpochSecond(Long.parseLong(parts[3])));
+        return new Window(
+                Kind.valueOf(parts[0].toUpperCase(Locale.ROOT)),
+                parts[1],
+                parts[2],
+                Instant.ofEpochSecond(Long.parseLong(parts[3])));
     }
 }

@@ -8,8 +8,11 @@ import java.util.List;
  * confidence. The words are kept in the stored result (exports need them) and left out of API
  * answers by {@link #withoutWords()}.
  */
-public record Block(String text, int[] bbox, double confidence,
-                    @JsonInclude(JsonInclude.Include.NON_NULL) List<Word> words) {
+public record Block(
+        String text,
+        int[] bbox,
+        double confidence,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Word> words) {
 
     public Block withoutWords() {
         return new Block(text, bbox, confidence, null);

@@ -25,11 +25,12 @@ import org.commonmark.renderer.text.TextContentRenderer;
 public final class MarkdownBlocks {
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final TextContentRenderer PLAIN = TextContentRenderer.builder().extensions(EXTENSIONS)
-            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS).build();
+    private static final TextContentRenderer PLAIN = TextContentRenderer.builder()
+            .extensions(EXTENSIONS)
+            .lineBreakRendering(LineBreakRendering.SEPARATE_BLOCKS)
+            .build();
 
-    private MarkdownBlocks() {
-    }
+    private MarkdownBlocks() {}
 
     /** The plain text of each top-level block, in order; rules and empty blocks are left out. */
     public static List<String> plainBlocks(String markdown) {
@@ -38,7 +39,9 @@ public final class MarkdownBlocks {
             if (block instanceof ThematicBreak) {
                 continue;
             }
-            String text = block instanceof TableBlock table ? tabSeparated(tableRows(table)) : PLAIN.render(block).strip();
+            String text = block instanceof TableBlock table
+                    ? tabSeparated(tableRows(table))
+                    : PLAIN.render(block).strip();
             if (!text.isBlank()) {
                 blocks.add(text);
             }
@@ -97,6 +100,7 @@ public final class MarkdownBlocks {
     }
 
     private static String tabSeparated(List<List<String>> rows) {
-        return String.join("\n", rows.stream().map(row -> String.join("\t", row)).toList());
+        return String.join(
+                "\n", rows.stream().map(row -> String.join("\t", row)).toList());
     }
 }

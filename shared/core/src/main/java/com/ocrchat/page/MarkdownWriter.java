@@ -16,8 +16,7 @@ public final class MarkdownWriter {
     private static final Pattern BULLET = Pattern.compile("^[•·▪●◦*-]\\s+");
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+");
 
-    private MarkdownWriter() {
-    }
+    private MarkdownWriter() {}
 
     public static String write(List<Page> pages) {
         return write(pages, false);
@@ -43,8 +42,13 @@ public final class MarkdownWriter {
             return page.markdown(); // The vision model wrote this page's Markdown itself.
         }
         // The body's type size: the median over all words, so a page of a title and one line still has a body.
-        double[] sizes = page.blocks().stream().filter(block -> block.words() != null).flatMap(block -> block.words().stream())
-                .mapToDouble(MarkdownWriter::typeSize).filter(size -> size > 0).sorted().toArray();
+        double[] sizes = page.blocks().stream()
+                .filter(block -> block.words() != null)
+                .flatMap(block -> block.words().stream())
+                .mapToDouble(MarkdownWriter::typeSize)
+                .filter(size -> size > 0)
+                .sorted()
+                .toArray();
         double bodyHeight = sizes.length == 0 ? 0 : sizes[sizes.length / 2];
         List<String> parts = new ArrayList<>();
         String listToken = null;
@@ -64,7 +68,8 @@ public final class MarkdownWriter {
             int first = 0;
             // Leading lines set in clearly larger type are headings, even when Tesseract kept them in the paragraph.
             while (first < lines.size() && headingLevel(lines.get(first), bodyHeight) > 0) {
-                parts.add("#".repeat(headingLevel(lines.get(first), bodyHeight)) + " " + lines.get(first).text().strip());
+                parts.add("#".repeat(headingLevel(lines.get(first), bodyHeight)) + " "
+                        + lines.get(first).text().strip());
                 first++;
                 listToken = null;
             }
@@ -74,8 +79,12 @@ public final class MarkdownWriter {
             List<Line> rest = lines.subList(first, lines.size());
             String[] texts = rest.stream().map(Line::text).toArray(String[]::new);
             String token = listToken;
-            boolean continuesList = token != null && first == 0 && Arrays.stream(texts).allMatch(line ->
-                    firstToken(line).equals(token) || BULLET.matcher(line).find() || NUMBERED.matcher(line).find());
+            boolean continuesList = token != null
+                    && first == 0
+                    && Arrays.stream(texts)
+                            .allMatch(line -> firstToken(line).equals(token)
+                                    || BULLET.matcher(line).find()
+                                    || NUMBERED.matcher(line).find());
             if (continuesList) {
                 // Tesseract sometimes puts a list's last items in a block of their own: they stay in the list.
                 parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "\n" + list(texts));
@@ -83,7 +92,12 @@ public final class MarkdownWriter {
                 parts.add(list(texts));
                 listToken = firstToken(texts[0]);
             } else {
-                parts.add(escapeLeading(isProse(rest, block) ? joinLines(texts) : String.join("\n", Arrays.stream(texts).map(String::strip).toList())));
+                parts.add(escapeLeading(
+                        isProse(rest, block)
+                                ? joinLines(texts)
+                                : String.join(
+                                        "\n",
+                                        Arrays.stream(texts).map(String::strip).toList())));
                 listToken = null;
             }
         }
@@ -91,12 +105,14 @@ public final class MarkdownWriter {
     }
 
     private static Table tableOf(Block block, List<Table> tables) {
-        return tables.stream().filter(table -> Tables.inside(block, table)).findFirst().orElse(null);
+        return tables.stream()
+                .filter(table -> Tables.inside(block, table))
+                .findFirst()
+                .orElse(null);
     }
 
     /** A line of a block: its text, its type size (pixels per em) and its horizontal extent. */
-    record Line(String text, double height, int x0, int x1) {
-    }
+    record Line(String text, double height, int x0, int x1) {}
 
     private static List<Line> lines(Block block) {
         String[] texts = block.text().split("\n");
@@ -107,9 +123,16 @@ public final class MarkdownWriter {
             int count = text.isBlank() ? 0 : text.strip().split(" +").length;
             List<Word> own = word + count <= words.size() ? words.subList(word, word + count) : List.of();
             word += count;
-            double[] sizes = own.stream().mapToDouble(MarkdownWriter::typeSize).filter(size -> size > 0).sorted().toArray();
-            lines.add(new Line(text, sizes.length == 0 ? 0 : sizes[sizes.length / 2],
-                    own.isEmpty() ? block.bbox()[0] : own.get(0).bbox()[0], own.isEmpty() ? block.bbox()[2] : own.get(own.size() - 1).bbox()[2]));
+            double[] sizes = own.stream()
+                    .mapToDouble(MarkdownWriter::typeSize)
+                    .filter(size -> size > 0)
+                    .sorted()
+                    .toArray();
+            lines.add(new Line(
+                    text,
+                    sizes.length == 0 ? 0 : sizes[sizes.length / 2],
+                    own.isEmpty() ? block.bbox()[0] : own.get(0).bbox()[0],
+                    own.isEmpty() ? block.bbox()[2] : own.get(own.size() - 1).bbox()[2]));
         }
         return lines;
     }
@@ -123,7 +146,8 @@ public final class MarkdownWriter {
         if (text.codePoints().filter(Character::isLetterOrDigit).count() < 2) {
             return 0;
         }
-        boolean up = text.codePoints().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || "bdfhiklt".indexOf(c) >= 0);
+        boolean up = text.codePoints()
+                .anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || "bdfhiklt".indexOf(c) >= 0);
         boolean down = text.codePoints().anyMatch(c -> "gjpqy".indexOf(c) >= 0);
         double share = up && down ? 1.0 : up ? 0.76 : down ? 0.79 : 0.55;
         return (word.bbox()[3] - word.bbox()[1]) / share;
@@ -148,15 +172,20 @@ public final class MarkdownWriter {
      * at least two lines all start with the same one-character token.
      */
     static boolean isList(String[] lines) {
-        if (Arrays.stream(lines).allMatch(line -> BULLET.matcher(line).find() || NUMBERED.matcher(line).find())) {
+        if (Arrays.stream(lines)
+                .allMatch(line ->
+                        BULLET.matcher(line).find() || NUMBERED.matcher(line).find())) {
             return true;
         }
         if (lines.length < 2) {
             return false;
         }
         String token = firstToken(lines[0]);
-        return token.length() == 1 && !Character.isDigit(token.charAt(0))
-                && Arrays.stream(lines).allMatch(line -> firstToken(line).equals(token) && line.strip().length() > 2);
+        return token.length() == 1
+                && !Character.isDigit(token.charAt(0))
+                && Arrays.stream(lines)
+                        .allMatch(line ->
+                                firstToken(line).equals(token) && line.strip().length() > 2);
     }
 
     private static String firstToken(String line) {
@@ -173,7 +202,8 @@ public final class MarkdownWriter {
             } else if (BULLET.matcher(line).find()) {
                 items.add("- " + BULLET.matcher(line).replaceFirst("").strip());
             } else {
-                items.add("- " + line.strip().substring(firstToken(line).length()).strip());
+                items.add(
+                        "- " + line.strip().substring(firstToken(line).length()).strip());
             }
         }
         return String.join("\n", items);
@@ -189,12 +219,15 @@ public final class MarkdownWriter {
         }
         // Wrapped prose continues mid-sentence, so its following lines mostly start in lowercase;
         // label lines ("Invoice date: ...", "Due date: ...") each start anew.
-        long continuing = lines.subList(1, lines.size()).stream().map(line -> line.text().strip())
-                .filter(text -> !text.isEmpty() && !Character.isUpperCase(text.codePointAt(0))).count();
+        long continuing = lines.subList(1, lines.size()).stream()
+                .map(line -> line.text().strip())
+                .filter(text -> !text.isEmpty() && !Character.isUpperCase(text.codePointAt(0)))
+                .count();
         if (continuing * 2 < lines.size() - 1) {
             return false;
         }
-        double width = lines.stream().mapToInt(line -> line.x1() - line.x0()).max().orElse(0);
+        double width =
+                lines.stream().mapToInt(line -> line.x1() - line.x0()).max().orElse(0);
         for (int i = 0; i < lines.size() - 1; i++) {
             if (lines.get(i).x1() - lines.get(i).x0() < 0.75 * width) {
                 return false;
@@ -211,8 +244,10 @@ public final class MarkdownWriter {
             if (line.isEmpty()) {
                 continue;
             }
-            if (joined.length() > 1 && joined.charAt(joined.length() - 1) == '-'
-                    && Character.isLetter(joined.charAt(joined.length() - 2)) && Character.isLowerCase(line.codePointAt(0))) {
+            if (joined.length() > 1
+                    && joined.charAt(joined.length() - 1) == '-'
+                    && Character.isLetter(joined.charAt(joined.length() - 2))
+                    && Character.isLowerCase(line.codePointAt(0))) {
                 joined.setLength(joined.length() - 1);
             } else if (!joined.isEmpty()) {
                 joined.append(' ');

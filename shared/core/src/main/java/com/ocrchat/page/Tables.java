@@ -16,8 +16,7 @@ public final class Tables {
     /** With tool=extract-tables the caller says there are tables, so cells of short phrases count too. */
     private static final double EAGER_MAX_WORDS_PER_CELL = 8;
 
-    private Tables() {
-    }
+    private Tables() {}
 
     /**
      * A page's tables, top to bottom: those of the vision model's Markdown when it wrote the page; else the
@@ -28,7 +27,9 @@ public final class Tables {
             return MarkdownBlocks.tables(page.markdown());
         }
         List<Table> tables = new ArrayList<>(page.tables());
-        List<Block> outside = page.blocks().stream().filter(block -> page.tables().stream().noneMatch(table -> inside(block, table))).toList();
+        List<Block> outside = page.blocks().stream()
+                .filter(block -> page.tables().stream().noneMatch(table -> inside(block, table)))
+                .toList();
         tables.addAll(find(outside, eager));
         tables.sort(Comparator.comparingInt(table -> table.bbox()[1]));
         return tables;
@@ -62,7 +63,9 @@ public final class Tables {
                 end++;
             }
             List<List<List<Word>>> run = rows.subList(start, end);
-            if (run.size() >= 2 && run.get(0).size() >= 2 && shortCells(run, eager ? EAGER_MAX_WORDS_PER_CELL : MAX_WORDS_PER_CELL)) {
+            if (run.size() >= 2
+                    && run.get(0).size() >= 2
+                    && shortCells(run, eager ? EAGER_MAX_WORDS_PER_CELL : MAX_WORDS_PER_CELL)) {
                 tables.add(table(run));
             }
             start = end;
@@ -164,7 +167,12 @@ public final class Tables {
         StringBuilder markdown = new StringBuilder();
         int columns = table.rows().get(0).size();
         for (int r = 0; r < table.rows().size(); r++) {
-            markdown.append("| ").append(String.join(" | ", table.rows().get(r).stream().map(cell -> cell.replace("|", "\\|")).toList()))
+            markdown.append("| ")
+                    .append(String.join(
+                            " | ",
+                            table.rows().get(r).stream()
+                                    .map(cell -> cell.replace("|", "\\|"))
+                                    .toList()))
                     .append(" |\n");
             if (r == 0) {
                 markdown.append("|").append(" --- |".repeat(columns)).append("\n");

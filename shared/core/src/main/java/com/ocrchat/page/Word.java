@@ -12,7 +12,9 @@ public record Word(String text, int[] bbox, double confidence) {
             weighted += word.confidence() * length;
             characters += length;
         }
-        return characters == 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(Math.round(weighted / characters * 1000) / 1000.0);
+        return characters == 0
+                ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(Math.round(weighted / characters * 1000) / 1000.0);
     }
 
     /** The smallest box around the words. */

@@ -68,8 +68,12 @@ public final class Env {
             throw invalid(name, value.get(), "a whole number");
         }
         if (parsed < min || parsed > max) {
-            throw invalid(name, value.get(), max == Integer.MAX_VALUE || max == Long.MAX_VALUE
-                    ? "at least " + min : "from " + min + " to " + max);
+            throw invalid(
+                    name,
+                    value.get(),
+                    max == Integer.MAX_VALUE || max == Long.MAX_VALUE
+                            ? "at least " + min
+                            : "from " + min + " to " + max);
         }
         return parsed;
     }

@@ -5,8 +5,7 @@ package com.ocrchat.store;
  * and expires with it (the bucket's lifecycle rules).
  */
 public final class BucketLayout {
-    private BucketLayout() {
-    }
+    private BucketLayout() {}
 
     /** A file sent through a presigned upload, before it is submitted: under a hash of its caller, so only they can name it. */
     public static String incoming(String callerHash, String uploadId) {

@@ -19,7 +19,10 @@ public enum Tier {
     /** A tier as a request or a stored job names it; anything else is invalid input listing the tiers. */
     public static Tier of(String id) {
         String wanted = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(tier -> tier.id().equals(wanted)).findFirst().orElseThrow(() ->
-                new InvalidInput("Unknown tier '" + id + "': use cpu or vlm", Map.of("tiers", new String[] {"cpu", "vlm"})));
+        return Arrays.stream(values())
+                .filter(tier -> tier.id().equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput(
+                        "Unknown tier '" + id + "': use cpu or vlm", Map.of("tiers", new String[] {"cpu", "vlm"})));
     }
 }

@@ -10,14 +10,22 @@ import java.util.Optional;
  */
 public enum Tool {
     IMAGE_TO_TEXT("image-to-text", null, "Text and Markdown from an image"),
-    PDF_TO_TEXT("pdf-to-text", null,
+    PDF_TO_TEXT(
+            "pdf-to-text",
+            null,
             "Text and Markdown from a PDF: pages with a text layer are read from it, scanned pages recognized"),
-    EXTRACT_TABLES("extract-tables", Tier.CPU, "Tables first-class: every table found (ruled or column-aligned, scanned or "
-            + "born-digital) becomes a Markdown table, the csv export's rows and Word tables"),
+    EXTRACT_TABLES(
+            "extract-tables",
+            Tier.CPU,
+            "Tables first-class: every table found (ruled or column-aligned, scanned or "
+                    + "born-digital) becomes a Markdown table, the csv export's rows and Word tables"),
     HANDWRITING_TO_TEXT("handwriting-to-text", Tier.VLM, "Handwritten pages transcribed by the vision model"),
     MATH_TO_LATEX("math-to-latex", Tier.VLM, "Formulas and equations as LaTeX in the Markdown, by the vision model"),
-    TRANSLATE("translate", null, "The recognized text, also translated by the configured language model: the job's "
-            + "'translation', and the exports with ?translated=true");
+    TRANSLATE(
+            "translate",
+            null,
+            "The recognized text, also translated by the configured language model: the job's "
+                    + "'translation', and the exports with ?translated=true");
 
     private final String slug;
     private final Tier tier;

@@ -15,13 +15,12 @@ public final class ToolCatalog {
 
     /** One tool as listed: slug, description, tier (null: the request's), extra form fields, availability here. */
     @JsonPropertyOrder({"slug", "description", "tier", "parameters", "available", "note"})
-    public record Listed(String slug, String description, Tier tier, List<Parameter> parameters, boolean available, String note) {
-    }
+    public record Listed(
+            String slug, String description, Tier tier, List<Parameter> parameters, boolean available, String note) {}
 
     /** An extra form field of a tool. */
     @JsonPropertyOrder({"name", "required", "description"})
-    public record Parameter(String name, boolean required, String description) {
-    }
+    public record Parameter(String name, boolean required, String description) {}
 
     private final boolean vlmConfigured;
     private final boolean translationConfigured;
@@ -38,8 +37,10 @@ public final class ToolCatalog {
     /** The tool a request names; an unknown slug is invalid input listing the known ones. */
     public Tool require(String slug) {
         String wanted = slug.strip().toLowerCase(Locale.ROOT);
-        return Tool.bySlug(wanted).orElseThrow(() -> new InvalidInput(
-                "Unknown tool '" + slug + "'. Known tools: " + String.join(", ", slugs()), Map.of("tools", slugs())));
+        return Tool.bySlug(wanted)
+                .orElseThrow(() -> new InvalidInput(
+                        "Unknown tool '" + slug + "'. Known tools: " + String.join(", ", slugs()),
+                        Map.of("tools", slugs())));
     }
 
     public boolean vlmConfigured() {
@@ -55,14 +56,25 @@ public final class ToolCatalog {
     }
 
     private Listed listed(Tool tool) {
-        String vlmNote = vlmConfigured ? null
+        String vlmNote = vlmConfigured
+                ? null
                 : "No vision model provider is configured on this server: runs on the cpu tier (charged as cpu) with a warning";
         return switch (tool) {
-            case HANDWRITING_TO_TEXT, MATH_TO_LATEX -> new Listed(tool.slug(), tool.description(), tool.tier(), List.of(), true, vlmNote);
-            case TRANSLATE -> new Listed(tool.slug(), tool.description(), tool.tier(),
-                    List.of(new Parameter("translate_to", true, "Target language code: ISO 639-1 (de, ja), ISO 639-2/3 (deu) or a tag (pt-BR)")),
-                    translationConfigured, translationConfigured ? null
-                    : "No translation provider is configured on this server (OCRCHAT_TRANSLATE_PROVIDER): requests answer 400");
+            case HANDWRITING_TO_TEXT, MATH_TO_LATEX ->
+                new Listed(tool.slug(), tool.description(), tool.tier(), List.of(), true, vlmNote);
+            case TRANSLATE ->
+                new Listed(
+                        tool.slug(),
+                        tool.description(),
+                        tool.tier(),
+                        List.of(new Parameter(
+                                "translate_to",
+                                true,
+                                "Target language code: ISO 639-1 (de, ja), ISO 639-2/3 (deu) or a tag (pt-BR)")),
+                        translationConfigured,
+                        translationConfigured
+                                ? null
+                                : "No translation provider is configured on this server (OCRCHAT_TRANSLATE_PROVIDER): requests answer 400");
             default -> new Listed(tool.slug(), tool.description(), tool.tier(), List.of(), true, null);
         };
     }

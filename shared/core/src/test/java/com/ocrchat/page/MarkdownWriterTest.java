@@ -10,19 +10,35 @@ class MarkdownWriterTest {
 
     @Test
     void largeShortLinesAreHeadingsAndProseIsJoinedAcrossLineBreaks() {
-        Page page = new Page(0, 1000, 1000, "", List.of(
-                block(List.of("Annual report"), 60),
-                block(List.of("The committee met on Monday to exam-", "ine the budget and approved it with-", "out changes."), 20)));
+        Page page = new Page(
+                0,
+                1000,
+                1000,
+                "",
+                List.of(
+                        block(List.of("Annual report"), 60),
+                        block(
+                                List.of(
+                                        "The committee met on Monday to exam-",
+                                        "ine the budget and approved it with-",
+                                        "out changes."),
+                                20)));
 
-        assertEquals("# Annual report\n\nThe committee met on Monday to examine the budget and approved it without changes.",
+        assertEquals(
+                "# Annual report\n\nThe committee met on Monday to examine the budget and approved it without changes.",
                 MarkdownWriter.write(List.of(page)));
     }
 
     @Test
     void shortLabelLinesKeepTheirBreaksAndBulletsBecomeAList() {
-        Page page = new Page(0, 1000, 1000, "", List.of(
-                block(List.of("Invoice number: 42", "Due date: Monday"), 20),
-                block(List.of("• apples", "• pears"), 20)));
+        Page page = new Page(
+                0,
+                1000,
+                1000,
+                "",
+                List.of(
+                        block(List.of("Invoice number: 42", "Due date: Monday"), 20),
+                        block(List.of("• apples", "• pears"), 20)));
 
         assertEquals("Invoice number: 42\nDue date: Monday\n\n- apples\n- pears", MarkdownWriter.write(List.of(page)));
     }

@@ -39,9 +39,14 @@ final class AutoLanguage {
         }
         PageOrientation.Detection detection = orientation.detect(image);
         BufferedImage upright = detection.upright(image);
-        String model = Optional.ofNullable(detection.script()).flatMap(LanguageTable.get()::byScript).map(LanguageTable.Entry::model)
-                .filter(handles::installed).orElse(ENGLISH);
-        Page page = english != null && model.equals(ENGLISH) && upright == image ? english.page() : tesseract.recognize(upright, pageIndex, model);
+        String model = Optional.ofNullable(detection.script())
+                .flatMap(LanguageTable.get()::byScript)
+                .map(LanguageTable.Entry::model)
+                .filter(handles::installed)
+                .orElse(ENGLISH);
+        Page page = english != null && model.equals(ENGLISH) && upright == image
+                ? english.page()
+                : tesseract.recognize(upright, pageIndex, model);
         if (detection.script() == null && TesseractEngine.confidence(page) < POOR_READING) {
             page = mostConfident(page, upright, pageIndex);
         }
@@ -51,7 +56,10 @@ final class AutoLanguage {
     /** The page read again with its language's own model, when the detector names an installed one other than {@code model}. */
     private Page inItsLanguage(Page page, BufferedImage upright, int pageIndex, String model) {
         Optional<String> language = language(page);
-        if (model.equals(ENGLISH) && language.isPresent() && !language.get().equals(ENGLISH) && !handles.installed(language.get())
+        if (model.equals(ENGLISH)
+                && language.isPresent()
+                && !language.get().equals(ENGLISH)
+                && !handles.installed(language.get())
                 && handles.installed(LATIN)) {
             // English letters may have hidden the language (Vietnamese without its diacritics reads as Tswana):
             // the Latin script model reads every Latin language's letters, and the detector asks again.
@@ -60,14 +68,18 @@ final class AutoLanguage {
             language = language(page);
         }
         String used = model;
-        language = language.filter(code -> !code.equals(used) && !(code.equals(ENGLISH) && used.equals(LATIN))).filter(handles::installed);
+        language = language.filter(code -> !code.equals(used) && !(code.equals(ENGLISH) && used.equals(LATIN)))
+                .filter(handles::installed);
         return language.isPresent() ? tesseract.recognize(upright, pageIndex, language.get()) : page;
     }
 
     /** The page's language as the model that reads it (the detector's code where no model is known by it). */
     private static Optional<String> language(Page page) {
         return LanguageDetection.iso6393(page.text())
-                .map(code -> LanguageTable.get().byDetectorCode(code).map(LanguageTable.Entry::model).orElse(code));
+                .map(code -> LanguageTable.get()
+                        .byDetectorCode(code)
+                        .map(LanguageTable.Entry::model)
+                        .orElse(code));
     }
 
     /**

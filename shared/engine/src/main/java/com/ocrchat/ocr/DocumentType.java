@@ -6,8 +6,13 @@ import java.util.Optional;
 
 /** The input formats, told apart by their magic numbers, never by a file name. */
 public enum DocumentType {
-    PNG("image/png"), JPEG("image/jpeg"), GIF("image/gif"), BMP("image/bmp"), TIFF("image/tiff"),
-    WEBP("image/webp"), PDF("application/pdf");
+    PNG("image/png"),
+    JPEG("image/jpeg"),
+    GIF("image/gif"),
+    BMP("image/bmp"),
+    TIFF("image/tiff"),
+    WEBP("image/webp"),
+    PDF("application/pdf");
 
     public static final String SUPPORTED = "PNG, JPG, WEBP, GIF, BMP, TIFF, PDF";
 
@@ -42,7 +47,8 @@ public enum DocumentType {
         if (startsWith(b, 'I', 'I', 42, 0) || startsWith(b, 'M', 'M', 0, 42)) {
             return Optional.of(TIFF);
         }
-        if (startsWith(b, 'R', 'I', 'F', 'F') && b.length >= 12
+        if (startsWith(b, 'R', 'I', 'F', 'F')
+                && b.length >= 12
                 && new String(b, 8, 4, StandardCharsets.US_ASCII).equals("WEBP")) {
             return Optional.of(WEBP);
         }

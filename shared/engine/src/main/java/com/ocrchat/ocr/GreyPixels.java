@@ -4,8 +4,7 @@ import java.awt.image.BufferedImage;
 
 /** 8-bit grey pixels of an image, transparency composited over white, one byte per pixel, row by row. */
 final class GreyPixels {
-    private GreyPixels() {
-    }
+    private GreyPixels() {}
 
     static byte[] of(BufferedImage image) {
         int width = image.getWidth();

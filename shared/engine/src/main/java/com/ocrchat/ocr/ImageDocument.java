@@ -1,6 +1,5 @@
 package com.ocrchat.ocr;
 
-import com.ocrchat.page.Page;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.OcrChatException;
 import com.ocrchat.error.UnsupportedDocument;
@@ -22,7 +21,8 @@ final class ImageDocument implements Document {
     private final int pageCount;
     private final DocumentLimits limits;
 
-    private ImageDocument(DocumentType type, ImageInputStream input, ImageReader reader, int pageCount, DocumentLimits limits) {
+    private ImageDocument(
+            DocumentType type, ImageInputStream input, ImageReader reader, int pageCount, DocumentLimits limits) {
         this.type = type;
         this.input = input;
         this.reader = reader;
@@ -58,7 +58,9 @@ final class ImageDocument implements Document {
         ImageReader chosen = null;
         while (readers.hasNext()) {
             ImageReader candidate = readers.next();
-            if (chosen == null || (type == DocumentType.TIFF && candidate.getClass().getName().startsWith("com.sun.imageio"))) {
+            if (chosen == null
+                    || (type == DocumentType.TIFF
+                            && candidate.getClass().getName().startsWith("com.sun.imageio"))) {
                 chosen = candidate;
             }
         }
@@ -71,8 +73,9 @@ final class ImageDocument implements Document {
     private void checkSize(int index) throws IOException {
         long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
         if (pixels > limits.maxPixelsPerPage()) {
-            throw new LimitExceeded("Page " + (index + 1) + " is " + reader.getWidth(index) + "x" + reader.getHeight(index)
-                    + " pixels, more than this server accepts per page",
+            throw new LimitExceeded(
+                    "Page " + (index + 1) + " is " + reader.getWidth(index) + "x" + reader.getHeight(index)
+                            + " pixels, more than this server accepts per page",
                     Map.of("page", index + 1, "max_pixels_per_page", limits.maxPixelsPerPage()));
         }
     }
@@ -105,12 +108,15 @@ final class ImageDocument implements Document {
     }
 
     private static UnsupportedDocument corrupt(DocumentType type, Exception cause) {
-        return new UnsupportedDocument("The " + name(type) + " file is corrupt or truncated and cannot be read" + reason(cause));
+        return new UnsupportedDocument(
+                "The " + name(type) + " file is corrupt or truncated and cannot be read" + reason(cause));
     }
 
     private UnsupportedDocument corruptPage(int index, Exception cause) {
-        return UnsupportedDocument.onPage(index + 1, "of the " + name(type) + " file is corrupt or truncated and cannot be read"
-                + reason(cause), cause);
+        return UnsupportedDocument.onPage(
+                index + 1,
+                "of the " + name(type) + " file is corrupt or truncated and cannot be read" + reason(cause),
+                cause);
     }
 
     private static String name(DocumentType type) {

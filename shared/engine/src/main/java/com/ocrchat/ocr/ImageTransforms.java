@@ -7,8 +7,7 @@ import java.awt.image.BufferedImage;
 
 /** Turning and scaling page images (grey or colour alike). */
 public final class ImageTransforms {
-    private ImageTransforms() {
-    }
+    private ImageTransforms() {}
 
     /** The image turned clockwise by a multiple of 90 degrees. */
     static BufferedImage rotateClockwise(BufferedImage image, int degrees) {
@@ -35,7 +34,8 @@ public final class ImageTransforms {
         int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
         BufferedImage scaled = new BufferedImage(width, height, opaqueType(image));
         Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION,
+        g.setRenderingHint(
+                RenderingHints.KEY_INTERPOLATION,
                 factor > 1 ? RenderingHints.VALUE_INTERPOLATION_BICUBIC : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(image, 0, 0, width, height, null);
         g.dispose();
@@ -43,6 +43,8 @@ public final class ImageTransforms {
     }
 
     private static int opaqueType(BufferedImage image) {
-        return image.getColorModel().getNumColorComponents() == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
+        return image.getColorModel().getNumColorComponents() == 1
+                ? BufferedImage.TYPE_BYTE_GRAY
+                : BufferedImage.TYPE_INT_RGB;
     }
 }

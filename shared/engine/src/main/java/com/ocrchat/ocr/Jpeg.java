@@ -16,16 +16,20 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 public final class Jpeg {
     private static final float QUALITY = 0.8f;
 
-    private Jpeg() {
-    }
+    private Jpeg() {}
 
     /** Grey stays grey; colour stays colour; transparency is laid over white (JPEG has none). */
     public static byte[] encode(BufferedImage image) {
         BufferedImage opaque = image;
         int type = image.getType();
-        if (type != BufferedImage.TYPE_BYTE_GRAY && type != BufferedImage.TYPE_INT_RGB && type != BufferedImage.TYPE_3BYTE_BGR) {
+        if (type != BufferedImage.TYPE_BYTE_GRAY
+                && type != BufferedImage.TYPE_INT_RGB
+                && type != BufferedImage.TYPE_3BYTE_BGR) {
             boolean grey = image.getColorModel().getNumColorComponents() == 1;
-            opaque = new BufferedImage(image.getWidth(), image.getHeight(), grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+            opaque = new BufferedImage(
+                    image.getWidth(),
+                    image.getHeight(),
+                    grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
             Graphics2D g = opaque.createGraphics();
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
@@ -33,7 +37,8 @@ public final class Jpeg {
             g.dispose();
         }
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream(); MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             ImageWriteParam parameters = writer.getDefaultWriteParam();
             parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             parameters.setCompressionQuality(QUALITY);

@@ -14,20 +14,22 @@ public final class LanguageDetection {
     private static final int SAMPLE_CHARS = 4000;
     /** Below this, Lingua's fast mode errs (Hindi read as Marathi); its precise mode is then used. */
     private static final int SHORT_TEXT = 200;
+
     private static volatile LanguageDetector fast;
     private static volatile LanguageDetector precise;
 
-    private LanguageDetection() {
-    }
+    private LanguageDetection() {}
 
     /** ISO 639-1 ("en", "ru", "zh"), or empty when the text is too short or unclear. */
     public static Optional<String> iso6391(String text) {
-        return detect(text).map(language -> language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT));
+        return detect(text)
+                .map(language -> language.getIsoCode639_1().toString().toLowerCase(Locale.ROOT));
     }
 
     /** ISO 639-3 ("deu", "vie"), the code most Tesseract models are named by. */
     static Optional<String> iso6393(String text) {
-        return detect(text).map(language -> language.getIsoCode639_3().toString().toLowerCase(Locale.ROOT));
+        return detect(text)
+                .map(language -> language.getIsoCode639_3().toString().toLowerCase(Locale.ROOT));
     }
 
     private static Optional<Language> detect(String text) {
@@ -37,10 +39,13 @@ public final class LanguageDetection {
         }
         // Short text in a non-Latin script has few candidate languages, so the precise mode loads quickly;
         // for Latin text it would load dozens of large models, so the fast mode serves there.
-        boolean shortNonLatin = sample.length() < SHORT_TEXT && sample.codePoints().filter(Character::isLetter)
-                .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+        boolean shortNonLatin = sample.length() < SHORT_TEXT
+                && sample.codePoints()
+                        .filter(Character::isLetter)
+                        .noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
         LanguageDetector detector = shortNonLatin ? precise() : fast();
-        Language language = detector.detectLanguageOf(sample.length() > SAMPLE_CHARS ? sample.substring(0, SAMPLE_CHARS) : sample);
+        Language language =
+                detector.detectLanguageOf(sample.length() > SAMPLE_CHARS ? sample.substring(0, SAMPLE_CHARS) : sample);
         return language == Language.UNKNOWN ? Optional.empty() : Optional.of(language);
     }
 
@@ -49,7 +54,9 @@ public final class LanguageDetection {
         if (current == null) {
             synchronized (LanguageDetection.class) {
                 if (fast == null) {
-                    fast = LanguageDetectorBuilder.fromAllLanguages().withLowAccuracyMode().build();
+                    fast = LanguageDetectorBuilder.fromAllLanguages()
+                            .withLowAccuracyMode()
+                            .build();
                 }
                 current = fast;
             }

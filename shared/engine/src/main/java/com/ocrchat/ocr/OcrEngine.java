@@ -10,8 +10,7 @@ import java.awt.image.BufferedImage;
  */
 public interface OcrEngine {
     /** A recognized page and the image its boxes refer to (the input, or the input turned upright). */
-    record Recognition(Page page, BufferedImage image) {
-    }
+    record Recognition(Page page, BufferedImage image) {}
 
     /** Words, blocks and boxes in the image's own pixel space. */
     Page recognize(BufferedImage image, int pageIndex, String languages);

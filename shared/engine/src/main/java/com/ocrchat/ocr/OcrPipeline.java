@@ -38,12 +38,10 @@ public final class OcrPipeline {
 
     private static final PageSink DISCARD = new PageSink() {
         @Override
-        public void rendered(int pageIndex, BufferedImage image) {
-        }
+        public void rendered(int pageIndex, BufferedImage image) {}
 
         @Override
-        public void keptAsIs(int pageIndex, byte[] singlePagePdf) {
-        }
+        public void keptAsIs(int pageIndex, byte[] singlePagePdf) {}
     };
 
     public List<Page> recognize(Document document, String languages) {
@@ -62,8 +60,14 @@ public final class OcrPipeline {
      * As above with another engine on these threads (the vision engine with a tool's prompt); without
      * {@code textLayers} every page is rendered and recognized, text layer or not.
      */
-    public List<Page> recognize(Document document, OcrEngine engine, boolean textLayers, String languages, int from, int to,
-                                PageSink sink) {
+    public List<Page> recognize(
+            Document document,
+            OcrEngine engine,
+            boolean textLayers,
+            String languages,
+            int from,
+            int to,
+            PageSink sink) {
         List<Callable<Page>> pages = new ArrayList<>();
         for (int index = from; index < to; index++) {
             int page = index;
@@ -82,7 +86,8 @@ public final class OcrPipeline {
         }
     }
 
-    private static Page read(Document document, OcrEngine engine, boolean textLayers, String languages, int page, PageSink sink) {
+    private static Page read(
+            Document document, OcrEngine engine, boolean textLayers, String languages, int page, PageSink sink) {
         Optional<Page> fromText = Optional.empty();
         if (textLayers) {
             synchronized (document) {

@@ -1,5 +1,6 @@
 package com.ocrchat.ocr;
 
+import com.sun.jna.ptr.PointerByReference;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
@@ -7,7 +8,6 @@ import java.nio.IntBuffer;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI;
-import com.sun.jna.ptr.PointerByReference;
 
 /** How a page is turned and which script it is in, by Tesseract's orientation and script detection (OSD). */
 final class PageOrientation {
@@ -40,7 +40,8 @@ final class PageOrientation {
             FloatBuffer confidence = FloatBuffer.allocate(1);
             FloatBuffer scriptConfidence = FloatBuffer.allocate(1);
             PointerByReference script = new PointerByReference();
-            boolean found = api.TessBaseAPIDetectOrientationScript(osd, degrees, confidence, script, scriptConfidence) == ITessAPI.TRUE;
+            boolean found = api.TessBaseAPIDetectOrientationScript(osd, degrees, confidence, script, scriptConfidence)
+                    == ITessAPI.TRUE;
             if (!found) {
                 return new Detection(0, null);
             }

@@ -11,8 +11,7 @@ import java.util.List;
  * the same column whose text stops mid-sentence, is that paragraph's continuation and is joined to it.
  */
 final class Paragraphs {
-    private Paragraphs() {
-    }
+    private Paragraphs() {}
 
     static List<Block> joinContinuations(List<Block> blocks) {
         List<Block> joined = new ArrayList<>();
@@ -43,13 +42,20 @@ final class Paragraphs {
     }
 
     private static int lineHeight(Block block) {
-        int[] heights = block.words().stream().mapToInt(word -> word.bbox()[3] - word.bbox()[1]).sorted().toArray();
+        int[] heights = block.words().stream()
+                .mapToInt(word -> word.bbox()[3] - word.bbox()[1])
+                .sorted()
+                .toArray();
         return heights.length == 0 ? 0 : heights[heights.length / 2];
     }
 
     private static Block join(Block above, Block below) {
         List<Word> words = new ArrayList<>(above.words());
         words.addAll(below.words());
-        return new Block(above.text() + "\n" + below.text(), Word.union(words), Word.meanConfidence(words).orElse(0), List.copyOf(words));
+        return new Block(
+                above.text() + "\n" + below.text(),
+                Word.union(words),
+                Word.meanConfidence(words).orElse(0),
+                List.copyOf(words));
     }
 }

@@ -15,11 +15,11 @@ import java.util.concurrent.Phaser;
  * thrown, so nothing of a failed call (a model request, a page written out) still happens after it returns.
  */
 public final class ParallelPages {
-    private ParallelPages() {
-    }
+    private ParallelPages() {}
 
     /** The tasks' results in order, or the first failure in order once every started task has stopped. */
-    public static <T> List<T> run(ExecutorService pool, List<Callable<T>> tasks) throws ExecutionException, InterruptedException {
+    public static <T> List<T> run(ExecutorService pool, List<Callable<T>> tasks)
+            throws ExecutionException, InterruptedException {
         Phaser running = new Phaser(1);
         List<Future<T>> pending = new ArrayList<>();
         for (Callable<T> task : tasks) {

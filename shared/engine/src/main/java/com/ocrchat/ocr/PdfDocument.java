@@ -1,19 +1,19 @@
 package com.ocrchat.ocr;
 
-import com.ocrchat.page.Page;
 import com.ocrchat.error.UnsupportedDocument;
+import com.ocrchat.page.Page;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
@@ -69,8 +69,11 @@ final class PdfDocument implements Document {
             renderedDpi.put(index, dpi);
             return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
         } catch (IOException | RuntimeException e) {
-            throw UnsupportedDocument.onPage(index + 1, "of the PDF is corrupt and cannot be rendered"
-                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""), e);
+            throw UnsupportedDocument.onPage(
+                    index + 1,
+                    "of the PDF is corrupt and cannot be rendered"
+                            + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""),
+                    e);
         }
     }
 
@@ -104,7 +107,8 @@ final class PdfDocument implements Document {
             return recognized;
         }
         double factor = target / used;
-        return recognized.scaled(factor, (int) Math.round(recognized.width() * factor), (int) Math.round(recognized.height() * factor));
+        return recognized.scaled(
+                factor, (int) Math.round(recognized.width() * factor), (int) Math.round(recognized.height() * factor));
     }
 
     /**
@@ -129,7 +133,8 @@ final class PdfDocument implements Document {
                 return Optional.empty();
             }
             PDRectangle box = page.getCropBox();
-            float across = Math.max(scan.getWidth(), scan.getHeight()) / (Math.max(box.getWidth(), box.getHeight()) / 72f);
+            float across =
+                    Math.max(scan.getWidth(), scan.getHeight()) / (Math.max(box.getWidth(), box.getHeight()) / 72f);
             return Optional.of(Math.max(MIN_SCAN_DPI, across));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

@@ -2,8 +2,8 @@ package com.ocrchat.ocr;
 
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
-import com.ocrchat.page.Word;
 import com.ocrchat.page.PageText;
+import com.ocrchat.page.Word;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +57,9 @@ final class PdfTextLayer extends PDFTextStripper {
     @Override
     protected void processTextPosition(TextPosition text) {
         RenderingMode mode = getGraphicsState().getTextState().getRenderingMode();
-        int count = text.getUnicode() == null ? 1 : text.getUnicode().codePointCount(0, text.getUnicode().length());
+        int count = text.getUnicode() == null
+                ? 1
+                : text.getUnicode().codePointCount(0, text.getUnicode().length());
         if (mode == RenderingMode.NEITHER || mode == RenderingMode.NEITHER_CLIP) {
             invisible += count;
             return; // OCR text laid over a scan: not this page's own text.
@@ -71,7 +73,9 @@ final class PdfTextLayer extends PDFTextStripper {
 
     private static boolean isBad(int codePoint) {
         int type = Character.getType(codePoint);
-        return codePoint == 0xFFFD || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
+        return codePoint == 0xFFFD
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED
                 || type == Character.CONTROL && !Character.isWhitespace(codePoint);
     }
 
@@ -120,8 +124,15 @@ final class PdfTextLayer extends PDFTextStripper {
             y0 = Math.min(y0, position.getYDirAdj() - position.getHeightDir());
             y1 = Math.max(y1, position.getYDirAdj());
         }
-        line.add(new Word(text.toString(), new int[] {Math.round(x0 * scale), Math.round(y0 * scale),
-                Math.max(Math.round(x1 * scale), Math.round(x0 * scale) + 1), Math.max(Math.round(y1 * scale), Math.round(y0 * scale) + 1)}, 1.0));
+        line.add(new Word(
+                text.toString(),
+                new int[] {
+                    Math.round(x0 * scale),
+                    Math.round(y0 * scale),
+                    Math.max(Math.round(x1 * scale), Math.round(x0 * scale) + 1),
+                    Math.max(Math.round(y1 * scale), Math.round(y0 * scale) + 1)
+                },
+                1.0));
     }
 
     /**
@@ -137,7 +148,8 @@ final class PdfTextLayer extends PDFTextStripper {
                 int previousHeight = Word.union(previous)[3] - Word.union(previous)[1];
                 int currentHeight = Word.union(current)[3] - Word.union(current)[1];
                 int baselines = Word.union(current)[3] - Word.union(previous)[3];
-                boolean sizeChanged = Math.abs(currentHeight - previousHeight) > 0.3 * Math.max(currentHeight, previousHeight);
+                boolean sizeChanged =
+                        Math.abs(currentHeight - previousHeight) > 0.3 * Math.max(currentHeight, previousHeight);
                 if (sizeChanged || baselines > 3.5 * Math.max(previousHeight, currentHeight) || baselines < 0) {
                     blocks.add(block(block));
                     block = new ArrayList<>();
@@ -163,7 +175,8 @@ final class PdfTextLayer extends PDFTextStripper {
 
     /** The page on its own, as a one-page PDF, for exports that keep text-layer pages as they were. */
     static byte[] singlePage(PDDocument pdf, int index) throws IOException {
-        try (PDDocument single = new PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+        try (PDDocument single = new PDDocument();
+                var out = new java.io.ByteArrayOutputStream()) {
             single.importPage(pdf.getPage(index));
             single.save(out);
             return out.toByteArray();

@@ -40,13 +40,19 @@ public final class Recognizer implements DocumentReader {
     private final ExecutorService translating;
     private final PageImages pageImages;
 
-    public Recognizer(DocumentLimits limits, OcrPipeline cpu, Optional<VisionEngine> vision, Optional<Translator> translator,
-                      int modelConcurrency, PageImages pageImages) {
+    public Recognizer(
+            DocumentLimits limits,
+            OcrPipeline cpu,
+            Optional<VisionEngine> vision,
+            Optional<Translator> translator,
+            int modelConcurrency,
+            PageImages pageImages) {
         this.limits = limits;
         this.cpu = cpu;
         this.vision = vision;
         this.translator = translator;
-        this.vlm = vision.map(engine -> new OcrPipeline(engine, modelConcurrency)).orElse(null);
+        this.vlm =
+                vision.map(engine -> new OcrPipeline(engine, modelConcurrency)).orElse(null);
         this.translating = Executors.newFixedThreadPool(modelConcurrency, DaemonThreads.named("translator"));
         this.pageImages = pageImages;
     }
@@ -65,7 +71,8 @@ public final class Recognizer implements DocumentReader {
     List<Page> read(Document document, JobOptions options, String models, int from, int to, OcrPipeline.PageSink sink) {
         List<Page> pages;
         if (options.tier() == Tier.VLM) {
-            VisionEngine engine = vision.orElseThrow(() -> new RecognitionFailure("The job asks for the vlm tier, which is not configured here"));
+            VisionEngine engine = vision.orElseThrow(
+                    () -> new RecognitionFailure("The job asks for the vlm tier, which is not configured here"));
             pages = vlm.recognize(document, engine.withPrompt(prompt(options.tool())), false, models, from, to, sink);
         } else {
             pages = cpu.recognize(document, models, from, to, sink);
@@ -81,14 +88,18 @@ public final class Recognizer implements DocumentReader {
     }
 
     private List<Page> translated(List<Page> pages, JobOptions options) {
-        Translator using = translator.orElseThrow(() -> new RecognitionFailure("The job asks for a translation, which is not configured here"));
+        Translator using = translator.orElseThrow(
+                () -> new RecognitionFailure("The job asks for a translation, which is not configured here"));
         List<Callable<Page>> tasks = new ArrayList<>();
         for (Page page : pages) {
             tasks.add(() -> {
-                Translator.Translated translated = using.translate(MarkdownWriter.page(page, options.eagerTables()), options.translateTo());
+                Translator.Translated translated =
+                        using.translate(MarkdownWriter.page(page, options.eagerTables()), options.translateTo());
                 Page done = page.withTranslation(translated.markdown());
-                return translated.truncated() ? done.withWarning("Page " + (page.index() + 1)
-                        + ": the translation reached the model's length bound and may be incomplete") : done;
+                return translated.truncated()
+                        ? done.withWarning("Page " + (page.index() + 1)
+                                + ": the translation reached the model's length bound and may be incomplete")
+                        : done;
             });
         }
         try {

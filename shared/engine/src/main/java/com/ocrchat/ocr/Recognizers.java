@@ -11,18 +11,28 @@ import java.util.Optional;
 
 /** The engine as the settings configure it: Tesseract, and the vision engine and translator when their providers are set. */
 public final class Recognizers {
-    private Recognizers() {
-    }
+    private Recognizers() {}
 
-    public static Recognizer create(EngineSettings engine, ModelSettings models, AwsSettings aws, Limits limits, PageImages pageImages) {
+    public static Recognizer create(
+            EngineSettings engine, ModelSettings models, AwsSettings aws, Limits limits, PageImages pageImages) {
         TesseractEngine tesseract = new TesseractEngine(engine.tessdata().orElse(null));
-        Optional<VisionEngine> vision = ModelClients.create(models, aws, models.vlmProvider(), models.vlmModel(), models.timeout(),
-                        models.maxAttempts())
+        Optional<VisionEngine> vision = ModelClients.create(
+                        models, aws, models.vlmProvider(), models.vlmModel(), models.timeout(), models.maxAttempts())
                 .map(model -> new VisionEngine(tesseract, model, engine.vlmMaxImageEdge(), engine.vlmMaxTokens()));
-        Optional<Translator> translator = ModelClients.create(models, aws, models.translateProvider(), Optional.empty(), models.timeout(),
+        Optional<Translator> translator = ModelClients.create(
+                        models,
+                        aws,
+                        models.translateProvider(),
+                        Optional.empty(),
+                        models.timeout(),
                         models.maxAttempts())
                 .map(model -> new Translator(model, engine.vlmMaxTokens()));
-        return new Recognizer(new DocumentLimits(limits.maxPixelsPerPage(), limits.pdfDpi()), new OcrPipeline(tesseract, engine.ocrThreads()),
-                vision, translator, engine.vlmConcurrency(), pageImages);
+        return new Recognizer(
+                new DocumentLimits(limits.maxPixelsPerPage(), limits.pdfDpi()),
+                new OcrPipeline(tesseract, engine.ocrThreads()),
+                vision,
+                translator,
+                engine.vlmConcurrency(),
+                pageImages);
     }
 }

@@ -1,9 +1,8 @@
 package com.ocrchat.ocr;
 
 import com.ocrchat.page.Block;
-import com.ocrchat.page.Word;
 import com.ocrchat.page.Table;
-import com.ocrchat.page.Tables;
+import com.ocrchat.page.Word;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,12 +16,10 @@ import java.util.List;
 final class RuledTables {
     private static final int DARK = 128;
 
-    private RuledTables() {
-    }
+    private RuledTables() {}
 
     /** A rule: along {@code from..to} at {@code at} (y for a horizontal rule, x for a vertical one). */
-    private record Rule(int from, int to, int at) {
-    }
+    private record Rule(int from, int to, int at) {}
 
     static List<Table> find(byte[] grey, int width, int height, List<Block> blocks) {
         int minLength = Math.max(60, Math.min(width, height) / 12);
@@ -72,7 +69,8 @@ final class RuledTables {
     }
 
     /** Runs of dark pixels of at least {@code minLength}, merged across adjacent rows (or columns) into rules no thicker than allowed. */
-    private static List<Rule> rules(byte[] grey, int width, int height, boolean horizontal, int minLength, int maxThickness) {
+    private static List<Rule> rules(
+            byte[] grey, int width, int height, boolean horizontal, int minLength, int maxThickness) {
         int lines = horizontal ? height : width;
         int length = horizontal ? width : height;
         List<Rule> open = new ArrayList<>();
@@ -97,7 +95,10 @@ final class RuledTables {
             List<int[]> stillThickness = new ArrayList<>();
             for (int r = 0; r < open.size(); r++) {
                 Rule rule = open.get(r);
-                int[] run = runs.stream().filter(candidate -> candidate[0] <= rule.to() && candidate[1] >= rule.from()).findFirst().orElse(null);
+                int[] run = runs.stream()
+                        .filter(candidate -> candidate[0] <= rule.to() && candidate[1] >= rule.from())
+                        .findFirst()
+                        .orElse(null);
                 if (run != null) {
                     runs.remove(run);
                     stillOpen.add(new Rule(Math.min(rule.from(), run[0]), Math.max(rule.to(), run[1]), rule.at()));
@@ -128,7 +129,10 @@ final class RuledTables {
     }
 
     private static boolean crosses(Rule h, Rule v, int tolerance) {
-        return v.at() >= h.from() - tolerance && v.at() <= h.to() + tolerance && h.at() >= v.from() - tolerance && h.at() <= v.to() + tolerance;
+        return v.at() >= h.from() - tolerance
+                && v.at() <= h.to() + tolerance
+                && h.at() >= v.from() - tolerance
+                && h.at() <= v.to() + tolerance;
     }
 
     /** The rules' positions, sorted, those closer than {@code tolerance} counted once. */
@@ -150,11 +154,13 @@ final class RuledTables {
             boolean any = false;
             for (int c = 0; c + 1 < xs.size(); c++) {
                 int x0 = xs.get(c), x1 = xs.get(c + 1), y0 = ys.get(r), y1 = ys.get(r + 1);
-                List<Word> inside = words.stream().filter(word -> {
-                    double cx = (word.bbox()[0] + word.bbox()[2]) / 2.0;
-                    double cy = (word.bbox()[1] + word.bbox()[3]) / 2.0;
-                    return cx > x0 && cx < x1 && cy > y0 && cy < y1;
-                }).toList();
+                List<Word> inside = words.stream()
+                        .filter(word -> {
+                            double cx = (word.bbox()[0] + word.bbox()[2]) / 2.0;
+                            double cy = (word.bbox()[1] + word.bbox()[3]) / 2.0;
+                            return cx > x0 && cx < x1 && cy > y0 && cy < y1;
+                        })
+                        .toList();
                 any |= !inside.isEmpty();
                 cells.add(String.join(" ", inside.stream().map(Word::text).toList()));
             }
@@ -165,6 +171,7 @@ final class RuledTables {
         if (rows.size() < 2) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(new Table(rows, new int[] {xs.get(0), ys.get(0), xs.get(xs.size() - 1), ys.get(ys.size() - 1)}));
+        return java.util.Optional.of(new Table(
+                rows, new int[] {xs.get(0), ys.get(0), xs.get(xs.size() - 1), ys.get(ys.size() - 1)}));
     }
 }

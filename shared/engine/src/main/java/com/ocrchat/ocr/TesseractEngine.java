@@ -24,6 +24,7 @@ import net.sourceforge.tess4j.TessAPI;
 public final class TesseractEngine implements OcrEngine {
     /** Median word heights (pixels) outside which text is too small or too large for Tesseract. */
     private static final int SMALLEST_WORDS = 16;
+
     private static final int LARGEST_WORDS = 200;
     private static final int GOOD_WORD_HEIGHT = 48;
 
@@ -68,8 +69,7 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     /** A page as recognized, and whether its text stood upright. */
-    record Pass(Page page, boolean upright) {
-    }
+    record Pass(Page page, boolean upright) {}
 
     Pass pass(BufferedImage image, int pageIndex, String languages) {
         Pass pass = segmented(image, pageIndex, languages);
@@ -83,22 +83,29 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     static boolean readsWell(Page page) {
-        long words = page.blocks().stream().mapToLong(block -> block.words().size()).sum();
+        long words =
+                page.blocks().stream().mapToLong(block -> block.words().size()).sum();
         return words >= 5 && confidence(page) >= 0.75;
     }
 
     static double confidence(Page page) {
-        double characters = page.blocks().stream().mapToInt(block -> block.text().length()).sum();
+        double characters =
+                page.blocks().stream().mapToInt(block -> block.text().length()).sum();
         return characters == 0 ? 0 : confidentCharacters(page) / characters;
     }
 
     private static double confidentCharacters(Page page) {
-        return page.blocks().stream().mapToDouble(block -> block.confidence() * block.text().length()).sum();
+        return page.blocks().stream()
+                .mapToDouble(block -> block.confidence() * block.text().length())
+                .sum();
     }
 
     private static double medianWordHeight(Page page) {
-        double[] heights = page.blocks().stream().flatMap(block -> block.words().stream())
-                .mapToDouble(word -> word.bbox()[3] - word.bbox()[1]).sorted().toArray();
+        double[] heights = page.blocks().stream()
+                .flatMap(block -> block.words().stream())
+                .mapToDouble(word -> word.bbox()[3] - word.bbox()[1])
+                .sorted()
+                .toArray();
         return heights.length == 0 ? 0 : heights[heights.length / 2];
     }
 
@@ -132,8 +139,18 @@ public final class TesseractEngine implements OcrEngine {
                 throw new RecognitionFailure("Tesseract failed to recognize page " + (pageIndex + 1));
             }
             List<Block> blocks = Paragraphs.joinContinuations(TesseractResults.readBlocks(api, handle));
-            return new Pass(new Page(pageIndex, width, height, PageText.of(blocks), blocks, RuledTables.find(grey, width, height, blocks),
-                    null, List.of(), null), TesseractResults.upright(blocks));
+            return new Pass(
+                    new Page(
+                            pageIndex,
+                            width,
+                            height,
+                            PageText.of(blocks),
+                            blocks,
+                            RuledTables.find(grey, width, height, blocks),
+                            null,
+                            List.of(),
+                            null),
+                    TesseractResults.upright(blocks));
         } finally {
             api.TessBaseAPIClear(handle);
         }

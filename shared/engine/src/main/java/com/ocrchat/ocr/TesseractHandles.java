@@ -19,16 +19,17 @@ final class TesseractHandles {
     static final String OSD = "osd";
 
     private final String datapath;
-    private final ThreadLocal<Map<String, TessBaseAPI>> handles = ThreadLocal.withInitial(() -> new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, TessBaseAPI> eldest) {
-            if (size() <= PER_THREAD) {
-                return false;
-            }
-            api().TessBaseAPIDelete(eldest.getValue());
-            return true;
-        }
-    });
+    private final ThreadLocal<Map<String, TessBaseAPI>> handles =
+            ThreadLocal.withInitial(() -> new LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TessBaseAPI> eldest) {
+                    if (size() <= PER_THREAD) {
+                        return false;
+                    }
+                    api().TessBaseAPIDelete(eldest.getValue());
+                    return true;
+                }
+            });
 
     TesseractHandles(Path tessdata) {
         this.datapath = tessdata == null ? null : tessdata.toString();
@@ -45,7 +46,8 @@ final class TesseractHandles {
             TessBaseAPI handle = api.TessBaseAPICreate();
             if (api.TessBaseAPIInit2(handle, datapath, key, ITessAPI.TessOcrEngineMode.OEM_LSTM_ONLY) != 0) {
                 api.TessBaseAPIDelete(handle);
-                throw new RecognitionFailure("Tesseract could not load the language models '" + key + "' from " + datapath);
+                throw new RecognitionFailure(
+                        "Tesseract could not load the language models '" + key + "' from " + datapath);
             }
             return handle;
         });
@@ -72,7 +74,8 @@ final class TesseractHandles {
         try {
             return TessAPI.INSTANCE;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new RecognitionFailure("Tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd", e);
+            throw new RecognitionFailure(
+                    "Tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd", e);
         }
     }
 }

@@ -24,8 +24,7 @@ final class TesseractResults {
     private static final int RIL_TEXTLINE = ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE;
     private static final int RIL_WORD = ITessAPI.TessPageIteratorLevel.RIL_WORD;
 
-    private TesseractResults() {
-    }
+    private TesseractResults() {}
 
     /**
      * Tesseract follows lines turned by 90 degrees (and says they are upright), so the page is judged by its
@@ -58,13 +57,17 @@ final class TesseractResults {
             BlockBuilder block = null;
             String line = "";
             int cursor = 0;
-            IntBuffer x0 = IntBuffer.allocate(1), y0 = IntBuffer.allocate(1), x1 = IntBuffer.allocate(1), y1 = IntBuffer.allocate(1);
+            IntBuffer x0 = IntBuffer.allocate(1),
+                    y0 = IntBuffer.allocate(1),
+                    x1 = IntBuffer.allocate(1),
+                    y1 = IntBuffer.allocate(1);
             do {
                 Pointer textPointer = api.TessResultIteratorGetUTF8Text(results, RIL_WORD);
                 if (textPointer == null) {
                     continue;
                 }
-                String raw = textPointer.getString(0, StandardCharsets.UTF_8.name()).strip();
+                String raw =
+                        textPointer.getString(0, StandardCharsets.UTF_8.name()).strip();
                 String text = greekMu(raw);
                 api.TessDeleteText(textPointer);
                 if (text.isEmpty()) {
@@ -89,9 +92,19 @@ final class TesseractResults {
                 boolean spaced = at < 0 || line.substring(cursor, at).chars().anyMatch(Character::isWhitespace);
                 cursor = at < 0 ? cursor : at + raw.length();
                 api.TessPageIteratorBoundingBox(position, RIL_WORD, x0, y0, x1, y1);
-                double confidence = Math.max(0, Math.min(100, api.TessResultIteratorConfidence(results, RIL_WORD))) / 100.0;
-                block.add(new Word(text, new int[] {x0.get(0), y0.get(0), Math.max(x1.get(0), x0.get(0) + 1),
-                        Math.max(y1.get(0), y0.get(0) + 1)}, confidence), spaced);
+                double confidence =
+                        Math.max(0, Math.min(100, api.TessResultIteratorConfidence(results, RIL_WORD))) / 100.0;
+                block.add(
+                        new Word(
+                                text,
+                                new int[] {
+                                    x0.get(0),
+                                    y0.get(0),
+                                    Math.max(x1.get(0), x0.get(0) + 1),
+                                    Math.max(y1.get(0), y0.get(0) + 1)
+                                },
+                                confidence),
+                        spaced);
             } while (api.TessPageIteratorNext(position, RIL_WORD) == ITessAPI.TRUE);
             if (block != null) {
                 blocks.add(block.build());
@@ -114,7 +127,8 @@ final class TesseractResults {
 
     /** Tesseract's Greek model writes the micro sign (U+00B5) for mu (U+03BC) inside Greek words. */
     static String greekMu(String word) {
-        if (word.indexOf('\u00B5') < 0 || word.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.GREEK)) {
+        if (word.indexOf('\u00B5') < 0
+                || word.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.GREEK)) {
             return word;
         }
         return word.replace('\u00B5', '\u03BC');
@@ -137,8 +151,10 @@ final class TesseractResults {
 
         /** {@code spaced}: Tesseract put a space before the word (it never does in scripts written without spaces). */
         void add(Word word, boolean spaced) {
-            if (!atLineStart() && spaced
-                    && !(Spacing.unspaced(text.codePointBefore(text.length())) && Spacing.unspaced(word.text().codePointAt(0)))) {
+            if (!atLineStart()
+                    && spaced
+                    && !(Spacing.unspaced(text.codePointBefore(text.length()))
+                            && Spacing.unspaced(word.text().codePointAt(0)))) {
                 text.append(' ');
             }
             text.append(word.text());
@@ -146,7 +162,11 @@ final class TesseractResults {
         }
 
         Block build() {
-            return new Block(text.toString(), Word.union(words), Word.meanConfidence(words).orElse(0), List.copyOf(words));
+            return new Block(
+                    text.toString(),
+                    Word.union(words),
+                    Word.meanConfidence(words).orElse(0),
+                    List.copyOf(words));
         }
     }
 }

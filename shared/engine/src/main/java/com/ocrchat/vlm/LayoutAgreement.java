@@ -28,12 +28,10 @@ final class LayoutAgreement {
     private static final int LOOK_BEHIND = 15;
     private static final int LOOK_AHEAD = 40;
 
-    private LayoutAgreement() {
-    }
+    private LayoutAgreement() {}
 
     /** A word of the layout, in Tesseract's reading order. */
-    private record LayoutWord(Word word, String key, int block) {
-    }
+    private record LayoutWord(Word word, String key, int block) {}
 
     /** One of the model's words, matched ({@code box} set) or not. */
     private static final class Token {
@@ -92,7 +90,16 @@ final class LayoutAgreement {
             blocks.add(block(texts.get(i), parts.get(i), box, layout));
         }
         String text = String.join("\n\n", texts);
-        return new Page(layout.index(), layout.width(), layout.height(), text, blocks, List.of(), markdown, layout.warnings(), null);
+        return new Page(
+                layout.index(),
+                layout.width(),
+                layout.height(),
+                text,
+                blocks,
+                List.of(),
+                markdown,
+                layout.warnings(),
+                null);
     }
 
     /** The model's words: split at spaces, and into characters in scripts written without spaces. */
@@ -118,7 +125,8 @@ final class LayoutAgreement {
     }
 
     /** The same word unused and nearest ahead of the cursor, else the most similar unused word near it. */
-    private static int match(Token token, List<LayoutWord> words, Map<String, List<Integer>> byKey, boolean[] used, int cursor) {
+    private static int match(
+            Token token, List<LayoutWord> words, Map<String, List<Integer>> byKey, boolean[] used, int cursor) {
         if (token.key.isEmpty()) {
             return -1;
         }
@@ -136,7 +144,9 @@ final class LayoutAgreement {
             return best;
         }
         double bestSimilarity = MIN_SIMILARITY;
-        for (int index = Math.max(0, cursor - LOOK_BEHIND); index < Math.min(words.size(), cursor + LOOK_AHEAD); index++) {
+        for (int index = Math.max(0, cursor - LOOK_BEHIND);
+                index < Math.min(words.size(), cursor + LOOK_AHEAD);
+                index++) {
             if (!used[index]) {
                 double similarity = similarity(token.key, words.get(index).key());
                 if (similarity > bestSimilarity) {
@@ -216,10 +226,15 @@ final class LayoutAgreement {
      * (it still belongs in the searchable PDF's text layer), with confidence 0.
      */
     private static Block block(String text, List<Token> tokens, int[] box, Page layout) {
-        double charWidth = tokens.stream().filter(t -> t.box != null)
-                .mapToDouble(t -> (t.box[2] - t.box[0]) / (double) Math.max(1, t.text.length())).average()
+        double charWidth = tokens.stream()
+                .filter(t -> t.box != null)
+                .mapToDouble(t -> (t.box[2] - t.box[0]) / (double) Math.max(1, t.text.length()))
+                .average()
                 .orElse(Math.max(4, layout.width() / 100.0));
-        int lineHeight = tokens.stream().filter(t -> t.box != null).mapToInt(t -> t.box[3] - t.box[1]).max()
+        int lineHeight = tokens.stream()
+                .filter(t -> t.box != null)
+                .mapToInt(t -> t.box[3] - t.box[1])
+                .max()
                 .orElse(Math.max(8, Math.min(box[3] - box[1], layout.height() / 60)));
         List<Word> words = new ArrayList<>();
         int[] previous = null;

@@ -13,8 +13,7 @@ final class Repetition {
     static final int MIN_COPIES = 5;
     static final int MIN_LOOP_CHARS = 240;
 
-    private Repetition() {
-    }
+    private Repetition() {}
 
     /** The text with its trailing loop cut down to one copy of the unit, or empty when it does not loop. */
     static Optional<String> cutLoop(String text) {

@@ -1,11 +1,11 @@
 package com.ocrchat.vlm;
 
+import com.ocrchat.error.ProviderFailure;
 import com.ocrchat.model.ModelClient;
 import com.ocrchat.model.ModelFailure;
 import com.ocrchat.ocr.ImageTransforms;
-import com.ocrchat.ocr.OcrEngine;
-import com.ocrchat.error.ProviderFailure;
 import com.ocrchat.ocr.Jpeg;
+import com.ocrchat.ocr.OcrEngine;
 import com.ocrchat.page.Page;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -84,8 +84,11 @@ public final class VisionEngine implements OcrEngine {
 
     private ModelClient.Reply ask(byte[] jpeg, String instruction, int pageIndex) {
         try {
-            return model.complete(new ModelClient.Prompt(VisionPrompt.SYSTEM, List.of(new ModelClient.Turn(ModelClient.USER, instruction)),
-                    jpeg, maxTokens));
+            return model.complete(new ModelClient.Prompt(
+                    VisionPrompt.SYSTEM,
+                    List.of(new ModelClient.Turn(ModelClient.USER, instruction)),
+                    jpeg,
+                    maxTokens));
         } catch (ModelFailure e) {
             throw new ProviderFailure("The vision model failed on page " + (pageIndex + 1) + ": " + e.getMessage(), e);
         }

@@ -35,9 +35,11 @@ class DocumentTypeTest {
     @Test
     void refusesWhatItDoesNotRead() {
         assertTrue(DocumentType.detect(new byte[0]).isEmpty());
-        assertTrue(DocumentType.detect("just some text".getBytes(StandardCharsets.UTF_8)).isEmpty());
+        assertTrue(DocumentType.detect("just some text".getBytes(StandardCharsets.UTF_8))
+                .isEmpty());
         assertTrue(DocumentType.detect(new byte[] {'P', 'K', 3, 4, 20, 0}).isEmpty(), "zip / docx");
-        assertTrue(DocumentType.detect("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)).isEmpty());
+        assertTrue(DocumentType.detect("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8))
+                .isEmpty());
         byte[] heic = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'};
         assertTrue(DocumentType.detect(heic).isEmpty());
     }

@@ -30,7 +30,8 @@ class DocumentsTest {
         byte[] pdf = TestDocuments.textPdf(List.of(List.of("poster")));
         try (Document document = Documents.open(pdf, new DocumentLimits(2_000_000L, 300))) {
             var page = document.render(0);
-            assertTrue((long) page.getWidth() * page.getHeight() <= 2_000_000L, page.getWidth() + "x" + page.getHeight());
+            assertTrue(
+                    (long) page.getWidth() * page.getHeight() <= 2_000_000L, page.getWidth() + "x" + page.getHeight());
         }
     }
 
@@ -45,8 +46,10 @@ class DocumentsTest {
 
     @Test
     void anImageOverThePixelLimitIsRefusedBeforeDecoding() {
-        LimitExceeded error = assertThrows(LimitExceeded.class,
-                () -> Documents.open(TestDocuments.png(TestDocuments.invoiceImage()), new DocumentLimits(1_000_000L, 300)));
+        LimitExceeded error = assertThrows(
+                LimitExceeded.class,
+                () -> Documents.open(
+                        TestDocuments.png(TestDocuments.invoiceImage()), new DocumentLimits(1_000_000L, 300)));
         assertTrue(error.clientCaused(), "a 400: the client's file");
         assertTrue(error.getMessage().contains("1240x1754"), error.getMessage());
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ocrchat.page.Page;
 import com.ocrchat.error.RecognitionFailure;
+import com.ocrchat.page.Page;
 import com.ocrchat.testing.TestDocuments;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -40,7 +40,8 @@ class OcrPipelineTest {
 
     /** A PDF of blank scanned pages (no text layer, so every page is rendered and recognized). */
     private static byte[] scan(int pages) {
-        return TestDocuments.scannedPdf(java.util.Collections.nCopies(pages, TestDocuments.page("Scan", List.of("blank"))));
+        return TestDocuments.scannedPdf(
+                java.util.Collections.nCopies(pages, TestDocuments.page("Scan", List.of("blank"))));
     }
 
     @Test
@@ -48,7 +49,8 @@ class OcrPipelineTest {
         FailingOnPageOne engine = new FailingOnPageOne();
         OcrPipeline pipeline = new OcrPipeline(engine, 2);
         try (Document document = Documents.open(scan(6), LIMITS)) {
-            RecognitionFailure failure = assertThrows(RecognitionFailure.class, () -> pipeline.recognize(document, "eng"));
+            RecognitionFailure failure =
+                    assertThrows(RecognitionFailure.class, () -> pipeline.recognize(document, "eng"));
             assertEquals("page 1 is unreadable", failure.getMessage());
             Set<Integer> startedWhenReported = Set.copyOf(engine.started);
             Thread.sleep(800);
@@ -60,10 +62,13 @@ class OcrPipelineTest {
 
     @Test
     void thePagesComeBackInOrder() throws Exception {
-        OcrPipeline pipeline = new OcrPipeline((image, index, languages) ->
-                new Page(index, image.getWidth(), image.getHeight(), "page " + (index + 1), List.of()), 2);
+        OcrPipeline pipeline = new OcrPipeline(
+                (image, index, languages) ->
+                        new Page(index, image.getWidth(), image.getHeight(), "page " + (index + 1), List.of()),
+                2);
         try (Document document = Documents.open(scan(5), LIMITS)) {
-            assertEquals(List.of("page 1", "page 2", "page 3", "page 4", "page 5"),
+            assertEquals(
+                    List.of("page 1", "page 2", "page 3", "page 4", "page 5"),
                     pipeline.recognize(document, "eng").stream().map(Page::text).toList());
         }
     }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.page.Block;
-import com.ocrchat.page.Page;
 import com.ocrchat.page.MarkdownWriter;
+import com.ocrchat.page.Page;
 import com.ocrchat.settings.Env;
 import com.ocrchat.testing.TestDocuments;
 import java.util.List;
@@ -13,7 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TesseractEngineTest {
-    private final TesseractEngine engine = new TesseractEngine(EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null));
+    private final TesseractEngine engine =
+            new TesseractEngine(EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null));
 
     @Test
     void recognizesTheInvoiceWordsWithBoxesInsideThePage() {
@@ -27,16 +28,24 @@ class TesseractEngineTest {
         assertTrue(page.blocks().size() >= 2, "the title and the body are separate blocks");
         for (Block block : page.blocks()) {
             int[] box = block.bbox();
-            assertTrue(box[0] >= 0 && box[1] >= 0 && box[2] > box[0] && box[3] > box[1]
-                    && box[2] <= page.width() && box[3] <= page.height(), "bbox inside the page: " + List.of(box[0], box[1], box[2], box[3]));
-            assertTrue(block.confidence() > 0.5 && block.confidence() <= 1.0, "confidence in 0..1: " + block.confidence());
+            assertTrue(
+                    box[0] >= 0
+                            && box[1] >= 0
+                            && box[2] > box[0]
+                            && box[3] > box[1]
+                            && box[2] <= page.width()
+                            && box[3] <= page.height(),
+                    "bbox inside the page: " + List.of(box[0], box[1], box[2], box[3]));
+            assertTrue(
+                    block.confidence() > 0.5 && block.confidence() <= 1.0, "confidence in 0..1: " + block.confidence());
             assertTrue(!block.words().isEmpty());
         }
     }
 
     @Test
     void aBlankPageHasNoBlocks() {
-        java.awt.image.BufferedImage blank = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.image.BufferedImage blank =
+                new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
         java.awt.Graphics2D g = blank.createGraphics();
         g.setColor(java.awt.Color.WHITE);
         g.fillRect(0, 0, 400, 300);
@@ -62,14 +71,17 @@ class TesseractEngineTest {
     @Test
     void pagesOnTheirSideOrUpsideDownAreTurnedUpright() {
         for (int degrees : new int[] {90, 180, 270}) {
-            java.awt.image.BufferedImage turned = ImageTransforms.rotateClockwise(TestDocuments.invoiceImage(), degrees);
+            java.awt.image.BufferedImage turned =
+                    ImageTransforms.rotateClockwise(TestDocuments.invoiceImage(), degrees);
 
             OcrEngine.Recognition read = engine.read(turned, 0, "eng");
 
             assertEquals(1240, read.image().getWidth(), "turned back from " + degrees);
             assertEquals(1754, read.image().getHeight());
             assertEquals(1240, read.page().width());
-            assertTrue(read.page().text().contains("Total: 215.00 USD"), degrees + ": " + read.page().text());
+            assertTrue(
+                    read.page().text().contains("Total: 215.00 USD"),
+                    degrees + ": " + read.page().text());
         }
         java.awt.image.BufferedImage upright = TestDocuments.invoiceImage();
         assertTrue(engine.read(upright, 0, "eng").image() == upright, "an upright page is recognized as it is");
@@ -84,7 +96,9 @@ class TesseractEngineTest {
         assertEquals(tiny.getWidth(), page.width());
         assertTrue(page.text().contains("215.00") && page.text().contains("Acme Corp"), page.text());
         for (Block block : page.blocks()) {
-            assertTrue(block.bbox()[2] <= tiny.getWidth() && block.bbox()[3] <= tiny.getHeight(), java.util.Arrays.toString(block.bbox()));
+            assertTrue(
+                    block.bbox()[2] <= tiny.getWidth() && block.bbox()[3] <= tiny.getHeight(),
+                    java.util.Arrays.toString(block.bbox()));
         }
     }
 }

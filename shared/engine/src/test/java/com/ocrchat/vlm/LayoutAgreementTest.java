@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.ocrchat.page.Page;
 import com.ocrchat.page.Block;
+import com.ocrchat.page.Page;
 import com.ocrchat.page.Word;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,10 +13,15 @@ import org.junit.jupiter.api.Test;
 /** The vision model's text on Tesseract's boxes, with agreement as confidence. */
 class LayoutAgreementTest {
     /** Tesseract's reading: a title, a line it misread ("Tota1"), and scribbles it could not read at all. */
-    private static final Page LAYOUT = new Page(0, 1000, 1400, "", List.of(
-            block(word("INVOICE", 100, 100, 400, 160)),
-            block(word("Tota1:", 100, 300, 220, 330), word("215.00", 240, 300, 360, 330)),
-            block(word("~~", 100, 900, 200, 960))));
+    private static final Page LAYOUT = new Page(
+            0,
+            1000,
+            1400,
+            "",
+            List.of(
+                    block(word("INVOICE", 100, 100, 400, 160)),
+                    block(word("Tota1:", 100, 300, 220, 330), word("215.00", 240, 300, 360, 330)),
+                    block(word("~~", 100, 900, 200, 960))));
 
     @Test
     void wordsTheTwoReadAlikeGiveBoxesAndFullConfidence() {
@@ -46,15 +51,25 @@ class LayoutAgreementTest {
         assertEquals(160, box[1], "below the title");
         assertEquals(300, box[3], "above the total");
         assertEquals(3, handwritten.words().size(), "its words are kept for the PDF's text layer");
-        handwritten.words().forEach(word -> assertTrue(word.bbox()[0] >= box[0] && word.bbox()[2] <= box[2], word.toString()));
+        handwritten
+                .words()
+                .forEach(word -> assertTrue(word.bbox()[0] >= box[0] && word.bbox()[2] <= box[2], word.toString()));
     }
 
     @Test
     void aCommonWordMatchedFarAwayDoesNotStretchABlock() {
-        Page layout = new Page(0, 1000, 1400, "", List.of(
-                block(word("the", 100, 100, 160, 130), word("cat", 170, 100, 230, 130), word("sat", 240, 100, 300, 130),
-                        word("down", 310, 100, 400, 130)),
-                block(word("the", 100, 1200, 160, 1230), word("end", 170, 1200, 230, 1230))));
+        Page layout = new Page(
+                0,
+                1000,
+                1400,
+                "",
+                List.of(
+                        block(
+                                word("the", 100, 100, 160, 130),
+                                word("cat", 170, 100, 230, 130),
+                                word("sat", 240, 100, 300, 130),
+                                word("down", 310, 100, 400, 130)),
+                        block(word("the", 100, 1200, 160, 1230), word("end", 170, 1200, 230, 1230))));
 
         Page page = LayoutAgreement.apply(layout, "the cat sat down the");
 

@@ -20,8 +20,11 @@ class RepetitionTest {
     void realRepetitionOnAPageIsKept() {
         String form = "Name: ________\nSignature: ________\n".repeat(3) + "Thank you.";
         assertTrue(Repetition.cutLoop(form).isEmpty());
-        assertTrue(Repetition.cutLoop("| 1 | 0 |\n| 2 | 0 |\n| 3 | 0 |\n| 4 | 0 |").isEmpty());
-        assertTrue(Repetition.cutLoop("Total: 215.00 USD\n".repeat(4)).isEmpty(), "four short repeated lines are under the loop length");
+        assertTrue(
+                Repetition.cutLoop("| 1 | 0 |\n| 2 | 0 |\n| 3 | 0 |\n| 4 | 0 |").isEmpty());
+        assertTrue(
+                Repetition.cutLoop("Total: 215.00 USD\n".repeat(4)).isEmpty(),
+                "four short repeated lines are under the loop length");
     }
 
     @Test

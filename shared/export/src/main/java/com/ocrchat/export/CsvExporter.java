@@ -2,11 +2,11 @@ package com.ocrchat.export;
 
 import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobResult;
-import com.ocrchat.store.PageImages;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
 import com.ocrchat.page.Table;
 import com.ocrchat.page.Tables;
+import com.ocrchat.store.PageImages;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +24,9 @@ final class CsvExporter implements Exporter {
     @Override
     public byte[] export(JobRecord job, JobResult result, PageImages images) {
         StringWriter out = new StringWriter();
-        List<Table> tables = result.pages().stream().flatMap(page -> Tables.of(page, job.options().eagerTables()).stream()).toList();
+        List<Table> tables = result.pages().stream()
+                .flatMap(page -> Tables.of(page, job.options().eagerTables()).stream())
+                .toList();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
             if (!tables.isEmpty()) {
                 for (int t = 0; t < tables.size(); t++) {
@@ -42,7 +44,15 @@ final class CsvExporter implements Exporter {
                 int number = 1;
                 for (Block block : page.blocks()) {
                     int[] box = block.bbox();
-                    csv.printRecord(page.index() + 1, number++, block.text(), box[0], box[1], box[2], box[3], block.confidence());
+                    csv.printRecord(
+                            page.index() + 1,
+                            number++,
+                            block.text(),
+                            box[0],
+                            box[1],
+                            box[2],
+                            box[3],
+                            block.confidence());
                 }
             }
         } catch (IOException e) {

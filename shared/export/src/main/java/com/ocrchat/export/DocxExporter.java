@@ -2,10 +2,10 @@ package com.ocrchat.export;
 
 import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobResult;
-import com.ocrchat.store.PageImages;
 import com.ocrchat.page.MarkdownBlocks;
 import com.ocrchat.page.MarkdownWriter;
 import com.ocrchat.page.TextDirection;
+import com.ocrchat.store.PageImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,18 +48,24 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
  * break between pages, right-to-left paragraphs marked as such.
  */
 final class DocxExporter implements Exporter {
-    private static final Parser MARKDOWN = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private static final Parser MARKDOWN =
+            Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final int[] HEADING_POINTS = {20, 16, 14, 13, 12, 12};
 
     @Override
     public byte[] export(JobRecord job, JobResult result, PageImages images) {
         boolean eagerTables = job.options().eagerTables();
-        return fromMarkdown(job.filename(), result.pages().stream().map(page -> MarkdownWriter.page(page, eagerTables)).toList());
+        return fromMarkdown(
+                job.filename(),
+                result.pages().stream()
+                        .map(page -> MarkdownWriter.page(page, eagerTables))
+                        .toList());
     }
 
     /** A Word document of the pages' Markdown, a page break between pages. */
     static byte[] fromMarkdown(String title, List<String> pages) {
-        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument document = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             addHeadingStyles(document);
             Lists lists = new Lists(document);
             for (int index = 0; index < pages.size(); index++) {
@@ -87,7 +93,8 @@ final class DocxExporter implements Exporter {
             BigInteger numbering = block instanceof BulletList ? lists.bullets() : lists.newNumbered();
             for (Node item = block.getFirstChild(); item != null; item = item.getNext()) {
                 if (item instanceof ListItem) {
-                    paragraph(document, item.getFirstChild() == null ? item : item.getFirstChild()).setNumID(numbering);
+                    paragraph(document, item.getFirstChild() == null ? item : item.getFirstChild())
+                            .setNumID(numbering);
                 }
             }
         } else if (block instanceof TableBlock) {
@@ -137,7 +144,8 @@ final class DocxExporter implements Exporter {
             } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
                 paragraph.createRun().addBreak();
             } else {
-                writeInlines(paragraph, node, bold || node instanceof StrongEmphasis, italic || node instanceof Emphasis);
+                writeInlines(
+                        paragraph, node, bold || node instanceof StrongEmphasis, italic || node instanceof Emphasis);
             }
         }
     }
@@ -145,7 +153,9 @@ final class DocxExporter implements Exporter {
     /** Right-to-left paragraphs (their first strong character is Arabic, Hebrew, ...) read right to left in Word. */
     private static void markDirection(XWPFParagraph paragraph, String text) {
         if (TextDirection.isRightToLeft(text)) {
-            var properties = paragraph.getCTP().isSetPPr() ? paragraph.getCTP().getPPr() : paragraph.getCTP().addNewPPr();
+            var properties = paragraph.getCTP().isSetPPr()
+                    ? paragraph.getCTP().getPPr()
+                    : paragraph.getCTP().addNewPPr();
             properties.addNewBidi();
             for (XWPFRun run : paragraph.getRuns()) {
                 run.getCTR().addNewRPr().addNewRtl();

@@ -30,8 +30,7 @@ public final class DownloadService {
     private static final Duration LINK_LIFETIME = Duration.ofMinutes(15);
 
     /** The export inline ({@code bytes}) or, when large, a {@code redirect} URL. */
-    public record Download(ExportFormat format, String filename, byte[] bytes, String redirect) {
-    }
+    public record Download(ExportFormat format, String filename, byte[] bytes, String redirect) {}
 
     private final JobQueries jobs;
     private final ObjectStore objects;
@@ -61,7 +60,9 @@ public final class DownloadService {
         boolean translated = translated(translatedParameter);
         JobRecord job = jobs.find(caller, uuid);
         if (job.status() != JobStatus.DONE) {
-            throw new NotReady("The job is " + job.status().id() + "; its exports exist once it is done", job.status().id());
+            throw new NotReady(
+                    "The job is " + job.status().id() + "; its exports exist once it is done",
+                    job.status().id());
         }
         String key = BucketLayout.export(job.uuid(), translated ? "translated." : "", format.extension());
         Optional<Long> stored = objects.size(key);
@@ -72,7 +73,8 @@ public final class DownloadService {
         if (translated) {
             result = translatedView(result, format);
         }
-        String filename = stem(job.filename()) + (translated ? "." + result.translation().language() : "") + "." + format.extension();
+        String filename = stem(job.filename())
+                + (translated ? "." + result.translation().language() : "") + "." + format.extension();
         byte[] made = null;
         long size;
         if (stored.isPresent()) {
@@ -83,7 +85,8 @@ public final class DownloadService {
             size = made.length;
         }
         if (size > inlineMaxBytes) {
-            return new Download(format, filename, null, objects.presignedGet(key, LINK_LIFETIME, filename, format.contentType()));
+            return new Download(
+                    format, filename, null, objects.presignedGet(key, LINK_LIFETIME, filename, format.contentType()));
         }
         byte[] bytes = made != null ? made : objects.get(key).orElseThrow(() -> new NotFound("The export has expired"));
         return new Download(format, filename, bytes, null);
@@ -109,17 +112,34 @@ public final class DownloadService {
             throw new InvalidInput("The pdf export is the original pages with their recognized text layer; "
                     + "a translation comes as txt, md, docx or json (csv when it has tables)");
         }
-        List<Page> pages = result.pages().stream().map(page -> {
-            String markdown = page.translation() == null ? "" : page.translation();
-            return new Page(page.index(), page.width(), page.height(), String.join("\n\n", MarkdownBlocks.plainBlocks(markdown)),
-                    List.of(), List.of(), markdown, page.warnings(), null);
-        }).toList();
-        if (format == ExportFormat.CSV && pages.stream().allMatch(page -> Tables.of(page, false).isEmpty())) {
+        List<Page> pages = result.pages().stream()
+                .map(page -> {
+                    String markdown = page.translation() == null ? "" : page.translation();
+                    return new Page(
+                            page.index(),
+                            page.width(),
+                            page.height(),
+                            String.join("\n\n", MarkdownBlocks.plainBlocks(markdown)),
+                            List.of(),
+                            List.of(),
+                            markdown,
+                            page.warnings(),
+                            null);
+                })
+                .toList();
+        if (format == ExportFormat.CSV
+                && pages.stream().allMatch(page -> Tables.of(page, false).isEmpty())) {
             // The csv of a job without tables lists its blocks with their boxes; a translation has no boxes.
             throw new InvalidInput("The translation has no tables; its text comes as txt, md, docx or json");
         }
-        return new JobResult(translation.text(), translation.markdown(), pages, result.meanConfidence(), translation.language(),
-                translation, result.warnings());
+        return new JobResult(
+                translation.text(),
+                translation.markdown(),
+                pages,
+                result.meanConfidence(),
+                translation.language(),
+                translation,
+                result.warnings());
     }
 
     /** "invoice.pdf" becomes "invoice", so its Markdown downloads as "invoice.md". */

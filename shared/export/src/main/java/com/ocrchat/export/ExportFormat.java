@@ -34,8 +34,11 @@ public enum ExportFormat {
             return JSON;
         }
         String[] names = Arrays.stream(values()).map(ExportFormat::extension).toArray(String[]::new);
-        return Arrays.stream(values()).filter(f -> f.extension().equalsIgnoreCase(requested.trim())).findFirst()
-                .orElseThrow(() -> new InvalidInput("Unknown format '" + requested + "'. Formats: " + String.join(", ", names),
+        return Arrays.stream(values())
+                .filter(f -> f.extension().equalsIgnoreCase(requested.trim()))
+                .findFirst()
+                .orElseThrow(() -> new InvalidInput(
+                        "Unknown format '" + requested + "'. Formats: " + String.join(", ", names),
                         Map.of("formats", names)));
     }
 }

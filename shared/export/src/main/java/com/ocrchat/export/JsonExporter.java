@@ -3,8 +3,8 @@ package com.ocrchat.export;
 import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobResult;
 import com.ocrchat.job.JobView;
-import com.ocrchat.store.PageImages;
 import com.ocrchat.json.Json;
+import com.ocrchat.store.PageImages;
 
 /** The job object as GET returns it, plus the word-level detail of every block. */
 final class JsonExporter implements Exporter {

@@ -2,11 +2,11 @@ package com.ocrchat.export;
 
 import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobResult;
-import com.ocrchat.store.PageImages;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
 import com.ocrchat.page.TextDirection;
 import com.ocrchat.page.Word;
+import com.ocrchat.store.PageImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +51,8 @@ final class SearchablePdfExporter implements Exporter {
     @Override
     public byte[] export(JobRecord job, JobResult result, PageImages images) {
         List<PDDocument> originals = new java.util.ArrayList<>();
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument pdf = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             COSDictionary font = glyphlessFont(pdf);
             for (Page page : result.pages()) {
                 Optional<byte[]> original = images.original(job.uuid(), page.index());
@@ -96,7 +97,8 @@ final class SearchablePdfExporter implements Exporter {
         if (jpeg.isPresent()) {
             PDImageXObject image = JPEGFactory.createFromByteArray(pdf, jpeg.get());
             COSName imageName = resources.add(image);
-            content.append(String.format(Locale.ROOT, "q %.3f 0 0 %.3f 0 0 cm /%s Do Q%n", width, height, imageName.getName()));
+            content.append(String.format(
+                    Locale.ROOT, "q %.3f 0 0 %.3f 0 0 cm /%s Do Q%n", width, height, imageName.getName()));
         }
         content.append("BT 3 Tr\n");
         for (Block block : page.blocks()) {
@@ -134,8 +136,16 @@ final class SearchablePdfExporter implements Exporter {
         for (int i = 0; i < text.length(); i++) {
             hex.append(String.format(Locale.ROOT, "%04X", (int) text.charAt(i)));
         }
-        content.append(String.format(Locale.ROOT, "/%s %.2f Tf %.2f Tz %d 0 0 1 %.2f %.2f Tm <%s> Tj%n",
-                FONT_NAME.getName(), size, stretch, rightToLeft ? -1 : 1, x, baseline, hex));
+        content.append(String.format(
+                Locale.ROOT,
+                "/%s %.2f Tf %.2f Tz %d 0 0 1 %.2f %.2f Tm <%s> Tj%n",
+                FONT_NAME.getName(),
+                size,
+                stretch,
+                rightToLeft ? -1 : 1,
+                x,
+                baseline,
+                hex));
     }
 
     /** A Type0 font over Tesseract's glyphless TrueType: Identity-H codes, all mapped to its one glyph. */

@@ -29,10 +29,14 @@ class DownloadServiceTest {
         assertEquals("Total: 215.00 USD\fThank you", new String(txt.bytes(), StandardCharsets.UTF_8));
         assertEquals("doc.txt", txt.filename());
         assertTrue(flow.objects.contains(BucketLayout.export(job.uuid(), "", "txt")));
-        flow.objects.put(BucketLayout.export(job.uuid(), "", "txt"), "kept".getBytes(StandardCharsets.UTF_8), "text/plain");
-        assertEquals("kept", new String(downloads.download(caller, job.uuid(), "txt", null).bytes(), StandardCharsets.UTF_8));
+        flow.objects.put(
+                BucketLayout.export(job.uuid(), "", "txt"), "kept".getBytes(StandardCharsets.UTF_8), "text/plain");
+        assertEquals(
+                "kept",
+                new String(downloads.download(caller, job.uuid(), "txt", null).bytes(), StandardCharsets.UTF_8));
 
-        DownloadService.Download large = new DownloadService(flow.queries, flow.objects, 300, 0).download(caller, job.uuid(), "md", "false");
+        DownloadService.Download large =
+                new DownloadService(flow.queries, flow.objects, 300, 0).download(caller, job.uuid(), "md", "false");
         assertNull(large.bytes());
         assertTrue(large.redirect().contains(BucketLayout.export(job.uuid(), "", "md")));
     }

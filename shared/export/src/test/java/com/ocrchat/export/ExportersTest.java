@@ -14,10 +14,7 @@ import com.ocrchat.testing.TestJobs;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -54,9 +51,12 @@ class ExportersTest {
             // Default (reading-order) mode: -raw follows the content stream, and right-to-left words are
             // written, as Tesseract writes them, from their right edge with a mirrored text matrix.
             Process pdftotext = new ProcessBuilder("pdftotext", file.toString(), "-").start();
-            String text = new String(pdftotext.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String text =
+                    new String(pdftotext.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(pdftotext.waitFor(30, TimeUnit.SECONDS));
-            assertTrue(text.contains("東京") && text.contains("Привет") && text.contains("مرحبا") && text.contains("שלום"), text);
+            assertTrue(
+                    text.contains("東京") && text.contains("Привет") && text.contains("مرحبا") && text.contains("שלום"),
+                    text);
         }
     }
 
@@ -66,19 +66,32 @@ class ExportersTest {
 
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
             List<XWPFParagraph> paragraphs = document.getParagraphs();
-            XWPFParagraph arabic = paragraphs.stream().filter(p -> p.getText().contains("مرحبا")).findFirst().orElseThrow();
-            XWPFParagraph hebrew = paragraphs.stream().filter(p -> p.getText().contains("שלום")).findFirst().orElseThrow();
-            XWPFParagraph russian = paragraphs.stream().filter(p -> p.getText().contains("Привет")).findFirst().orElseThrow();
+            XWPFParagraph arabic = paragraphs.stream()
+                    .filter(p -> p.getText().contains("مرحبا"))
+                    .findFirst()
+                    .orElseThrow();
+            XWPFParagraph hebrew = paragraphs.stream()
+                    .filter(p -> p.getText().contains("שלום"))
+                    .findFirst()
+                    .orElseThrow();
+            XWPFParagraph russian = paragraphs.stream()
+                    .filter(p -> p.getText().contains("Привет"))
+                    .findFirst()
+                    .orElseThrow();
             assertTrue(arabic.getCTP().getPPr().isSetBidi());
             assertTrue(hebrew.getCTP().getPPr().isSetBidi());
-            assertTrue(russian.getCTP().getPPr() == null || !russian.getCTP().getPPr().isSetBidi());
+            assertTrue(russian.getCTP().getPPr() == null
+                    || !russian.getCTP().getPPr().isSetBidi());
         }
     }
 
     @Test
     void markdownTablesAndListsBecomeWordTablesAndLists() throws Exception {
-        byte[] docx = DocxExporter.fromMarkdown("t", List.of("# Order\n\n| Item | Qty |\n|---|---|\n| Widget | 2 |\n| Gadget | 5 |\n\n- first\n- second\n\n1. one\n2. two",
-                "Second page"));
+        byte[] docx = DocxExporter.fromMarkdown(
+                "t",
+                List.of(
+                        "# Order\n\n| Item | Qty |\n|---|---|\n| Widget | 2 |\n| Gadget | 5 |\n\n- first\n- second\n\n1. one\n2. two",
+                        "Second page"));
 
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
             assertEquals(1, document.getTables().size());
@@ -87,9 +100,15 @@ class ExportersTest {
             assertEquals("Item", table.getRow(0).getCell(0).getText());
             assertEquals("Gadget", table.getRow(2).getCell(0).getText());
             assertEquals("5", table.getRow(2).getCell(1).getText());
-            List<XWPFParagraph> listItems = document.getParagraphs().stream().filter(p -> p.getNumID() != null).toList();
-            assertEquals(List.of("first", "second", "one", "two"), listItems.stream().map(XWPFParagraph::getText).toList());
-            assertTrue(!listItems.get(0).getNumID().equals(listItems.get(2).getNumID()), "bullets and numbers are separate lists");
+            List<XWPFParagraph> listItems = document.getParagraphs().stream()
+                    .filter(p -> p.getNumID() != null)
+                    .toList();
+            assertEquals(
+                    List.of("first", "second", "one", "two"),
+                    listItems.stream().map(XWPFParagraph::getText).toList());
+            assertTrue(
+                    !listItems.get(0).getNumID().equals(listItems.get(2).getNumID()),
+                    "bullets and numbers are separate lists");
             assertEquals("Heading1", document.getParagraphs().get(0).getStyle());
         }
     }

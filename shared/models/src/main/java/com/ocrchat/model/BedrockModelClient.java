@@ -33,12 +33,16 @@ public final class BedrockModelClient implements ModelClient {
             Turn turn = prompt.turns().get(i);
             List<ContentBlock> content = new ArrayList<>();
             if (i == prompt.turns().size() - 1 && prompt.image() != null) {
-                content.add(ContentBlock.fromImage(ImageBlock.builder().format(ImageFormat.JPEG)
-                        .source(ImageSource.fromBytes(SdkBytes.fromByteArray(prompt.image()))).build()));
+                content.add(ContentBlock.fromImage(ImageBlock.builder()
+                        .format(ImageFormat.JPEG)
+                        .source(ImageSource.fromBytes(SdkBytes.fromByteArray(prompt.image())))
+                        .build()));
             }
             content.add(ContentBlock.fromText(turn.text()));
-            messages.add(Message.builder().role(USER.equals(turn.role()) ? ConversationRole.USER : ConversationRole.ASSISTANT)
-                    .content(content).build());
+            messages.add(Message.builder()
+                    .role(USER.equals(turn.role()) ? ConversationRole.USER : ConversationRole.ASSISTANT)
+                    .content(content)
+                    .build());
         }
         ConverseResponse response;
         try {
@@ -48,8 +52,11 @@ public final class BedrockModelClient implements ModelClient {
                     .inferenceConfig(c -> c.maxTokens(prompt.maxTokens()).temperature(0f)));
         } catch (AwsServiceException e) {
             int status = e.statusCode();
-            throw new ModelFailure("Bedrock answered HTTP " + status + " (" + e.awsErrorDetails().errorCode() + ")",
-                    status == 429 || status == 408 || status >= 500, e);
+            throw new ModelFailure(
+                    "Bedrock answered HTTP " + status + " ("
+                            + e.awsErrorDetails().errorCode() + ")",
+                    status == 429 || status == 408 || status >= 500,
+                    e);
         } catch (SdkClientException e) {
             throw new ModelFailure("Bedrock could not be reached: " + e.getMessage(), true, e);
         }

@@ -12,8 +12,7 @@ public interface ModelClient {
     String ASSISTANT = "assistant";
 
     /** A turn of the conversation: {@link #USER} or {@link #ASSISTANT}. */
-    record Turn(String role, String text) {
-    }
+    record Turn(String role, String text) {}
 
     /** What to send; {@code image} (JPEG bytes, may be null) goes with the last turn, which is the user's. */
     record Prompt(String system, List<Turn> turns, byte[] image, int maxTokens) {
@@ -23,8 +22,7 @@ public interface ModelClient {
     }
 
     /** The model's text; {@code truncated} when it stopped at {@code maxTokens} rather than by itself. */
-    record Reply(String text, boolean truncated) {
-    }
+    record Reply(String text, boolean truncated) {}
 
     Reply complete(Prompt prompt);
 }

@@ -12,22 +12,34 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /** The model client a provider setting names: {@code bedrock}, {@code openai}, or none. */
 public final class ModelClients {
-    private ModelClients() {
-    }
+    private ModelClients() {}
 
     /**
      * The client for {@code provider}, or empty for {@code none}. {@code model} overrides the configured
      * model name; {@code attempts} calls at most, each within {@code timeout}.
      */
-    public static Optional<ModelClient> create(ModelSettings settings, AwsSettings aws, String provider, Optional<String> model,
-                                               Duration timeout, int attempts) {
+    public static Optional<ModelClient> create(
+            ModelSettings settings,
+            AwsSettings aws,
+            String provider,
+            Optional<String> model,
+            Duration timeout,
+            int attempts) {
         ModelClient client = switch (provider) {
-            case ModelSettings.BEDROCK -> new BedrockModelClient(bedrock(aws, timeout), model.or(settings::bedrockModelId).orElseThrow());
-            case ModelSettings.OPENAI -> new OpenAiModelClient(settings.openAiBaseUrl().orElseThrow(), settings.openAiApiKey(),
-                    model.orElse(settings.openAiModel()), timeout);
+            case ModelSettings.BEDROCK ->
+                new BedrockModelClient(
+                        bedrock(aws, timeout),
+                        model.or(settings::bedrockModelId).orElseThrow());
+            case ModelSettings.OPENAI ->
+                new OpenAiModelClient(
+                        settings.openAiBaseUrl().orElseThrow(),
+                        settings.openAiApiKey(),
+                        model.orElse(settings.openAiModel()),
+                        timeout);
             default -> null;
         };
-        return Optional.ofNullable(client).map(found -> attempts > 1 ? new RetryingModelClient(found, attempts, settings.backoff()) : found);
+        return Optional.ofNullable(client)
+                .map(found -> attempts > 1 ? new RetryingModelClient(found, attempts, settings.backoff()) : found);
     }
 
     /**
@@ -36,8 +48,12 @@ public final class ModelClients {
      */
     private static BedrockRuntimeClient bedrock(AwsSettings aws, Duration timeout) {
         var builder = BedrockRuntimeClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(timeout).connectionTimeout(Duration.ofSeconds(10)).build())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(timeout))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(timeout)
+                        .connectionTimeout(Duration.ofSeconds(10))
+                        .build())
+                .overrideConfiguration(
+                        c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(timeout))
                 .region(Region.of(aws.region()))
                 .credentialsProvider(AwsClients.credentials(aws, aws.bedrockEndpoint()));
         aws.bedrockEndpoint().map(URI::create).ifPresent(builder::endpointOverride);

@@ -11,9 +11,18 @@ import java.util.Set;
  * ({@code bedrock}, {@code openai}, or {@code none}/{@code extractive}); per call a timeout, at most
  * {@code maxAttempts} calls, and the first backoff between them.
  */
-public record ModelSettings(Optional<String> bedrockModelId, Optional<String> openAiBaseUrl, Optional<String> openAiApiKey,
-                            String openAiModel, Duration timeout, int maxAttempts, Duration backoff, String chatProvider,
-                            String vlmProvider, Optional<String> vlmModel, String translateProvider) {
+public record ModelSettings(
+        Optional<String> bedrockModelId,
+        Optional<String> openAiBaseUrl,
+        Optional<String> openAiApiKey,
+        String openAiModel,
+        Duration timeout,
+        int maxAttempts,
+        Duration backoff,
+        String chatProvider,
+        String vlmProvider,
+        Optional<String> vlmModel,
+        String translateProvider) {
     public static final String NONE = "none";
     public static final String BEDROCK = "bedrock";
     public static final String OPENAI = "openai";
@@ -22,18 +31,28 @@ public record ModelSettings(Optional<String> bedrockModelId, Optional<String> op
     public static ModelSettings from(Env env) {
         Optional<String> bedrock = env.optional("OCRCHAT_BEDROCK_MODEL_ID");
         Optional<String> openAi = env.optional("OCRCHAT_OPENAI_BASE_URL");
-        // Without a choice, a configured provider is used; with none configured, the extractive answerer and no translation.
+        // Without a choice, a configured provider is used; with none configured, the extractive answerer and no
+        // translation.
         String configured = bedrock.isPresent() ? BEDROCK : openAi.isPresent() ? OPENAI : null;
-        ModelSettings settings = new ModelSettings(bedrock, openAi, env.optional("OCRCHAT_OPENAI_API_KEY"),
+        ModelSettings settings = new ModelSettings(
+                bedrock,
+                openAi,
+                env.optional("OCRCHAT_OPENAI_API_KEY"),
                 env.text("OCRCHAT_OPENAI_MODEL", "gpt-4o-mini"),
                 env.seconds("OCRCHAT_MODEL_TIMEOUT_SECONDS", 90, 1, 900),
                 env.integer("OCRCHAT_MODEL_MAX_ATTEMPTS", 4, 1),
                 Duration.ofMillis(env.number("OCRCHAT_MODEL_BACKOFF_MS", 1000, 0, 60_000)),
-                env.choice("OCRCHAT_CHAT_PROVIDER", configured == null ? EXTRACTIVE : configured, Set.of(EXTRACTIVE, BEDROCK, OPENAI)),
+                env.choice(
+                        "OCRCHAT_CHAT_PROVIDER",
+                        configured == null ? EXTRACTIVE : configured,
+                        Set.of(EXTRACTIVE, BEDROCK, OPENAI)),
                 // tier=vlm needs a model that reads images, so it is never chosen implicitly.
                 env.choice("OCRCHAT_VLM_PROVIDER", NONE, Set.of(NONE, BEDROCK, OPENAI)),
                 env.optional("OCRCHAT_VLM_MODEL"),
-                env.choice("OCRCHAT_TRANSLATE_PROVIDER", configured == null ? NONE : configured, Set.of(NONE, BEDROCK, OPENAI)));
+                env.choice(
+                        "OCRCHAT_TRANSLATE_PROVIDER",
+                        configured == null ? NONE : configured,
+                        Set.of(NONE, BEDROCK, OPENAI)));
         settings.requireConnection("OCRCHAT_CHAT_PROVIDER", settings.chatProvider);
         settings.requireConnection("OCRCHAT_VLM_PROVIDER", settings.vlmProvider);
         settings.requireConnection("OCRCHAT_TRANSLATE_PROVIDER", settings.translateProvider);

@@ -20,7 +20,8 @@ import java.util.Optional;
  * key and model are settings; an image goes as a base64 data URL in the user turn's content parts.
  */
 public final class OpenAiModelClient implements ModelClient {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
     private final Optional<String> apiKey;
     private final String model;
@@ -41,9 +42,13 @@ public final class OpenAiModelClient implements ModelClient {
             Turn turn = prompt.turns().get(i);
             if (i == prompt.turns().size() - 1 && prompt.image() != null) {
                 String dataUrl = "data:image/jpeg;base64," + Base64.getEncoder().encodeToString(prompt.image());
-                messages.add(Map.of("role", turn.role(), "content", List.of(
-                        Map.of("type", "image_url", "image_url", Map.of("url", dataUrl)),
-                        Map.of("type", "text", "text", turn.text()))));
+                messages.add(Map.of(
+                        "role",
+                        turn.role(),
+                        "content",
+                        List.of(
+                                Map.of("type", "image_url", "image_url", Map.of("url", dataUrl)),
+                                Map.of("type", "text", "text", turn.text()))));
             } else {
                 messages.add(Map.of("role", turn.role(), "content", turn.text()));
             }
@@ -69,11 +74,17 @@ public final class OpenAiModelClient implements ModelClient {
         }
         int status = response.statusCode();
         if (status != 200) {
-            throw new ModelFailure("The model endpoint answered HTTP " + status, status == 429 || status == 408 || status >= 500, null);
+            throw new ModelFailure(
+                    "The model endpoint answered HTTP " + status,
+                    status == 429 || status == 408 || status >= 500,
+                    null);
         }
         try {
-            JsonNode choice = Json.MAPPER.readTree(response.body()).path("choices").path(0);
-            return new Reply(choice.path("message").path("content").asText(""), "length".equals(choice.path("finish_reason").asText()));
+            JsonNode choice =
+                    Json.MAPPER.readTree(response.body()).path("choices").path(0);
+            return new Reply(
+                    choice.path("message").path("content").asText(""),
+                    "length".equals(choice.path("finish_reason").asText()));
         } catch (IOException e) {
             throw new ModelFailure("The model endpoint answered with malformed JSON", false, e);
         }

@@ -32,12 +32,19 @@ public final class RetryingModelClient implements ModelClient {
             try {
                 return delegate.complete(prompt);
             } catch (ModelFailure failure) {
-                if (!failure.retryable() || attempt >= attempts || Thread.currentThread().isInterrupted()) {
+                if (!failure.retryable()
+                        || attempt >= attempts
+                        || Thread.currentThread().isInterrupted()) {
                     throw failure;
                 }
                 long ceiling = Math.min(MAX_BACKOFF.toMillis(), backoff.toMillis() << (attempt - 1));
                 long pause = ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1);
-                LOG.warn("Model call failed ({}); retry {} of {} in {} ms", failure.getMessage(), attempt, attempts - 1, pause);
+                LOG.warn(
+                        "Model call failed ({}); retry {} of {} in {} ms",
+                        failure.getMessage(),
+                        attempt,
+                        attempts - 1,
+                        pause);
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException e) {

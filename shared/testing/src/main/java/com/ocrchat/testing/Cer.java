@@ -2,8 +2,7 @@ package com.ocrchat.testing;
 
 /** Character error rate: edit distance over the reference length, whitespace runs folded to one space. */
 public final class Cer {
-    private Cer() {
-    }
+    private Cer() {}
 
     public static double of(String reference, String hypothesis) {
         String a = reference.replaceAll("\\s+", " ").strip();

@@ -23,12 +23,10 @@ public final class FakeModelServer implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A request the fake model received: its path, its Authorization header and its JSON body. */
-    public record Call(String path, String authorization, JsonNode body) {
-    }
+    public record Call(String path, String authorization, JsonNode body) {}
 
     /** An answer of the fake model. */
-    public record Answer(int status, String body) {
-    }
+    public record Answer(int status, String body) {}
 
     private final HttpServer server;
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -74,8 +72,19 @@ public final class FakeModelServer implements AutoCloseable {
 
     /** An OpenAI chat-completions answer. */
     public static Answer openAi(String content, String finishReason) {
-        return json(Map.of("id", "chatcmpl-1", "object", "chat.completion", "choices",
-                List.of(Map.of("index", 0, "finish_reason", finishReason, "message", Map.of("role", "assistant", "content", content)))));
+        return json(Map.of(
+                "id",
+                "chatcmpl-1",
+                "object",
+                "chat.completion",
+                "choices",
+                List.of(Map.of(
+                        "index",
+                        0,
+                        "finish_reason",
+                        finishReason,
+                        "message",
+                        Map.of("role", "assistant", "content", content)))));
     }
 
     /** A Bedrock Converse answer. */

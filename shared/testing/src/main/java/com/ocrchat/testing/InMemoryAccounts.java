@@ -29,7 +29,8 @@ public final class InMemoryAccounts implements AccountStore, BalanceLedger {
         if (plan == Plan.ANONYMOUS) {
             throw new IllegalArgumentException("Anonymous callers have no account");
         }
-        Account account = new Account(UUID.randomUUID().toString(), plan, credits, Instant.now().truncatedTo(ChronoUnit.SECONDS), false);
+        Account account = new Account(
+                UUID.randomUUID().toString(), plan, credits, Instant.now().truncatedTo(ChronoUnit.SECONDS), false);
         String token = Tokens.generate();
         accounts.put(account.id(), account);
         tokenHashes.put(Tokens.hash(token), account.id());
@@ -48,7 +49,9 @@ public final class InMemoryAccounts implements AccountStore, BalanceLedger {
         if (!Tokens.isWellFormed(token)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(tokenHashes.get(Tokens.hash(token))).map(accounts::get).filter(account -> !account.revoked());
+        return Optional.ofNullable(tokenHashes.get(Tokens.hash(token)))
+                .map(accounts::get)
+                .filter(account -> !account.revoked());
     }
 
     @Override
@@ -60,7 +63,8 @@ public final class InMemoryAccounts implements AccountStore, BalanceLedger {
         if (account == null || account.plan() != Plan.PAID || account.revoked()) {
             throw new IllegalArgumentException("Account " + accountId + " is not a live paid account");
         }
-        Account more = new Account(account.id(), account.plan(), account.credits() + credits, account.createdAt(), false);
+        Account more =
+                new Account(account.id(), account.plan(), account.credits() + credits, account.createdAt(), false);
         accounts.put(accountId, more);
         remaining.merge(accountId, credits, Long::sum);
         return more;
@@ -80,7 +84,8 @@ public final class InMemoryAccounts implements AccountStore, BalanceLedger {
     public synchronized void revoke(String accountId) {
         Account account = live(accountId);
         tokenHashes.remove(accountTokens.get(accountId));
-        accounts.put(accountId, new Account(account.id(), account.plan(), account.credits(), account.createdAt(), true));
+        accounts.put(
+                accountId, new Account(account.id(), account.plan(), account.credits(), account.createdAt(), true));
     }
 
     @Override

@@ -14,13 +14,17 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final Map<String, Map<String, List<ChatMessage>>> byJobAndOwner = new LinkedHashMap<>();
 
     @Override
-    public synchronized void append(String uuid, String owner, String conversation, List<ChatMessage> messages, Instant expiresAt) {
-        byJobAndOwner.computeIfAbsent(uuid + "|" + owner, key -> new LinkedHashMap<>())
-                .computeIfAbsent(conversation, id -> new ArrayList<>()).addAll(messages);
+    public synchronized void append(
+            String uuid, String owner, String conversation, List<ChatMessage> messages, Instant expiresAt) {
+        byJobAndOwner
+                .computeIfAbsent(uuid + "|" + owner, key -> new LinkedHashMap<>())
+                .computeIfAbsent(conversation, id -> new ArrayList<>())
+                .addAll(messages);
     }
 
     @Override
-    public synchronized Map<String, List<ChatMessage>> conversations(String uuid, String owner, Optional<String> conversation) {
+    public synchronized Map<String, List<ChatMessage>> conversations(
+            String uuid, String owner, Optional<String> conversation) {
         Map<String, List<ChatMessage>> found = new LinkedHashMap<>();
         byJobAndOwner.getOrDefault(uuid + "|" + owner, Map.of()).forEach((id, messages) -> {
             if (conversation.isEmpty() || conversation.get().equals(id)) {

@@ -60,9 +60,23 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public synchronized boolean fail(JobRecord failed) {
         JobRecord current = jobs.get(failed.uuid());
-        return current != null && moveFromUnfinished(new JobRecord(current.uuid(), current.owner(), JobStatus.FAILED, current.options(),
-                current.filename(), current.pageCount(), current.pagesDone(), failed.charge(), current.createdAt(), failed.completedAt(),
-                current.expiresAt(), current.detectedLanguage(), current.meanConfidence(), current.warnings(), failed.error()));
+        return current != null
+                && moveFromUnfinished(new JobRecord(
+                        current.uuid(),
+                        current.owner(),
+                        JobStatus.FAILED,
+                        current.options(),
+                        current.filename(),
+                        current.pageCount(),
+                        current.pagesDone(),
+                        failed.charge(),
+                        current.createdAt(),
+                        failed.completedAt(),
+                        current.expiresAt(),
+                        current.detectedLanguage(),
+                        current.meanConfidence(),
+                        current.warnings(),
+                        failed.error()));
     }
 
     @Override
@@ -79,13 +93,18 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized List<JobRecord> unfinishedSince(Instant before) {
-        return jobs.values().stream().filter(job -> !job.status().isFinished() && job.createdAt().isBefore(before)).toList();
+        return jobs.values().stream()
+                .filter(job -> !job.status().isFinished() && job.createdAt().isBefore(before))
+                .toList();
     }
 
     @Override
     public synchronized List<JobRecord> recent(String owner, int limit) {
-        return jobs.values().stream().filter(job -> job.owner().equals(owner))
-                .sorted(Comparator.comparing(JobRecord::createdAt).reversed()).limit(limit).toList();
+        return jobs.values().stream()
+                .filter(job -> job.owner().equals(owner))
+                .sorted(Comparator.comparing(JobRecord::createdAt).reversed())
+                .limit(limit)
+                .toList();
     }
 
     private boolean moveFromUnfinished(JobRecord next) {
@@ -99,7 +118,21 @@ public final class InMemoryJobStore implements JobStore {
 
     private static JobRecord with(JobRecord job, JobStatus status, int pagesDone) {
         Charge charge = job.charge();
-        return new JobRecord(job.uuid(), job.owner(), status, job.options(), job.filename(), job.pageCount(), pagesDone, charge,
-                job.createdAt(), job.completedAt(), job.expiresAt(), job.detectedLanguage(), job.meanConfidence(), job.warnings(), job.error());
+        return new JobRecord(
+                job.uuid(),
+                job.owner(),
+                status,
+                job.options(),
+                job.filename(),
+                job.pageCount(),
+                pagesDone,
+                charge,
+                job.createdAt(),
+                job.completedAt(),
+                job.expiresAt(),
+                job.detectedLanguage(),
+                job.meanConfidence(),
+                job.warnings(),
+                job.error());
     }
 }

@@ -34,8 +34,7 @@ public final class TestDocuments {
             "Support plan, 1 year: 65.00 USD",
             "Total: 215.00 USD");
 
-    private TestDocuments() {
-    }
+    private TestDocuments() {}
 
     /** An A4 invoice at 150 dpi: a large "INVOICE" title over body text in DejaVu Sans. */
     public static BufferedImage invoiceImage() {
@@ -80,7 +79,8 @@ public final class TestDocuments {
 
     /** A scanned PDF: each image is one A4 page, no text layer. */
     public static byte[] scannedPdf(List<BufferedImage> pages) {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument pdf = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (BufferedImage image : pages) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 pdf.addPage(page);
@@ -98,15 +98,21 @@ public final class TestDocuments {
 
     /** A born-digital PDF: each page's lines set in Helvetica 14pt, the first line in 24pt bold. */
     public static byte[] textPdf(List<List<String>> pages) {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument pdf = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (List<String> lines : pages) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 pdf.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
                     float y = 770;
                     for (int i = 0; i < lines.size(); i++) {
-                        text(content, i == 0 ? Standard14Fonts.FontName.HELVETICA_BOLD : Standard14Fonts.FontName.HELVETICA, i == 0 ? 24 : 14,
-                                72, y, lines.get(i));
+                        text(
+                                content,
+                                i == 0 ? Standard14Fonts.FontName.HELVETICA_BOLD : Standard14Fonts.FontName.HELVETICA,
+                                i == 0 ? 24 : 14,
+                                72,
+                                y,
+                                lines.get(i));
                         y -= i == 0 ? 44 : 26;
                     }
                 }
@@ -120,8 +126,10 @@ public final class TestDocuments {
 
     /** The PDF locked with a user password, as a client might upload one by mistake. */
     public static byte[] encryptedPdf(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
+        try (PDDocument document = Loader.loadPDF(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            StandardProtectionPolicy policy =
+                    new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission());
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
             document.save(out);
@@ -147,7 +155,8 @@ public final class TestDocuments {
 
     /** A born-digital PDF of small pages (3 x 1 inch), one line of text each: quick to recognize. */
     public static byte[] smallPagesPdf(int pages) {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument pdf = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 1; i <= pages; i++) {
                 PDPage page = new PDPage(new PDRectangle(216, 72));
                 pdf.addPage(page);
@@ -171,7 +180,8 @@ public final class TestDocuments {
      * inline JPEG image whose data is not JPEG, so the page opens and counts but cannot be rendered.
      */
     public static byte[] withCorruptPage(byte[] pdf, int pageNumber) {
-        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = document.getPage(pageNumber - 1);
             org.apache.pdfbox.pdmodel.common.PDStream content = new org.apache.pdfbox.pdmodel.common.PDStream(document);
             try (java.io.OutputStream stream = content.createOutputStream()) {
@@ -189,8 +199,9 @@ public final class TestDocuments {
     /** A PDF whose first page is born-digital text and whose second page is a scanned image. */
     public static byte[] mixedPdf(List<String> textPage, BufferedImage scannedPage) {
         try (PDDocument text = Loader.loadPDF(textPdf(List.of(textPage)));
-             PDDocument scan = Loader.loadPDF(scannedPdf(List.of(scannedPage)));
-             PDDocument mixed = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                PDDocument scan = Loader.loadPDF(scannedPdf(List.of(scannedPage)));
+                PDDocument mixed = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             mixed.importPage(text.getPage(0));
             mixed.importPage(scan.getPage(0));
             mixed.save(out);
@@ -202,7 +213,8 @@ public final class TestDocuments {
 
     /** A scanned page with invisible text over it, as OCR tools leave it (here deliberately wrong text). */
     public static byte[] scanWithInvisibleText(BufferedImage image, String invisibleText) {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument pdf = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             pdf.addPage(page);
             PDImageXObject xobject = LosslessFactory.createFromImage(pdf, image);
@@ -233,9 +245,10 @@ public final class TestDocuments {
     }
 
     private static byte[] sequence(String format, List<BufferedImage> images) {
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName(format).next();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-             javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+                javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);
             writer.prepareWriteSequence(null);
             for (BufferedImage image : images) {
@@ -362,7 +375,8 @@ public final class TestDocuments {
      * rows {@code rowHeight} apart with text {@code baseline} below a row's top; ruled with lines
      * {@code rule} pixels wide, or not at all for 0.
      */
-    private static void drawTable(Graphics2D g, List<List<String>> rows, int[] columns, int top, int rowHeight, int baseline, int rule) {
+    private static void drawTable(
+            Graphics2D g, List<List<String>> rows, int[] columns, int top, int rowHeight, int baseline, int rule) {
         int padding = baseline / 3;
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < rows.get(r).size(); c++) {
@@ -401,16 +415,29 @@ public final class TestDocuments {
 
     /** A born-digital PDF page: a title, a sentence and {@link #ORDER_TABLE} set in three columns of Helvetica. */
     public static byte[] tablePdf() {
-        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument pdf = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             pdf.addPage(page);
             float[] columns = {72, 300, 420};
             try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
                 text(content, Standard14Fonts.FontName.HELVETICA_BOLD, 22, 72, 770, "Order 1042");
-                text(content, Standard14Fonts.FontName.HELVETICA, 12, 72, 730, "The goods below were shipped on Monday.");
+                text(
+                        content,
+                        Standard14Fonts.FontName.HELVETICA,
+                        12,
+                        72,
+                        730,
+                        "The goods below were shipped on Monday.");
                 for (int r = 0; r < ORDER_TABLE.size(); r++) {
                     for (int c = 0; c < 3; c++) {
-                        text(content, Standard14Fonts.FontName.HELVETICA, 12, columns[c], 690 - 22 * r, ORDER_TABLE.get(r).get(c));
+                        text(
+                                content,
+                                Standard14Fonts.FontName.HELVETICA,
+                                12,
+                                columns[c],
+                                690 - 22 * r,
+                                ORDER_TABLE.get(r).get(c));
                     }
                 }
             }
@@ -421,7 +448,8 @@ public final class TestDocuments {
         }
     }
 
-    private static void text(PDPageContentStream content, Standard14Fonts.FontName font, float size, float x, float y, String text)
+    private static void text(
+            PDPageContentStream content, Standard14Fonts.FontName font, float size, float x, float y, String text)
             throws IOException {
         content.beginText();
         content.setFont(new PDType1Font(font), size);

@@ -5,13 +5,13 @@ import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.job.ChunkWorker;
 import com.ocrchat.job.JobLifecycle;
-import com.ocrchat.job.JobPages;
 import com.ocrchat.job.JobOptions;
+import com.ocrchat.job.JobPages;
 import com.ocrchat.job.JobQueries;
 import com.ocrchat.job.JobView;
+import com.ocrchat.job.Submissions;
 import com.ocrchat.job.SubmitRequest;
 import com.ocrchat.job.SubmittedFile;
-import com.ocrchat.job.Submissions;
 import com.ocrchat.job.Uploads;
 import com.ocrchat.language.Languages;
 import com.ocrchat.metering.Meter;
@@ -49,8 +49,15 @@ public final class TestFlow {
         meter = new Meter(ledger, plans, clock);
         lifecycle = new JobLifecycle(jobs, meter, objects, clock);
         pages = new JobPages(engine, new Languages(Set.of("eng")));
-        submissions = new Submissions(lifecycle, pages, meter, objects, queue, new Uploads(objects, 1 << 20, clock),
-                new Submissions.Rules(new ToolCatalog(false, false), true, plans, JobFlow.from(Env.of(Map.of())), Duration.ofDays(7)),
+        submissions = new Submissions(
+                lifecycle,
+                pages,
+                meter,
+                objects,
+                queue,
+                new Uploads(objects, 1 << 20, clock),
+                new Submissions.Rules(
+                        new ToolCatalog(false, false), true, plans, JobFlow.from(Env.of(Map.of())), Duration.ofDays(7)),
                 clock);
         worker = new ChunkWorker(jobs, lifecycle, pages, objects);
         queries = new JobQueries(jobs, objects, clock);
@@ -58,8 +65,15 @@ public final class TestFlow {
 
     /** A submission of a text document of these pages, in English, by {@code caller}. */
     public JobView submit(Caller caller, String... pages) {
-        return submissions.submit(caller, new SubmitRequest(new JobOptions.Requested(Optional.empty(), Optional.of("en"), Optional.empty(),
-                Optional.empty()), Optional.of(new SubmittedFile("doc.txt", TextDocuments.of(pages))), Optional.empty())).job();
+        return submissions
+                .submit(
+                        caller,
+                        new SubmitRequest(
+                                new JobOptions.Requested(
+                                        Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
+                                Optional.of(new SubmittedFile("doc.txt", TextDocuments.of(pages))),
+                                Optional.empty()))
+                .job();
     }
 
     public Caller paid(long credits) {

@@ -17,20 +17,48 @@ import java.util.List;
 public final class TestJobs {
     public static final JobOptions CPU = new JobOptions(Tier.CPU, Tier.CPU, "auto", null, null);
 
-    private TestJobs() {
-    }
+    private TestJobs() {}
 
     /** A finished cpu job of {@code pages} pages, owned by {@code owner}, charged one credit a page to a paid account. */
     public static JobRecord done(String uuid, String owner, String filename, int pages) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return new JobRecord(uuid, owner, JobStatus.DONE, CPU, filename, pages, pages, Charge.ofCredits("test-account", pages), now, now,
-                now.plus(Duration.ofDays(7)), null, null, List.of(), null);
+        return new JobRecord(
+                uuid,
+                owner,
+                JobStatus.DONE,
+                CPU,
+                filename,
+                pages,
+                pages,
+                Charge.ofCredits("test-account", pages),
+                now,
+                now,
+                now.plus(Duration.ofDays(7)),
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     /** A job accepted a moment ago and not finished, in {@code status}. */
-    public static JobRecord unfinished(String uuid, String owner, JobStatus status, int pages, Charge charge, Instant createdAt) {
-        return new JobRecord(uuid, owner, status, CPU, "document.pdf", pages, 0, charge, createdAt, null,
-                createdAt.plus(Duration.ofDays(7)), null, null, List.of(), null);
+    public static JobRecord unfinished(
+            String uuid, String owner, JobStatus status, int pages, Charge charge, Instant createdAt) {
+        return new JobRecord(
+                uuid,
+                owner,
+                status,
+                CPU,
+                "document.pdf",
+                pages,
+                0,
+                charge,
+                createdAt,
+                null,
+                createdAt.plus(Duration.ofDays(7)),
+                null,
+                null,
+                List.of(),
+                null);
     }
 
     /** The result of these pages, as a job's would be. */

@@ -64,7 +64,8 @@ public final class TextDocuments implements DocumentReader {
                 List<Page> read = new ArrayList<>();
                 for (int index = from; index < to; index++) {
                     if (pages.get(index).equals(CORRUPT)) {
-                        throw UnsupportedDocument.onPage(index + 1, "of the document is corrupt and cannot be read", null);
+                        throw UnsupportedDocument.onPage(
+                                index + 1, "of the document is corrupt and cannot be read", null);
                     }
                     pagesRead.incrementAndGet();
                     read.add(page(index, pages.get(index)));
@@ -73,8 +74,7 @@ public final class TextDocuments implements DocumentReader {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 

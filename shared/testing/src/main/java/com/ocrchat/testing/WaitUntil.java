@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 
 /** The one way tests wait for something asynchronous: poll until it holds or the time is up. */
 public final class WaitUntil {
-    private WaitUntil() {
-    }
+    private WaitUntil() {}
 
     /** The first value that satisfies {@code done}, or the last one read when {@code limit} has passed. */
     public static <T> T value(Supplier<T> read, Predicate<T> done, Duration limit) {

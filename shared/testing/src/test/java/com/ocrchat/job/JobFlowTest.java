@@ -21,21 +21,28 @@ class JobFlowTest {
     private final TestFlow flow = new TestFlow();
 
     private Submissions.Submitted submit(Caller caller, byte[] document) {
-        return flow.submissions.submit(caller, new SubmitRequest(new JobOptions.Requested(Optional.empty(), Optional.of("en"),
-                Optional.empty(), Optional.empty()), Optional.of(new SubmittedFile("doc.txt", document)), Optional.empty()));
+        return flow.submissions.submit(
+                caller,
+                new SubmitRequest(
+                        new JobOptions.Requested(
+                                Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
+                        Optional.of(new SubmittedFile("doc.txt", document)),
+                        Optional.empty()));
     }
 
     @Test
     void aShortFileIsReadInlineChargedAndItsFileDeleted() {
         Caller caller = flow.paid(10);
-        JobView job = submit(caller, TextDocuments.of("Total: 215.00 USD", "Thank you")).job();
+        JobView job = submit(caller, TextDocuments.of("Total: 215.00 USD", "Thank you"))
+                .job();
 
         assertEquals(JobStatus.DONE, job.status());
         assertEquals("Total: 215.00 USD\fThank you", job.text());
         assertEquals(2, job.creditsCharged());
         assertEquals(8, flow.meter.balance(caller).remaining());
         assertTrue(flow.objects.contains(BucketLayout.result(job.uuid())));
-        assertTrue(!flow.objects.contains(BucketLayout.upload(job.uuid())), "the upload is deleted once the job is done");
+        assertTrue(
+                !flow.objects.contains(BucketLayout.upload(job.uuid())), "the upload is deleted once the job is done");
         assertEquals(job.text(), flow.queries.view(caller, job.uuid()).text());
     }
 
@@ -65,7 +72,9 @@ class JobFlowTest {
     @Test
     void aCorruptPageFailsTheJobNamingItAfterOneAttemptWithOneRefund() {
         Caller caller = flow.paid(20);
-        JobView pending = submit(caller, TextDocuments.of("one", "two", "three", "four", "five", TextDocuments.CORRUPT, "seven")).job();
+        JobView pending = submit(
+                        caller, TextDocuments.of("one", "two", "three", "four", "five", TextDocuments.CORRUPT, "seven"))
+                .job();
         List<Chunk> chunks = flow.queue.drain(true);
 
         flow.worker.process(chunks.get(0));
@@ -85,7 +94,8 @@ class JobFlowTest {
     @Test
     void aCorruptPageReadInlineIsTheClientsErrorAndTheJobIsRefunded() {
         Caller caller = flow.paid(5);
-        UnsupportedDocument error = assertThrows(UnsupportedDocument.class, () -> submit(caller, TextDocuments.of("one", TextDocuments.CORRUPT)));
+        UnsupportedDocument error = assertThrows(
+                UnsupportedDocument.class, () -> submit(caller, TextDocuments.of("one", TextDocuments.CORRUPT)));
         assertEquals(2, error.page().getAsInt());
         assertEquals(5, flow.meter.balance(caller).remaining());
     }
@@ -95,7 +105,8 @@ class JobFlowTest {
         Caller poor = flow.paid(1);
         assertThrows(PaymentRequired.class, () -> submit(poor, TextDocuments.of("one", "two")));
         Caller anonymous = Caller.anonymous("192.0.2.99");
-        LimitExceeded cap = assertThrows(LimitExceeded.class, () -> submit(anonymous, TextDocuments.of("1", "2", "3", "4", "5", "6")));
+        LimitExceeded cap = assertThrows(
+                LimitExceeded.class, () -> submit(anonymous, TextDocuments.of("1", "2", "3", "4", "5", "6")));
         assertEquals(5, cap.details().get("cap"));
         assertEquals(0, flow.engine.pagesRead());
         assertEquals(0, flow.meter.balance(anonymous).used());
@@ -104,7 +115,8 @@ class JobFlowTest {
     @Test
     void aDeadChunkFailsItsJobSayingWhyAndTheSweepFailsWhatIsStuck() {
         Caller caller = flow.paid(20);
-        JobView pending = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6", "7")).job();
+        JobView pending = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6", "7"))
+                .job();
         Chunk first = flow.queue.drain(true).get(0);
         flow.jobs.noteFailure(pending.uuid(), "The vision model failed on page 2: HTTP 503");
 

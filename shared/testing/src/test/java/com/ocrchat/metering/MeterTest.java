@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 class MeterTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-31T23:59:00Z"));
     private final InMemoryAccounts accounts = new InMemoryAccounts();
-    private final Meter meter = new Meter(accounts, Plans.from(Env.of(Map.of("OCRCHAT_ANONYMOUS_DAILY_PAGES", "3",
-            "OCRCHAT_FREE_MONTHLY_PAGES", "4"))), new Clock() {
+    private final Meter meter = new Meter(
+            accounts,
+            Plans.from(Env.of(Map.of("OCRCHAT_ANONYMOUS_DAILY_PAGES", "3", "OCRCHAT_FREE_MONTHLY_PAGES", "4"))),
+            new Clock() {
                 @Override
                 public ZoneId getZone() {
                     return ZoneOffset.UTC;
@@ -44,7 +46,8 @@ class MeterTest {
     @Test
     void anonymousDaysAndFreeMonthsRollOverInUtcAndARefundGivesBackWhatWasTaken() {
         Caller anonymous = Caller.anonymous("192.0.2.201");
-        Caller free = Caller.of(new Account(UUID.randomUUID().toString(), Plan.FREE, 0, Instant.now(), false), "192.0.2.1");
+        Caller free =
+                Caller.of(new Account(UUID.randomUUID().toString(), Plan.FREE, 0, Instant.now(), false), "192.0.2.1");
 
         meter.reserve(anonymous, 3);
         PaymentRequired spent = assertThrows(PaymentRequired.class, () -> meter.reserve(anonymous, 1));

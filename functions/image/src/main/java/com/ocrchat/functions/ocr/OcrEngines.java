@@ -20,16 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
 final class OcrEngines {
     private static final Map<List<Object>, Recognizer> ENGINES = new ConcurrentHashMap<>();
 
-    private OcrEngines() {
-    }
+    private OcrEngines() {}
 
     /** Reading a job's pages with the engine these settings configure. */
     static JobPages jobPages(Wiring wiring) {
         EngineSettings engine = EngineSettings.from(wiring.env());
         ModelSettings models = ModelSettings.from(wiring.env());
         Limits limits = Limits.from(wiring.env());
-        Recognizer recognizer = ENGINES.computeIfAbsent(List.of(engine, models, limits, wiring.aws()),
-                key -> Recognizers.create(engine, models, wiring.aws(), limits, new PageImages(wiring.stores().objects())));
+        Recognizer recognizer = ENGINES.computeIfAbsent(
+                List.of(engine, models, limits, wiring.aws()),
+                key -> Recognizers.create(
+                        engine,
+                        models,
+                        wiring.aws(),
+                        limits,
+                        new PageImages(wiring.stores().objects())));
         return new JobPages(recognizer, Languages.installedIn(engine.tessdata().orElse(null)));
     }
 }

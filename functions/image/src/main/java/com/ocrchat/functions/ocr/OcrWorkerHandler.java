@@ -17,7 +17,11 @@ public class OcrWorkerHandler implements RequestHandler<SQSEvent, SQSBatchRespon
     }
 
     public OcrWorkerHandler(Wiring wiring) {
-        this.worker = new ChunkWorker(wiring.stores().jobs(), wiring.lifecycle(), OcrEngines.jobPages(wiring), wiring.stores().objects());
+        this.worker = new ChunkWorker(
+                wiring.stores().jobs(),
+                wiring.lifecycle(),
+                OcrEngines.jobPages(wiring),
+                wiring.stores().objects());
     }
 
     @Override

@@ -37,13 +37,24 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public SubmitOcrHandler(Wiring wiring) {
         Env env = wiring.env();
         ModelSettings models = ModelSettings.from(env);
-        Submissions.Rules rules = new Submissions.Rules(new ToolCatalog(models.vlmConfigured(), models.translationConfigured()),
-                EngineSettings.from(env).vlmFallsBackToCpu(), Plans.from(env), JobFlow.from(env), Retention.from(env).jobs());
+        Submissions.Rules rules = new Submissions.Rules(
+                new ToolCatalog(models.vlmConfigured(), models.translationConfigured()),
+                EngineSettings.from(env).vlmFallsBackToCpu(),
+                Plans.from(env),
+                JobFlow.from(env),
+                Retention.from(env).jobs());
         this.authenticator = wiring.authenticator();
         this.meter = wiring.meter();
         this.maxFileBytes = Limits.from(env).maxFileBytes();
-        this.submissions = new Submissions(wiring.lifecycle(), OcrEngines.jobPages(wiring), meter, wiring.stores().objects(),
-                wiring.chunkQueue(), wiring.uploads(), rules, wiring.clock());
+        this.submissions = new Submissions(
+                wiring.lifecycle(),
+                OcrEngines.jobPages(wiring),
+                meter,
+                wiring.stores().objects(),
+                wiring.chunkQueue(),
+                wiring.uploads(),
+                rules,
+                wiring.clock());
     }
 
     @Override
@@ -51,7 +62,8 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return HttpEndpoint.respond(event, request -> {
             var caller = authenticator.authenticate(request.credentials());
             var submitted = submissions.submit(caller, SubmitForm.parse(request, maxFileBytes));
-            int status = submitted.failure() != null ? ErrorResponses.status(submitted.failure())
+            int status = submitted.failure() != null
+                    ? ErrorResponses.status(submitted.failure())
                     : submitted.job().status() == JobStatus.DONE ? 200 : 202;
             return ApiResponses.json(status, submitted.job(), RateLimitHeaders.of(caller, meter));
         });

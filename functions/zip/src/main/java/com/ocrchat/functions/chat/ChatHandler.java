@@ -24,16 +24,21 @@ public class ChatHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGat
 
     public ChatHandler(Wiring wiring) {
         this.authenticator = wiring.authenticator();
-        this.chat = new ChatService(wiring.jobQueries(), wiring.stores().conversations(),
-                AnswerProviders.of(ModelSettings.from(wiring.env()), wiring.aws()), wiring.stores().ledger(),
-                ChatSettings.from(wiring.env()), wiring.clock());
+        this.chat = new ChatService(
+                wiring.jobQueries(),
+                wiring.stores().conversations(),
+                AnswerProviders.of(ModelSettings.from(wiring.env()), wiring.aws()),
+                wiring.stores().ledger(),
+                ChatSettings.from(wiring.env()),
+                wiring.clock());
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(event, request -> {
             var caller = authenticator.requireAccount(request.credentials());
-            return ApiResponses.json(200, chat.ask(caller, request.pathParameter("uuid").orElse(""), ChatBody.parse(request)));
+            return ApiResponses.json(
+                    200, chat.ask(caller, request.pathParameter("uuid").orElse(""), ChatBody.parse(request)));
         });
     }
 }

@@ -30,8 +30,14 @@ public class ChatHistoryHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         return HttpEndpoint.respond(event, request -> {
             var caller = authenticator.requireAccount(request.credentials());
             String uuid = request.pathParameter("uuid").orElse("");
-            return ApiResponses.json(200, Map.of("job", uuid,
-                    "conversations", history.of(caller, uuid, request.query("conversation").filter(c -> !c.isBlank()))));
+            return ApiResponses.json(
+                    200,
+                    Map.of(
+                            "job",
+                            uuid,
+                            "conversations",
+                            history.of(
+                                    caller, uuid, request.query("conversation").filter(c -> !c.isBlank()))));
         });
     }
 }

@@ -23,14 +23,18 @@ public class DownloadHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     public DownloadHandler(Wiring wiring) {
         Limits limits = Limits.from(wiring.env());
         this.authenticator = wiring.authenticator();
-        this.downloads = new DownloadService(wiring.jobQueries(), wiring.stores().objects(), limits.pdfDpi(), limits.inlineDownloadMaxBytes());
+        this.downloads = new DownloadService(
+                wiring.jobQueries(), wiring.stores().objects(), limits.pdfDpi(), limits.inlineDownloadMaxBytes());
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(event, request -> {
             var caller = authenticator.authenticate(request.credentials());
-            var download = downloads.download(caller, request.pathParameter("uuid").orElse(""), request.query("format").orElse(null),
+            var download = downloads.download(
+                    caller,
+                    request.pathParameter("uuid").orElse(""),
+                    request.query("format").orElse(null),
                     request.query("translated").orElse(null));
             return download.redirect() != null
                     ? ApiResponses.redirect(download.redirect())

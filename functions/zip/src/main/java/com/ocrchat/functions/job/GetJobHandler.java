@@ -32,7 +32,9 @@ public class GetJobHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(event, request -> {
             var caller = authenticator.authenticate(request.credentials());
-            return ApiResponses.json(200, jobs.view(caller, request.pathParameter("uuid").orElse("")),
+            return ApiResponses.json(
+                    200,
+                    jobs.view(caller, request.pathParameter("uuid").orElse("")),
                     RateLimitHeaders.of(caller, meter));
         });
     }

@@ -26,6 +26,8 @@ public class CreateUploadHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEndpoint.respond(event, request -> ApiResponses.json(201, uploads.create(authenticator.authenticate(request.credentials()))));
+        return HttpEndpoint.respond(
+                event,
+                request -> ApiResponses.json(201, uploads.create(authenticator.authenticate(request.credentials()))));
     }
 }

@@ -19,7 +19,9 @@ public abstract class AccountStoreContract {
     void anAccountIsFoundByItsTokenWhichIsShownOnce() {
         AccountStore.Created created = accounts().create(Plan.PAID, 40);
         assertTrue(Tokens.isWellFormed(created.token()));
-        assertEquals(created.account().id(), accounts().findByToken(created.token()).orElseThrow().id());
+        assertEquals(
+                created.account().id(),
+                accounts().findByToken(created.token()).orElseThrow().id());
         assertEquals(40, accounts().find(created.account().id()).orElseThrow().credits());
         assertTrue(accounts().findByToken(Tokens.generate()).isEmpty());
         assertTrue(accounts().findByToken("not a token").isEmpty());
@@ -35,7 +37,9 @@ public abstract class AccountStoreContract {
         accounts().revoke(created.account().id());
         assertTrue(accounts().findByToken(rotated).isEmpty());
         assertTrue(accounts().find(created.account().id()).orElseThrow().revoked());
-        assertThrows(IllegalArgumentException.class, () -> accounts().rotateToken(created.account().id()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> accounts().rotateToken(created.account().id()));
     }
 
     @Test
@@ -43,8 +47,12 @@ public abstract class AccountStoreContract {
         AccountStore.Created paid = accounts().create(Plan.PAID, 10);
         assertEquals(35, accounts().addCredits(paid.account().id(), 25).credits());
         AccountStore.Created free = accounts().create(Plan.FREE, 0);
-        assertThrows(IllegalArgumentException.class, () -> accounts().addCredits(free.account().id(), 5));
-        assertThrows(IllegalArgumentException.class, () -> accounts().addCredits(paid.account().id(), 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> accounts().addCredits(free.account().id(), 5));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> accounts().addCredits(paid.account().id(), 0));
         assertFalse(accounts().find(free.account().id()).orElseThrow().revoked());
     }
 }

@@ -41,7 +41,8 @@ public abstract class BalanceLedgerContract {
 
     @Test
     void concurrentCountsNeverPassTheCapAndAWindowStandsAlone() throws Exception {
-        Window today = Window.day(Window.Kind.ANONYMOUS_PAGES, "192.0.2." + UUID.randomUUID().hashCode(), Instant.now());
+        Window today = Window.day(
+                Window.Kind.ANONYMOUS_PAGES, "192.0.2." + UUID.randomUUID().hashCode(), Instant.now());
         assertEquals(10, spentConcurrently(() -> ledger().count(today, 1, 10), 40));
         assertEquals(10, ledger().counted(today));
         assertFalse(ledger().count(today, 1, 10));
@@ -49,7 +50,8 @@ public abstract class BalanceLedgerContract {
         assertEquals(6, ledger().counted(today));
         assertTrue(ledger().count(today, 4, 10));
         assertFalse(ledger().count(today, 11, 10), "more than the cap never fits");
-        Window tomorrow = Window.day(today.kind(), today.subject(), today.endsAt().plusSeconds(1));
+        Window tomorrow =
+                Window.day(today.kind(), today.subject(), today.endsAt().plusSeconds(1));
         assertEquals(0, ledger().counted(tomorrow), "a new day is a new window");
     }
 

@@ -30,7 +30,8 @@ public abstract class JobStoreContract {
 
     /** A pending job, failed again after the test so that a shared store is left with nothing unfinished. */
     private JobRecord pending(String owner, Instant createdAt) {
-        JobRecord job = TestJobs.unfinished(UUID.randomUUID().toString(), owner, JobStatus.PENDING, 12, Charge.ofCredits("acct", 12), createdAt);
+        JobRecord job = TestJobs.unfinished(
+                UUID.randomUUID().toString(), owner, JobStatus.PENDING, 12, Charge.ofCredits("acct", 12), createdAt);
         filed.add(job);
         return job;
     }
@@ -38,9 +39,22 @@ public abstract class JobStoreContract {
     @AfterEach
     void finishWhatWasFiled() {
         for (JobRecord job : filed) {
-            store().fail(new JobRecord(job.uuid(), job.owner(), JobStatus.FAILED, job.options(), job.filename(), job.pageCount(), 0,
-                    Charge.ofCredits("acct", 0), job.createdAt(), Instant.now().truncatedTo(ChronoUnit.SECONDS), job.expiresAt(), null, null,
-                    List.of(), "cleaned up by the contract test"));
+            store().fail(new JobRecord(
+                    job.uuid(),
+                    job.owner(),
+                    JobStatus.FAILED,
+                    job.options(),
+                    job.filename(),
+                    job.pageCount(),
+                    0,
+                    Charge.ofCredits("acct", 0),
+                    job.createdAt(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                    job.expiresAt(),
+                    null,
+                    null,
+                    List.of(),
+                    "cleaned up by the contract test"));
         }
     }
 
@@ -59,7 +73,8 @@ public abstract class JobStoreContract {
         store().create(job);
         store().markProcessing(job.uuid());
         assertEquals(5, store().countChunk(job.uuid(), "0-4", 5).pagesDone());
-        assertEquals(5, store().countChunk(job.uuid(), "0-4", 5).pagesDone(), "a redelivered chunk is not counted again");
+        assertEquals(
+                5, store().countChunk(job.uuid(), "0-4", 5).pagesDone(), "a redelivered chunk is not counted again");
         JobRecord counted = store().countChunk(job.uuid(), "5-9", 5);
         assertEquals(10, counted.pagesDone());
         assertEquals(JobStatus.PROCESSING, counted.status());
@@ -69,25 +84,53 @@ public abstract class JobStoreContract {
     void ofRacingWritersExactlyOneFinishesOrFailsAJob() throws Exception {
         JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
-        JobRecord done = new JobRecord(job.uuid(), job.owner(), JobStatus.DONE, job.options(), job.filename(), job.pageCount(),
-                job.pageCount(), job.charge(), job.createdAt(), Instant.now().truncatedTo(ChronoUnit.SECONDS), job.expiresAt(), "en", 0.9,
-                List.of(), null);
-        JobRecord failed = new JobRecord(job.uuid(), job.owner(), JobStatus.FAILED, job.options(), job.filename(), job.pageCount(),
-                job.pagesDone(), Charge.ofCredits("acct", 0), job.createdAt(), Instant.now().truncatedTo(ChronoUnit.SECONDS), job.expiresAt(),
-                null, null, List.of(), "a test failed it");
+        JobRecord done = new JobRecord(
+                job.uuid(),
+                job.owner(),
+                JobStatus.DONE,
+                job.options(),
+                job.filename(),
+                job.pageCount(),
+                job.pageCount(),
+                job.charge(),
+                job.createdAt(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                job.expiresAt(),
+                "en",
+                0.9,
+                List.of(),
+                null);
+        JobRecord failed = new JobRecord(
+                job.uuid(),
+                job.owner(),
+                JobStatus.FAILED,
+                job.options(),
+                job.filename(),
+                job.pageCount(),
+                job.pagesDone(),
+                Charge.ofCredits("acct", 0),
+                job.createdAt(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                job.expiresAt(),
+                null,
+                null,
+                List.of(),
+                "a test failed it");
         ExecutorService writers = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> moves = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 moves.add(i % 2 == 0 ? () -> store().finish(done) : () -> store().fail(failed));
             }
-            long winners = writers.invokeAll(moves).stream().filter(result -> {
-                try {
-                    return result.get();
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            }).count();
+            long winners = writers.invokeAll(moves).stream()
+                    .filter(result -> {
+                        try {
+                            return result.get();
+                        } catch (Exception e) {
+                            throw new AssertionError(e);
+                        }
+                    })
+                    .count();
             assertEquals(1, winners);
         } finally {
             writers.shutdown();
@@ -101,9 +144,22 @@ public abstract class JobStoreContract {
     void aFailedJobKeepsItsReasonAndChargesNothing() {
         JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
-        JobRecord failed = new JobRecord(job.uuid(), job.owner(), JobStatus.FAILED, job.options(), job.filename(), job.pageCount(), 0,
-                Charge.ofCredits("acct", 0), job.createdAt(), Instant.now().truncatedTo(ChronoUnit.SECONDS), job.expiresAt(), null, null,
-                List.of(), "Page 6 of the PDF is corrupt");
+        JobRecord failed = new JobRecord(
+                job.uuid(),
+                job.owner(),
+                JobStatus.FAILED,
+                job.options(),
+                job.filename(),
+                job.pageCount(),
+                0,
+                Charge.ofCredits("acct", 0),
+                job.createdAt(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                job.expiresAt(),
+                null,
+                null,
+                List.of(),
+                "Page 6 of the PDF is corrupt");
         assertTrue(store().fail(failed));
         JobRecord read = store().find(job.uuid()).orElseThrow();
         assertEquals(JobStatus.FAILED, read.status());
@@ -130,9 +186,13 @@ public abstract class JobStoreContract {
         JobRecord fresh = pending(owner, now);
         store().create(old);
         store().create(fresh);
-        List<String> stuck = store().unfinishedSince(now.minusSeconds(3600)).stream().map(JobRecord::uuid).toList();
+        List<String> stuck = store().unfinishedSince(now.minusSeconds(3600)).stream()
+                .map(JobRecord::uuid)
+                .toList();
         assertTrue(stuck.contains(old.uuid()));
         assertFalse(stuck.contains(fresh.uuid()));
-        assertEquals(List.of(fresh.uuid(), old.uuid()), store().recent(owner, 10).stream().map(JobRecord::uuid).toList());
+        assertEquals(
+                List.of(fresh.uuid(), old.uuid()),
+                store().recent(owner, 10).stream().map(JobRecord::uuid).toList());
     }
 }

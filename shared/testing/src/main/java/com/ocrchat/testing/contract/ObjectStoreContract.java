@@ -34,7 +34,8 @@ public abstract class ObjectStoreContract {
     @Test
     void presignedLinksNameTheirObject() {
         String key = "exports/" + UUID.randomUUID() + "/export.pdf";
-        assertTrue(store().presignedGet(key, Duration.ofMinutes(5), "report.pdf", "application/pdf").contains(key));
+        assertTrue(store().presignedGet(key, Duration.ofMinutes(5), "report.pdf", "application/pdf")
+                .contains(key));
         assertTrue(store().presignedPut(key, Duration.ofMinutes(5)).contains(key));
     }
 }
