@@ -8,11 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -42,16 +38,14 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
     static final int MAX_LAMBDA_PAYLOAD_BYTES = 6 * 1024 * 1024;
     private static final int MAX_INTEGRATION_SECONDS = 30;
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
 
-    private final List<SamTemplate.Route> routes;
+    private final Routes routes;
     private final HttpServer server;
     private final ExecutorService invocations = Executors.newCachedThreadPool();
     private final LambdaHandlers handlers;
 
     private ApiGatewayEmulator(List<SamTemplate.Route> routes, HttpServer server, LambdaHandlers handlers) {
-        this.routes = routes;
+        this.routes = new Routes(routes);
         this.server = server;
         this.handlers = handlers;
     }
@@ -84,14 +78,14 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     }
 
     public List<SamTemplate.Route> routes() {
-        return routes;
+        return routes.all();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String rawPath = exchange.getRequestURI().getRawPath();
-            Optional<Match> match = match(method, rawPath);
+            Optional<Routes.Match> match = routes.match(method, rawPath);
             if (match.isEmpty()) {
                 send(
                         exchange,
@@ -109,7 +103,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                         "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            APIGatewayV2HTTPEvent event = event(exchange, match.get(), body);
+            APIGatewayV2HTTPEvent event = GatewayEvents.event(exchange, match.get(), body);
             if (event.getBody() != null && event.getBody().length() + 16 * 1024 > MAX_LAMBDA_PAYLOAD_BYTES) {
                 // Lambda's 6 MB synchronous payload limit; API Gateway answers it with a 413.
                 send(
@@ -208,165 +202,6 @@ public final class ApiGatewayEmulator implements AutoCloseable {
             return null;
         }
         return body;
-    }
-
-    private record Match(SamTemplate.Route route, Map<String, String> pathParameters) {}
-
-    /** API Gateway's matching: the most specific route wins; a trailing slash does not matter. */
-    Optional<Match> match(String method, String rawPath) {
-        List<String> path = segments(rawPath);
-        Match best = null;
-        int bestScore = -1;
-        for (SamTemplate.Route route : routes) {
-            if (!route.method().equals("ANY") && !route.method().equals(method)) {
-                continue;
-            }
-            Map<String, String> parameters = new LinkedHashMap<>();
-            int score = route.path().equals("$default") ? 0 : score(segments(route.path()), path, parameters);
-            if (score > bestScore) {
-                best = new Match(route, parameters);
-                bestScore = score;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    /** -1 when the path does not fit; else higher for more literal segments. {name} takes one segment, {name+} the rest. */
-    private static int score(List<String> pattern, List<String> path, Map<String, String> parameters) {
-        int score = 1;
-        for (int i = 0; i < pattern.size(); i++) {
-            String part = pattern.get(i);
-            boolean variable = part.startsWith("{") && part.endsWith("}");
-            if (variable && part.endsWith("+}")) {
-                if (path.size() <= i) {
-                    return -1;
-                }
-                parameters.put(
-                        part.substring(1, part.length() - 2), decode(String.join("/", path.subList(i, path.size()))));
-                return score;
-            }
-            if (i >= path.size()) {
-                return -1;
-            }
-            if (variable) {
-                parameters.put(part.substring(1, part.length() - 1), decode(path.get(i)));
-                score += 10;
-            } else if (part.equals(path.get(i))) {
-                score += 100;
-            } else {
-                return -1;
-            }
-        }
-        return pattern.size() == path.size() ? score : -1;
-    }
-
-    private static List<String> segments(String path) {
-        List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
-            if (!segment.isEmpty()) {
-                segments.add(segment);
-            }
-        }
-        return segments;
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, Match match, byte[] body) {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String rawQuery =
-                Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-        Map<String, String> headers = new LinkedHashMap<>();
-        List<String> cookies = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.equals("cookie")) {
-                values.forEach(value -> {
-                    for (String cookie : value.split(";")) {
-                        if (!cookie.isBlank()) {
-                            cookies.add(cookie.trim());
-                        }
-                    }
-                });
-            } else {
-                headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
-            }
-        });
-        String contentType = headers.getOrDefault("content-type", "");
-        boolean text = isText(contentType);
-        String routeKey =
-                match.route().method().equals("ANY") && match.route().path().equals("$default")
-                        ? "$default"
-                        : match.route().method() + " " + match.route().path();
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        APIGatewayV2HTTPEvent.RequestContext context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withAccountId("000000000000")
-                .withApiId("local")
-                .withDomainName(headers.getOrDefault("host", "localhost").replaceFirst(":\\d+$", ""))
-                .withDomainPrefix("local")
-                .withRequestId(UUID.randomUUID().toString())
-                .withRouteKey(routeKey)
-                .withStage("$default")
-                .withTime(REQUEST_TIME.format(now))
-                .withTimeEpoch(now.toInstant().toEpochMilli())
-                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                        .withMethod(method)
-                        .withPath(rawPath)
-                        .withProtocol(exchange.getProtocol())
-                        .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
-                        .withUserAgent(headers.getOrDefault("user-agent", ""))
-                        .build())
-                .build();
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(routeKey)
-                .withRawPath(rawPath)
-                .withRawQueryString(rawQuery)
-                .withCookies(cookies.isEmpty() ? null : cookies)
-                .withHeaders(headers)
-                .withQueryStringParameters(query(rawQuery))
-                .withPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters())
-                .withRequestContext(context)
-                .withBody(
-                        body.length == 0
-                                ? null
-                                : text
-                                        ? new String(body, StandardCharsets.UTF_8)
-                                        : Base64.getEncoder().encodeToString(body))
-                .withIsBase64Encoded(body.length > 0 && !text)
-                .build();
-    }
-
-    /** HTTP APIs pass text-like bodies as they are and base64-encode everything else (binary, multipart, forms). */
-    static boolean isText(String contentType) {
-        String type = contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
-        return type.startsWith("text/")
-                || type.equals("application/json")
-                || type.endsWith("+json")
-                || type.equals("application/xml")
-                || type.endsWith("+xml")
-                || type.equals("application/javascript");
-    }
-
-    /** Repeated parameters are joined with commas, as in payload 2.0. */
-    private static Map<String, String> query(String rawQuery) {
-        if (rawQuery.isEmpty()) {
-            return null;
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            parameters.merge(name, value, (a, b) -> a + "," + b);
-        }
-        return parameters;
     }
 
     @Override

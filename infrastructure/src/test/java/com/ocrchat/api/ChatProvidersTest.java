@@ -13,6 +13,7 @@ import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.FakeModelServer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class ChatProvidersTest {
                                         account.token(),
                                         IP,
                                         "invoice.png",
-                                        TestDocuments.png(TestDocuments.invoiceImage()),
+                                        TestDocuments.png(TestPages.invoiceImage()),
                                         Map.of()),
                                 null)
                         .getBody())

@@ -18,6 +18,7 @@ import com.ocrchat.local.TestServer;
 import com.ocrchat.metering.Charge;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestJobs;
+import com.ocrchat.testing.TestPages;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class ChatTest {
         SubmitOcrHandler submit = new SubmitOcrHandler();
         invoice = MAPPER.readTree(submit.handleRequest(
                         ApiEvents.submit(
-                                token, IP, "invoice.png", TestDocuments.png(TestDocuments.invoiceImage()), Map.of()),
+                                token, IP, "invoice.png", TestDocuments.png(TestPages.invoiceImage()), Map.of()),
                         null)
                 .getBody());
         report = MAPPER.readTree(submit.handleRequest(

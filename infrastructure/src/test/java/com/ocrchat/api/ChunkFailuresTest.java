@@ -25,7 +25,7 @@ import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
 import com.ocrchat.model.ModelSettings;
 import com.ocrchat.ocr.EngineSettings;
-import com.ocrchat.ocr.Recognizers;
+import com.ocrchat.recognition.Recognizers;
 import com.ocrchat.settings.Env;
 import com.ocrchat.settings.JobFlow;
 import com.ocrchat.settings.Limits;

@@ -19,6 +19,7 @@ import com.ocrchat.settings.Limits;
 import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestJobs;
+import com.ocrchat.testing.TestPages;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ class DownloadTest {
         token = TestServer.stores().accounts().create(Plan.PAID, 100).token();
         invoice = MAPPER.readTree(submit.handleRequest(
                         ApiEvents.submit(
-                                token, IP, "invoice.png", TestDocuments.png(TestDocuments.invoiceImage()), Map.of()),
+                                token, IP, "invoice.png", TestDocuments.png(TestPages.invoiceImage()), Map.of()),
                         null)
                 .getBody());
         scan = MAPPER.readTree(submit.handleRequest(
@@ -70,13 +71,13 @@ class DownloadTest {
                                 IP,
                                 "scan.pdf",
                                 TestDocuments.scannedPdf(List.of(
-                                        TestDocuments.invoiceImage(),
-                                        TestDocuments.page(
+                                        TestPages.invoiceImage(),
+                                        TestPages.page(
                                                 "Minutes",
                                                 List.of(
                                                         "The board approved the budget for 2027.",
                                                         "Next meeting: March 3, 2027")),
-                                        TestDocuments.page(
+                                        TestPages.page(
                                                 "Appendix", List.of("Warehouse inventory was counted on Friday.")))),
                                 Map.of()),
                         null)
@@ -188,7 +189,7 @@ class DownloadTest {
         JsonNode job = MAPPER.readTree(new SubmitOcrHandler()
                 .handleRequest(
                         ApiEvents.submit(
-                                token, IP, "order.png", TestDocuments.png(TestDocuments.tablePage(false)), Map.of()),
+                                token, IP, "order.png", TestDocuments.png(TestPages.tablePage(false)), Map.of()),
                         null)
                 .getBody());
         assertTrue(
@@ -198,8 +199,7 @@ class DownloadTest {
         List<CSVRecord> rows = CSVFormat.RFC4180
                 .parse(new StringReader(new String(bytes(get(job, "csv")), StandardCharsets.UTF_8)))
                 .getRecords();
-        assertEquals(
-                TestDocuments.ORDER_TABLE, rows.stream().map(CSVRecord::toList).toList());
+        assertEquals(TestPages.ORDER_TABLE, rows.stream().map(CSVRecord::toList).toList());
 
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(bytes(get(job, "docx"))))) {
             var table = document.getTables().get(0);
@@ -251,7 +251,7 @@ class DownloadTest {
         List<java.awt.image.BufferedImage> pages = new java.util.ArrayList<>();
         for (int i = 1; i <= 40; i++) {
             java.awt.image.BufferedImage page =
-                    TestDocuments.page("Page " + i, List.of("Section " + i + " of the annual report."));
+                    TestPages.page("Page " + i, List.of("Section " + i + " of the annual report."));
             java.awt.image.BufferedImage scan =
                     new java.awt.image.BufferedImage(2480, 3508, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
             java.awt.Graphics2D g = scan.createGraphics();

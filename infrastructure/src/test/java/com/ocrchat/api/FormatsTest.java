@@ -9,6 +9,7 @@ import com.ocrchat.auth.Plan;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ class FormatsTest {
         TestServer.get();
         submit = new SubmitOcrHandler();
         token = TestServer.stores().accounts().create(Plan.PAID, 100).token();
-        invoice = TestDocuments.invoiceImage();
+        invoice = TestPages.invoiceImage();
     }
 
     @Test
@@ -47,7 +48,7 @@ class FormatsTest {
 
     @Test
     void everyPageOfAMultiPageTiffIsAPageAndAGifIsItsFirstFrame() throws Exception {
-        BufferedImage second = TestDocuments.page("Receipt", List.of("Paid in full on December 1, 2026"));
+        BufferedImage second = TestPages.page("Receipt", List.of("Paid in full on December 1, 2026"));
 
         JsonNode tiff = submit("pages.tiff", TestDocuments.multiPageTiff(List.of(invoice, second)));
         assertEquals(2, tiff.get("page_count").asInt());

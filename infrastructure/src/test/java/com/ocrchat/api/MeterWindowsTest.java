@@ -26,7 +26,7 @@ import com.ocrchat.metering.Plans;
 import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.EngineSettings;
 import com.ocrchat.ocr.OcrPipeline;
-import com.ocrchat.ocr.Recognizer;
+import com.ocrchat.recognition.Recognizer;
 import com.ocrchat.settings.Env;
 import com.ocrchat.settings.JobFlow;
 import com.ocrchat.settings.Limits;

@@ -18,6 +18,7 @@ import com.ocrchat.functions.job.GetJobHandler;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class OcrApiTest {
         get = new GetJobHandler();
         token = TestServer.stores().accounts().create(Plan.PAID, 100).token();
         otherToken = TestServer.stores().accounts().create(Plan.FREE, 0).token();
-        invoicePng = TestDocuments.png(TestDocuments.invoiceImage());
+        invoicePng = TestDocuments.png(TestPages.invoiceImage());
     }
 
     @Test
@@ -137,7 +138,7 @@ class OcrApiTest {
 
     @Test
     void aScanTurnedNinetyDegreesComesBackUprightWithItsWords() {
-        java.awt.image.BufferedImage image = TestDocuments.invoiceImage();
+        java.awt.image.BufferedImage image = TestPages.invoiceImage();
         java.awt.image.BufferedImage turned = new java.awt.image.BufferedImage(
                 image.getHeight(), image.getWidth(), java.awt.image.BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < image.getHeight(); y++) {
@@ -161,7 +162,7 @@ class OcrApiTest {
     void aMixedPdfGetsTextLayerPagesAndRecognizedPagesEachRight() throws Exception {
         byte[] pdf = TestDocuments.mixedPdf(
                 List.of("Contract summary", "The parties agree to the terms below."),
-                TestDocuments.page("Signature page", List.of("Signed in Springfield on March 3, 2027")));
+                TestPages.page("Signature page", List.of("Signed in Springfield on March 3, 2027")));
 
         JsonNode job = body(call(submit, ApiEvents.submit(token, IP, "mixed.pdf", pdf, Map.of())), 200);
 

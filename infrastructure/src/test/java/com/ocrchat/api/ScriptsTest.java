@@ -10,6 +10,7 @@ import com.ocrchat.auth.Plan;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -116,7 +117,7 @@ class ScriptsTest {
     @MethodSource("pages")
     void recognizedWithAutoAndWithItsCode(
             String code, String font, String title, List<String> lines, List<String> words) throws Exception {
-        byte[] png = TestDocuments.png(TestDocuments.page(font, title, lines));
+        byte[] png = TestDocuments.png(TestPages.page(font, title, lines));
         for (String language : List.of("auto", code)) {
             recognize(png, code, language, words);
         }
@@ -126,7 +127,7 @@ class ScriptsTest {
     @ParameterizedTest(name = "hi")
     @MethodSource("hindi")
     void hindiWithAutoAndItsCode(List<String> lines, List<String> words) throws Exception {
-        byte[] png = TestDocuments.png(TestDocuments.page("Noto Sans Devanagari", "रिपोर्ट", lines));
+        byte[] png = TestDocuments.png(TestPages.page("Noto Sans Devanagari", "रिपोर्ट", lines));
         recognize(png, "hi", "auto", words);
         recognize(png, "hi", "hi", words);
     }

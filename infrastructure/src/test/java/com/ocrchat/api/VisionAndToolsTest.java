@@ -23,6 +23,7 @@ import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.FakeModelServer;
 import com.ocrchat.testing.FakeModelServer.Answer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import com.ocrchat.wiring.Wiring;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -101,7 +102,7 @@ class VisionAndToolsTest {
     @Test
     void unknownToolsAndTranslationsThatCannotBeDoneAre400s() throws Exception {
         SubmitOcrHandler submit = new SubmitOcrHandler(TestServer.wiring());
-        byte[] png = TestDocuments.png(TestDocuments.invoiceImage());
+        byte[] png = TestDocuments.png(TestPages.invoiceImage());
 
         JsonNode nope = error(
                 submit.handleRequest(ApiEvents.submit(null, IP, "a.png", png, Map.of("tool", "nope")), null), 400);
@@ -138,8 +139,8 @@ class VisionAndToolsTest {
         Wiring application = withModel("openai", (path, body) -> FakeModelServer.openAi(INVOICE_MARKDOWN, "stop"));
         AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
 
-        JsonNode job = submit(
-                application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 200);
+        JsonNode job =
+                submit(application, account, TestDocuments.png(TestPages.invoiceImage()), Map.of("tier", "vlm"), 200);
 
         assertEquals("vlm", job.get("tier").asText());
         assertEquals("vlm", job.get("requested_tier").asText());
@@ -226,8 +227,8 @@ class VisionAndToolsTest {
         Wiring application = withModel("openai", (path, body) -> FakeModelServer.openAi(loop, "length"));
         AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
 
-        JsonNode job = submit(
-                application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 200);
+        JsonNode job =
+                submit(application, account, TestDocuments.png(TestPages.invoiceImage()), Map.of("tier", "vlm"), 200);
 
         assertEquals(2, calls.size(), "asked once more after the loop");
         assertTrue(calls.get(1)
@@ -254,7 +255,7 @@ class VisionAndToolsTest {
                         : FakeModelServer.openAi(INVOICE_MARKDOWN, "stop"));
         AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
         JsonNode done =
-                submit(throttled, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 200);
+                submit(throttled, account, TestDocuments.png(TestPages.invoiceImage()), Map.of("tier", "vlm"), 200);
         assertEquals(2, calls.size());
         assertEquals(INVOICE_MARKDOWN, done.get("markdown").asText());
         stop();
@@ -262,7 +263,7 @@ class VisionAndToolsTest {
         Wiring broken = withModel("bedrock", (path, body) -> new Answer(500, "{\"message\": \"The model is down\"}"));
         AccountStore.Created other = TestServer.stores().accounts().create(Plan.PAID, 20);
         JsonNode failed =
-                submit(broken, other, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 502);
+                submit(broken, other, TestDocuments.png(TestPages.invoiceImage()), Map.of("tier", "vlm"), 502);
         assertEquals(3, calls.size(), "OCRCHAT_MODEL_MAX_ATTEMPTS calls");
         assertEquals("failed", failed.get("status").asText());
         assertTrue(
@@ -354,8 +355,8 @@ class VisionAndToolsTest {
                         "1"));
         AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
 
-        JsonNode accepted = submit(
-                application, account, TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tier", "vlm"), 202);
+        JsonNode accepted =
+                submit(application, account, TestDocuments.png(TestPages.invoiceImage()), Map.of("tier", "vlm"), 202);
         assertEquals("processing", accepted.get("status").asText());
         assertEquals(5, accepted.get("credits_charged").asInt());
         List<Chunk> chunks = takeChunks(application, queue, 1);
@@ -421,7 +422,7 @@ class VisionAndToolsTest {
         JsonNode job = submit(
                 application,
                 account,
-                TestDocuments.png(TestDocuments.invoiceImage()),
+                TestDocuments.png(TestPages.invoiceImage()),
                 Map.of("tool", "translate", "translate_to", "de"),
                 200);
 
@@ -470,11 +471,11 @@ class VisionAndToolsTest {
         Wiring application = TestServer.wiring();
         AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
         StringBuilder expected = new StringBuilder();
-        TestDocuments.ORDER_TABLE.forEach(
+        TestPages.ORDER_TABLE.forEach(
                 row -> expected.append(String.join(",", row)).append("\r\n"));
         Map<String, byte[]> documents = Map.of(
-                "ruled.png", TestDocuments.png(TestDocuments.tablePage(true)),
-                "unruled.png", TestDocuments.png(TestDocuments.tablePage(false)),
+                "ruled.png", TestDocuments.png(TestPages.tablePage(true)),
+                "unruled.png", TestDocuments.png(TestPages.tablePage(false)),
                 "born-digital.pdf", TestDocuments.tablePdf());
         for (Map.Entry<String, byte[]> document : documents.entrySet()) {
             JsonNode job = submit(application, account, document.getValue(), Map.of("tool", "extract-tables"), 200);
@@ -493,7 +494,7 @@ class VisionAndToolsTest {
         JsonNode none = submit(
                 application,
                 account,
-                TestDocuments.png(TestDocuments.invoiceImage()),
+                TestDocuments.png(TestPages.invoiceImage()),
                 Map.of("tool", "extract-tables"),
                 200);
         assertTrue(none.get("warnings").get(0).asText().startsWith("No tables were found"), none.toString());

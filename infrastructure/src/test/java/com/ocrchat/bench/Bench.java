@@ -12,6 +12,7 @@ import com.ocrchat.page.Page;
 import com.ocrchat.settings.Env;
 import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -198,7 +199,7 @@ public final class Bench {
     static List<BufferedImage> densePages(int count) {
         List<BufferedImage> pages = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            pages.add(TestDocuments.page("Page " + i, truthLines(i).subList(1, 19)));
+            pages.add(TestPages.page("Page " + i, truthLines(i).subList(1, 19)));
         }
         return pages;
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ocrchat.local.LocalServer;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -78,7 +79,7 @@ class HttpPathsTest {
                 upload(
                         server,
                         "/api/v1/ocr/",
-                        TestDocuments.png(TestDocuments.tablePage(true)),
+                        TestDocuments.png(TestPages.tablePage(true)),
                         Map.of("tool", "extract-tables")),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, tables.statusCode(), tables.body());
@@ -96,7 +97,7 @@ class HttpPathsTest {
                 upload(
                         server,
                         "/api/v1/ocr/",
-                        TestDocuments.png(TestDocuments.invoiceImage()),
+                        TestDocuments.png(TestPages.invoiceImage()),
                         Map.of("tool", "translate", "translate_to", "fr")),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, translate.statusCode(), translate.body());
@@ -106,7 +107,7 @@ class HttpPathsTest {
                 .contains("no translation provider is configured"));
 
         HttpResponse<String> nope = HTTP.send(
-                upload(server, "/api/v1/ocr/", TestDocuments.png(TestDocuments.invoiceImage()), Map.of("tool", "nope")),
+                upload(server, "/api/v1/ocr/", TestDocuments.png(TestPages.invoiceImage()), Map.of("tool", "nope")),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, nope.statusCode(), nope.body());
         assertTrue(MAPPER.readTree(nope.body())
@@ -116,7 +117,7 @@ class HttpPathsTest {
     }
 
     private static HttpRequest upload(LocalServer server, String path) {
-        return upload(server, path, TestDocuments.png(TestDocuments.invoiceImage()), Map.of());
+        return upload(server, path, TestDocuments.png(TestPages.invoiceImage()), Map.of());
     }
 
     private static HttpRequest upload(LocalServer server, String path, byte[] png, Map<String, String> fields) {

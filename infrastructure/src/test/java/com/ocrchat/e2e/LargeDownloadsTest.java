@@ -11,6 +11,7 @@ import com.ocrchat.local.LocalServer;
 import com.ocrchat.local.SamTemplate;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -79,7 +80,7 @@ class LargeDownloadsTest {
 
     @Test
     void curlDashLFollowsIt() throws Exception {
-        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestPages.invoiceImage())));
         String[] steps = seed("client.sh").split("\n\n");
         String uuid = MAPPER.readTree(run(List.of("bash", "-c", steps[0])))
                 .get("uuid")
@@ -94,7 +95,7 @@ class LargeDownloadsTest {
     void thePythonExampleSavesTheWordDocument() throws Exception {
         assumeTrue(
                 Files.exists(Path.of("/usr/bin/python3")), "Debian's python3 is needed (./ocrchat test installs it)");
-        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestPages.invoiceImage())));
         Files.writeString(work.resolve("client.py"), seed("client.py"));
 
         run(List.of("/usr/bin/python3", "client.py"));
@@ -124,7 +125,7 @@ class LargeDownloadsTest {
     }
 
     private String submitInvoice() throws Exception {
-        Files.write(work.resolve("invoice.png"), TestDocuments.png(TestDocuments.invoiceImage()));
+        Files.write(work.resolve("invoice.png"), TestDocuments.png(TestPages.invoiceImage()));
         String output = run(List.of(
                 "curl",
                 "-s",

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ocrchat.local.LocalServer;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -205,7 +206,7 @@ class LargeJobsTest {
     static List<BufferedImage> numberedPages(int count) {
         List<BufferedImage> pages = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            pages.add(TestDocuments.page("Page " + i, List.of("Section " + i + " of the report.")));
+            pages.add(TestPages.page("Page " + i, List.of("Section " + i + " of the report.")));
         }
         return pages;
     }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ocrchat.local.LocalServer;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ class SeedExamplesTest {
 
     @Test
     void theCurlExampleSubmitsAndPolls() throws Exception {
-        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestPages.invoiceImage())));
         String[] steps = seed("client.sh").split("\n\n");
 
         JsonNode submitted = MAPPER.readTree(run(List.of("bash", "-c", steps[0])));
@@ -116,7 +117,7 @@ class SeedExamplesTest {
 
     @Test
     void theNodeExamplePrintsTheMarkdown() throws Exception {
-        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestPages.invoiceImage())));
         Files.writeString(work.resolve("client.mjs"), seed("client.mjs"));
 
         String printed = run(List.of("node", "client.mjs"));
@@ -127,7 +128,7 @@ class SeedExamplesTest {
 
     @Test
     void theChatCurlExampleAnswersTheInvoiceQuestionAndTheHistoryHasIt() throws Exception {
-        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())));
+        Files.write(work.resolve("invoice.pdf"), TestDocuments.scannedPdf(List.of(TestPages.invoiceImage())));
         String uuid = MAPPER.readTree(
                         run(List.of("bash", "-c", seed("client.sh").split("\n\n")[0])))
                 .get("uuid")

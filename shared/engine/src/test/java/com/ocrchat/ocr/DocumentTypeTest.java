@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +14,7 @@ class DocumentTypeTest {
 
     @Test
     void recognizesEveryInputFormatFromItsBytes() {
-        var image = TestDocuments.page("Hi", List.of());
+        var image = TestPages.page("Hi", List.of());
         assertEquals(Optional.of(DocumentType.PNG), DocumentType.detect(TestDocuments.encode(image, "png")));
         assertEquals(Optional.of(DocumentType.JPEG), DocumentType.detect(TestDocuments.encode(image, "jpg")));
         assertEquals(Optional.of(DocumentType.BMP), DocumentType.detect(TestDocuments.encode(image, "bmp")));

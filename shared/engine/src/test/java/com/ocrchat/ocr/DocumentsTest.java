@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.OcrChatException;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class DocumentsTest {
 
     @Test
     void readsAnImage() {
-        try (Document document = Documents.open(TestDocuments.png(TestDocuments.invoiceImage()), LIMITS)) {
+        try (Document document = Documents.open(TestDocuments.png(TestPages.invoiceImage()), LIMITS)) {
             assertEquals(DocumentType.PNG, document.type());
             assertEquals(1, document.pageCount());
             assertEquals(1240, document.render(0).getWidth());
@@ -48,8 +49,7 @@ class DocumentsTest {
     void anImageOverThePixelLimitIsRefusedBeforeDecoding() {
         LimitExceeded error = assertThrows(
                 LimitExceeded.class,
-                () -> Documents.open(
-                        TestDocuments.png(TestDocuments.invoiceImage()), new DocumentLimits(1_000_000L, 300)));
+                () -> Documents.open(TestDocuments.png(TestPages.invoiceImage()), new DocumentLimits(1_000_000L, 300)));
         assertTrue(error.clientCaused(), "a 400: the client's file");
         assertTrue(error.getMessage().contains("1240x1754"), error.getMessage());
     }
@@ -58,7 +58,7 @@ class DocumentsTest {
     void clientMistakesAreClear400s() {
         assertMessage(new byte[0], "empty");
         assertMessage("hello".getBytes(), "Unsupported or unrecognized file type");
-        byte[] png = TestDocuments.png(TestDocuments.invoiceImage());
+        byte[] png = TestDocuments.png(TestPages.invoiceImage());
         assertMessage(Arrays.copyOf(png, 60), "corrupt or truncated");
         byte[] pdf = TestDocuments.textPdf(List.of(List.of("x")));
         assertMessage(Arrays.copyOf(pdf, 200), "corrupt or truncated");

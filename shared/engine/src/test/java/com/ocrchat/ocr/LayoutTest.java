@@ -8,7 +8,7 @@ import com.ocrchat.page.Page;
 import com.ocrchat.page.Table;
 import com.ocrchat.page.Tables;
 import com.ocrchat.settings.Env;
-import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class LayoutTest {
                 "Weather in the region will stay mild this week with light rain expected on Thursday afternoon.",
                 "Farmers welcome the rain after a dry summer that hurt the harvest of apples and pears.");
 
-        Page page = engine.read(TestDocuments.twoColumnPage("The Springfield Gazette", left, right), 0, "eng")
+        Page page = engine.read(TestPages.twoColumnPage("The Springfield Gazette", left, right), 0, "eng")
                 .page();
         String markdown = MarkdownWriter.page(page);
 
@@ -48,7 +48,7 @@ class LayoutTest {
                         + "report on the costs before the end of the spring session.");
 
         Page page = engine.read(
-                        TestDocuments.pageWithHeaderAndFooter(
+                        TestPages.pageWithHeaderAndFooter(
                                 "Springfield City Council - Annual Report 2026", paragraphs, "Page 3 of 12"),
                         0,
                         "eng")
@@ -67,7 +67,7 @@ class LayoutTest {
 
     @Test
     void headingsAndListsKeepTheirStructure() {
-        Page page = engine.read(TestDocuments.handbookPage(), 0, "eng").page();
+        Page page = engine.read(TestPages.handbookPage(), 0, "eng").page();
 
         assertEquals("""
                 # Project Handbook
@@ -90,10 +90,10 @@ class LayoutTest {
     @Test
     void ruledAndUnruledTablesBecomeMarkdownTables() {
         for (boolean ruled : new boolean[] {false, true}) {
-            Page page = engine.read(TestDocuments.tablePage(ruled), 0, "eng").page();
+            Page page = engine.read(TestPages.tablePage(ruled), 0, "eng").page();
 
             assertEquals(
-                    List.of(TestDocuments.ORDER_TABLE),
+                    List.of(TestPages.ORDER_TABLE),
                     Tables.find(page.blocks()).stream().map(Table::rows).toList(),
                     "ruled: " + ruled);
             assertEquals("""
@@ -111,10 +111,10 @@ class LayoutTest {
 
     @Test
     void aRuledTableWhoseCellsHoldSentencesIsATableByItsRules() {
-        Page page = engine.read(TestDocuments.ruledTableOfSentences(), 0, "eng").page();
+        Page page = engine.read(TestPages.ruledTableOfSentences(), 0, "eng").page();
 
         assertEquals(
-                List.of(TestDocuments.PLAN_TABLE),
+                List.of(TestPages.PLAN_TABLE),
                 Tables.of(page, false).stream().map(Table::rows).toList());
         assertEquals(1, page.tables().size(), "found by its rules, in the image");
         assertTrue(
@@ -128,13 +128,11 @@ class LayoutTest {
 
     @Test
     void proseInvoicesAndListsAreNotTables() {
-        assertTrue(Tables.find(engine.read(TestDocuments.invoiceImage(), 0, "eng")
-                        .page()
-                        .blocks())
+        assertTrue(Tables.find(
+                        engine.read(TestPages.invoiceImage(), 0, "eng").page().blocks())
                 .isEmpty());
-        assertTrue(Tables.find(engine.read(TestDocuments.handbookPage(), 0, "eng")
-                        .page()
-                        .blocks())
+        assertTrue(Tables.find(
+                        engine.read(TestPages.handbookPage(), 0, "eng").page().blocks())
                 .isEmpty());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.page.Page;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +41,7 @@ class OcrPipelineTest {
 
     /** A PDF of blank scanned pages (no text layer, so every page is rendered and recognized). */
     private static byte[] scan(int pages) {
-        return TestDocuments.scannedPdf(
-                java.util.Collections.nCopies(pages, TestDocuments.page("Scan", List.of("blank"))));
+        return TestDocuments.scannedPdf(java.util.Collections.nCopies(pages, TestPages.page("Scan", List.of("blank"))));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
 import com.ocrchat.page.Word;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,12 +43,11 @@ class PdfTextLayerTest {
 
     @Test
     void scansAndInvisibleTextOverScansAreLeftToRecognition() {
-        try (Document scan = Documents.open(TestDocuments.scannedPdf(List.of(TestDocuments.invoiceImage())), LIMITS)) {
+        try (Document scan = Documents.open(TestDocuments.scannedPdf(List.of(TestPages.invoiceImage())), LIMITS)) {
             assertTrue(scan.textLayer(0).isEmpty());
         }
         try (Document junk = Documents.open(
-                TestDocuments.scanWithInvisibleText(TestDocuments.invoiceImage(), "xq zzv llkq 0O0O junk layer"),
-                LIMITS)) {
+                TestDocuments.scanWithInvisibleText(TestPages.invoiceImage(), "xq zzv llkq 0O0O junk layer"), LIMITS)) {
             assertTrue(junk.textLayer(0).isEmpty(), "invisible text over a scan is not trusted");
         }
     }

@@ -7,7 +7,7 @@ import com.ocrchat.page.Block;
 import com.ocrchat.page.MarkdownWriter;
 import com.ocrchat.page.Page;
 import com.ocrchat.settings.Env;
-import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class TesseractEngineTest {
 
     @Test
     void recognizesTheInvoiceWordsWithBoxesInsideThePage() {
-        Page page = engine.recognize(TestDocuments.invoiceImage(), 0, "eng");
+        Page page = engine.recognize(TestPages.invoiceImage(), 0, "eng");
 
         assertEquals(1240, page.width());
         assertEquals(1754, page.height());
@@ -60,7 +60,7 @@ class TesseractEngineTest {
 
     @Test
     void theHeadingBecomesAMarkdownHeading() {
-        Page page = engine.recognize(TestDocuments.invoiceImage(), 0, "eng");
+        Page page = engine.recognize(TestPages.invoiceImage(), 0, "eng");
 
         String markdown = MarkdownWriter.write(List.of(page));
 
@@ -71,8 +71,7 @@ class TesseractEngineTest {
     @Test
     void pagesOnTheirSideOrUpsideDownAreTurnedUpright() {
         for (int degrees : new int[] {90, 180, 270}) {
-            java.awt.image.BufferedImage turned =
-                    ImageTransforms.rotateClockwise(TestDocuments.invoiceImage(), degrees);
+            java.awt.image.BufferedImage turned = ImageTransforms.rotateClockwise(TestPages.invoiceImage(), degrees);
 
             OcrEngine.Recognition read = engine.read(turned, 0, "eng");
 
@@ -83,13 +82,13 @@ class TesseractEngineTest {
                     read.page().text().contains("Total: 215.00 USD"),
                     degrees + ": " + read.page().text());
         }
-        java.awt.image.BufferedImage upright = TestDocuments.invoiceImage();
+        java.awt.image.BufferedImage upright = TestPages.invoiceImage();
         assertTrue(engine.read(upright, 0, "eng").image() == upright, "an upright page is recognized as it is");
     }
 
     @Test
     void textTooSmallForTesseractIsRescaledAndMappedBack() {
-        java.awt.image.BufferedImage tiny = ImageTransforms.scale(TestDocuments.invoiceImage(), 0.3);
+        java.awt.image.BufferedImage tiny = ImageTransforms.scale(TestPages.invoiceImage(), 0.3);
 
         Page page = engine.recognize(tiny, 0, "eng");
 

@@ -1,8 +1,12 @@
-package com.ocrchat.ocr;
+package com.ocrchat.recognition;
 
 import com.ocrchat.aws.AwsSettings;
 import com.ocrchat.model.ModelClients;
 import com.ocrchat.model.ModelSettings;
+import com.ocrchat.ocr.DocumentLimits;
+import com.ocrchat.ocr.EngineSettings;
+import com.ocrchat.ocr.OcrPipeline;
+import com.ocrchat.ocr.TesseractEngine;
 import com.ocrchat.settings.Limits;
 import com.ocrchat.store.PageImages;
 import com.ocrchat.translate.Translator;

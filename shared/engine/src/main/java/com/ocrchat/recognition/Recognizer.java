@@ -1,4 +1,4 @@
-package com.ocrchat.ocr;
+package com.ocrchat.recognition;
 
 import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.error.ProviderFailure;
@@ -7,6 +7,13 @@ import com.ocrchat.job.DocumentReader;
 import com.ocrchat.job.JobOptions;
 import com.ocrchat.job.JobRecord;
 import com.ocrchat.model.ModelFailure;
+import com.ocrchat.ocr.Document;
+import com.ocrchat.ocr.DocumentLimits;
+import com.ocrchat.ocr.Documents;
+import com.ocrchat.ocr.Jpeg;
+import com.ocrchat.ocr.LanguageDetection;
+import com.ocrchat.ocr.OcrPipeline;
+import com.ocrchat.ocr.ParallelPages;
 import com.ocrchat.page.MarkdownWriter;
 import com.ocrchat.page.Page;
 import com.ocrchat.store.PageImages;
