@@ -27,7 +27,6 @@ import com.ocrchat.model.ModelSettings;
 import com.ocrchat.ocr.EngineSettings;
 import com.ocrchat.recognition.Recognizers;
 import com.ocrchat.settings.Env;
-import com.ocrchat.settings.JobFlow;
 import com.ocrchat.settings.Limits;
 import com.ocrchat.settings.Retention;
 import com.ocrchat.store.BucketLayout;
@@ -37,7 +36,6 @@ import com.ocrchat.testing.CountingLedger;
 import com.ocrchat.testing.InMemoryChunkQueue;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.WaitUntil;
-import com.ocrchat.tools.ToolCatalog;
 import com.ocrchat.wiring.Wiring;
 import java.time.Clock;
 import java.time.Duration;
@@ -181,20 +179,7 @@ class ChunkFailuresTest {
 
     /** A large job filed and reserved as POST does, with its chunks kept in {@code queue} instead of SQS. */
     private static JobView submitWithoutWorkers(AccountStore.Created account, byte[] pdf, InMemoryChunkQueue queue) {
-        Submissions submissions = new Submissions(
-                wiring.lifecycle(),
-                pages,
-                wiring.meter(),
-                wiring.stores().objects(),
-                queue,
-                wiring.uploads(),
-                new Submissions.Rules(
-                        new ToolCatalog(false, false),
-                        true,
-                        Plans.from(env),
-                        JobFlow.from(env),
-                        Retention.from(env).jobs()),
-                Clock.systemUTC());
+        Submissions submissions = TestServer.submissions(pages, queue);
         var event = ApiEvents.submit(account.token(), "203.0.113.70", "doc.pdf", pdf, Map.of());
         Submissions.Submitted submitted = submissions.submit(
                 Caller.of(account.account(), "203.0.113.70"),

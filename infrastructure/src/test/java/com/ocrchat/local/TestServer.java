@@ -1,7 +1,14 @@
 package com.ocrchat.local;
 
 import com.ocrchat.aws.AwsStores;
+import com.ocrchat.job.ChunkQueue;
+import com.ocrchat.job.JobPages;
+import com.ocrchat.job.Submissions;
+import com.ocrchat.metering.Plans;
 import com.ocrchat.settings.Env;
+import com.ocrchat.settings.JobFlow;
+import com.ocrchat.settings.Retention;
+import com.ocrchat.tools.ToolCatalog;
 import com.ocrchat.wiring.Wiring;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,6 +66,26 @@ public final class TestServer {
         });
         values.putAll(overrides);
         return Env.of(values);
+    }
+
+    /** Submissions as the submit function makes them (no vision model, no translator), reading with {@code pages}, queueing to {@code queue}. */
+    public static Submissions submissions(JobPages pages, ChunkQueue queue) {
+        Wiring wiring = wiring();
+        Env env = wiring.env();
+        return new Submissions(
+                wiring.lifecycle(),
+                pages,
+                wiring.meter(),
+                wiring.stores().objects(),
+                queue,
+                wiring.uploads(),
+                new Submissions.Rules(
+                        new ToolCatalog(false, false),
+                        true,
+                        Plans.from(env),
+                        JobFlow.from(env),
+                        Retention.from(env).jobs()),
+                Clock.systemUTC());
     }
 
     /** Tests run in the module folder; the repository root is its parent. */

@@ -65,7 +65,8 @@ public record JobRecord(
         return (int) charge.credits();
     }
 
-    JobRecord done(JobResult result, Instant at) {
+    /** The record as done with {@code result}; only the lifecycle stores it, through the store's conditional move. */
+    public JobRecord done(JobResult result, Instant at) {
         List<String> all = new ArrayList<>(warnings);
         result.warnings().stream().filter(warning -> !all.contains(warning)).forEach(all::add);
         return new JobRecord(
@@ -86,7 +87,8 @@ public record JobRecord(
                 null);
     }
 
-    JobRecord failed(String message, Instant at) {
+    /** The record as failed (nothing charged); only the lifecycle stores it, through the store's conditional move. */
+    public JobRecord failed(String message, Instant at) {
         return new JobRecord(
                 uuid,
                 owner,

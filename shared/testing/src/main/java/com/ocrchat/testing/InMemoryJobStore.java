@@ -60,23 +60,7 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public synchronized boolean fail(JobRecord failed) {
         JobRecord current = jobs.get(failed.uuid());
-        return current != null
-                && moveFromUnfinished(new JobRecord(
-                        current.uuid(),
-                        current.owner(),
-                        JobStatus.FAILED,
-                        current.options(),
-                        current.filename(),
-                        current.pageCount(),
-                        current.pagesDone(),
-                        failed.charge(),
-                        current.createdAt(),
-                        failed.completedAt(),
-                        current.expiresAt(),
-                        current.detectedLanguage(),
-                        current.meanConfidence(),
-                        current.warnings(),
-                        failed.error()));
+        return current != null && moveFromUnfinished(current.failed(failed.error(), failed.completedAt()));
     }
 
     @Override

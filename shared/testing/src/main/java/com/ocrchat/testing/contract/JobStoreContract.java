@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.job.JobRecord;
+import com.ocrchat.job.JobResult;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.JobStore;
 import com.ocrchat.metering.Charge;
@@ -39,22 +40,8 @@ public abstract class JobStoreContract {
     @AfterEach
     void finishWhatWasFiled() {
         for (JobRecord job : filed) {
-            store().fail(new JobRecord(
-                    job.uuid(),
-                    job.owner(),
-                    JobStatus.FAILED,
-                    job.options(),
-                    job.filename(),
-                    job.pageCount(),
-                    0,
-                    Charge.ofCredits("acct", 0),
-                    job.createdAt(),
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                    job.expiresAt(),
-                    null,
-                    null,
-                    List.of(),
-                    "cleaned up by the contract test"));
+            store().fail(job.failed(
+                    "cleaned up by the contract test", Instant.now().truncatedTo(ChronoUnit.SECONDS)));
         }
     }
 
@@ -84,38 +71,10 @@ public abstract class JobStoreContract {
     void ofRacingWritersExactlyOneFinishesOrFailsAJob() throws Exception {
         JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
-        JobRecord done = new JobRecord(
-                job.uuid(),
-                job.owner(),
-                JobStatus.DONE,
-                job.options(),
-                job.filename(),
-                job.pageCount(),
-                job.pageCount(),
-                job.charge(),
-                job.createdAt(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                job.expiresAt(),
-                "en",
-                0.9,
-                List.of(),
-                null);
-        JobRecord failed = new JobRecord(
-                job.uuid(),
-                job.owner(),
-                JobStatus.FAILED,
-                job.options(),
-                job.filename(),
-                job.pageCount(),
-                job.pagesDone(),
-                Charge.ofCredits("acct", 0),
-                job.createdAt(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                job.expiresAt(),
-                null,
-                null,
-                List.of(),
-                "a test failed it");
+        JobRecord done = job.done(
+                new JobResult("", "", List.of(), 0.9, "en", null, List.of()),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        JobRecord failed = job.failed("a test failed it", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         ExecutorService writers = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> moves = new java.util.ArrayList<>();
@@ -144,22 +103,8 @@ public abstract class JobStoreContract {
     void aFailedJobKeepsItsReasonAndChargesNothing() {
         JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
-        JobRecord failed = new JobRecord(
-                job.uuid(),
-                job.owner(),
-                JobStatus.FAILED,
-                job.options(),
-                job.filename(),
-                job.pageCount(),
-                0,
-                Charge.ofCredits("acct", 0),
-                job.createdAt(),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                job.expiresAt(),
-                null,
-                null,
-                List.of(),
-                "Page 6 of the PDF is corrupt");
+        JobRecord failed =
+                job.failed("Page 6 of the PDF is corrupt", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         assertTrue(store().fail(failed));
         JobRecord read = store().find(job.uuid()).orElseThrow();
         assertEquals(JobStatus.FAILED, read.status());
