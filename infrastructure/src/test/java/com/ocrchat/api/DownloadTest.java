@@ -20,6 +20,7 @@ import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestJobs;
 import com.ocrchat.testing.TestPages;
+import com.ocrchat.testing.WaitUntil;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -265,12 +266,12 @@ class DownloadTest {
                 .getBody());
         assertEquals(40, job.get("page_count").asInt(), job.toString());
         var getJob = new com.ocrchat.functions.job.GetJobHandler();
-        for (int i = 0; i < 240 && !"done".equals(job.get("status").asText()); i++) {
-            Thread.sleep(500);
-            job = MAPPER.readTree(getJob.handleRequest(
-                            ApiEvents.getJob(token, IP, job.get("uuid").asText()), null)
-                    .getBody());
-        }
+        String uuid = job.get("uuid").asText();
+        job = WaitUntil.value(
+                () -> MAPPER.readTree(getJob.handleRequest(ApiEvents.getJob(token, IP, uuid), null)
+                        .getBody()),
+                read -> "done".equals(read.get("status").asText()),
+                java.time.Duration.ofMinutes(2));
         assertEquals("done", job.get("status").asText(), "the workers finished the 40 pages");
 
         APIGatewayV2HTTPResponse response = download.handleRequest(

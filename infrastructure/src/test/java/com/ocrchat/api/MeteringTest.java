@@ -16,6 +16,7 @@ import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.metering.Balance;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.WaitUntil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -214,13 +215,8 @@ class MeteringTest {
         body(account.handleRequest(ApiEvents.getAccount(null, "203.0.113.54"), null), 401);
     }
 
-    private static JsonNode eventually(Callable<JsonNode> read) throws Exception {
-        JsonNode value = read.call();
-        for (int i = 0; i < 50 && value.isEmpty(); i++) {
-            Thread.sleep(100);
-            value = read.call();
-        }
-        return value;
+    private static JsonNode eventually(WaitUntil.Read<JsonNode> read) {
+        return WaitUntil.value(read, value -> !value.isEmpty(), java.time.Duration.ofSeconds(5));
     }
 
     private static <T> List<T> concurrently(int count, Callable<T> task) throws Exception {

@@ -10,11 +10,13 @@ import com.ocrchat.local.LocalServer;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestPages;
+import com.ocrchat.testing.WaitUntil;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,16 +193,14 @@ class LargeJobsTest {
     @AfterAll
     static void noJobIsLeftUnfinished() throws Exception {
         var jobs = TestServer.stores().jobs();
-        for (int i = 0;
-                i < 120 && !jobs.unfinishedSince(Instant.now().plusSeconds(60)).isEmpty();
-                i++) {
-            Thread.sleep(500);
-        }
         assertEquals(
                 List.of(),
-                jobs.unfinishedSince(Instant.now().plusSeconds(60)).stream()
-                        .map(j -> j.uuid() + " " + j.status())
-                        .toList());
+                WaitUntil.value(
+                        () -> jobs.unfinishedSince(Instant.now().plusSeconds(60)).stream()
+                                .map(j -> j.uuid() + " " + j.status())
+                                .toList(),
+                        List::isEmpty,
+                        Duration.ofMinutes(1)));
     }
 
     static List<BufferedImage> numberedPages(int count) {
@@ -213,21 +213,20 @@ class LargeJobsTest {
 
     /** GET the job until it is done or failed (at most two minutes), noting pages_done on the way. */
     private JsonNode poll(String uuid, List<Integer> progress) throws Exception {
-        JsonNode job = null;
-        for (int i = 0; i < 240; i++) {
-            job = MAPPER.readTree(run(List.of(
-                    "curl",
-                    "-s",
-                    server.url() + "/api/v1/ocr/" + uuid + "/",
-                    "-H",
-                    "Authorization: Bearer " + server.devToken())));
-            progress.add(job.get("pages_done").asInt());
-            if (!List.of("pending", "processing").contains(job.get("status").asText())) {
-                return job;
-            }
-            Thread.sleep(500);
-        }
-        return job;
+        return WaitUntil.value(
+                () -> {
+                    JsonNode job = MAPPER.readTree(run(List.of(
+                            "curl",
+                            "-s",
+                            server.url() + "/api/v1/ocr/" + uuid + "/",
+                            "-H",
+                            "Authorization: Bearer " + server.devToken())));
+                    progress.add(job.get("pages_done").asInt());
+                    return job;
+                },
+                job -> !List.of("pending", "processing")
+                        .contains(job.get("status").asText()),
+                Duration.ofMinutes(2));
     }
 
     /** curl's JSON answer; with -w "\n%{http_code}" the status is added as http_code. */

@@ -3,16 +3,21 @@ package com.ocrchat.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
-/** The one way tests wait for something asynchronous: poll until it holds or the time is up. */
+/** The one way tests wait for something asynchronous: read until it holds or the time is up. */
 public final class WaitUntil {
     private WaitUntil() {}
 
+    /** A read that may fail (an HTTP call, a parse): a failure fails the test. */
+    @FunctionalInterface
+    public interface Read<T> {
+        T get() throws Exception;
+    }
+
     /** The first value that satisfies {@code done}, or the last one read when {@code limit} has passed. */
-    public static <T> T value(Supplier<T> read, Predicate<T> done, Duration limit) {
+    public static <T> T value(Read<T> read, Predicate<T> done, Duration limit) {
         Instant deadline = Instant.now().plus(limit);
-        T value = read.get();
+        T value = get(read);
         while (!done.test(value) && Instant.now().isBefore(deadline)) {
             try {
                 Thread.sleep(200);
@@ -20,12 +25,18 @@ public final class WaitUntil {
                 Thread.currentThread().interrupt();
                 return value;
             }
-            value = read.get();
+            value = get(read);
         }
         return value;
     }
 
-    public static boolean holds(Supplier<Boolean> condition, Duration limit) {
-        return value(condition, Boolean::booleanValue, limit);
+    private static <T> T get(Read<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError("reading failed while waiting", e);
+        }
     }
 }
