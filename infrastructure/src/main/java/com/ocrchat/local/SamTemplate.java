@@ -40,6 +40,12 @@ public final class SamTemplate {
     /** A Schedule event: the handler invoked every {@code rate}. */
     public record Schedule(String function, String handler, java.time.Duration rate) {}
 
+    /** A function deployed as a zip: its handler string and where its package is built. */
+    public record ZipFunction(String handler, String codeUri) {}
+
+    /** An image function: the command its container runs (the handler) and the Dockerfile it is built from. */
+    public record ImageFunction(String handler, String dockerfile) {}
+
     private final Map<String, Object> root;
 
     private SamTemplate(Map<String, Object> root) {
@@ -130,6 +136,38 @@ public final class SamTemplate {
             schedules.add(new Schedule(function, handler, period));
         });
         return schedules;
+    }
+
+    /** The zip functions by logical id. */
+    public Map<String, ZipFunction> zipFunctions() {
+        Map<String, ZipFunction> functions = new java.util.TreeMap<>();
+        resources("AWS::Serverless::Function").forEach((name, resource) -> {
+            Map<String, Object> properties = map(resource, "Properties");
+            if (!"Image".equals(properties.get("PackageType"))) {
+                functions.put(
+                        name,
+                        new ZipFunction(
+                                String.valueOf(properties.get("Handler")), String.valueOf(properties.get("CodeUri"))));
+            }
+        });
+        return functions;
+    }
+
+    /** The image functions by logical id. */
+    public Map<String, ImageFunction> imageFunctions() {
+        Map<String, ImageFunction> functions = new java.util.TreeMap<>();
+        Map<String, Object> globals = map(map(root, "Globals"), "Function");
+        resources("AWS::Serverless::Function").forEach((name, resource) -> {
+            Map<String, Object> properties = map(resource, "Properties");
+            if ("Image".equals(properties.get("PackageType"))) {
+                functions.put(
+                        name,
+                        new ImageFunction(
+                                handler(properties, globals),
+                                String.valueOf(map(resource, "Metadata").get("Dockerfile"))));
+            }
+        });
+        return functions;
     }
 
     private interface EventVisitor {

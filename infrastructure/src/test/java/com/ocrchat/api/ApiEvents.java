@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Events built from fixtures that look exactly like what API Gateway sends, with the parts a test varies. */
-final class ApiEvents {
+public final class ApiEvents {
     private static final ObjectMapper MAPPER =
             new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String BOUNDARY = "------------------------d74496d66958873e";
@@ -26,7 +26,7 @@ final class ApiEvents {
     private ApiEvents() {}
 
     /** POST /api/v1/ocr/ with a multipart body: the file (null for none) and text fields. */
-    static APIGatewayV2HTTPEvent submit(
+    public static APIGatewayV2HTTPEvent submit(
             String token, String sourceIp, String filename, byte[] file, Map<String, String> fields) {
         APIGatewayV2HTTPEvent event = fixture("post-ocr.json");
         byte[] body = multipart(filename, file, fields);
@@ -43,7 +43,7 @@ final class ApiEvents {
     }
 
     /** GET /api/v1/ocr/{uuid}/ with an Authorization header when {@code token} is given. */
-    static APIGatewayV2HTTPEvent getJob(String token, String sourceIp, String uuid) {
+    public static APIGatewayV2HTTPEvent getJob(String token, String sourceIp, String uuid) {
         APIGatewayV2HTTPEvent event = fixture("get-job.json");
         event.setRawPath(event.getRawPath().replace("UUID", uuid));
         event.getRequestContext().getHttp().setPath(event.getRawPath());
@@ -58,7 +58,7 @@ final class ApiEvents {
     }
 
     /** GET /api/v1/account/ (the GET fixture on another route). */
-    static APIGatewayV2HTTPEvent getAccount(String token, String sourceIp) {
+    public static APIGatewayV2HTTPEvent getAccount(String token, String sourceIp) {
         APIGatewayV2HTTPEvent event = getJob(token, sourceIp, "none");
         event.setRawPath("/api/v1/account/");
         event.setRouteKey("GET /api/v1/account");
@@ -69,7 +69,7 @@ final class ApiEvents {
     }
 
     /** GET /api/v1/ocr/{uuid}/download/?format=F (format null: no query string). */
-    static APIGatewayV2HTTPEvent download(String token, String sourceIp, String uuid, String format) {
+    public static APIGatewayV2HTTPEvent download(String token, String sourceIp, String uuid, String format) {
         APIGatewayV2HTTPEvent event = getJob(token, sourceIp, uuid);
         event.setRawPath("/api/v1/ocr/" + uuid + "/download/");
         event.setRouteKey("GET /api/v1/ocr/{uuid}/download");
@@ -83,7 +83,7 @@ final class ApiEvents {
     }
 
     /** The download with {@code translated=} too. */
-    static APIGatewayV2HTTPEvent download(
+    public static APIGatewayV2HTTPEvent download(
             String token, String sourceIp, String uuid, String format, String translated) {
         APIGatewayV2HTTPEvent event = download(token, sourceIp, uuid, format);
         event.setRawQueryString("format=" + format + "&translated=" + translated);
@@ -92,7 +92,7 @@ final class ApiEvents {
     }
 
     /** GET /api/v1/tools/. */
-    static APIGatewayV2HTTPEvent tools(String sourceIp) {
+    public static APIGatewayV2HTTPEvent tools(String sourceIp) {
         APIGatewayV2HTTPEvent event = getAccount(null, sourceIp);
         event.setRawPath("/api/v1/tools/");
         event.setRouteKey("GET /api/v1/tools");
@@ -102,7 +102,7 @@ final class ApiEvents {
     }
 
     /** POST /api/v1/chat/{uuid}/ with a JSON body, as API Gateway passes text: not base64. */
-    static APIGatewayV2HTTPEvent chat(String token, String sourceIp, String uuid, String json) {
+    public static APIGatewayV2HTTPEvent chat(String token, String sourceIp, String uuid, String json) {
         APIGatewayV2HTTPEvent event = fixture("post-ocr.json");
         event.setRawPath("/api/v1/chat/" + uuid + "/");
         event.setRouteKey("POST /api/v1/chat/{uuid}");
@@ -123,7 +123,7 @@ final class ApiEvents {
     }
 
     /** GET /api/v1/chat/{uuid}/history/[?conversation=]. */
-    static APIGatewayV2HTTPEvent history(String token, String sourceIp, String uuid, String conversation) {
+    public static APIGatewayV2HTTPEvent history(String token, String sourceIp, String uuid, String conversation) {
         APIGatewayV2HTTPEvent event = getJob(token, sourceIp, uuid);
         event.setRawPath("/api/v1/chat/" + uuid + "/history/");
         event.setRouteKey("GET /api/v1/chat/{uuid}/history");
@@ -136,7 +136,7 @@ final class ApiEvents {
         return event;
     }
 
-    static APIGatewayV2HTTPEvent fixture(String name) {
+    public static APIGatewayV2HTTPEvent fixture(String name) {
         try (var in = ApiEvents.class.getResourceAsStream("/events/" + name)) {
             return MAPPER.readValue(in, APIGatewayV2HTTPEvent.class);
         } catch (IOException e) {
@@ -144,7 +144,7 @@ final class ApiEvents {
         }
     }
 
-    static Map<String, String> fields(String... pairs) {
+    public static Map<String, String> fields(String... pairs) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             fields.put(pairs[i], pairs[i + 1]);
@@ -175,7 +175,7 @@ final class ApiEvents {
     }
 
     /** An SQS batch of chunk messages, as the worker's event source mapping delivers it. */
-    static SQSEvent chunks(Chunk... chunks) {
+    public static SQSEvent chunks(Chunk... chunks) {
         SQSEvent event = new SQSEvent();
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Chunk chunk : chunks) {
@@ -188,5 +188,46 @@ final class ApiEvents {
         }
         event.setRecords(records);
         return event;
+    }
+
+    /** POST /api/v1/uploads/ (the GET fixture on another route). */
+    public static APIGatewayV2HTTPEvent createUpload(String token, String sourceIp) {
+        APIGatewayV2HTTPEvent event = getJob(token, sourceIp, "none");
+        event.setRawPath("/api/v1/uploads/");
+        event.setRouteKey("POST /api/v1/uploads");
+        event.getRequestContext().getHttp().setPath("/api/v1/uploads/");
+        event.getRequestContext().getHttp().setMethod("POST");
+        event.getRequestContext().setRouteKey("POST /api/v1/uploads");
+        event.setPathParameters(null);
+        return event;
+    }
+
+    /** The sweep's EventBridge schedule event, as committed for sam local invoke. */
+    public static String schedule() {
+        try (var in = ApiEvents.class.getResourceAsStream("/events/schedule.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An SQS batch of chunk messages as the Lambda service sends it (the wire format, "Records"), from the committed fixture. */
+    public static String chunksJson(Chunk... chunks) {
+        try (var in = ApiEvents.class.getResourceAsStream("/events/dead-chunk.json")) {
+            com.fasterxml.jackson.databind.node.ObjectNode batch =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(in);
+            com.fasterxml.jackson.databind.JsonNode template =
+                    batch.get("Records").get(0);
+            com.fasterxml.jackson.databind.node.ArrayNode records = batch.putArray("Records");
+            for (Chunk chunk : chunks) {
+                com.fasterxml.jackson.databind.node.ObjectNode record = template.deepCopy();
+                record.put("messageId", java.util.UUID.randomUUID().toString());
+                record.put("body", Json.write(chunk));
+                records.add(record);
+            }
+            return MAPPER.writeValueAsString(batch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
