@@ -30,25 +30,47 @@ final class LambdaRuntime implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code command} with {@code environment} plus the Runtime API's address, and waits until it polls for an event. */
+    /** Starts {@code command} in {@code workingDirectory} with {@code environment} and what Lambda sets, until it polls for an event. */
     static LambdaRuntime start(
             String function, List<String> command, Map<String, String> environment, Path workingDirectory, Path log)
             throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("PATH", System.getenv("PATH"));
+        return startCommand(function, all, lambda -> command, workingDirectory, log);
+    }
+
+    /** As above for a command that takes Lambda's variables itself (a container's entry point: {@code command(lambda)}). */
+    static LambdaRuntime startCommand(
+            String function,
+            Map<String, String> environment,
+            java.util.function.Function<Map<String, String>, List<String>> command,
+            Path log)
+            throws Exception {
+        return startCommand(function, environment, command, Path.of("."), log);
+    }
+
+    private static LambdaRuntime startCommand(
+            String function,
+            Map<String, String> environment,
+            java.util.function.Function<Map<String, String>, List<String>> command,
+            Path workingDirectory,
+            Path log)
+            throws Exception {
         RuntimeApiEmulator api = RuntimeApiEmulator.start(function);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        Map<String, String> lambda = new java.util.LinkedHashMap<>(environment);
+        lambda.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        lambda.put("AWS_LAMBDA_FUNCTION_NAME", function);
+        lambda.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "3008");
+        lambda.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        ProcessBuilder builder = new ProcessBuilder(command.apply(lambda))
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().clear();
-        builder.environment().putAll(environment);
-        builder.environment().put("AWS_LAMBDA_RUNTIME_API", api.address());
-        builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", function);
-        builder.environment().put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "2048");
-        builder.environment().put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        builder.environment().put("PATH", System.getenv("PATH"));
+        builder.environment().putAll(lambda);
         LambdaRuntime runtime = new LambdaRuntime(api, builder.start(), log);
         try {
-            api.awaitReady(Duration.ofSeconds(60));
+            api.awaitReady(Duration.ofSeconds(120));
         } catch (Exception e) {
             runtime.close();
             throw new AssertionError(function + " did not start: " + e.getMessage() + "\n" + runtime.output(), e);
