@@ -127,6 +127,18 @@ public final class LocalServer implements AutoCloseable {
                             "pid",
                             ProcessHandle.current().pid())),
                     StandardCharsets.UTF_8);
+            // For SAM's own local testing (sam local invoke/start-api --docker-network host --env-vars ...):
+            // the functions' environment as this server gives it to its handlers.
+            Map<String, String> environment = new java.util.TreeMap<>();
+            System.getProperties().forEach((name, value) -> {
+                if (name.toString().startsWith("OCRCHAT_")) {
+                    environment.put(name.toString(), value.toString());
+                }
+            });
+            Files.writeString(
+                    dataDir.resolve("sam-local-env.json"),
+                    Json.write(Map.of("Parameters", environment)),
+                    StandardCharsets.UTF_8);
         }
     }
 

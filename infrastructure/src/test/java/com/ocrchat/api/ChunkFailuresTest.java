@@ -15,6 +15,7 @@ import com.ocrchat.http.SubmitForm;
 import com.ocrchat.job.Chunk;
 import com.ocrchat.job.ChunkWorker;
 import com.ocrchat.job.JobLifecycle;
+import com.ocrchat.job.JobMetrics;
 import com.ocrchat.job.JobPages;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.JobView;
@@ -78,7 +79,7 @@ class ChunkFailuresTest {
                 List.of(new Chunk(job.uuid(), 0, 4), new Chunk(job.uuid(), 5, 9), new Chunk(job.uuid(), 10, 11)),
                 chunks);
         FlakyStore flaky = new FlakyStore(wiring.stores().objects(), BucketLayout.pageResult(job.uuid(), 7));
-        ChunkWorker worker = new ChunkWorker(wiring.stores().jobs(), wiring.lifecycle(), pages, flaky);
+        ChunkWorker worker = new ChunkWorker(wiring.stores().jobs(), wiring.lifecycle(), pages, flaky, JobMetrics.NONE);
 
         worker.process(chunks.get(0));
         assertThrows(
@@ -142,9 +143,10 @@ class ChunkFailuresTest {
                 wiring.stores().jobs(),
                 new Meter(ledger, Plans.from(env), Clock.systemUTC()),
                 wiring.stores().objects(),
+                JobMetrics.NONE,
                 Clock.systemUTC());
         ChunkWorker worker = new ChunkWorker(
-                wiring.stores().jobs(), lifecycle, pages, wiring.stores().objects());
+                wiring.stores().jobs(), lifecycle, pages, wiring.stores().objects(), JobMetrics.NONE);
 
         worker.process(chunks.get(0));
         worker.process(chunks.get(1)); // pages 6-7: page 6 is corrupt; no exception, so SQS does not retry it
@@ -167,7 +169,7 @@ class ChunkFailuresTest {
         Clock later = Clock.fixed(Instant.now().plus(stuckAfter).plusSeconds(60), ZoneOffset.UTC);
 
         int failed = new JobLifecycle(
-                        wiring.stores().jobs(), wiring.meter(), wiring.stores().objects(), later)
+                        wiring.stores().jobs(), wiring.meter(), wiring.stores().objects(), JobMetrics.NONE, later)
                 .failStuck(stuckAfter);
 
         assertTrue(failed >= 1);

@@ -191,6 +191,17 @@ class ZipArtifactTest {
         try (LambdaRuntime runtime = start("DeadChunkFunction")) {
             JsonNode batch = runtime.invoke(ApiEvents.chunksJson(new Chunk(dead.uuid(), 0, 4)), TIMEOUT);
             assertEquals(0, batch.get("batchItemFailures").size(), batch.toString());
+            // Operators see it: a JSON log line naming the job and the invocation, and the JobsFailed metric (EMF).
+            String log = runtime.output();
+            assertTrue(
+                    log.lines()
+                            .anyMatch(line -> line.startsWith("{")
+                                    && line.contains("\"job_id\":\"" + dead.uuid() + "\"")
+                                    && line.contains("\"request_id\"")),
+                    log);
+            assertTrue(
+                    log.contains("\"_aws\"") && log.contains("\"JobsFailed\"") && log.contains("\"CreditsRefunded\""),
+                    log);
         }
         JobRecord failed = TestServer.stores().jobs().find(dead.uuid()).orElseThrow();
         assertEquals(JobStatus.FAILED, failed.status());

@@ -1,11 +1,13 @@
 package com.ocrchat.http;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ocrchat.error.OcrChatException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one route's logic and maps its outcome to HTTP: a domain failure becomes its JSON error
@@ -16,8 +18,17 @@ public final class HttpEndpoint {
 
     private HttpEndpoint() {}
 
+    /**
+     * The route's answer; every log line meanwhile carries the request's id (Lambda's, and API Gateway's), never
+     * its token or the document's text.
+     */
     public static APIGatewayV2HTTPResponse respond(
-            APIGatewayV2HTTPEvent event, Function<ApiRequest, APIGatewayV2HTTPResponse> route) {
+            APIGatewayV2HTTPEvent event, Context context, Function<ApiRequest, APIGatewayV2HTTPResponse> route) {
+        com.ocrchat.events.LogContext.request(
+                context,
+                event.getRequestContext() == null
+                        ? null
+                        : event.getRequestContext().getRequestId());
         try {
             return route.apply(new ApiRequest(event));
         } catch (OcrChatException e) {
@@ -25,6 +36,8 @@ public final class HttpEndpoint {
         } catch (RuntimeException | Error e) {
             LOG.error("Unhandled failure on {}", event.getRawPath(), e);
             return ErrorResponses.internal();
+        } finally {
+            MDC.clear();
         }
     }
 }

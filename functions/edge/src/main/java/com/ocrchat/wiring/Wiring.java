@@ -3,9 +3,11 @@ package com.ocrchat.wiring;
 import com.ocrchat.auth.Authenticator;
 import com.ocrchat.aws.AwsSettings;
 import com.ocrchat.aws.AwsStores;
+import com.ocrchat.aws.EmfJobMetrics;
 import com.ocrchat.aws.Queues;
 import com.ocrchat.job.ChunkQueue;
 import com.ocrchat.job.JobLifecycle;
+import com.ocrchat.job.JobMetrics;
 import com.ocrchat.job.JobQueries;
 import com.ocrchat.job.Uploads;
 import com.ocrchat.metering.Meter;
@@ -65,12 +67,17 @@ public final class Wiring {
     }
 
     public JobLifecycle lifecycle() {
-        return new JobLifecycle(stores.jobs(), meter(), stores.objects(), clock);
+        return new JobLifecycle(stores.jobs(), meter(), stores.objects(), metrics(), clock);
     }
 
     /** The chunk queues of this wiring's settings. */
     public ChunkQueue chunkQueue() {
         return stores.chunkQueue(Queues.from(env));
+    }
+
+    /** CloudWatch metrics (the embedded metric format, in the function's log) on Lambda; none elsewhere. */
+    public JobMetrics metrics() {
+        return env.optional("AWS_LAMBDA_FUNCTION_NAME").isPresent() ? new EmfJobMetrics() : JobMetrics.NONE;
     }
 
     public Uploads uploads() {

@@ -21,12 +21,14 @@ public final class ChunkWorker {
     private final JobLifecycle lifecycle;
     private final JobPages pages;
     private final ObjectStore objects;
+    private final JobMetrics metrics;
 
-    public ChunkWorker(JobStore jobs, JobLifecycle lifecycle, JobPages pages, ObjectStore objects) {
+    public ChunkWorker(JobStore jobs, JobLifecycle lifecycle, JobPages pages, ObjectStore objects, JobMetrics metrics) {
         this.jobs = jobs;
         this.lifecycle = lifecycle;
         this.pages = pages;
         this.objects = objects;
+        this.metrics = metrics;
     }
 
     public void process(Chunk chunk) {
@@ -47,6 +49,7 @@ public final class ChunkWorker {
                 return;
             }
             jobs.noteFailure(job.uuid(), e.getMessage());
+            metrics.chunkRetried();
             throw e;
         }
         for (Page page : read) {

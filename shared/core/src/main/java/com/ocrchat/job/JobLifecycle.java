@@ -25,12 +25,14 @@ public final class JobLifecycle {
     private final JobStore jobs;
     private final Meter meter;
     private final ObjectStore objects;
+    private final JobMetrics metrics;
     private final Clock clock;
 
-    public JobLifecycle(JobStore jobs, Meter meter, ObjectStore objects, Clock clock) {
+    public JobLifecycle(JobStore jobs, Meter meter, ObjectStore objects, JobMetrics metrics, Clock clock) {
         this.jobs = jobs;
         this.meter = meter;
         this.objects = objects;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -55,6 +57,7 @@ public final class JobLifecycle {
             return Optional.empty();
         }
         objects.delete(BucketLayout.upload(job.uuid()));
+        metrics.jobFinished(job.pageCount(), job.charge().credits());
         LOG.info("Job {} done: {} pages", job.uuid(), job.pageCount());
         return Optional.of(done);
     }
@@ -72,6 +75,7 @@ public final class JobLifecycle {
         }
         meter.refund(job.charge());
         objects.delete(BucketLayout.upload(job.uuid()));
+        metrics.jobFailed(job.charge().credits());
         LOG.warn("Job {} failed: {}", job.uuid(), reason);
         return Optional.of(failed);
     }

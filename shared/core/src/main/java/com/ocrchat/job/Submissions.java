@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * POST /api/v1/ocr/ in the product's words: the choices are validated, the file opened (its type from
@@ -96,6 +97,7 @@ public final class Submissions {
                             * rules.plans().creditsPerPage(decided.options().tier()));
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             String uuid = UUID.randomUUID().toString();
+            MDC.put("job_id", uuid);
             String filename = file.filename().isBlank() ? "document." + document.extension() : file.filename();
             boolean queued = pageCount > rules.flow().inlinePageLimit();
             JobRecord job = JobRecord.accepted(

@@ -5,6 +5,7 @@ import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.job.ChunkWorker;
 import com.ocrchat.job.JobLifecycle;
+import com.ocrchat.job.JobMetrics;
 import com.ocrchat.job.JobOptions;
 import com.ocrchat.job.JobPages;
 import com.ocrchat.job.JobQueries;
@@ -47,7 +48,7 @@ public final class TestFlow {
 
     public TestFlow(Clock clock) {
         meter = new Meter(ledger, plans, clock);
-        lifecycle = new JobLifecycle(jobs, meter, objects, clock);
+        lifecycle = new JobLifecycle(jobs, meter, objects, JobMetrics.NONE, clock);
         pages = new JobPages(engine, new Languages(Set.of("eng")));
         submissions = new Submissions(
                 lifecycle,
@@ -59,7 +60,7 @@ public final class TestFlow {
                 new Submissions.Rules(
                         new ToolCatalog(false, false), true, plans, JobFlow.from(Env.of(Map.of())), Duration.ofDays(7)),
                 clock);
-        worker = new ChunkWorker(jobs, lifecycle, pages, objects);
+        worker = new ChunkWorker(jobs, lifecycle, pages, objects, JobMetrics.NONE);
         queries = new JobQueries(jobs, objects, clock);
     }
 

@@ -21,11 +21,12 @@ public class OcrWorkerHandler implements RequestHandler<SQSEvent, SQSBatchRespon
                 wiring.stores().jobs(),
                 wiring.lifecycle(),
                 OcrEngines.jobPages(wiring),
-                wiring.stores().objects());
+                wiring.stores().objects(),
+                wiring.metrics());
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return ChunkMessages.eachChunk(event, worker::process);
+        return ChunkMessages.eachChunk(event, context, worker::process);
     }
 }

@@ -59,7 +59,7 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEndpoint.respond(event, request -> {
+        return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.authenticate(request.credentials());
             var submitted = submissions.submit(caller, SubmitForm.parse(request, maxFileBytes));
             int status = submitted.failure() != null

@@ -31,7 +31,7 @@ public class GetAccountHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEndpoint.respond(event, request -> {
+        return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.requireAccount(request.credentials());
             return ApiResponses.json(200, accounts.overview(caller), RateLimitHeaders.of(caller, meter));
         });

@@ -35,7 +35,7 @@ public class ChatHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGat
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEndpoint.respond(event, request -> {
+        return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.requireAccount(request.credentials());
             return ApiResponses.json(
                     200, chat.ask(caller, request.pathParameter("uuid").orElse(""), ChatBody.parse(request)));

@@ -27,7 +27,7 @@ public class ChatHistoryHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEndpoint.respond(event, request -> {
+        return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.requireAccount(request.credentials());
             String uuid = request.pathParameter("uuid").orElse("");
             return ApiResponses.json(

@@ -29,7 +29,7 @@ public class DownloadHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEndpoint.respond(event, request -> {
+        return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.authenticate(request.credentials());
             var download = downloads.download(
                     caller,

@@ -30,7 +30,7 @@ public class GetJobHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIG
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEndpoint.respond(event, request -> {
+        return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.authenticate(request.credentials());
             return ApiResponses.json(
                     200,

@@ -27,6 +27,6 @@ public class ListToolsHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEndpoint.respond(event, request -> ApiResponses.json(200, Map.of("tools", tools.list())));
+        return HttpEndpoint.respond(event, context, request -> ApiResponses.json(200, Map.of("tools", tools.list())));
     }
 }

@@ -28,6 +28,7 @@ public class CreateUploadHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(
                 event,
+                context,
                 request -> ApiResponses.json(201, uploads.create(authenticator.authenticate(request.credentials()))));
     }
 }

@@ -22,6 +22,6 @@ public class DeadChunkHandler implements RequestHandler<SQSEvent, SQSBatchRespon
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return ChunkMessages.eachChunk(event, lifecycle::failChunk);
+        return ChunkMessages.eachChunk(event, context, lifecycle::failChunk);
     }
 }
