@@ -68,6 +68,16 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     public void serveLocal(String path, String json) {
         server.createContext(path, exchange -> {
             try (exchange) {
+                // Only for this machine: served on every interface (--host 0.0.0.0), it would tell the network where
+                // the tables are.
+                if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+                    send(
+                            exchange,
+                            404,
+                            Map.of("content-type", "application/json"),
+                            "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
                 send(exchange, 200, Map.of("content-type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
             }
         });

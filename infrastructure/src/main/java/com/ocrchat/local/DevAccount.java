@@ -28,6 +28,12 @@ final class DevAccount {
         }
         String token = accounts.create(Plan.PAID, CREDITS).token();
         if (file != null) {
+            // The token in clear, for the developer only: readable and writable by its owner alone.
+            Files.deleteIfExists(file);
+            Files.createFile(
+                    file,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
         }
         return token;

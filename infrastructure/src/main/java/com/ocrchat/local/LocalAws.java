@@ -55,6 +55,7 @@ public final class LocalAws implements AutoCloseable {
                 args.addAll(List.of("-dbPath", tables.toString(), "-sharedDb"));
             }
             DynamoDBProxyServer dynamo = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+            onLoopbackOnly(dynamo);
             dynamo.start();
             started.add(dynamo::stop);
 
@@ -131,6 +132,19 @@ public final class LocalAws implements AutoCloseable {
             dynamo.stop();
         } catch (Exception ignored) {
             // As above.
+        }
+    }
+
+    /**
+     * DynamoDB Local's Jetty listens on every interface and takes no host: its one connector is told to
+     * listen on loopback before it starts, so nobody else on the network can write an account item.
+     */
+    private static void onLoopbackOnly(DynamoDBProxyServer dynamo) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        for (org.eclipse.jetty.server.Connector connector :
+                ((org.eclipse.jetty.server.Server) field.get(dynamo)).getConnectors()) {
+            ((org.eclipse.jetty.server.ServerConnector) connector).setHost("127.0.0.1");
         }
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +20,8 @@ import java.util.stream.Stream;
  */
 public final class Languages {
     public static final String AUTO = "auto";
+    /** Models loaded together for one page: each more costs time on every page, and a native handle. */
+    public static final int MAX_MODELS = 3;
 
     private final Set<String> installed;
 
@@ -57,11 +58,15 @@ public final class Languages {
      */
     public String resolve(String requested) {
         String value = requested == null || requested.isBlank() ? AUTO : requested.strip();
+        if (value.length() > 64) {
+            throw new InvalidInput(
+                    "The language field is longer than a few language codes", Map.of("max_models", MAX_MODELS));
+        }
         if (value.equalsIgnoreCase(AUTO)) {
             requireInstalled("eng", AUTO);
             return AUTO;
         }
-        Set<String> models = new LinkedHashSet<>();
+        Set<String> models = new TreeSet<>();
         List<String> unknown = new ArrayList<>();
         for (String code : value.split("\\+")) {
             Optional<String> model = LanguageTable.get()
@@ -76,7 +81,12 @@ public final class Languages {
                             + ". Use auto, an ISO 639-1 code (en, de, ja, ar, ...), the Tesseract name (chi_sim, deu), or several joined with '+'",
                     Map.of("installed", installed()));
         }
+        if (models.size() > MAX_MODELS) {
+            throw new InvalidInput(
+                    "At most " + MAX_MODELS + " languages can be read together", Map.of("max_models", MAX_MODELS));
+        }
         models.forEach(model -> requireInstalled(model, value));
+        // Sorted and without repeats, so "de+en" and "en+de+en" are the same string, one handle.
         return String.join("+", models);
     }
 

@@ -20,7 +20,11 @@ class LanguagesTest {
         assertEquals("deu", languages.resolve("ger"));
         assertEquals("chi_sim", languages.resolve("ch"));
         assertEquals("chi_sim", languages.resolve("chi_sim"));
-        assertEquals("eng+deu", languages.resolve("en+deu"));
+        assertEquals(
+                "deu+eng",
+                languages.resolve("en+deu"),
+                "sorted, so that one set of models is one string and one handle");
+        assertEquals("deu+eng", languages.resolve("eng+de+en"));
     }
 
     @Test

@@ -12,7 +12,8 @@ import java.util.Optional;
  * then read with that script's model. When the language detector names another language, the page is
  * read again with that language's own model (German; Chinese on a page OSD called Japanese ...), going
  * through Tesseract's Latin script model when English letters hid the language. A page whose script
- * OSD cannot name and that reads unsure is tried with each installed script's model. The language table
+ * OSD cannot name and that reads unsure is tried with at most three installed script models (never on a
+ * page without a word, where no model has anything to read). The language table
  * says which model reads which script, and which model a detected language has.
  */
 final class AutoLanguage {
@@ -21,6 +22,8 @@ final class AutoLanguage {
     private static final String LATIN = "Latin";
     /** A reading this unsure (0..1) is likely the wrong script's model at work. */
     private static final double POOR_READING = 0.6;
+    /** Script models tried on a page OSD could not place: each is a full reading of the page. */
+    private static final int MAX_SCRIPT_TRIES = 3;
 
     private final TesseractEngine tesseract;
     private final PageOrientation orientation;
@@ -88,9 +91,16 @@ final class AutoLanguage {
      */
     private Page mostConfident(Page latin, BufferedImage image, int pageIndex) {
         Page best = latin;
+        if (latin.blocks().isEmpty()) {
+            return best;
+        }
+        int tries = 0;
         for (String model : LanguageTable.get().scriptReaders()) {
             if (model.equals(ENGLISH) || !handles.installed(model)) {
                 continue;
+            }
+            if (++tries > MAX_SCRIPT_TRIES) {
+                break;
             }
             Page candidate = tesseract.recognize(image, pageIndex, model);
             if (TesseractEngine.confidence(candidate) > TesseractEngine.confidence(best)) {

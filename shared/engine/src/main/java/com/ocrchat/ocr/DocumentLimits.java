@@ -1,4 +1,34 @@
 package com.ocrchat.ocr;
 
-/** How far a document may go: pixels per page (checked before decoding) and the PDF raster dpi. */
-public record DocumentLimits(long maxPixelsPerPage, int pdfDpi) {}
+import com.ocrchat.settings.Limits;
+import java.time.Duration;
+
+/**
+ * A document's budgets, which hold whatever its decoders do: pixels per page (checked before decoding,
+ * and again for any rescaled copy), the PDF raster dpi, pages per file (counted without trusting the file),
+ * bytes of decoded PDF streams, operators drawn per PDF page, and the time one page may take.
+ */
+public record DocumentLimits(
+        long maxPixelsPerPage,
+        int pdfDpi,
+        int maxPages,
+        long maxDecodedBytes,
+        long maxOperatorsPerPage,
+        Duration pageTimeBudget) {
+
+    /** The budgets as the settings give them. */
+    public static DocumentLimits of(Limits limits) {
+        return new DocumentLimits(
+                limits.maxPixelsPerPage(),
+                limits.pdfDpi(),
+                limits.maxPagesPerDocument(),
+                limits.maxDecodedBytes(),
+                limits.maxOperatorsPerPage(),
+                limits.pageTimeBudget());
+    }
+
+    /** The default budgets with these pixels and dpi (tests). */
+    public DocumentLimits(long maxPixelsPerPage, int pdfDpi) {
+        this(maxPixelsPerPage, pdfDpi, 2000, 256L * 1024 * 1024, 2_000_000, Duration.ofSeconds(60));
+    }
+}

@@ -33,15 +33,15 @@ final class ImageDocument implements Document {
     static ImageDocument open(DocumentType type, byte[] bytes, DocumentLimits limits) {
         ImageInputStream input = null;
         try {
+            // Counted before the reader sees the file: the JDK's reader would follow a looping chain forever.
+            int pages = type == DocumentType.TIFF ? TiffPages.count(bytes, limits.maxPages()) : 1;
             input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes));
             ImageReader reader = readerFor(type, input);
             reader.setInput(input, false, true);
-            int pages = type == DocumentType.TIFF ? reader.getNumImages(true) : 1;
-            if (pages < 1) {
-                throw corrupt(type, null);
-            }
             ImageDocument document = new ImageDocument(type, input, reader, pages, limits);
-            document.checkSize(0);
+            for (int page = 0; page < pages; page++) {
+                document.checkSize(page); // every page's size from its header, before anything is reserved or read
+            }
             return document;
         } catch (IOException | RuntimeException e) {
             closeQuietly(input);

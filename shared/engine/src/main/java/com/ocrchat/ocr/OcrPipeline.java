@@ -1,17 +1,15 @@
 package com.ocrchat.ocr;
 
-import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.error.OcrChatException;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.page.Page;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Reads a document's pages in parallel on a fixed set of worker threads (one Tesseract handle each):
@@ -20,11 +18,14 @@ import java.util.concurrent.Executors;
  */
 public final class OcrPipeline {
     private final OcrEngine engine;
-    private final ExecutorService workers;
+    /** How long a page given up may take to stop before its thread is abandoned and the pool replaced. */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final ParallelPages workers;
 
     public OcrPipeline(OcrEngine engine, int threads) {
         this.engine = engine;
-        this.workers = Executors.newFixedThreadPool(Math.max(1, threads), DaemonThreads.named("ocr-worker"));
+        this.workers = new ParallelPages("ocr-worker", threads, STOP_GRACE);
     }
 
     /** Where each page goes as soon as it is read (on the worker thread), e.g. kept for the exports. */
@@ -34,6 +35,9 @@ public final class OcrPipeline {
 
         /** A page taken from its own text layer: the page itself, as a one-page PDF. */
         void keptAsIs(int pageIndex, byte[] singlePagePdf);
+
+        /** The page as read, once its image or original is kept. */
+        void read(Page page);
     }
 
     private static final PageSink DISCARD = new PageSink() {
@@ -42,6 +46,9 @@ public final class OcrPipeline {
 
         @Override
         public void keptAsIs(int pageIndex, byte[] singlePagePdf) {}
+
+        @Override
+        public void read(Page page) {}
     };
 
     public List<Page> recognize(Document document, String languages) {
@@ -74,7 +81,7 @@ public final class OcrPipeline {
             pages.add(() -> read(document, engine, textLayers, languages, page, sink));
         }
         try {
-            return ParallelPages.run(workers, pages);
+            return workers.run(pages);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RecognitionFailure("Interrupted while recognizing", e);
@@ -100,12 +107,15 @@ public final class OcrPipeline {
                 original = document.pageAsPdf(page);
             }
             sink.keptAsIs(page, original);
+            sink.read(fromText.get());
             return fromText.get();
         }
         OcrEngine.Recognition recognition = engine.read(render(document, page), page, languages);
         ParallelPages.stopIfAbandoned(); // given up during the (uninterruptible) reading: nothing more is written
         sink.rendered(page, recognition.image());
-        return document.toPageSpace(recognition.page());
+        Page read = document.toPageSpace(recognition.page());
+        sink.read(read);
+        return read;
     }
 
     private static BufferedImage render(Document document, int page) {

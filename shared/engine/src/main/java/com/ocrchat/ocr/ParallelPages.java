@@ -1,29 +1,57 @@
 package com.ocrchat.ocr;
 
+import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.error.RecognitionFailure;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Per-page work run in parallel, all or nothing: when one page fails, the others are cancelled (the running
- * ones interrupted) and the caller waits until those already started have stopped before the failure is
- * thrown, so nothing of a failed call (a model request, a page written out) still happens after it returns.
+ * Per-page work run in parallel on a bounded, replaceable pool, all or nothing: when one page fails, the
+ * others are cancelled (the running ones interrupted, which the page budgets turn into a stop between
+ * drawing operators and between Tesseract's words) and the caller waits until those already started have
+ * stopped, so nothing of a failed call still happens after it returns. A page that does not stop within the
+ * grace (a decoder deep in one call) is abandoned with its thread: the pool is replaced, so later documents
+ * never queue behind it. A child process per page would stop anything, but would pay a JVM start and
+ * Tesseract's model loading per page; the budgets bound the work instead and the pool bounds the damage.
  */
 public final class ParallelPages {
-    private ParallelPages() {}
+    private static final Logger LOG = LoggerFactory.getLogger(ParallelPages.class);
+
+    private final String name;
+    private final int threads;
+    private final Duration stopGrace;
+    private final AtomicReference<ExecutorService> pool;
+
+    public ParallelPages(String name, int threads, Duration stopGrace) {
+        this.name = name;
+        this.threads = Math.max(1, threads);
+        this.stopGrace = stopGrace;
+        this.pool = new AtomicReference<>(newPool());
+    }
+
+    private ExecutorService newPool() {
+        return Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
+    }
 
     /** The tasks' results in order, or the first failure in order once every started task has stopped. */
-    public static <T> List<T> run(ExecutorService pool, List<Callable<T>> tasks)
-            throws ExecutionException, InterruptedException {
+    public <T> List<T> run(List<Callable<T>> tasks) throws ExecutionException, InterruptedException {
+        ExecutorService workers = pool.get();
         Phaser running = new Phaser(1);
         List<Future<T>> pending = new ArrayList<>();
         for (Callable<T> task : tasks) {
-            pending.add(pool.submit(() -> {
+            pending.add(workers.submit(() -> {
                 running.register();
                 try {
                     return task.call();
@@ -39,10 +67,28 @@ public final class ParallelPages {
             }
         } catch (ExecutionException | InterruptedException e) {
             pending.forEach(future -> future.cancel(true));
-            running.arriveAndAwaitAdvance();
+            awaitStopped(running, workers);
             throw e;
         }
         return results;
+    }
+
+    private void awaitStopped(Phaser running, ExecutorService workers) {
+        int phase = running.arrive();
+        try {
+            running.awaitAdvanceInterruptibly(phase, stopGrace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            if (pool.compareAndSet(workers, newPool())) {
+                workers.shutdownNow();
+                LOG.warn(
+                        "A page did not stop within {} s of being given up; its {} pool was replaced",
+                        stopGrace.toSeconds(),
+                        name);
+            }
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Stops a page between steps once its call has been given up (its thread interrupted). */

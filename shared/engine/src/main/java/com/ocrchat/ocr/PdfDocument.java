@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -15,7 +16,6 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 
 /**
  * A PDF whose pages are read from their text layer where they have a trustworthy one, or rasterized one at
@@ -23,32 +23,55 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  */
 final class PdfDocument implements Document {
     private final PDDocument pdf;
-    private final PDFRenderer renderer;
+    private final BudgetedRenderer renderer;
     private final DocumentLimits limits;
+    private final int pageCount;
     private final java.util.Map<Integer, Float> renderedDpi = new java.util.concurrent.ConcurrentHashMap<>();
     private static final float MIN_SCAN_DPI = 100f;
 
-    private PdfDocument(PDDocument pdf, DocumentLimits limits) {
+    private PdfDocument(PDDocument pdf, DocumentLimits limits, int pageCount) {
         this.pdf = pdf;
-        this.renderer = new PDFRenderer(pdf);
+        this.renderer = new BudgetedRenderer(pdf, this::budget);
         this.limits = limits;
+        this.pageCount = pageCount;
     }
 
     static PdfDocument open(byte[] bytes, DocumentLimits limits) {
         PDDocument pdf;
         try {
-            pdf = Loader.loadPDF(bytes);
+            // Decoded streams (images, content) are held in memory up to the budget, never spilled to disk.
+            pdf = Loader.loadPDF(
+                    bytes,
+                    "",
+                    null,
+                    null,
+                    MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache);
         } catch (InvalidPasswordException e) {
             throw new UnsupportedDocument("The PDF is encrypted or password-protected; upload it without a password");
         } catch (IOException | RuntimeException e) {
             throw new UnsupportedDocument("The PDF is corrupt or truncated and cannot be read"
                     + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
         }
-        if (pdf.getNumberOfPages() < 1) {
+        try {
+            int pages = PdfPageTree.count(pdf, limits.maxPages());
+            if (pages < 1) {
+                throw new UnsupportedDocument("The PDF has no pages");
+            }
+            for (int index = 0; index < pages; index++) {
+                PDRectangle box = pdf.getPage(index).getCropBox();
+                if (!(box.getWidth() >= 1 && box.getHeight() >= 1)) {
+                    throw UnsupportedDocument.onPage(index + 1, "of the PDF has no area and cannot be rendered", null);
+                }
+            }
+            return new PdfDocument(pdf, limits, pages);
+        } catch (RuntimeException e) {
             closeQuietly(pdf);
-            throw new UnsupportedDocument("The PDF has no pages");
+            if (e instanceof com.ocrchat.error.OcrChatException known) {
+                throw known;
+            }
+            throw new UnsupportedDocument("The PDF is corrupt or truncated and cannot be read"
+                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
         }
-        return new PdfDocument(pdf, limits);
     }
 
     @Override
@@ -58,7 +81,7 @@ final class PdfDocument implements Document {
 
     @Override
     public int pageCount() {
-        return pdf.getNumberOfPages();
+        return pageCount;
     }
 
     @Override
@@ -67,14 +90,41 @@ final class PdfDocument implements Document {
             PDPage page = pdf.getPage(index);
             float dpi = Math.min(dpiFor(page), scanDpi(page).orElse(Float.MAX_VALUE));
             renderedDpi.put(index, dpi);
-            return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+            BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+            if (renderer.exceeded() != null) {
+                throw overBudget(index, renderer.exceeded());
+            }
+            return image;
         } catch (IOException | RuntimeException e) {
+            if (renderer.exceeded() != null) {
+                throw overBudget(index, renderer.exceeded());
+            }
+            if (e instanceof com.ocrchat.error.OcrChatException known) {
+                throw known;
+            }
             throw UnsupportedDocument.onPage(
                     index + 1,
                     "of the PDF is corrupt and cannot be rendered"
                             + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""),
                     e);
         }
+    }
+
+    private OperatorBudget budget() {
+        return new OperatorBudget(
+                limits.maxOperatorsPerPage(), limits.pageTimeBudget().toMillis());
+    }
+
+    private com.ocrchat.error.LimitExceeded overBudget(int index, String why) {
+        return new com.ocrchat.error.LimitExceeded(
+                "Page " + (index + 1) + " of the PDF is over this server's budget for a page: " + why,
+                java.util.Map.of(
+                        "page",
+                        index + 1,
+                        "max_operators_per_page",
+                        limits.maxOperatorsPerPage(),
+                        "max_seconds_per_page",
+                        limits.pageTimeBudget().toSeconds()));
     }
 
     @Override
@@ -85,7 +135,12 @@ final class PdfDocument implements Document {
         boolean turned = page.getRotation() % 180 != 0;
         int width = Math.round((turned ? box.getHeight() : box.getWidth()) * dpi / 72f);
         int height = Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f);
-        return PdfTextLayer.read(pdf, index, dpi, width, height);
+        OperatorBudget budget = budget();
+        Optional<Page> read = PdfTextLayer.read(pdf, index, dpi, width, height, budget);
+        if (budget.exceeded() != null) {
+            throw overBudget(index, budget.exceeded());
+        }
+        return read;
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,15 +32,18 @@ final class PdfTextLayer extends PDFTextStripper {
     private int invisible;
     private int bad;
 
-    private PdfTextLayer(float dpi) {
+    private final OperatorBudget budget;
+
+    private PdfTextLayer(float dpi, OperatorBudget budget) {
         this.scale = dpi / 72f;
+        this.budget = budget;
         setSortByPosition(true);
     }
 
-    /** The page from its text layer, or empty when the layer is not to be trusted. */
-    static Optional<Page> read(PDDocument pdf, int index, float dpi, int width, int height) {
+    /** The page from its text layer, or empty when the layer is not to be trusted (or the budget ran out). */
+    static Optional<Page> read(PDDocument pdf, int index, float dpi, int width, int height, OperatorBudget budget) {
         try {
-            PdfTextLayer layer = new PdfTextLayer(dpi);
+            PdfTextLayer layer = new PdfTextLayer(dpi, budget);
             layer.setStartPage(index + 1);
             layer.setEndPage(index + 1);
             layer.getText(pdf);
@@ -47,6 +52,12 @@ final class PdfTextLayer extends PDFTextStripper {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        budget.check(operator);
+        super.processOperator(operator, operands);
     }
 
     private boolean trusted() {

@@ -1,5 +1,6 @@
 package com.ocrchat.ocr;
 
+import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.language.Languages;
 import com.ocrchat.page.Block;
@@ -8,8 +9,10 @@ import com.ocrchat.page.PageText;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI;
@@ -31,8 +34,18 @@ public final class TesseractEngine implements OcrEngine {
     private final TesseractHandles handles;
     private final PageOrientation orientation;
     private final AutoLanguage auto;
+    private final long maxPixels;
+    private final Duration passBudget;
 
+    /** With the default budgets: 100 megapixels for any rescaled copy, a minute for one pass. */
     public TesseractEngine(Path tessdata) {
+        this(tessdata, 100_000_000L, Duration.ofSeconds(60));
+    }
+
+    /** {@code maxPixels} bounds a rescaled copy of a page as it bounds the page; {@code passBudget}, one reading. */
+    public TesseractEngine(Path tessdata, long maxPixels, Duration passBudget) {
+        this.maxPixels = maxPixels;
+        this.passBudget = passBudget;
         this.handles = new TesseractHandles(tessdata);
         this.orientation = new PageOrientation(handles);
         this.auto = new AutoLanguage(this, orientation, handles);
@@ -78,6 +91,11 @@ public final class TesseractEngine implements OcrEngine {
             return pass;
         }
         double factor = Math.max(0.25, Math.min(4.0, GOOD_WORD_HEIGHT / height));
+        // An enlarged copy stays within the page budget: at most maxPixels, whatever the factor asks.
+        factor = Math.min(factor, Math.sqrt(maxPixels / ((double) image.getWidth() * image.getHeight())));
+        if (factor > 0.9 && factor < 1.1) {
+            return pass;
+        }
         Pass rescaled = segmented(ImageTransforms.scale(image, factor), pageIndex, languages);
         return new Pass(rescaled.page().scaled(1 / factor, image.getWidth(), image.getHeight()), rescaled.upright());
     }
@@ -135,7 +153,16 @@ public final class TesseractEngine implements OcrEngine {
             api.TessBaseAPISetPageSegMode(handle, segmentation);
             api.TessBaseAPISetImage(handle, pixels, width, height, 1, width);
             api.TessBaseAPISetSourceResolution(handle, 300);
-            if (api.TessBaseAPIRecognize(handle, null) != 0) {
+            long started = System.nanoTime();
+            if (!PassMonitor.recognize(api, handle, passBudget)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new RecognitionFailure("Stopped: page " + (pageIndex + 1) + " was given up");
+                }
+                if (System.nanoTime() - started >= passBudget.toNanos()) {
+                    throw new LimitExceeded(
+                            "Page " + (pageIndex + 1) + " took longer to read than this server allows for a page",
+                            Map.of("page", pageIndex + 1, "max_seconds_per_page", passBudget.toSeconds()));
+                }
                 throw new RecognitionFailure("Tesseract failed to recognize page " + (pageIndex + 1));
             }
             List<Block> blocks = Paragraphs.joinContinuations(TesseractResults.readBlocks(api, handle));

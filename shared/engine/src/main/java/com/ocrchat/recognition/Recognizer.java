@@ -1,6 +1,5 @@
 package com.ocrchat.recognition;
 
-import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.error.ProviderFailure;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.job.DocumentReader;
@@ -25,11 +24,14 @@ import com.ocrchat.vlm.VisionPrompt;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The engine behind the job flow: opens files and reads a job's pages with the engine its tier names
@@ -44,7 +46,7 @@ public final class Recognizer implements DocumentReader {
     private final Optional<VisionEngine> vision;
     private final OcrPipeline vlm;
     private final Optional<Translator> translator;
-    private final ExecutorService translating;
+    private final ParallelPages translating;
     private final PageImages pageImages;
 
     public Recognizer(
@@ -60,7 +62,7 @@ public final class Recognizer implements DocumentReader {
         this.translator = translator;
         this.vlm =
                 vision.map(engine -> new OcrPipeline(engine, modelConcurrency)).orElse(null);
-        this.translating = Executors.newFixedThreadPool(modelConcurrency, DaemonThreads.named("translator"));
+        this.translating = new ParallelPages("translator", modelConcurrency, OcrPipeline.STOP_GRACE);
         this.pageImages = pageImages;
     }
 
@@ -74,8 +76,18 @@ public final class Recognizer implements DocumentReader {
         return LanguageDetection.iso6391(text);
     }
 
-    /** Pages {@code from} (inclusive) to {@code to} (exclusive) of the job's document, read and, if asked, translated. */
-    List<Page> read(Document document, JobOptions options, String models, int from, int to, OcrPipeline.PageSink sink) {
+    /**
+     * Pages {@code from} (inclusive) to {@code to} (exclusive) of the job's document, read and, if asked,
+     * translated; each page goes to {@code finished} as soon as it is complete.
+     */
+    List<Page> read(
+            Document document,
+            JobOptions options,
+            String models,
+            int from,
+            int to,
+            OcrPipeline.PageSink sink,
+            Consumer<Page> finished) {
         List<Page> pages;
         if (options.tier() == Tier.VLM) {
             VisionEngine engine = vision.orElseThrow(
@@ -84,7 +96,7 @@ public final class Recognizer implements DocumentReader {
         } else {
             pages = cpu.recognize(document, models, from, to, sink);
         }
-        return options.translateTo() == null ? pages : translated(pages, options);
+        return options.translateTo() == null ? pages : translated(pages, options, finished);
     }
 
     private static VisionPrompt prompt(Tool tool) {
@@ -94,7 +106,7 @@ public final class Recognizer implements DocumentReader {
         return tool == Tool.MATH_TO_LATEX ? VisionPrompt.MATH : VisionPrompt.TRANSCRIBE;
     }
 
-    private List<Page> translated(List<Page> pages, JobOptions options) {
+    private List<Page> translated(List<Page> pages, JobOptions options, Consumer<Page> finished) {
         Translator using = translator.orElseThrow(
                 () -> new RecognitionFailure("The job asks for a translation, which is not configured here"));
         List<Callable<Page>> tasks = new ArrayList<>();
@@ -103,14 +115,16 @@ public final class Recognizer implements DocumentReader {
                 Translator.Translated translated =
                         using.translate(MarkdownWriter.page(page, options.eagerTables()), options.translateTo());
                 Page done = page.withTranslation(translated.markdown());
-                return translated.truncated()
+                Page complete = translated.truncated()
                         ? done.withWarning("Page " + (page.index() + 1)
                                 + ": the translation reached the model's length bound and may be incomplete")
                         : done;
+                finished.accept(complete);
+                return complete;
             });
         }
         try {
-            return ParallelPages.run(translating, tasks);
+            return translating.run(tasks);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RecognitionFailure("Interrupted while translating", e);
@@ -122,23 +136,38 @@ public final class Recognizer implements DocumentReader {
         }
     }
 
-    /** Where the pages of job {@code uuid} are kept as they are read. */
-    private OcrPipeline.PageSink sinkFor(String uuid) {
+    /**
+     * Where the pages of job {@code uuid} are kept as they are read, each counted once kept; a page read is
+     * complete unless it still has to be translated.
+     */
+    private OcrPipeline.PageSink sinkFor(
+            String uuid, AtomicInteger pagesRead, boolean translating, Consumer<Page> finished) {
         return new OcrPipeline.PageSink() {
             @Override
             public void rendered(int pageIndex, BufferedImage image) {
                 pageImages.putImage(uuid, pageIndex, Jpeg.encode(image));
+                pagesRead.incrementAndGet();
             }
 
             @Override
             public void keptAsIs(int pageIndex, byte[] singlePagePdf) {
                 pageImages.putOriginal(uuid, pageIndex, singlePagePdf);
+                pagesRead.incrementAndGet();
+            }
+
+            @Override
+            public void read(Page page) {
+                if (!translating) {
+                    finished.accept(page);
+                }
             }
         };
     }
 
     private final class Opened implements OpenDocument {
         private final Document document;
+        private final AtomicInteger pagesRead = new AtomicInteger();
+        private final Map<Integer, Page> finished = new ConcurrentHashMap<>();
 
         Opened(Document document) {
             this.document = document;
@@ -161,7 +190,26 @@ public final class Recognizer implements DocumentReader {
 
         @Override
         public List<Page> read(JobRecord job, String models, int from, int to) {
-            return Recognizer.this.read(document, job.options(), models, from, to, sinkFor(job.uuid()));
+            Consumer<Page> complete = page -> finished.put(page.index(), page);
+            boolean translating = job.options().translateTo() != null;
+            return Recognizer.this.read(
+                    document,
+                    job.options(),
+                    models,
+                    from,
+                    to,
+                    sinkFor(job.uuid(), pagesRead, translating, complete),
+                    complete);
+        }
+
+        @Override
+        public List<Page> finishedPages() {
+            return new ArrayList<>(new TreeMap<>(finished).values());
+        }
+
+        @Override
+        public int pagesRead() {
+            return pagesRead.get();
         }
 
         @Override

@@ -19,7 +19,8 @@ public final class Recognizers {
 
     public static Recognizer create(
             EngineSettings engine, ModelSettings models, AwsSettings aws, Limits limits, PageImages pageImages) {
-        TesseractEngine tesseract = new TesseractEngine(engine.tessdata().orElse(null));
+        TesseractEngine tesseract =
+                new TesseractEngine(engine.tessdata().orElse(null), limits.maxPixelsPerPage(), limits.pageTimeBudget());
         Optional<VisionEngine> vision = ModelClients.create(
                         models, aws, models.vlmProvider(), models.vlmModel(), models.timeout(), models.maxAttempts())
                 .map(model -> new VisionEngine(tesseract, model, engine.vlmMaxImageEdge(), engine.vlmMaxTokens()));
@@ -32,7 +33,7 @@ public final class Recognizers {
                         models.maxAttempts())
                 .map(model -> new Translator(model, engine.vlmMaxTokens()));
         return new Recognizer(
-                new DocumentLimits(limits.maxPixelsPerPage(), limits.pdfDpi()),
+                DocumentLimits.of(limits),
                 new OcrPipeline(tesseract, engine.ocrThreads()),
                 vision,
                 translator,

@@ -1,0 +1,185 @@
+package com.ocrchat.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/** The hostile corpus's PDFs: page trees that loop or lie, operator floods, form fan-outs, image bombs. */
+final class HostilePdfs {
+    private HostilePdfs() {}
+
+    // ---- PDF --------------------------------------------------------------------------------------------
+
+    static List<HostileInputs.Hostile> pdfs() {
+        byte[] real = TestDocuments.textPdf(List.of(List.of("one"), List.of("two"), List.of("three")));
+        return List.of(
+                new HostileInputs.Hostile("pdf-page-tree-loop", pageTreeLoop(), "loops back"),
+                new HostileInputs.Hostile("pdf-pages-node-is-its-own-kid", selfKid(), "loops back"),
+                new HostileInputs.Hostile("pdf-count-says-a-million", countLie(1_000_000), "counts"),
+                new HostileInputs.Hostile("pdf-no-pages", countLie(-1), "no pages"),
+                new HostileInputs.Hostile("pdf-page-tree-200-deep", deepTree(200), "nested too deep"),
+                new HostileInputs.Hostile("pdf-2001-pages", manyPages(2001), "more than 2000 pages"),
+                new HostileInputs.Hostile("pdf-zero-area-page", page("[0 0 0 0]", "0 0 m", ""), "no area"),
+                new HostileInputs.Hostile(
+                        "pdf-page-of-a-billion-points", page("[0 0 1000000000 1000000000]", "0 0 m", ""), null),
+                new HostileInputs.Hostile("pdf-three-million-operators", operatorFlood(3_000_000), "budget"),
+                new HostileInputs.Hostile("pdf-form-fan-out-10-to-the-9", formFanOut(9, 10), "budget"),
+                new HostileInputs.Hostile("pdf-form-draws-itself", selfDrawingForm(), null),
+                new HostileInputs.Hostile("pdf-image-inflates-to-400mb", imageBomb(20_000, 20_000, true), null),
+                new HostileInputs.Hostile(
+                        "pdf-image-claims-100000-square-with-no-data", imageBomb(100_000, 100_000, false), null),
+                new HostileInputs.Hostile("pdf-content-length-lies", lengthLie(), null),
+                new HostileInputs.Hostile(
+                        "pdf-missing-resources", page("[0 0 612 792]", "/F9 12 Tf BT (x) Tj ET /Im9 Do", ""), null),
+                new HostileInputs.Hostile(
+                        "pdf-header-only", "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), "corrupt or truncated"),
+                new HostileInputs.Hostile("pdf-truncated-60-percent", Arrays.copyOf(real, real.length * 6 / 10), null),
+                new HostileInputs.Hostile("pdf-encrypted", TestDocuments.encryptedPdf(real), "password"),
+                new HostileInputs.Hostile("pdf-garbage-after-header", garbageAfter("%PDF-1.4\n"), null));
+    }
+
+    private static byte[] pageTreeLoop() {
+        return new RawPdf()
+                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                .object("<< /Type /Pages /Kids [2 0 R] /Count 1 >>")
+                .bytes();
+    }
+
+    private static byte[] selfKid() {
+        return new RawPdf()
+                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                .object("<< /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >>")
+                .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+                .bytes();
+    }
+
+    /** One page, with a /Count of {@code count}; -1: no kids at all, and a count of 0. */
+    private static byte[] countLie(int count) {
+        return new RawPdf()
+                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                .object(
+                        count < 0
+                                ? "<< /Type /Pages /Kids [] /Count 0 >>"
+                                : "<< /Type /Pages /Kids [3 0 R] /Count " + count + " >>")
+                .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+                .bytes();
+    }
+
+    private static byte[] deepTree(int depth) {
+        RawPdf pdf = new RawPdf().object("<< /Type /Catalog /Pages 2 0 R >>");
+        for (int level = 0; level < depth; level++) {
+            int self = 2 + level;
+            pdf.object("<< /Type /Pages /Kids [" + (self + 1) + " 0 R] /Count 1"
+                    + (level > 0 ? " /Parent " + (self - 1) + " 0 R" : "") + " >>");
+        }
+        pdf.object("<< /Type /Page /Parent " + (depth + 1) + " 0 R /MediaBox [0 0 612 792] >>");
+        return pdf.bytes();
+    }
+
+    private static byte[] manyPages(int pages) {
+        StringBuilder kids = new StringBuilder();
+        for (int page = 0; page < pages; page++) {
+            kids.append(4 + page).append(" 0 R ");
+        }
+        RawPdf pdf = new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [" + kids + "] /Count " + pages + " >>")
+                        .stream("", "0 0 m".getBytes(StandardCharsets.US_ASCII), false);
+        for (int page = 0; page < pages; page++) {
+            pdf.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>");
+        }
+        return pdf.bytes();
+    }
+
+    /** One page with this media box, content and extra objects' resources ({@code resources} inside /Resources). */
+    private static byte[] page(String mediaBox, String content, String resources) {
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox " + mediaBox + " /Contents 4 0 R /Resources << "
+                                + resources + " >> >>")
+                        .stream("", content.getBytes(StandardCharsets.US_ASCII), true)
+                        .bytes();
+    }
+
+    private static byte[] operatorFlood(int operators) {
+        byte[] one = "0 0 m\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] content = new byte[one.length * operators];
+        for (int i = 0; i < operators; i++) {
+            System.arraycopy(one, 0, content, i * one.length, one.length);
+        }
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>")
+                        .stream("", content, true)
+                        .bytes();
+    }
+
+    /** Form F(k) draws F(k-1) {@code fanOut} times; F0 strokes a line: fanOut^depth strokes from a few hundred bytes. */
+    private static byte[] formFanOut(int depth, int fanOut) {
+        RawPdf pdf = new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object(
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /F 5 0 R >> >> >>")
+                        .stream("", "/F Do".getBytes(StandardCharsets.US_ASCII), false);
+        for (int level = depth; level >= 0; level--) {
+            int self = 5 + (depth - level);
+            String body = level == 0 ? "0 0 m 10 10 l S" : "/F Do ".repeat(fanOut);
+            String resources = level == 0 ? "" : " /Resources << /XObject << /F " + (self + 1) + " 0 R >> >>";
+            pdf.stream(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 612 792]" + resources,
+                    body.getBytes(StandardCharsets.US_ASCII),
+                    false);
+        }
+        return pdf.bytes();
+    }
+
+    private static byte[] selfDrawingForm() {
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object(
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /F 5 0 R >> >> >>")
+                        .stream("", "/F Do".getBytes(StandardCharsets.US_ASCII), false)
+                        .stream(
+                                "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /F 5 0 R >> >>",
+                                "/F Do /F Do".getBytes(StandardCharsets.US_ASCII),
+                                false)
+                        .bytes();
+    }
+
+    /** A page-filling grey image of these dimensions: deflated zeros when {@code withData}, else no data at all. */
+    private static byte[] imageBomb(int width, int height, boolean withData) {
+        byte[] data = withData ? new byte[width * height] : new byte[0];
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object(
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /I 5 0 R >> >> >>")
+                        .stream("", "q 612 0 0 792 0 0 cm /I Do Q".getBytes(StandardCharsets.US_ASCII), false)
+                        .stream(
+                                "/Type /XObject /Subtype /Image /Width " + width + " /Height " + height
+                                        + " /ColorSpace /DeviceGray /BitsPerComponent 8",
+                                data,
+                                withData)
+                        .bytes();
+    }
+
+    private static byte[] lengthLie() {
+        byte[] pdf = page("[0 0 612 792]", "0 0 m 100 100 l S", "");
+        String text = new String(pdf, StandardCharsets.ISO_8859_1);
+        return text.replaceFirst("/Length \\d+", "/Length 999999999").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] garbageAfter(String header) {
+        byte[] garbage = new byte[4096];
+        new Random(7).nextBytes(garbage);
+        byte[] head = header.getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, garbage, 0, head.length);
+        return garbage;
+    }
+}

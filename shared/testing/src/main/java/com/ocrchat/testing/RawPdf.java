@@ -1,0 +1,69 @@
+package com.ocrchat.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.Deflater;
+
+/**
+ * A PDF written object by object, with a correct cross-reference table, for files no PDF library would
+ * write: page trees that loop, counts that lie, drawings that fan out. Object 1 is the catalog.
+ */
+final class RawPdf {
+    private final List<byte[]> objects = new ArrayList<>();
+
+    /** Adds object number {@code objects.size() + 1} with this body (dictionary, array, ...). */
+    RawPdf object(String body) {
+        objects.add(body.getBytes(StandardCharsets.ISO_8859_1));
+        return this;
+    }
+
+    /** Adds a stream object: {@code dictionary} (without /Length) and its data, deflated when asked. */
+    RawPdf stream(String dictionary, byte[] data, boolean deflate) {
+        byte[] bytes = deflate ? deflate(data) : data;
+        String head = "<<" + dictionary + (deflate ? " /Filter /FlateDecode" : "") + " /Length " + bytes.length
+                + ">>\nstream\n";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
+        body.writeBytes(bytes);
+        body.writeBytes("\nendstream".getBytes(StandardCharsets.ISO_8859_1));
+        objects.add(body.toByteArray());
+        return this;
+    }
+
+    byte[] bytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1));
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(out.size());
+            out.writeBytes(((i + 1) + " 0 obj\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(objects.get(i));
+            out.writeBytes("\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
+        }
+        int xref = out.size();
+        StringBuilder table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
+        offsets.forEach(offset -> table.append(String.format("%010d 00000 n \n", offset)));
+        table.append("trailer\n<< /Size ")
+                .append(objects.size() + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
+        out.writeBytes(table.toString().getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
+    }
+
+    static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        deflater.setInput(data);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+}
