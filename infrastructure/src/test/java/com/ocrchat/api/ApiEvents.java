@@ -190,8 +190,8 @@ public final class ApiEvents {
         return event;
     }
 
-    /** POST /api/v1/uploads/ (the GET fixture on another route). */
-    public static APIGatewayV2HTTPEvent createUpload(String token, String sourceIp) {
+    /** POST /api/v1/uploads/ {"size": size} (the GET fixture on another route). */
+    public static APIGatewayV2HTTPEvent createUpload(String token, String sourceIp, long size) {
         APIGatewayV2HTTPEvent event = getJob(token, sourceIp, "none");
         event.setRawPath("/api/v1/uploads/");
         event.setRouteKey("POST /api/v1/uploads");
@@ -199,6 +199,10 @@ public final class ApiEvents {
         event.getRequestContext().getHttp().setMethod("POST");
         event.getRequestContext().setRouteKey("POST /api/v1/uploads");
         event.setPathParameters(null);
+        event.setHeaders(new java.util.HashMap<>(event.getHeaders() == null ? Map.of() : event.getHeaders()));
+        event.getHeaders().put("content-type", "application/json");
+        event.setBody("{\"size\": " + size + "}");
+        event.setIsBase64Encoded(false);
         return event;
     }
 

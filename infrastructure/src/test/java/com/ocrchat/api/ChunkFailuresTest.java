@@ -131,7 +131,7 @@ class ChunkFailuresTest {
     }
 
     @Test
-    void aCorruptPageFailsItsJobAtOnceNamingThePageWithOneRefund() {
+    void aCorruptPageFailsItsJobAtOnceNamingThePageChargingThePagesReadBeforeIt() {
         AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 20);
         Caller caller = Caller.of(account.account(), "x");
         InMemoryChunkQueue queue = new InMemoryChunkQueue();
@@ -154,8 +154,10 @@ class ChunkFailuresTest {
         JobView failed = wiring.jobQueries().view(caller, job.uuid());
         assertEquals(JobStatus.FAILED, failed.status());
         assertTrue(failed.error().startsWith("Page 6 of the PDF is corrupt and cannot be rendered"), failed.error());
-        assertEquals(1, ledger.refunds(), "refunded once, after one attempt");
-        assertEquals(20, wiring.meter().balance(caller).remaining());
+        assertTrue(failed.error().endsWith("(charged for the 5 pages read before it)"), failed.error());
+        assertEquals(5, failed.creditsCharged());
+        assertEquals(1, ledger.refunds(), "the rest refunded once, after one attempt");
+        assertEquals(15, wiring.meter().balance(caller).remaining());
         worker.process(chunks.get(1)); // a redelivery finds the job failed and does nothing
         assertEquals(1, ledger.refunds());
     }
@@ -237,8 +239,13 @@ class ChunkFailuresTest {
         }
 
         @Override
-        public String presignedPut(String key, Duration lifetime) {
-            return real.presignedPut(key, lifetime);
+        public String presignedPut(String key, Duration lifetime, long contentLength) {
+            return real.presignedPut(key, lifetime, contentLength);
+        }
+
+        @Override
+        public Optional<byte[]> getAtMost(String key, long maxBytes) {
+            return real.getAtMost(key, maxBytes);
         }
     }
 }

@@ -414,6 +414,38 @@ class VisionAndToolsTest {
     }
 
     @Test
+    void anonymousCallersGetNoPaidModelWorkEvenWhereModelsAreConfigured() throws Exception {
+        Wiring vision = withModel("openai", (path, body) -> FakeModelServer.openAi(INVOICE_MARKDOWN, "stop"));
+        byte[] png = TestDocuments.png(TestPages.invoiceImage());
+        String ip = "10.77." + new java.util.Random().nextInt(256) + "." + new java.util.Random().nextInt(256);
+
+        APIGatewayV2HTTPResponse response = new SubmitOcrHandler(vision)
+                .handleRequest(ApiEvents.submit(null, ip, "a.png", png, Map.of("tier", "vlm")), null);
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode job = MAPPER.readTree(response.getBody());
+        assertEquals("cpu", job.get("tier").asText());
+        assertEquals("vlm", job.get("requested_tier").asText());
+        assertEquals(1, job.get("credits_charged").asInt());
+        assertTrue(job.get("warnings").get(0).asText().contains("needs an account token"), job.toString());
+        assertTrue(job.get("text").asText().contains("Total"), "read by the cpu engine");
+        assertTrue(calls.isEmpty(), "no model call for an anonymous caller");
+        server.close();
+
+        Wiring translating = withTranslator((path, body) -> FakeModelServer.openAi("# RECHNUNG", "stop"));
+        JsonNode refused = error(
+                new SubmitOcrHandler(translating)
+                        .handleRequest(
+                                ApiEvents.submit(
+                                        null, ip, "a.png", png, Map.of("tool", "translate", "translate_to", "de")),
+                                null),
+                401);
+        assertEquals(
+                "tool=translate needs an account token: anonymous requests get no paid model work",
+                refused.get("error").asText());
+        assertTrue(calls.isEmpty(), "no model call for an anonymous caller");
+    }
+
+    @Test
     void aTranslationComesWithTheJobAndItsExports() throws Exception {
         Wiring application =
                 withTranslator((path, body) -> FakeModelServer.openAi("# RECHNUNG\n\nGesamt: 215.00 USD", "stop"));

@@ -171,9 +171,11 @@ class ZipArtifactTest {
                             .size());
         }
         try (LambdaRuntime runtime = start("CreateUploadFunction")) {
-            JsonNode ticket = body(runtime.invoke(ApiEvents.createUpload(account.token(), IP), TIMEOUT), 201);
+            JsonNode ticket = body(runtime.invoke(ApiEvents.createUpload(account.token(), IP, 1000), TIMEOUT), 201);
             assertTrue(
                     ticket.get("url").asText().contains(ticket.get("upload_id").asText()), ticket.toString());
+            assertEquals(1000, ticket.get("max_bytes").asLong());
+            body(runtime.invoke(ApiEvents.createUpload(account.token(), IP, 0), TIMEOUT), 400);
         }
     }
 

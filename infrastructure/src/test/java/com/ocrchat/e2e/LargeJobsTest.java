@@ -136,20 +136,81 @@ class LargeJobsTest {
 
     @Test
     void aFileUploadedThroughAPresignedUrlIsSubmittedByItsId() throws Exception {
-        Files.write(work.resolve("scan.pdf"), TestDocuments.scannedPdf(numberedPages(2)));
-        JsonNode ticket = curlJson(
+        byte[] scan = TestDocuments.scannedPdf(numberedPages(2));
+        Files.write(work.resolve("scan.pdf"), scan);
+        JsonNode ticket = ticket(server.devToken(), scan.length);
+        assertEquals(201, ticket.get("http_code").asInt(), ticket.toString());
+        assertEquals("PUT", ticket.get("method").asText());
+        assertEquals(scan.length, ticket.get("max_bytes").asLong());
+
+        run(List.of("curl", "-s", "-f", "-T", "scan.pdf", ticket.get("url").asText()));
+        JsonNode job = submitUpload(ticket);
+        assertEquals(200, job.get("http_code").asInt(), job.toString());
+        assertTrue(job.get("text").asText().contains("Section 2 of the report."));
+        JsonNode again = submitUpload(ticket);
+        assertEquals(400, again.get("http_code").asInt(), "an upload is used once: " + again);
+
+        JsonNode other = ticket(null, scan.length);
+        run(List.of("curl", "-s", "-f", "-T", "scan.pdf", other.get("url").asText()));
+        JsonNode stolen = submitUpload(other);
+        assertEquals(400, stolen.get("http_code").asInt(), "another caller's upload is unknown here: " + stolen);
+        assertTrue(stolen.get("error").asText().contains("Unknown upload_id"));
+    }
+
+    @Test
+    void anUploadHoldsOnlyTheSizeItWasSignedForAndARefusedOneIsDeleted() throws Exception {
+        byte[] scan = TestDocuments.scannedPdf(numberedPages(1));
+        Files.write(work.resolve("scan.pdf"), scan);
+        Files.write(work.resolve("larger.pdf"), java.util.Arrays.copyOf(scan, scan.length + 1000));
+        JsonNode small = ticket(server.devToken(), scan.length - 1);
+        String status = run(List.of(
+                "curl",
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                "-T",
+                "larger.pdf",
+                small.get("url").asText()));
+        assertEquals("403", status, "S3 refuses a body of another length than the one signed");
+        assertEquals(400, submitUpload(small).get("http_code").asInt(), "nothing was stored");
+
+        JsonNode refused = ticket(server.devToken(), 5);
+        Files.writeString(work.resolve("hello.txt"), "hello");
+        run(List.of("curl", "-s", "-f", "-T", "hello.txt", refused.get("url").asText()));
+        JsonNode notADocument = submitUpload(refused);
+        assertEquals(400, notADocument.get("http_code").asInt(), notADocument.toString());
+        assertTrue(notADocument.get("error").asText().contains("Unsupported"), notADocument.toString());
+        JsonNode gone = submitUpload(refused);
+        assertTrue(gone.get("error").asText().contains("Unknown upload_id"), "a refused upload is deleted: " + gone);
+
+        assertEquals(400, ticket(server.devToken(), 0).get("http_code").asInt());
+        assertEquals(
+                400,
+                ticket(server.devToken(), 51L * 1024 * 1024).get("http_code").asInt());
+    }
+
+    /** POST /api/v1/uploads/ {"size": size}, with the token when there is one. */
+    private JsonNode ticket(String token, long size) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(
                 "-X",
                 "POST",
                 server.url() + "/api/v1/uploads/",
                 "-H",
-                "Authorization: Bearer " + server.devToken(),
+                "Content-Type: application/json",
+                "-d",
+                "{\"size\": " + size + "}",
                 "-w",
-                "\n%{http_code}");
-        assertEquals(201, ticket.get("http_code").asInt(), ticket.toString());
-        assertEquals("PUT", ticket.get("method").asText());
+                "\n%{http_code}"));
+        if (token != null) {
+            arguments.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        return curlJson(arguments.toArray(String[]::new));
+    }
 
-        run(List.of("curl", "-s", "-f", "-T", "scan.pdf", ticket.get("url").asText()));
-        JsonNode job = curlJson(
+    private JsonNode submitUpload(JsonNode ticket) throws Exception {
+        return curlJson(
                 "-X",
                 "POST",
                 server.url() + "/api/v1/ocr/",
@@ -159,35 +220,6 @@ class LargeJobsTest {
                 "upload_id=" + ticket.get("upload_id").asText(),
                 "-w",
                 "\n%{http_code}");
-
-        assertEquals(200, job.get("http_code").asInt(), job.toString());
-        assertTrue(job.get("text").asText().contains("Section 2 of the report."));
-        JsonNode again = curlJson(
-                "-X",
-                "POST",
-                server.url() + "/api/v1/ocr/",
-                "-H",
-                "Authorization: Bearer " + server.devToken(),
-                "-F",
-                "upload_id=" + ticket.get("upload_id").asText(),
-                "-w",
-                "\n%{http_code}");
-        assertEquals(400, again.get("http_code").asInt(), "an upload is used once: " + again);
-
-        JsonNode other = curlJson("-X", "POST", server.url() + "/api/v1/uploads/", "-w", "\n%{http_code}");
-        run(List.of("curl", "-s", "-f", "-T", "scan.pdf", other.get("url").asText()));
-        JsonNode stolen = curlJson(
-                "-X",
-                "POST",
-                server.url() + "/api/v1/ocr/",
-                "-H",
-                "Authorization: Bearer " + server.devToken(),
-                "-F",
-                "upload_id=" + other.get("upload_id").asText(),
-                "-w",
-                "\n%{http_code}");
-        assertEquals(400, stolen.get("http_code").asInt(), "another caller's upload is unknown here: " + stolen);
-        assertTrue(stolen.get("error").asText().contains("Unknown upload_id"));
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package com.ocrchat.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.ocrchat.auth.Authenticator;
 import com.ocrchat.error.InvalidInput;
+import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.Unauthenticated;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -76,10 +77,21 @@ public final class ApiRequest {
         return header("content-type").orElse("");
     }
 
-    public byte[] body() {
+    /**
+     * The body, refused with a 413 before it is decoded or parsed when it holds more than {@code maxBytes}
+     * (its size judged from the encoded length, so nothing large is ever copied).
+     */
+    public byte[] body(long maxBytes) {
         String body = event.getBody();
         if (body == null) {
             return new byte[0];
+        }
+        long size = event.getIsBase64Encoded() ? body.length() / 4 * 3 : body.length();
+        if (size > maxBytes) {
+            throw LimitExceeded.requestTooLarge(
+                    "The request body is larger than this endpoint takes (" + maxBytes + " bytes)"
+                            + "; send large files through POST /api/v1/uploads/",
+                    Map.of("max_bytes", maxBytes));
         }
         if (!event.getIsBase64Encoded()) {
             return body.getBytes(StandardCharsets.UTF_8);

@@ -21,6 +21,10 @@ import org.apache.commons.fileupload.disk.DiskFileItemFactory;
 /** A multipart/form-data body parsed with commons-fileupload: text fields and file fields. */
 public final class MultipartForm {
     private static final int MAX_PARTS = 32;
+    /** A text field holds a choice or an id, never a document: anything longer is refused, not echoed. */
+    static final int MAX_FIELD_BYTES = 1024;
+    /** What the parts' own headers and boundaries may add to a body beyond its file. */
+    private static final long ENVELOPE_BYTES = 64 * 1024;
 
     private final Map<String, String> fields;
     private final Map<String, SubmittedFile> files;
@@ -36,7 +40,7 @@ public final class MultipartForm {
             throw new InvalidInput("Send the file as multipart/form-data with a 'file' field"
                     + (contentType.isEmpty() ? "" : " (got " + contentType + ")"));
         }
-        byte[] body = request.body();
+        byte[] body = request.body(maxFileBytes + ENVELOPE_BYTES);
         // Everything stays in memory: the body already is (Lambda hands it over whole).
         FileUpload upload = new FileUpload(new DiskFileItemFactory(Integer.MAX_VALUE, null));
         upload.setFileSizeMax(maxFileBytes);
@@ -55,6 +59,11 @@ public final class MultipartForm {
         parts.forEach((name, items) -> {
             FileItem item = items.get(0);
             if (item.isFormField()) {
+                if (item.getSize() > MAX_FIELD_BYTES) {
+                    throw new InvalidInput(
+                            "A form field is longer than " + MAX_FIELD_BYTES + " bytes",
+                            Map.of("max_field_bytes", MAX_FIELD_BYTES));
+                }
                 fields.put(name, new String(item.get(), StandardCharsets.UTF_8));
             } else {
                 files.put(name, new SubmittedFile(baseName(item.getName()), item.get()));

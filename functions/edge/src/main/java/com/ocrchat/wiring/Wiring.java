@@ -81,6 +81,11 @@ public final class Wiring {
     }
 
     public Uploads uploads() {
-        return new Uploads(stores.objects(), Limits.from(env).maxFileBytes(), clock);
+        return new Uploads(
+                stores.objects(),
+                stores.ledger(),
+                Limits.from(env).maxFileBytes(),
+                Plans.from(env).anonymousDailyUploads(),
+                clock);
     }
 }

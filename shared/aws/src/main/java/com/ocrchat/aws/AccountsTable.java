@@ -29,6 +29,7 @@ final class AccountsTable {
             case ANONYMOUS_PAGES -> "usage#ip#" + window.subject() + "#" + window.period();
             case ACCOUNT_PAGES -> "usage#account#" + window.subject() + "#" + window.period();
             case CHAT_MESSAGES -> "chat#" + window.subject() + "#" + window.period();
+            case ANONYMOUS_UPLOADS -> "uploads#ip#" + window.subject() + "#" + window.period();
         };
     }
 

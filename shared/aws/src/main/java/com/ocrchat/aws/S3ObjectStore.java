@@ -7,6 +7,7 @@ import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 public final class S3ObjectStore implements ObjectStore {
@@ -32,6 +33,22 @@ public final class S3ObjectStore implements ObjectStore {
                     s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> getAtMost(String key, long maxBytes) {
+        try {
+            return Optional.of(
+                    s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).range("bytes=0-" + maxBytes))
+                            .asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                return Optional.of(new byte[0]); // an empty object has no byte 0
+            }
+            throw e;
         }
     }
 
@@ -62,10 +79,10 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public String presignedPut(String key, Duration lifetime) {
+    public String presignedPut(String key, Duration lifetime, long contentLength) {
         return presigner
                 .presignPutObject(r -> r.signatureDuration(lifetime)
-                        .putObjectRequest(put -> put.bucket(bucket).key(key)))
+                        .putObjectRequest(put -> put.bucket(bucket).key(key).contentLength(contentLength)))
                 .url()
                 .toString();
     }

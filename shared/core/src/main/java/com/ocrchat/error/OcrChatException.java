@@ -30,6 +30,12 @@ public abstract sealed class OcrChatException extends RuntimeException
         return details;
     }
 
+    /** This failure with one more fact in its details (say, the job it failed and what that cost). */
+    public OcrChatException with(String key, Object value) {
+        details.put(key, value);
+        return this;
+    }
+
     /** Whether the client caused it: retrying the same input cannot help, and a worker does not retry it. */
     public abstract boolean clientCaused();
 }

@@ -1,7 +1,6 @@
 package com.ocrchat.job;
 
 import com.ocrchat.error.OcrChatException;
-import com.ocrchat.json.Json;
 import com.ocrchat.page.Page;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
@@ -10,8 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The workers' part of a large job. A chunk's pages are read and each page's result written as its own
- * object (a redelivered chunk overwrites, never duplicates); then the chunk is counted into
+ * The workers' part of a large job. A chunk's pages not kept yet are read and each page's result written as
+ * its own object (a redelivered chunk overwrites, never duplicates; pages the inline reading finished are
+ * not read again); then the chunk is counted into
  * {@code pages_done} once, and whoever sees the last page counted assembles the result. A page the
  * client got wrong fails the job at once (retrying cannot help); a fault of ours is noted on the job
  * and thrown, so SQS retries the chunk and, if it gives up, the dead-letter consumer fails the job.
@@ -22,6 +22,7 @@ public final class ChunkWorker {
     private final JobPages pages;
     private final ObjectStore objects;
     private final JobMetrics metrics;
+    private final PageResults results;
 
     public ChunkWorker(JobStore jobs, JobLifecycle lifecycle, JobPages pages, ObjectStore objects, JobMetrics metrics) {
         this.jobs = jobs;
@@ -29,6 +30,7 @@ public final class ChunkWorker {
         this.pages = pages;
         this.objects = objects;
         this.metrics = metrics;
+        this.results = new PageResults(objects);
     }
 
     public void process(Chunk chunk) {
@@ -38,35 +40,60 @@ public final class ChunkWorker {
         }
         JobRecord job = found.get();
         lifecycle.start(job.uuid());
+        List<Integer> unread = new ArrayList<>();
+        for (int index = chunk.firstPage(); index <= chunk.lastPage(); index++) {
+            if (!results.has(job.uuid(), index)) {
+                unread.add(index); // pages the inline reading finished before its deadline are not read again
+            }
+        }
+        if (!unread.isEmpty()) {
+            Optional<List<Page>> read = read(job, unread);
+            if (read.isEmpty()) {
+                return; // the client's file failed the job: retrying cannot help
+            }
+            results.keep(job.uuid(), read.get());
+        }
+        JobRecord counted = jobs.countChunk(job.uuid(), chunk.id(), chunk.pages());
+        if (counted.pagesDone() >= counted.pageCount() && !counted.status().isFinished()) {
+            lifecycle.finish(counted, pages.assemble(counted, results.all(job.uuid(), counted.pageCount())));
+        }
+    }
+
+    /**
+     * The job's pages at these indexes (ascending), read a run of consecutive pages at a time; empty when a
+     * fault in the client's file failed the job. A fault of ours is noted on the job and thrown.
+     */
+    private Optional<List<Page>> read(JobRecord job, List<Integer> indexes) {
         byte[] upload = objects.get(BucketLayout.upload(job.uuid()))
                 .orElseThrow(() -> new IllegalStateException("The upload of job " + job.uuid() + " is missing"));
-        List<Page> read;
-        try (DocumentReader.OpenDocument document = pages.open(upload)) {
-            read = pages.read(document, job, chunk.firstPage(), chunk.lastPage() + 1);
+        DocumentReader.OpenDocument document = null;
+        try {
+            document = pages.open(upload);
+            List<Page> read = new ArrayList<>();
+            int run = 0;
+            while (run < indexes.size()) {
+                int end = run;
+                while (end + 1 < indexes.size() && indexes.get(end + 1) == indexes.get(end) + 1) {
+                    end++;
+                }
+                read.addAll(pages.read(document, job, indexes.get(run), indexes.get(end) + 1));
+                run = end + 1;
+            }
+            return Optional.of(read);
         } catch (OcrChatException e) {
             if (e.clientCaused()) {
-                lifecycle.fail(job, e.getMessage());
-                return;
+                // Charged for the pages read: those of the chunks counted so far and this chunk's before the fault.
+                int pagesRead = job.pagesDone() + (document == null ? 0 : document.pagesRead());
+                lifecycle.failClientCaused(job, e.getMessage(), pagesRead);
+                return Optional.empty();
             }
             jobs.noteFailure(job.uuid(), e.getMessage());
             metrics.chunkRetried();
             throw e;
-        }
-        for (Page page : read) {
-            objects.put(BucketLayout.pageResult(job.uuid(), page.index()), Json.writeBytes(page), "application/json");
-        }
-        JobRecord counted = jobs.countChunk(job.uuid(), chunk.id(), chunk.pages());
-        if (counted.pagesDone() >= counted.pageCount() && !counted.status().isFinished()) {
-            List<Page> all = new ArrayList<>();
-            for (int index = 0; index < counted.pageCount(); index++) {
-                int page = index;
-                all.add(Json.read(
-                        objects.get(BucketLayout.pageResult(job.uuid(), page))
-                                .orElseThrow(() -> new IllegalStateException(
-                                        "Page " + page + " of job " + job.uuid() + " is missing")),
-                        Page.class));
+        } finally {
+            if (document != null) {
+                document.close();
             }
-            lifecycle.finish(counted, pages.assemble(counted, all));
         }
     }
 }

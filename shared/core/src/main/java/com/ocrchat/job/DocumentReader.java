@@ -34,6 +34,18 @@ public interface DocumentReader {
          */
         List<Page> read(JobRecord job, String models, int from, int to);
 
+        /**
+         * How many pages this opened file has read to the end, whether or not the call that read them
+         * returned: the work done when a later page fails.
+         */
+        int pagesRead();
+
+        /**
+         * The pages read to the end (translated too, when asked) so far, in order, whether or not the call
+         * that read them returned: kept when a reading is given up, so that nobody pays for them twice.
+         */
+        List<Page> finishedPages();
+
         @Override
         void close();
     }

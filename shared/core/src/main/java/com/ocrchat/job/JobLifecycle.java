@@ -1,6 +1,7 @@
 package com.ocrchat.job;
 
 import com.ocrchat.json.Json;
+import com.ocrchat.metering.Charge;
 import com.ocrchat.metering.Meter;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
@@ -67,15 +68,37 @@ public final class JobLifecycle {
         return jobs.find(uuid).filter(job -> !job.status().isFinished()).flatMap(job -> fail(job, reason));
     }
 
-    /** As {@link #fail(String, String)} for a record in hand. The only place credits are given back. */
+    /** As {@link #fail(String, String)} for a record in hand: a fault on our side, so every credit goes back. */
     public Optional<JobRecord> fail(JobRecord job, String reason) {
-        JobRecord failed = job.failed(reason, now());
+        return fail(job, reason, 0);
+    }
+
+    /**
+     * Fails the job for a fault in the client's file found after {@code pagesRead} of its pages had been read:
+     * that work is charged (the message says so), the rest given back. A file is checked as far as it can be
+     * before anything is reserved; what only reading finds is the sender's cost, not the service's.
+     */
+    public Optional<JobRecord> failClientCaused(JobRecord job, String reason, int pagesRead) {
+        int read = Math.max(0, Math.min(pagesRead, job.pageCount()));
+        long kept = job.pageCount() == 0 ? 0 : job.charge().credits() / job.pageCount() * read;
+        return fail(
+                job,
+                kept == 0
+                        ? reason
+                        : reason + " (charged for the " + read + " page" + (read == 1 ? "" : "s") + " read before it)",
+                kept);
+    }
+
+    /** The only place credits are given back: all of them but {@code creditsKept}. */
+    private Optional<JobRecord> fail(JobRecord job, String reason, long creditsKept) {
+        JobRecord failed = job.failed(reason, now(), creditsKept);
         if (!jobs.fail(failed)) {
             return Optional.empty();
         }
-        meter.refund(job.charge());
+        Charge charge = job.charge();
+        meter.refund(new Charge(charge.accountId(), charge.window(), charge.credits() - creditsKept));
         objects.delete(BucketLayout.upload(job.uuid()));
-        metrics.jobFailed(job.charge().credits());
+        metrics.jobFailed(charge.credits() - creditsKept);
         LOG.warn("Job {} failed: {}", job.uuid(), reason);
         return Optional.of(failed);
     }

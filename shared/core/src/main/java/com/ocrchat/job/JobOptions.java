@@ -1,6 +1,7 @@
 package com.ocrchat.job;
 
 import com.ocrchat.error.InvalidInput;
+import com.ocrchat.error.Unauthenticated;
 import com.ocrchat.language.TargetLanguage;
 import com.ocrchat.tools.Tier;
 import com.ocrchat.tools.Tool;
@@ -25,9 +26,11 @@ public record JobOptions(Tier requestedTier, Tier tier, String language, Tool to
     /**
      * The tool's tier applies when the request names none. {@code tier=vlm} without a configured vision model is
      * read by cpu with a warning (or refused, as {@code vlmFallsBackToCpu} says); {@code translate} needs
-     * {@code translate_to} and a translation provider.
+     * {@code translate_to} and a translation provider. Without {@code modelWorkAllowed} (an anonymous caller)
+     * no paid model work is done: vlm is read by cpu the same way, translate is refused.
      */
-    public static Decided decide(Requested requested, ToolCatalog catalog, boolean vlmFallsBackToCpu) {
+    public static Decided decide(
+            Requested requested, ToolCatalog catalog, boolean vlmFallsBackToCpu, boolean modelWorkAllowed) {
         Tool tool = requested.tool().map(catalog::require).orElse(null);
         Tier asked =
                 requested.tier().map(Tier::of).orElse(tool != null && tool.tier() != null ? tool.tier() : Tier.CPU);
@@ -38,6 +41,10 @@ public record JobOptions(Tier requestedTier, Tier tier, String language, Tool to
                 throw new InvalidInput(
                         "tool=translate is not available on this server: no translation provider is configured "
                                 + "(set OCRCHAT_TRANSLATE_PROVIDER to bedrock or openai)");
+            }
+            if (!modelWorkAllowed) {
+                throw new Unauthenticated(
+                        "tool=translate needs an account token: anonymous requests get no paid model work");
             }
         } else if (requested.translateTo().isPresent()) {
             throw new InvalidInput("translate_to goes with tool=translate");
@@ -51,6 +58,13 @@ public record JobOptions(Tier requestedTier, Tier tier, String language, Tool to
             }
             tier = Tier.CPU;
             warnings.add("tier=vlm was requested but no vision model provider is configured on this server: "
+                    + "the cpu engine processed this job and it was charged as cpu");
+        } else if (asked == Tier.VLM && !modelWorkAllowed) {
+            if (!vlmFallsBackToCpu) {
+                throw new Unauthenticated("tier=vlm needs an account token: anonymous requests get no paid model work");
+            }
+            tier = Tier.CPU;
+            warnings.add("tier=vlm needs an account token (anonymous requests get no paid model work): "
                     + "the cpu engine processed this job and it was charged as cpu");
         }
         return new Decided(

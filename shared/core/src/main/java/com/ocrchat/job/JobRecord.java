@@ -87,8 +87,13 @@ public record JobRecord(
                 null);
     }
 
-    /** The record as failed (nothing charged); only the lifecycle stores it, through the store's conditional move. */
+    /** The record as failed with nothing charged; only the lifecycle stores it, through the store's conditional move. */
     public JobRecord failed(String message, Instant at) {
+        return failed(message, at, 0);
+    }
+
+    /** The record as failed with {@code creditsKept} of its charge kept (pages the client's file had read). */
+    public JobRecord failed(String message, Instant at, long creditsKept) {
         return new JobRecord(
                 uuid,
                 owner,
@@ -97,7 +102,7 @@ public record JobRecord(
                 filename,
                 pageCount,
                 pagesDone,
-                new Charge(charge.accountId(), charge.window(), 0),
+                new Charge(charge.accountId(), charge.window(), creditsKept),
                 createdAt,
                 at,
                 expiresAt,

@@ -58,6 +58,7 @@ public final class Submissions {
     private final Uploads uploads;
     private final Rules rules;
     private final Clock clock;
+    private final PageResults results;
     private final ExecutorService inlineReaders = Executors.newCachedThreadPool(DaemonThreads.named("inline-reader"));
 
     public Submissions(
@@ -77,10 +78,23 @@ public final class Submissions {
         this.uploads = uploads;
         this.rules = rules;
         this.clock = clock;
+        this.results = new PageResults(objects);
     }
 
     public Submitted submit(Caller caller, SubmitRequest request) {
-        JobOptions.Decided decided = JobOptions.decide(request.options(), rules.tools(), rules.vlmFallsBackToCpu());
+        try {
+            return accept(caller, request);
+        } catch (OcrChatException e) {
+            if (e.clientCaused()) {
+                request.uploadId().ifPresent(id -> uploads.discard(caller, id)); // a refused upload is not kept
+            }
+            throw e;
+        }
+    }
+
+    private Submitted accept(Caller caller, SubmitRequest request) {
+        JobOptions.Decided decided = JobOptions.decide(
+                request.options(), rules.tools(), rules.vlmFallsBackToCpu(), caller.plan() != Plan.ANONYMOUS);
         SubmittedFile file = request.uploadId()
                 .map(id -> uploads.take(caller, id))
                 .or(request::file)
@@ -139,7 +153,8 @@ public final class Submissions {
         try {
             Optional<List<Page>> read = readWithinDeadline(document, job);
             if (read.isEmpty()) {
-                // Not finished in time for the HTTP answer: the workers read it from the stored file.
+                // Not finished in time for the HTTP answer: the workers read the rest from the stored file.
+                results.keep(job.uuid(), document.finishedPages());
                 LOG.info(
                         "Job {} passed the inline deadline of {} s; handed to the workers",
                         job.uuid(),
@@ -153,10 +168,14 @@ public final class Submissions {
                             () -> new IllegalStateException("Job " + job.uuid() + " was finished by someone else"));
             return new Submitted(JobView.of(done, result), null);
         } catch (OcrChatException e) {
-            JobRecord failed = lifecycle.fail(job, e.getMessage()).orElse(job);
             if (e.clientCaused()) {
-                throw e; // the client's file (say, a corrupt page): answered as such
+                // The client's file (say, a corrupt page): answered as such, the pages read before it charged.
+                JobRecord failed = lifecycle
+                        .failClientCaused(job, e.getMessage(), document.pagesRead())
+                        .orElse(job);
+                throw e.with("job", job.uuid()).with("credits_charged", failed.creditsCharged());
             }
+            JobRecord failed = lifecycle.fail(job, e.getMessage()).orElse(job);
             LOG.error("Job {} failed in the engine", job.uuid(), e);
             return new Submitted(JobView.of(failed, null), e);
         } catch (RuntimeException e) {

@@ -1,9 +1,13 @@
 package com.ocrchat.job;
 
 import com.ocrchat.auth.Caller;
+import com.ocrchat.auth.Plan;
 import com.ocrchat.auth.Tokens;
 import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
+import com.ocrchat.error.TooManyRequests;
+import com.ocrchat.metering.BalanceLedger;
+import com.ocrchat.metering.Window;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
 import java.time.Clock;
@@ -16,37 +20,67 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Files larger than one request carries: a presigned PUT URL under a key that only the caller can name
- * (it includes a hash of the caller), then a submission with {@code upload_id}.
+ * Files larger than one request carries: a presigned PUT URL for exactly the size the caller declares (the
+ * Content-Length is signed, so the object can hold no more), under a key that only the caller can name (it
+ * includes a hash of the caller); then a submission with {@code upload_id}, which reads the object with a
+ * bound. Anonymous callers get a few tickets per IP and day; an upload is deleted once used or refused.
  */
 public final class Uploads {
     private static final Duration LIFETIME = Duration.ofHours(1);
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    /** Where to PUT the file, and the id to submit it with. */
+    /** Where to PUT the file (exactly {@code maxBytes} of it), and the id to submit it with. */
     public record Ticket(String uploadId, String url, String method, Instant expiresAt, long maxBytes) {}
 
     private final ObjectStore objects;
+    private final BalanceLedger ledger;
     private final long maxBytes;
+    private final int anonymousPerDay;
     private final Clock clock;
 
-    public Uploads(ObjectStore objects, long maxBytes, Clock clock) {
+    public Uploads(ObjectStore objects, BalanceLedger ledger, long maxBytes, int anonymousPerDay, Clock clock) {
         this.objects = objects;
+        this.ledger = ledger;
         this.maxBytes = maxBytes;
+        this.anonymousPerDay = anonymousPerDay;
         this.clock = clock;
     }
 
-    public Ticket create(Caller caller) {
+    /** A ticket for a file of {@code size} bytes. */
+    public Ticket create(Caller caller, long size) {
+        if (size < 1) {
+            throw new InvalidInput(
+                    "Say how large the file is: {\"size\": <bytes>}; the upload URL takes exactly that many bytes",
+                    Map.of("max_bytes", maxBytes));
+        }
+        if (size > maxBytes) {
+            throw new LimitExceeded("The file is larger than this server accepts", Map.of("max_bytes", maxBytes));
+        }
+        if (caller.plan() == Plan.ANONYMOUS) {
+            Window today = Window.day(Window.Kind.ANONYMOUS_UPLOADS, caller.sourceIp(), clock.instant());
+            if (!ledger.count(today, 1, anonymousPerDay)) {
+                throw new TooManyRequests(
+                        "Too many uploads today: " + anonymousPerDay + " per address per day without an account",
+                        Map.of(
+                                "limit",
+                                anonymousPerDay,
+                                "resets_at",
+                                today.endsAt().toString()));
+            }
+        }
         String id = UUID.randomUUID().toString();
         return new Ticket(
                 id,
-                objects.presignedPut(key(caller, id), LIFETIME),
+                objects.presignedPut(key(caller, id), LIFETIME, size),
                 "PUT",
                 clock.instant().plus(LIFETIME).truncatedTo(ChronoUnit.SECONDS),
-                maxBytes);
+                size);
     }
 
-    /** The uploaded file, as if it had come in the request; invalid input when there is none (or not the caller's). */
+    /**
+     * The uploaded file, as if it had come in the request, read with a bound; invalid input when there is
+     * none (or not the caller's). One over the bound is refused and deleted.
+     */
     public SubmittedFile take(Caller caller, String uploadId) {
         String id = uploadId.strip().toLowerCase(Locale.ROOT);
         InvalidInput unknown = new InvalidInput("Unknown upload_id, or nothing has been uploaded to it yet");
@@ -54,15 +88,20 @@ public final class Uploads {
             throw unknown;
         }
         String key = key(caller, id);
-        long size = objects.size(key).orElseThrow(() -> unknown);
-        if (size > maxBytes) {
+        byte[] bytes = objects.getAtMost(key, maxBytes).orElseThrow(() -> unknown);
+        if (bytes.length > maxBytes) {
+            objects.delete(key);
             throw new LimitExceeded("The file is larger than this server accepts", Map.of("max_bytes", maxBytes));
         }
-        return new SubmittedFile(id, objects.get(key).orElseThrow(() -> unknown));
+        return new SubmittedFile(id, bytes);
     }
 
+    /** Deletes the upload: used by a job, or refused. */
     public void discard(Caller caller, String uploadId) {
-        objects.delete(key(caller, uploadId.strip().toLowerCase(Locale.ROOT)));
+        String id = uploadId.strip().toLowerCase(Locale.ROOT);
+        if (ID.matcher(id).matches()) {
+            objects.delete(key(caller, id));
+        }
     }
 
     private static String key(Caller caller, String id) {

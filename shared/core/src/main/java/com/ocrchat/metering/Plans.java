@@ -7,7 +7,7 @@ import com.ocrchat.tools.Tier;
 /**
  * The plans and prices: what each plan allows (anonymous callers per source IP and UTC day, free
  * accounts per UTC month, paid accounts their bought credits) and pages per file, and what a page
- * costs on each tier. Allowances and balances count credits; a cpu page costs 1 by default.
+ * costs on each tier, and how many presigned uploads an anonymous IP may ask for per day. Allowances and balances count credits; a cpu page costs 1 by default.
  */
 public record Plans(
         long anonymousDailyCredits,
@@ -16,7 +16,8 @@ public record Plans(
         int freeMaxPagesPerFile,
         int paidMaxPagesPerFile,
         int cpuCreditsPerPage,
-        int vlmCreditsPerPage) {
+        int vlmCreditsPerPage,
+        int anonymousDailyUploads) {
 
     public static Plans from(Env env) {
         return new Plans(
@@ -26,7 +27,8 @@ public record Plans(
                 env.integer("OCRCHAT_FREE_MAX_PAGES_PER_FILE", 20, 1),
                 env.integer("OCRCHAT_PAID_MAX_PAGES_PER_FILE", 500, 1),
                 env.integer("OCRCHAT_CPU_CREDITS_PER_PAGE", 1, 0),
-                env.integer("OCRCHAT_VLM_CREDITS_PER_PAGE", 5, 0));
+                env.integer("OCRCHAT_VLM_CREDITS_PER_PAGE", 5, 0),
+                env.integer("OCRCHAT_ANONYMOUS_DAILY_UPLOADS", 20, 0));
     }
 
     public int maxPagesPerFile(Plan plan) {

@@ -16,7 +16,8 @@ public record Window(Kind kind, String subject, String period, Instant endsAt) {
     public enum Kind {
         ANONYMOUS_PAGES,
         ACCOUNT_PAGES,
-        CHAT_MESSAGES;
+        CHAT_MESSAGES,
+        ANONYMOUS_UPLOADS;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -9,6 +9,12 @@ public interface ObjectStore {
 
     Optional<byte[]> get(String key);
 
+    /**
+     * The object's first {@code maxBytes + 1} bytes at most, in one read (no size asked first, so an object
+     * that grows in between is still bounded): more than {@code maxBytes} means the object is larger.
+     */
+    Optional<byte[]> getAtMost(String key, long maxBytes);
+
     /** Deleting a missing object is not an error. */
     void delete(String key);
 
@@ -18,6 +24,9 @@ public interface ObjectStore {
     /** A URL that fetches the object without credentials until it expires, served as an attachment named {@code filename}. */
     String presignedGet(String key, Duration lifetime, String filename, String contentType);
 
-    /** A URL to which a client can PUT the object's bytes without credentials until it expires. */
-    String presignedPut(String key, Duration lifetime);
+    /**
+     * A URL to which a client can PUT the object's bytes without credentials until it expires; the
+     * Content-Length is signed, so the object can only ever hold {@code contentLength} bytes.
+     */
+    String presignedPut(String key, Duration lifetime, long contentLength);
 }

@@ -33,7 +33,8 @@ public final class ModelClients {
             case ModelSettings.OPENAI ->
                 new OpenAiModelClient(
                         settings.openAiBaseUrl().orElseThrow(),
-                        settings.openAiApiKey(),
+                        settings.openAiApiKey()
+                                .or(() -> settings.openAiApiKeySecret().map(secret -> Secrets.read(aws, secret))),
                         model.orElse(settings.openAiModel()),
                         timeout);
             default -> null;

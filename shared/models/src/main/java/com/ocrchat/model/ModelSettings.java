@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The model providers and who uses which: one Bedrock model id and one OpenAI-compatible endpoint
- * (base URL, key, model), shared by chat, the vlm tier and translation, each choosing its provider
+ * (base URL, model, and the key: given as such locally, by the ARN of its Secrets Manager secret on AWS,
+ * so that it never sits in the function's environment), shared by chat, the vlm tier and translation, each choosing its provider
  * ({@code bedrock}, {@code openai}, or {@code none}/{@code extractive}); per call a timeout, at most
  * {@code maxAttempts} calls, and the first backoff between them.
  */
@@ -15,6 +16,7 @@ public record ModelSettings(
         Optional<String> bedrockModelId,
         Optional<String> openAiBaseUrl,
         Optional<String> openAiApiKey,
+        Optional<String> openAiApiKeySecret,
         String openAiModel,
         Duration timeout,
         int maxAttempts,
@@ -38,6 +40,7 @@ public record ModelSettings(
                 bedrock,
                 openAi,
                 env.optional("OCRCHAT_OPENAI_API_KEY"),
+                env.optional("OCRCHAT_OPENAI_API_KEY_SECRET"),
                 env.text("OCRCHAT_OPENAI_MODEL", "gpt-4o-mini"),
                 env.seconds("OCRCHAT_MODEL_TIMEOUT_SECONDS", 90, 1, 900),
                 env.integer("OCRCHAT_MODEL_MAX_ATTEMPTS", 4, 1),

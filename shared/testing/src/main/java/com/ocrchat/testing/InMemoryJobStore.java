@@ -60,7 +60,9 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public synchronized boolean fail(JobRecord failed) {
         JobRecord current = jobs.get(failed.uuid());
-        return current != null && moveFromUnfinished(current.failed(failed.error(), failed.completedAt()));
+        return current != null
+                && moveFromUnfinished(current.failed(
+                        failed.error(), failed.completedAt(), failed.charge().credits()));
     }
 
     @Override

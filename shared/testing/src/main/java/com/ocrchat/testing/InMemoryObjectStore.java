@@ -2,6 +2,7 @@ package com.ocrchat.testing;
 
 import com.ocrchat.store.ObjectStore;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,12 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
+    public Optional<byte[]> getAtMost(String key, long maxBytes) {
+        return Optional.ofNullable(objects.get(key))
+                .map(bytes -> Arrays.copyOf(bytes, (int) Math.min(bytes.length, maxBytes + 1)));
+    }
+
+    @Override
     public void delete(String key) {
         objects.remove(key);
     }
@@ -36,8 +43,8 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public String presignedPut(String key, Duration lifetime) {
-        return "memory://put/" + key;
+    public String presignedPut(String key, Duration lifetime, long contentLength) {
+        return "memory://put/" + key + "?length=" + contentLength;
     }
 
     public boolean contains(String key) {

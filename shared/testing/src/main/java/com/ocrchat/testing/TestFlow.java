@@ -38,6 +38,7 @@ public final class TestFlow {
     public final Meter meter;
     public final JobLifecycle lifecycle;
     public final JobPages pages;
+    public final Uploads uploads;
     public final Submissions submissions;
     public final ChunkWorker worker;
     public final JobQueries queries;
@@ -50,13 +51,14 @@ public final class TestFlow {
         meter = new Meter(ledger, plans, clock);
         lifecycle = new JobLifecycle(jobs, meter, objects, JobMetrics.NONE, clock);
         pages = new JobPages(engine, new Languages(Set.of("eng")));
+        uploads = new Uploads(objects, ledger, 1 << 20, 3, clock);
         submissions = new Submissions(
                 lifecycle,
                 pages,
                 meter,
                 objects,
                 queue,
-                new Uploads(objects, 1 << 20, clock),
+                uploads,
                 new Submissions.Rules(
                         new ToolCatalog(false, false), true, plans, JobFlow.from(Env.of(Map.of())), Duration.ofDays(7)),
                 clock);

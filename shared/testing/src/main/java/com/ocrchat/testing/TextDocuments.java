@@ -44,6 +44,8 @@ public final class TextDocuments implements DocumentReader {
         }
         List<String> pages = Arrays.asList(content.substring(MAGIC.length()).split("\f", -1));
         return new OpenDocument() {
+            private final List<Page> finished = new ArrayList<>();
+
             @Override
             public String mediaType() {
                 return "text/plain";
@@ -69,8 +71,19 @@ public final class TextDocuments implements DocumentReader {
                     }
                     pagesRead.incrementAndGet();
                     read.add(page(index, pages.get(index)));
+                    finished.add(read.get(read.size() - 1));
                 }
                 return read;
+            }
+
+            @Override
+            public int pagesRead() {
+                return finished.size();
+            }
+
+            @Override
+            public List<Page> finishedPages() {
+                return List.copyOf(finished);
             }
 
             @Override

@@ -70,7 +70,7 @@ class JobFlowTest {
     }
 
     @Test
-    void aCorruptPageFailsTheJobNamingItAfterOneAttemptWithOneRefund() {
+    void aCorruptPageFailsTheJobNamingItAfterOneAttemptChargingThePagesReadBeforeIt() {
         Caller caller = flow.paid(20);
         JobView pending = submit(
                         caller, TextDocuments.of("one", "two", "three", "four", "five", TextDocuments.CORRUPT, "seven"))
@@ -82,22 +82,33 @@ class JobFlowTest {
 
         JobView failed = flow.queries.view(caller, pending.uuid());
         assertEquals(JobStatus.FAILED, failed.status());
-        assertEquals("Page 6 of the document is corrupt and cannot be read", failed.error());
-        assertEquals(0, failed.creditsCharged());
+        assertEquals(
+                "Page 6 of the document is corrupt and cannot be read (charged for the 5 pages read before it)",
+                failed.error());
+        assertEquals(5, failed.creditsCharged(), "pages 1-5 were read: the client's file, the client's cost");
         assertEquals(1, flow.ledger.refunds());
-        assertEquals(20, flow.meter.balance(caller).remaining());
+        assertEquals(15, flow.meter.balance(caller).remaining());
         flow.worker.process(chunks.get(1));
         flow.lifecycle.failChunk(chunks.get(1));
         assertEquals(1, flow.ledger.refunds(), "however often the job is failed again, it is refunded once");
     }
 
     @Test
-    void aCorruptPageReadInlineIsTheClientsErrorAndTheJobIsRefunded() {
+    void aCorruptPageReadInlineIsTheClientsErrorChargedForThePagesReadBeforeIt() {
         Caller caller = flow.paid(5);
         UnsupportedDocument error = assertThrows(
                 UnsupportedDocument.class, () -> submit(caller, TextDocuments.of("one", TextDocuments.CORRUPT)));
         assertEquals(2, error.page().getAsInt());
-        assertEquals(5, flow.meter.balance(caller).remaining());
+        assertEquals(1, error.details().get("credits_charged"));
+        assertEquals(4, flow.meter.balance(caller).remaining());
+        JobView failed = flow.queries.view(caller, (String) error.details().get("job"));
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertEquals(1, failed.creditsCharged());
+
+        UnsupportedDocument first = assertThrows(
+                UnsupportedDocument.class, () -> submit(caller, TextDocuments.of(TextDocuments.CORRUPT, "two")));
+        assertEquals(0, first.details().get("credits_charged"), "nothing read, nothing charged");
+        assertEquals(4, flow.meter.balance(caller).remaining());
     }
 
     @Test

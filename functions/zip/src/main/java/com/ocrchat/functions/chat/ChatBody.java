@@ -6,16 +6,22 @@ import com.ocrchat.error.InvalidInput;
 import com.ocrchat.http.ApiRequest;
 import com.ocrchat.json.Json;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /** POST /api/v1/chat/{uuid}/'s JSON body, {@code {"message": "...", "conversation": "<optional id>"}}, as a question. */
 public final class ChatBody {
+    /** Room for the longest message the service takes, escaped, with the envelope; checked before parsing. */
+    static final long MAX_BODY_BYTES = 64 * 1024;
+    /** A conversation id is a UUID; anything much longer is not one. */
+    private static final int MAX_CONVERSATION_CHARS = 64;
+
     private ChatBody() {}
 
     public static ChatService.Question parse(ApiRequest request) {
         JsonNode json;
         try {
-            json = Json.MAPPER.readTree(request.body());
+            json = Json.MAPPER.readTree(request.body(MAX_BODY_BYTES));
         } catch (IOException e) {
             throw new InvalidInput("The body is not JSON: send {\"message\": \"your question\"}");
         }
@@ -26,6 +32,10 @@ public final class ChatBody {
         Optional<String> conversation = json.path("conversation").isTextual()
                 ? Optional.of(json.get("conversation").asText())
                 : Optional.empty();
+        if (conversation.isPresent() && conversation.get().length() > MAX_CONVERSATION_CHARS) {
+            throw new InvalidInput(
+                    "The conversation id is not one this server gave out", Map.of("max_chars", MAX_CONVERSATION_CHARS));
+        }
         return new ChatService.Question(message, conversation);
     }
 }

@@ -10,7 +10,7 @@ import com.ocrchat.http.HttpEndpoint;
 import com.ocrchat.job.Uploads;
 import com.ocrchat.wiring.Wiring;
 
-/** POST /api/v1/uploads/: a presigned PUT URL for a file larger than a request carries, and its upload_id. */
+/** POST /api/v1/uploads/ {@code {"size": <bytes>}}: a presigned PUT URL for a file larger than a request carries, and its upload_id. */
 public class CreateUploadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Authenticator authenticator;
     private final Uploads uploads;
@@ -29,6 +29,8 @@ public class CreateUploadHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return HttpEndpoint.respond(
                 event,
                 context,
-                request -> ApiResponses.json(201, uploads.create(authenticator.authenticate(request.credentials()))));
+                request -> ApiResponses.json(
+                        201,
+                        uploads.create(authenticator.authenticate(request.credentials()), UploadBody.size(request))));
     }
 }

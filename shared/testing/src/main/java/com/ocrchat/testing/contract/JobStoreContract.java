@@ -114,6 +114,14 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void aJobFailedByTheClientsFileKeepsWhatItsReadPagesCost() {
+        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        store().create(job);
+        assertTrue(store().fail(job.failed("Page 6 is corrupt", Instant.now().truncatedTo(ChronoUnit.SECONDS), 5)));
+        assertEquals(5, store().find(job.uuid()).orElseThrow().creditsCharged());
+    }
+
+    @Test
     void theLastFailureOfAChunkIsRemembered() {
         JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
         store().create(job);

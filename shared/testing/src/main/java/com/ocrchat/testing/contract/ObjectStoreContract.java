@@ -36,6 +36,17 @@ public abstract class ObjectStoreContract {
         String key = "exports/" + UUID.randomUUID() + "/export.pdf";
         assertTrue(store().presignedGet(key, Duration.ofMinutes(5), "report.pdf", "application/pdf")
                 .contains(key));
-        assertTrue(store().presignedPut(key, Duration.ofMinutes(5)).contains(key));
+        assertTrue(store().presignedPut(key, Duration.ofMinutes(5), 100).contains(key));
+    }
+
+    @Test
+    void aBoundedReadStopsOneByteAfterTheBound() {
+        String key = "incoming/" + UUID.randomUUID();
+        store().put(key, "0123456789".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
+        assertEquals("01234", new String(store().getAtMost(key, 4).orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals("0123456789", new String(store().getAtMost(key, 10).orElseThrow(), StandardCharsets.UTF_8));
+        assertEquals("0123456789", new String(store().getAtMost(key, 1000).orElseThrow(), StandardCharsets.UTF_8));
+        assertTrue(store().getAtMost("incoming/" + UUID.randomUUID(), 4).isEmpty());
+        store().delete(key);
     }
 }

@@ -1,0 +1,97 @@
+package com.ocrchat.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.ocrchat.auth.Caller;
+import com.ocrchat.error.InvalidInput;
+import com.ocrchat.error.LimitExceeded;
+import com.ocrchat.error.TooManyRequests;
+import com.ocrchat.error.UnsupportedDocument;
+import com.ocrchat.testing.TestFlow;
+import com.ocrchat.testing.TextDocuments;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class UploadsTest {
+    private final TestFlow flow = new TestFlow();
+
+    @Test
+    void aTicketIsSignedForTheDeclaredSizeWithinTheFileLimit() {
+        Uploads.Ticket ticket = flow.uploads.create(flow.paid(1), 1234);
+        assertEquals(1234, ticket.maxBytes());
+        assertTrue(ticket.url().endsWith("?length=1234"), ticket.url());
+        assertThrows(InvalidInput.class, () -> flow.uploads.create(flow.paid(1), 0));
+        assertThrows(LimitExceeded.class, () -> flow.uploads.create(flow.paid(1), (1 << 20) + 1));
+    }
+
+    @Test
+    void anonymousCallersGetAFewTicketsPerAddressPerDay() {
+        Caller anonymous = Caller.anonymous("198.51.100.20");
+        for (int i = 0; i < 3; i++) {
+            flow.uploads.create(anonymous, 100);
+        }
+        TooManyRequests refused = assertThrows(TooManyRequests.class, () -> flow.uploads.create(anonymous, 100));
+        assertEquals(3, refused.details().get("limit"));
+        flow.uploads.create(Caller.anonymous("198.51.100.21"), 100); // another address has its own
+        flow.uploads.create(flow.paid(1), 100); // accounts are not limited this way
+    }
+
+    @Test
+    void anObjectThatGrewPastTheLimitIsRefusedAndDeleted() {
+        Caller caller = flow.paid(10);
+        Uploads.Ticket ticket = flow.uploads.create(caller, 100);
+        String key = uploadedKey(ticket);
+        flow.objects.put(key, new byte[(1 << 20) + 1], "application/octet-stream");
+        assertThrows(LimitExceeded.class, () -> flow.uploads.take(caller, ticket.uploadId()));
+        assertTrue(flow.objects.size(key).isEmpty(), "deleted");
+    }
+
+    @Test
+    void anUploadRefusedBySubmitIsDeleted() {
+        Caller caller = flow.paid(10);
+        Uploads.Ticket ticket = flow.uploads.create(caller, 5);
+        String key = uploadedKey(ticket);
+        flow.objects.put(key, "hello".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
+        assertThrows(
+                UnsupportedDocument.class,
+                () -> flow.submissions.submit(
+                        caller,
+                        new SubmitRequest(
+                                new JobOptions.Requested(
+                                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                                Optional.empty(),
+                                Optional.of(ticket.uploadId()))));
+        assertTrue(flow.objects.size(key).isEmpty(), "a refused upload is deleted");
+        assertEquals(10, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
+    void aSubmittedUploadIsReadAndDeleted() {
+        Caller caller = flow.paid(10);
+        byte[] document = TextDocuments.of("one page");
+        Uploads.Ticket ticket = flow.uploads.create(caller, document.length);
+        flow.objects.put(uploadedKey(ticket), document, "application/octet-stream");
+        JobView job = flow.submissions
+                .submit(
+                        caller,
+                        new SubmitRequest(
+                                new JobOptions.Requested(
+                                        Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
+                                Optional.empty(),
+                                Optional.of(ticket.uploadId())))
+                .job();
+        assertEquals(JobStatus.DONE, job.status());
+        assertTrue(flow.objects.size(uploadedKey(ticket)).isEmpty());
+    }
+
+    /** The in-memory store's presigned URL names the key: memory://put/<key>?length=<n>. */
+    private static String uploadedKey(Uploads.Ticket ticket) {
+        String url = ticket.url();
+        String key = url.substring("memory://put/".length(), url.indexOf('?'));
+        assertTrue(key.startsWith("incoming/"), key);
+        return key;
+    }
+}
