@@ -3,6 +3,8 @@ package com.ocrchat.ocr;
 import com.ocrchat.language.LanguageTable;
 import com.ocrchat.page.Page;
 import java.awt.image.BufferedImage;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,8 +14,8 @@ import java.util.Optional;
  * then read with that script's model. When the language detector names another language, the page is
  * read again with that language's own model (German; Chinese on a page OSD called Japanese ...), going
  * through Tesseract's Latin script model when English letters hid the language. A page whose script
- * OSD cannot name and that reads unsure is tried with at most three installed script models (never on a
- * page without a word, where no model has anything to read). The language table
+ * OSD cannot name and that reads unsure is tried with at most four installed script models, the most widely
+ * written first (never on a page without ink, where no model has anything to read). The language table
  * says which model reads which script, and which model a detected language has.
  */
 final class AutoLanguage {
@@ -23,7 +25,10 @@ final class AutoLanguage {
     /** A reading this unsure (0..1) is likely the wrong script's model at work. */
     private static final double POOR_READING = 0.6;
     /** Script models tried on a page OSD could not place: each is a full reading of the page. */
-    private static final int MAX_SCRIPT_TRIES = 3;
+    private static final int MAX_SCRIPT_TRIES = 4;
+    /** The most widely written scripts' models, tried first; the other installed ones follow by name. */
+    private static final List<String> WIDEST_SCRIPTS =
+            List.of("chi_sim", "ara", "hin", "rus", "ben", "jpn", "kor", "tha", "ell", "heb");
 
     private final TesseractEngine tesseract;
     private final PageOrientation orientation;
@@ -89,13 +94,37 @@ final class AutoLanguage {
      * OSD could not name the script (too little text) and the Latin reading is unsure: each installed model
      * of another script reads the page, and the most confident reading is kept.
      */
+    /** Whether anything is written on the page: a few dark points on a grid of about 40,000 over it. */
+    private static boolean hasInk(BufferedImage image) {
+        int step = Math.max(1, (int) Math.sqrt((double) image.getWidth() * image.getHeight() / 40_000));
+        int dark = 0;
+        int points = 0;
+        for (int y = 0; y < image.getHeight(); y += step) {
+            for (int x = 0; x < image.getWidth(); x += step) {
+                int rgb = image.getRGB(x, y);
+                int luminance = (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)) / 1000;
+                points++;
+                if (luminance < 128) {
+                    dark++;
+                }
+            }
+        }
+        return dark * 1000L > points; // more than 0.1% of the page
+    }
+
     private Page mostConfident(Page latin, BufferedImage image, int pageIndex) {
         Page best = latin;
-        if (latin.blocks().isEmpty()) {
+        if (!hasInk(image)) {
             return best;
         }
         int tries = 0;
-        for (String model : LanguageTable.get().scriptReaders()) {
+        List<String> candidates = LanguageTable.get().scriptReaders().stream()
+                .sorted(Comparator.comparingInt((String model) -> {
+                    int rank = WIDEST_SCRIPTS.indexOf(model);
+                    return rank < 0 ? WIDEST_SCRIPTS.size() : rank;
+                }))
+                .toList();
+        for (String model : candidates) {
             if (model.equals(ENGLISH) || !handles.installed(model)) {
                 continue;
             }
