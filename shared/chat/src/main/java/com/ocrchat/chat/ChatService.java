@@ -97,11 +97,9 @@ public final class ChatService {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ChatMessage asked = new ChatMessage(ChatMessage.USER, message, List.of(), now);
-        ChatMessage reply = new ChatMessage(
-                ChatMessage.ASSISTANT,
-                answer.content(),
-                Citations.verified(answer.citations(), indexed.pages()),
-                now.plusMillis(1));
+        Citations.Grounded grounded = Citations.ground(answer.content(), answer.citations(), indexed.pages());
+        ChatMessage reply =
+                new ChatMessage(ChatMessage.ASSISTANT, grounded.content(), grounded.citations(), now.plusMillis(1));
         String id = conversation.orElseGet(() -> UUID.randomUUID().toString());
         conversations.append(job.uuid(), caller.owner(), id, List.of(asked, reply), job.expiresAt());
         return new Reply(id, reply);

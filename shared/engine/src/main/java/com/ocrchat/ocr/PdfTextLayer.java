@@ -9,6 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
+import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
@@ -24,6 +30,8 @@ import org.apache.pdfbox.text.TextPosition;
 final class PdfTextLayer extends PDFTextStripper {
     private static final int MIN_CHARACTERS = 12;
     private static final double MAX_BAD_SHARE = 0.1;
+    /** Fill this light (0..255) is white on a white page: hidden, whatever it says. */
+    private static final int NEAR_WHITE = 235;
 
     private final float scale;
     private final List<List<Word>> lines = new ArrayList<>();
@@ -37,6 +45,13 @@ final class PdfTextLayer extends PDFTextStripper {
     private PdfTextLayer(float dpi, OperatorBudget budget) {
         this.scale = dpi / 72f;
         this.budget = budget;
+        // The text stripper ignores fill colours by default; they tell which text is white on white.
+        addOperator(new SetNonStrokingColorSpace(this));
+        addOperator(new SetNonStrokingColor(this));
+        addOperator(new SetNonStrokingColorN(this));
+        addOperator(new SetNonStrokingDeviceGrayColor(this));
+        addOperator(new SetNonStrokingDeviceRGBColor(this));
+        addOperator(new SetNonStrokingDeviceCMYKColor(this));
         setSortByPosition(true);
     }
 
@@ -71,15 +86,40 @@ final class PdfTextLayer extends PDFTextStripper {
         int count = text.getUnicode() == null
                 ? 1
                 : text.getUnicode().codePointCount(0, text.getUnicode().length());
-        if (mode == RenderingMode.NEITHER || mode == RenderingMode.NEITHER_CLIP) {
+        if (mode == RenderingMode.NEITHER || mode == RenderingMode.NEITHER_CLIP || unseen(text, mode)) {
             invisible += count;
-            return; // OCR text laid over a scan: not this page's own text.
+            return; // OCR text laid over a scan, or text hidden from the reader: not what the page shows.
         }
         visible += count;
         if (text.getUnicode() == null || text.getUnicode().codePoints().anyMatch(PdfTextLayer::isBad)) {
             bad += count;
         }
         super.processTextPosition(text);
+    }
+
+    /** Text a reader cannot see: under 1 pt, outside the crop box, or filled (not stroked) in near-white. */
+    private boolean unseen(TextPosition text, RenderingMode mode) {
+        if (text.getFontSizeInPt() < 1 || text.getHeightDir() < 1) {
+            return true;
+        }
+        float x = text.getXDirAdj();
+        float y = text.getYDirAdj();
+        if (x + text.getWidthDirAdj() < 0
+                || x > text.getPageWidth()
+                || y < 0
+                || y - text.getHeightDir() > text.getPageHeight()) {
+            return true;
+        }
+        if (mode.isStroke()) {
+            return false;
+        }
+        try {
+            int rgb = getGraphicsState().getNonStrokingColor().toRGB();
+            int luminance = (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)) / 1000;
+            return luminance > NEAR_WHITE;
+        } catch (IOException | RuntimeException unknownColour) {
+            return false;
+        }
     }
 
     private static boolean isBad(int codePoint) {

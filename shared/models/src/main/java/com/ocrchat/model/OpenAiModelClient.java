@@ -20,6 +20,9 @@ import java.util.Optional;
  * key and model are settings; an image goes as a base64 data URL in the user turn's content parts.
  */
 public final class OpenAiModelClient implements ModelClient {
+    /** Far above any answer of the token bounds asked for (a few thousand tokens), far below the heap. */
+    static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String baseUrl;
@@ -63,14 +66,23 @@ public final class OpenAiModelClient implements ModelClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(body)));
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        HttpResponse<byte[]> response;
+        HttpResponse<java.io.InputStream> response;
+        byte[] answer;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                answer = in.readNBytes(
+                        MAX_RESPONSE_BYTES + 1); // a reply is read with a bound, whatever the endpoint sends
+            }
         } catch (IOException e) {
             throw new ModelFailure("The model endpoint could not be reached: " + e, true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ModelFailure("Interrupted while calling the model", false, e);
+        }
+        if (answer.length > MAX_RESPONSE_BYTES) {
+            throw new ModelFailure(
+                    "The model endpoint answered more than " + MAX_RESPONSE_BYTES + " bytes", false, null);
         }
         int status = response.statusCode();
         if (status != 200) {
@@ -80,8 +92,7 @@ public final class OpenAiModelClient implements ModelClient {
                     null);
         }
         try {
-            JsonNode choice =
-                    Json.MAPPER.readTree(response.body()).path("choices").path(0);
+            JsonNode choice = Json.MAPPER.readTree(answer).path("choices").path(0);
             return new Reply(
                     choice.path("message").path("content").asText(""),
                     "length".equals(choice.path("finish_reason").asText()));
