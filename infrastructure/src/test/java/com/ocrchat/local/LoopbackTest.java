@@ -31,8 +31,8 @@ class LoopbackTest {
         List<String> listening = new ArrayList<>();
         List<String> exposed = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table))
-                    .subList(1, Files.readAllLines(Path.of(table)).size())) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
                 String[] fields = line.trim().split("\\s+");
                 boolean listens = fields[3].equals("0A");
                 if (!listens || !ours.contains(fields[9])) {
