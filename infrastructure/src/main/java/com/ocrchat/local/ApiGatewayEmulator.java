@@ -71,11 +71,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 // Only for this machine: served on every interface (--host 0.0.0.0), it would tell the network where
                 // the tables are.
                 if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
-                    send(
-                            exchange,
-                            404,
-                            Map.of("content-type", "application/json"),
-                            "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                    notFound(exchange);
                     return;
                 }
                 send(exchange, 200, Map.of("content-type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
@@ -91,17 +87,22 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         return routes.all();
     }
 
+    /** API Gateway's own answer to a path it has no route for. */
+    private static void notFound(HttpExchange exchange) throws IOException {
+        send(
+                exchange,
+                404,
+                Map.of("content-type", "application/json"),
+                "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+    }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String rawPath = exchange.getRequestURI().getRawPath();
             Optional<Routes.Match> match = routes.match(method, rawPath);
             if (match.isEmpty()) {
-                send(
-                        exchange,
-                        404,
-                        Map.of("content-type", "application/json"),
-                        "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8));
+                notFound(exchange);
                 return;
             }
             byte[] body = readBody(exchange.getRequestBody());
