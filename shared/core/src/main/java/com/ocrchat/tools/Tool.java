@@ -2,6 +2,7 @@ package com.ocrchat.tools;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,8 @@ public enum Tool {
             "extract-tables",
             Tier.CPU,
             "Tables first-class: every table found (ruled or column-aligned, scanned or "
-                    + "born-digital) becomes a Markdown table, the csv export's rows and Word tables"),
+                    + "born-digital) becomes a Markdown table, the csv export's rows and Word tables",
+            "extract-table"), // the product page's FAQ spells it so
     HANDWRITING_TO_TEXT("handwriting-to-text", Tier.VLM, "Handwritten pages transcribed by the vision model"),
     MATH_TO_LATEX("math-to-latex", Tier.VLM, "Formulas and equations as LaTeX in the Markdown, by the vision model"),
     TRANSLATE(
@@ -30,11 +32,18 @@ public enum Tool {
     private final String slug;
     private final Tier tier;
     private final String description;
+    private final List<String> aliases;
 
-    Tool(String slug, Tier tier, String description) {
+    Tool(String slug, Tier tier, String description, String... aliases) {
         this.slug = slug;
         this.tier = tier;
         this.description = description;
+        this.aliases = List.of(aliases);
+    }
+
+    /** Other names the tool is asked for by, as documents about it spell it. */
+    public List<String> aliases() {
+        return aliases;
     }
 
     @JsonValue
@@ -57,6 +66,8 @@ public enum Tool {
     }
 
     public static Optional<Tool> bySlug(String slug) {
-        return Arrays.stream(values()).filter(tool -> tool.slug.equals(slug)).findFirst();
+        return Arrays.stream(values())
+                .filter(tool -> tool.slug.equals(slug) || tool.aliases.contains(slug))
+                .findFirst();
     }
 }

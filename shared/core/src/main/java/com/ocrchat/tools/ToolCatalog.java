@@ -1,5 +1,6 @@
 package com.ocrchat.tools;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.ocrchat.error.InvalidInput;
 import java.util.Arrays;
@@ -13,10 +14,19 @@ import java.util.Map;
  */
 public final class ToolCatalog {
 
-    /** One tool as listed: slug, description, tier (null: the request's), extra form fields, availability here. */
-    @JsonPropertyOrder({"slug", "description", "tier", "parameters", "available", "note"})
+    /**
+     * One tool as listed: slug, other names it answers to, description, tier (null: the request's), extra
+     * form fields, availability here.
+     */
+    @JsonPropertyOrder({"slug", "aliases", "description", "tier", "parameters", "available", "note"})
     public record Listed(
-            String slug, String description, Tier tier, List<Parameter> parameters, boolean available, String note) {}
+            String slug,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> aliases,
+            String description,
+            Tier tier,
+            List<Parameter> parameters,
+            boolean available,
+            String note) {}
 
     /** An extra form field of a tool. */
     @JsonPropertyOrder({"name", "required", "description"})
@@ -61,10 +71,11 @@ public final class ToolCatalog {
                 : "No vision model provider is configured on this server: runs on the cpu tier (charged as cpu) with a warning";
         return switch (tool) {
             case HANDWRITING_TO_TEXT, MATH_TO_LATEX ->
-                new Listed(tool.slug(), tool.description(), tool.tier(), List.of(), true, vlmNote);
+                new Listed(tool.slug(), tool.aliases(), tool.description(), tool.tier(), List.of(), true, vlmNote);
             case TRANSLATE ->
                 new Listed(
                         tool.slug(),
+                        tool.aliases(),
                         tool.description(),
                         tool.tier(),
                         List.of(new Parameter(
@@ -75,7 +86,7 @@ public final class ToolCatalog {
                         translationConfigured
                                 ? null
                                 : "No translation provider is configured on this server (OCRCHAT_TRANSLATE_PROVIDER): requests answer 400");
-            default -> new Listed(tool.slug(), tool.description(), tool.tier(), List.of(), true, null);
+            default -> new Listed(tool.slug(), tool.aliases(), tool.description(), tool.tier(), List.of(), true, null);
         };
     }
 }
