@@ -147,6 +147,7 @@ class LargeJobsTest {
         JsonNode job = submitUpload(ticket);
         assertEquals(200, job.get("http_code").asInt(), job.toString());
         assertTrue(job.get("text").asText().contains("Section 2 of the report."));
+        assertEquals("scan.pdf", job.get("filename").asText(), "named after the user's file, not the upload id");
         JsonNode again = submitUpload(ticket);
         assertEquals(400, again.get("http_code").asInt(), "an upload is used once: " + again);
 
@@ -200,7 +201,7 @@ class LargeJobsTest {
                 "-H",
                 "Content-Type: application/json",
                 "-d",
-                "{\"size\": " + size + "}",
+                "{\"size\": " + size + ", \"filename\": \"scan.pdf\"}",
                 "-w",
                 "\n%{http_code}"));
         if (token != null) {

@@ -133,6 +133,8 @@ class ApiGatewayEmulatorTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(413, response.statusCode());
+        assertTrue(response.body().contains("\"message\":\"Request Entity Too Large\""), "API Gateway's own field");
+        assertTrue(response.body().contains("POST /api/v1/uploads/"), "and the way around it: " + response.body());
     }
 
     @Test

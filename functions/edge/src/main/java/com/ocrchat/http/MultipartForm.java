@@ -66,19 +66,10 @@ public final class MultipartForm {
                 }
                 fields.put(name, new String(item.get(), StandardCharsets.UTF_8));
             } else {
-                files.put(name, new SubmittedFile(baseName(item.getName()), item.get()));
+                files.put(name, new SubmittedFile(SubmittedFile.baseName(item.getName()), item.get()));
             }
         });
         return new MultipartForm(fields, files);
-    }
-
-    /** Browsers of old sent the whole client path; keep only the last segment. */
-    private static String baseName(String clientName) {
-        if (clientName == null) {
-            return "";
-        }
-        String name = clientName.replace('\\', '/');
-        return name.substring(name.lastIndexOf('/') + 1).trim();
     }
 
     public Optional<String> field(String name) {

@@ -1,4 +1,21 @@
 package com.ocrchat.job;
 
 /** A file as it was sent: its client-side name (possibly empty) and its bytes. */
-public record SubmittedFile(String filename, byte[] bytes) {}
+public record SubmittedFile(String filename, byte[] bytes) {
+    private static final int MAX_NAME_CHARS = 255;
+
+    /**
+     * The name a client gave a file as this service keeps it: its last path segment (browsers of old sent the
+     * whole client path), without control characters, at most 255 characters; "" for none.
+     */
+    public static String baseName(String clientName) {
+        if (clientName == null) {
+            return "";
+        }
+        String name = clientName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
+        return name.length() > MAX_NAME_CHARS ? name.substring(0, MAX_NAME_CHARS) : name;
+    }
+}

@@ -10,6 +10,7 @@ import com.ocrchat.metering.BalanceLedger;
 import com.ocrchat.metering.Window;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
  */
 public final class Uploads {
     private static final Duration LIFETIME = Duration.ofHours(1);
+    private static final int MAX_NAME_BYTES = 1024;
     private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     /** Where to PUT the file (exactly {@code maxBytes} of it), and the id to submit it with. */
@@ -46,8 +48,8 @@ public final class Uploads {
         this.clock = clock;
     }
 
-    /** A ticket for a file of {@code size} bytes. */
-    public Ticket create(Caller caller, long size) {
+    /** A ticket for a file of {@code size} bytes, named {@code filename} (blank: the upload id names it). */
+    public Ticket create(Caller caller, long size, String filename) {
         if (size < 1) {
             throw new InvalidInput(
                     "Say how large the file is: {\"size\": <bytes>}; the upload URL takes exactly that many bytes",
@@ -69,6 +71,10 @@ public final class Uploads {
             }
         }
         String id = UUID.randomUUID().toString();
+        String name = SubmittedFile.baseName(filename);
+        if (!name.isEmpty()) {
+            objects.put(nameKey(caller, id), name.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+        }
         return new Ticket(
                 id,
                 objects.presignedPut(key(caller, id), LIFETIME, size),
@@ -93,7 +99,10 @@ public final class Uploads {
             objects.delete(key);
             throw new LimitExceeded("The file is larger than this server accepts", Map.of("max_bytes", maxBytes));
         }
-        return new SubmittedFile(id, bytes);
+        String name = objects.getAtMost(nameKey(caller, id), MAX_NAME_BYTES)
+                .map(stored -> new String(stored, StandardCharsets.UTF_8))
+                .orElse(id);
+        return new SubmittedFile(name, bytes);
     }
 
     /** Deletes the upload: used by a job, or refused. */
@@ -101,10 +110,15 @@ public final class Uploads {
         String id = uploadId.strip().toLowerCase(Locale.ROOT);
         if (ID.matcher(id).matches()) {
             objects.delete(key(caller, id));
+            objects.delete(nameKey(caller, id));
         }
     }
 
     private static String key(Caller caller, String id) {
         return BucketLayout.incoming(Tokens.hash(caller.owner()).substring(0, 32), id);
+    }
+
+    private static String nameKey(Caller caller, String id) {
+        return BucketLayout.incomingName(Tokens.hash(caller.owner()).substring(0, 32), id);
     }
 }

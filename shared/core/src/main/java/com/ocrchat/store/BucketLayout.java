@@ -12,6 +12,11 @@ public final class BucketLayout {
         return "incoming/" + callerHash + "/" + uploadId;
     }
 
+    /** The name the caller gave a presigned upload, beside it until it is submitted. */
+    public static String incomingName(String callerHash, String uploadId) {
+        return incoming(callerHash, uploadId) + ".name";
+    }
+
     /** The job's file, deleted once the job is done or failed. */
     public static String upload(String uuid) {
         return "uploads/" + uuid;

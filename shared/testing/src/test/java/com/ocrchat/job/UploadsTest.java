@@ -20,29 +20,29 @@ class UploadsTest {
 
     @Test
     void aTicketIsSignedForTheDeclaredSizeWithinTheFileLimit() {
-        Uploads.Ticket ticket = flow.uploads.create(flow.paid(1), 1234);
+        Uploads.Ticket ticket = flow.uploads.create(flow.paid(1), 1234, "");
         assertEquals(1234, ticket.maxBytes());
         assertTrue(ticket.url().endsWith("?length=1234"), ticket.url());
-        assertThrows(InvalidInput.class, () -> flow.uploads.create(flow.paid(1), 0));
-        assertThrows(LimitExceeded.class, () -> flow.uploads.create(flow.paid(1), (1 << 20) + 1));
+        assertThrows(InvalidInput.class, () -> flow.uploads.create(flow.paid(1), 0, ""));
+        assertThrows(LimitExceeded.class, () -> flow.uploads.create(flow.paid(1), (1 << 20) + 1, ""));
     }
 
     @Test
     void anonymousCallersGetAFewTicketsPerAddressPerDay() {
         Caller anonymous = Caller.anonymous("198.51.100.20");
         for (int i = 0; i < 3; i++) {
-            flow.uploads.create(anonymous, 100);
+            flow.uploads.create(anonymous, 100, "");
         }
-        TooManyRequests refused = assertThrows(TooManyRequests.class, () -> flow.uploads.create(anonymous, 100));
+        TooManyRequests refused = assertThrows(TooManyRequests.class, () -> flow.uploads.create(anonymous, 100, ""));
         assertEquals(3, refused.details().get("limit"));
-        flow.uploads.create(Caller.anonymous("198.51.100.21"), 100); // another address has its own
-        flow.uploads.create(flow.paid(1), 100); // accounts are not limited this way
+        flow.uploads.create(Caller.anonymous("198.51.100.21"), 100, ""); // another address has its own
+        flow.uploads.create(flow.paid(1), 100, ""); // accounts are not limited this way
     }
 
     @Test
     void anObjectThatGrewPastTheLimitIsRefusedAndDeleted() {
         Caller caller = flow.paid(10);
-        Uploads.Ticket ticket = flow.uploads.create(caller, 100);
+        Uploads.Ticket ticket = flow.uploads.create(caller, 100, "");
         String key = uploadedKey(ticket);
         flow.objects.put(key, new byte[(1 << 20) + 1], "application/octet-stream");
         assertThrows(LimitExceeded.class, () -> flow.uploads.take(caller, ticket.uploadId()));
@@ -52,7 +52,7 @@ class UploadsTest {
     @Test
     void anUploadRefusedBySubmitIsDeleted() {
         Caller caller = flow.paid(10);
-        Uploads.Ticket ticket = flow.uploads.create(caller, 5);
+        Uploads.Ticket ticket = flow.uploads.create(caller, 5, "");
         String key = uploadedKey(ticket);
         flow.objects.put(key, "hello".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
         assertThrows(
@@ -72,7 +72,7 @@ class UploadsTest {
     void aSubmittedUploadIsReadAndDeleted() {
         Caller caller = flow.paid(10);
         byte[] document = TextDocuments.of("one page");
-        Uploads.Ticket ticket = flow.uploads.create(caller, document.length);
+        Uploads.Ticket ticket = flow.uploads.create(caller, document.length, "C:\\scans\\Quarterly report.txt");
         flow.objects.put(uploadedKey(ticket), document, "application/octet-stream");
         JobView job = flow.submissions
                 .submit(
@@ -84,7 +84,9 @@ class UploadsTest {
                                 Optional.of(ticket.uploadId())))
                 .job();
         assertEquals(JobStatus.DONE, job.status());
+        assertEquals("Quarterly report.txt", job.filename(), "the job is named after the user's file");
         assertTrue(flow.objects.size(uploadedKey(ticket)).isEmpty());
+        assertTrue(flow.objects.size(uploadedKey(ticket) + ".name").isEmpty(), "its name goes with it");
     }
 
     /** The in-memory store's presigned URL names the key: memory://put/<key>?length=<n>. */

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ocrchat.auth.Authenticator;
+import com.ocrchat.auth.Caller;
 import com.ocrchat.http.ApiResponses;
 import com.ocrchat.http.HttpEndpoint;
 import com.ocrchat.job.Uploads;
@@ -26,11 +27,10 @@ public class CreateUploadHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpEndpoint.respond(
-                event,
-                context,
-                request -> ApiResponses.json(
-                        201,
-                        uploads.create(authenticator.authenticate(request.credentials()), UploadBody.size(request))));
+        return HttpEndpoint.respond(event, context, request -> {
+            Caller caller = authenticator.authenticate(request.credentials());
+            UploadBody body = UploadBody.parse(request);
+            return ApiResponses.json(201, uploads.create(caller, body.size(), body.filename()));
+        });
     }
 }

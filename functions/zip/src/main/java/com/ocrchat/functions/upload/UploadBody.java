@@ -6,13 +6,14 @@ import com.ocrchat.http.ApiRequest;
 import com.ocrchat.json.Json;
 import java.io.IOException;
 
-/** POST /api/v1/uploads/'s JSON body, {@code {"size": <bytes>}}: the size the upload URL is signed for. */
-final class UploadBody {
+/**
+ * POST /api/v1/uploads/'s JSON body, {@code {"size": <bytes>, "filename": "<optional name>"}}: the size the upload
+ * URL is signed for, and the name the job and its exports take.
+ */
+record UploadBody(long size, String filename) {
     private static final long MAX_BODY_BYTES = 4 * 1024;
 
-    private UploadBody() {}
-
-    static long size(ApiRequest request) {
+    static UploadBody parse(ApiRequest request) {
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(request.body(MAX_BODY_BYTES));
@@ -24,6 +25,7 @@ final class UploadBody {
             throw new InvalidInput(
                     "Send the file's size in bytes as JSON: {\"size\": 12345}; the upload URL takes exactly that many bytes");
         }
-        return size.asLong();
+        JsonNode filename = json.get("filename");
+        return new UploadBody(size.asLong(), filename != null && filename.isTextual() ? filename.asText() : "");
     }
 }
