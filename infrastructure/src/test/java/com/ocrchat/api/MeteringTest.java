@@ -63,6 +63,38 @@ class MeteringTest {
     }
 
     @Test
+    void tenConcurrentSubmissionsWithOneIdempotencyKeyAreOneJobChargedOnce() throws Exception {
+        AccountStore.Created created = TestServer.stores().accounts().create(Plan.PAID, 10);
+        String key = java.util.UUID.randomUUID().toString();
+
+        List<String> answers = concurrently(10, () -> {
+            var event = ApiEvents.submit(created.token(), "203.0.113.52", "line.png", onePage, Map.of());
+            event.getHeaders().put("idempotency-key", key);
+            var response = submit.handleRequest(event, null);
+            return response.getStatusCode() + " "
+                    + MAPPER.readTree(response.getBody()).path("uuid").asText();
+        });
+
+        // The job as it stands when each answer goes out: done (200) for the one that read it, processing (202)
+        // or done for the repeats.
+        assertEquals(
+                1,
+                answers.stream().map(answer -> answer.substring(4)).distinct().count(),
+                answers.toString());
+        assertTrue(answers.stream().anyMatch(answer -> answer.startsWith("200 ")), answers.toString());
+        assertTrue(answers.stream().allMatch(answer -> answer.startsWith("200 ") || answer.startsWith("202 ")));
+        Balance balance = TestServer.wiring().meter().balance(Caller.of(created.account(), "x"));
+        assertEquals(1, balance.used(), "charged once");
+
+        var other = ApiEvents.submit(
+                created.token(), "203.0.113.52", "other.png", TestDocuments.linePng("Another"), Map.of());
+        other.getHeaders().put("idempotency-key", key);
+        var refused = submit.handleRequest(other, null);
+        assertEquals(422, refused.getStatusCode(), refused.getBody());
+        assertTrue(MAPPER.readTree(refused.getBody()).get("error").asText().contains("Idempotency-Key"));
+    }
+
+    @Test
     void concurrentMultiPageFilesTakeOnlyWhatFits() throws Exception {
         AccountStore.Created created = TestServer.stores().accounts().create(Plan.PAID, 10);
         byte[] threePages = TestDocuments.smallPagesPdf(3);

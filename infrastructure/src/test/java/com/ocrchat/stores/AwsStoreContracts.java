@@ -57,6 +57,14 @@ abstract class AwsStoreContracts {
     }
 
     @Nested
+    class IdempotencyKeys extends com.ocrchat.testing.contract.IdempotencyStoreContract {
+        @Override
+        protected com.ocrchat.job.IdempotencyStore store() {
+            return stores().idempotencyKeys();
+        }
+    }
+
+    @Nested
     class Balances extends BalanceLedgerContract {
         @Override
         protected BalanceLedger ledger() {

@@ -1,6 +1,7 @@
 package com.ocrchat.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ocrchat.error.IdempotencyKeyReused;
 import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.NotFound;
@@ -41,6 +42,9 @@ public final class ErrorResponses {
         }
         if (error instanceof TooManyRequests) {
             return 429;
+        }
+        if (error instanceof IdempotencyKeyReused) {
+            return 422;
         }
         if (error instanceof ProviderFailure) {
             return 502;

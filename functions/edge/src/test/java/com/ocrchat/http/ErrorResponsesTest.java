@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ocrchat.error.IdempotencyKeyReused;
 import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.NotFound;
@@ -35,6 +36,7 @@ class ErrorResponsesTest {
         assertEquals(404, ErrorResponses.status(new NotFound("x")));
         assertEquals(409, ErrorResponses.status(new NotReady("x", "pending")));
         assertEquals(429, ErrorResponses.status(new TooManyRequests("x")));
+        assertEquals(422, ErrorResponses.status(new IdempotencyKeyReused("x")));
         assertEquals(500, ErrorResponses.status(new RecognitionFailure("x")));
         assertEquals(502, ErrorResponses.status(new ProviderFailure("x", null)));
         List<String> mapped = List.of(
@@ -46,6 +48,7 @@ class ErrorResponsesTest {
                 "NotFound",
                 "NotReady",
                 "TooManyRequests",
+                "IdempotencyKeyReused",
                 "RecognitionFailure",
                 "ProviderFailure");
         assertEquals(mapped.size(), OcrChatException.class.getPermittedSubclasses().length);

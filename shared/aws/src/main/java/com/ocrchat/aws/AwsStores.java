@@ -4,6 +4,7 @@ import com.ocrchat.auth.AccountStore;
 import com.ocrchat.concurrent.Once;
 import com.ocrchat.conversation.ConversationStore;
 import com.ocrchat.job.ChunkQueue;
+import com.ocrchat.job.IdempotencyStore;
 import com.ocrchat.job.JobStore;
 import com.ocrchat.metering.BalanceLedger;
 import com.ocrchat.settings.Env;
@@ -30,6 +31,7 @@ public final class AwsStores {
     private final Supplier<JobStore> jobs;
     private final Supplier<ObjectStore> objects;
     private final Supplier<ConversationStore> conversations;
+    private final Supplier<IdempotencyStore> idempotencyKeys;
 
     public AwsStores(Env env) {
         this.settings = AwsSettings.from(env);
@@ -41,6 +43,7 @@ public final class AwsStores {
         this.jobs = Once.of(() -> new DynamoJobStore(dynamo.get(), settings.jobsTable()));
         this.objects = Once.of(() -> new S3ObjectStore(s3.get(), AwsClients.s3Presigner(settings), settings.bucket()));
         this.conversations = Once.of(() -> new DynamoConversationStore(dynamo.get(), settings.chatTable()));
+        this.idempotencyKeys = Once.of(() -> new DynamoIdempotencyStore(dynamo.get(), settings.jobsTable()));
     }
 
     /** The process's stores, configured from its environment on first use. */
@@ -89,5 +92,9 @@ public final class AwsStores {
 
     public ConversationStore conversations() {
         return conversations.get();
+    }
+
+    public IdempotencyStore idempotencyKeys() {
+        return idempotencyKeys.get();
     }
 }

@@ -16,6 +16,7 @@ public abstract sealed class OcrChatException extends RuntimeException
                 Unauthenticated,
                 NotReady,
                 TooManyRequests,
+                IdempotencyKeyReused,
                 RecognitionFailure,
                 ProviderFailure {
     private final Map<String, Object> details;

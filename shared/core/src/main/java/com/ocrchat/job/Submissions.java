@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -82,8 +83,13 @@ public final class Submissions {
     }
 
     public Submitted submit(Caller caller, SubmitRequest request) {
+        return submit(caller, request, uuid -> {});
+    }
+
+    /** As {@link #submit(Caller, SubmitRequest)}, telling {@code filed} the job's id as soon as it is filed. */
+    public Submitted submit(Caller caller, SubmitRequest request, Consumer<String> filed) {
         try {
-            return accept(caller, request);
+            return accept(caller, request, filed);
         } catch (OcrChatException e) {
             if (e.clientCaused()) {
                 request.uploadId().ifPresent(id -> uploads.discard(caller, id)); // a refused upload is not kept
@@ -92,7 +98,7 @@ public final class Submissions {
         }
     }
 
-    private Submitted accept(Caller caller, SubmitRequest request) {
+    private Submitted accept(Caller caller, SubmitRequest request, Consumer<String> filed) {
         JobOptions.Decided decided = JobOptions.decide(
                 request.options(), rules.tools(), rules.vlmFallsBackToCpu(), caller.plan() != Plan.ANONYMOUS);
         SubmittedFile file = request.uploadId()
@@ -133,6 +139,7 @@ public final class Submissions {
                 objects.delete(BucketLayout.upload(uuid));
                 throw e;
             }
+            filed.accept(uuid);
             request.uploadId().ifPresent(id -> uploads.discard(caller, id));
             return queued ? handOver(job, caller) : readInline(document, job, caller);
         }

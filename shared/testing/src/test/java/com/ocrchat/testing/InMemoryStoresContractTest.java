@@ -20,6 +20,16 @@ import org.junit.jupiter.api.Nested;
 class InMemoryStoresContractTest {
 
     @Nested
+    class IdempotencyKeys extends com.ocrchat.testing.contract.IdempotencyStoreContract {
+        private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
+
+        @Override
+        protected com.ocrchat.job.IdempotencyStore store() {
+            return store;
+        }
+    }
+
+    @Nested
     class Jobs extends JobStoreContract {
         private final InMemoryJobStore store = new InMemoryJobStore();
 

@@ -10,6 +10,7 @@ import com.ocrchat.http.ErrorResponses;
 import com.ocrchat.http.HttpEndpoint;
 import com.ocrchat.http.RateLimitHeaders;
 import com.ocrchat.http.SubmitForm;
+import com.ocrchat.job.IdempotentSubmissions;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.Submissions;
 import com.ocrchat.metering.Meter;
@@ -27,7 +28,7 @@ import com.ocrchat.wiring.Wiring;
 public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Authenticator authenticator;
     private final Meter meter;
-    private final Submissions submissions;
+    private final IdempotentSubmissions submissions;
     private final long maxFileBytes;
 
     public SubmitOcrHandler() {
@@ -46,14 +47,18 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.authenticator = wiring.authenticator();
         this.meter = wiring.meter();
         this.maxFileBytes = Limits.from(env).maxFileBytes();
-        this.submissions = new Submissions(
-                wiring.lifecycle(),
-                OcrEngines.jobPages(wiring),
-                meter,
-                wiring.stores().objects(),
-                wiring.chunkQueue(),
-                wiring.uploads(),
-                rules,
+        this.submissions = new IdempotentSubmissions(
+                new Submissions(
+                        wiring.lifecycle(),
+                        OcrEngines.jobPages(wiring),
+                        meter,
+                        wiring.stores().objects(),
+                        wiring.chunkQueue(),
+                        wiring.uploads(),
+                        rules,
+                        wiring.clock()),
+                wiring.jobQueries(),
+                wiring.stores().idempotencyKeys(),
                 wiring.clock());
     }
 
@@ -61,7 +66,8 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.authenticate(request.credentials());
-            var submitted = submissions.submit(caller, SubmitForm.parse(request, maxFileBytes));
+            var submitted = submissions.submit(
+                    caller, SubmitForm.parse(request, maxFileBytes), request.header("idempotency-key"));
             int status = submitted.failure() != null
                     ? ErrorResponses.status(submitted.failure())
                     : submitted.job().status() == JobStatus.DONE ? 200 : 202;

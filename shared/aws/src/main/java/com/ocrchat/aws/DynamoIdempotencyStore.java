@@ -1,0 +1,77 @@
+package com.ocrchat.aws;
+
+import com.ocrchat.job.IdempotencyStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Idempotency keys as items of the jobs table, keyed {@code idem#...} (no job's uuid looks so; the items have
+ * no owner or status, so no index holds them) and expired by the table's TTL. The claim is a conditional put.
+ */
+public final class DynamoIdempotencyStore implements IdempotencyStore {
+    private static final String REQUEST = "request_hash";
+    private static final String JOB = "job_uuid";
+    private static final String EXPIRES = "expires_at_epoch";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoIdempotencyStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<Claim> claim(String key, String requestHash, Instant expiresAt) {
+        try {
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(Map.of(
+                            JobsTable.KEY,
+                            AttributeValue.fromS(key),
+                            REQUEST,
+                            AttributeValue.fromS(requestHash),
+                            EXPIRES,
+                            AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
+                    // TTL deletes lag by up to two days: an expired claim is free to take.
+                    .conditionExpression("attribute_not_exists(#key) OR #expires < :now")
+                    .expressionAttributeNames(Map.of("#key", JobsTable.KEY, "#expires", EXPIRES))
+                    .expressionAttributeValues(Map.of(
+                            ":now",
+                            AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond())))));
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException held) {
+            return find(key).or(() -> claim(key, requestHash, expiresAt)); // released in between: try again
+        }
+    }
+
+    @Override
+    public void settle(String key, String jobUuid) {
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(JobsTable.key(key))
+                .updateExpression("SET #job = :job")
+                .conditionExpression("attribute_exists(#key)")
+                .expressionAttributeNames(Map.of("#job", JOB, "#key", JobsTable.KEY))
+                .expressionAttributeValues(Map.of(":job", AttributeValue.fromS(jobUuid))));
+    }
+
+    @Override
+    public void release(String key) {
+        dynamo.deleteItem(r -> r.tableName(table).key(JobsTable.key(key)));
+    }
+
+    @Override
+    public Optional<Claim> find(String key) {
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(JobsTable.key(key)).consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Claim(
+                item.get(REQUEST).s(), Optional.ofNullable(item.get(JOB)).map(AttributeValue::s)));
+    }
+}

@@ -1,0 +1,40 @@
+package com.ocrchat.testing;
+
+import com.ocrchat.job.IdempotencyStore;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Idempotency keys in a map, claimed under a lock. */
+public final class InMemoryIdempotencyStore implements IdempotencyStore {
+    private record Held(String requestHash, String jobUuid, Instant expiresAt) {}
+
+    private final Map<String, Held> keys = new HashMap<>();
+
+    @Override
+    public synchronized Optional<Claim> claim(String key, String requestHash, Instant expiresAt) {
+        Held held = keys.get(key);
+        if (held == null || held.expiresAt().isBefore(Instant.now())) {
+            keys.put(key, new Held(requestHash, null, expiresAt));
+            return Optional.empty();
+        }
+        return find(key);
+    }
+
+    @Override
+    public synchronized void settle(String key, String jobUuid) {
+        keys.computeIfPresent(key, (k, held) -> new Held(held.requestHash(), jobUuid, held.expiresAt()));
+    }
+
+    @Override
+    public synchronized void release(String key) {
+        keys.remove(key);
+    }
+
+    @Override
+    public synchronized Optional<Claim> find(String key) {
+        return Optional.ofNullable(keys.get(key))
+                .map(held -> new Claim(held.requestHash(), Optional.ofNullable(held.jobUuid())));
+    }
+}
