@@ -16,6 +16,7 @@ import com.ocrchat.job.JobStatus;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.metering.Charge;
 import com.ocrchat.settings.Limits;
+import com.ocrchat.testing.AltoSchema;
 import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestJobs;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The six export formats through the real download handler, each checked for what a user opens it for. */
+/** The eight export formats through the real download handler, each checked for what a user opens it for. */
 class DownloadTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String IP = "203.0.113.90";
@@ -129,6 +130,35 @@ class DownloadTest {
         Path file = work.resolve("scan.docx");
         Files.write(file, bytes(docx));
         convertsWithLibreOfficeWhereInstalled(file);
+    }
+
+    /** hOCR and ALTO of a recognized scan: the schema holds, and every recognized word is there with its box. */
+    @Test
+    void hocrAndAltoCarryTheRecognizedWordsWithBoxes() throws Exception {
+        APIGatewayV2HTTPResponse alto = get(scan, "alto");
+        assertEquals("application/xml; charset=utf-8", alto.getHeaders().get("content-type"));
+        assertTrue(alto.getHeaders().get("content-disposition").contains("filename=\"scan.xml\""));
+        AltoSchema.validate(bytes(alto));
+        org.w3c.dom.Document altoXml = AltoSchema.parse(bytes(alto));
+        org.w3c.dom.NodeList strings = altoXml.getElementsByTagNameNS(AltoSchema.NAMESPACE, "String");
+        StringBuilder altoWords = new StringBuilder();
+        for (int i = 0; i < strings.getLength(); i++) {
+            org.w3c.dom.Element string = (org.w3c.dom.Element) strings.item(i);
+            altoWords.append(string.getAttribute("CONTENT")).append(' ');
+            assertTrue(Integer.parseInt(string.getAttribute("WIDTH")) > 0);
+        }
+        assertEquals(
+                3, altoXml.getElementsByTagNameNS(AltoSchema.NAMESPACE, "Page").getLength());
+        for (String word : List.of("INVOICE", "215.00", "approved", "Warehouse")) {
+            assertTrue(altoWords.toString().contains(word), word + " in " + altoWords);
+        }
+
+        APIGatewayV2HTTPResponse hocr = get(scan, "hocr");
+        assertEquals("application/xhtml+xml; charset=utf-8", hocr.getHeaders().get("content-type"));
+        String hocrText = new String(bytes(hocr), StandardCharsets.UTF_8);
+        assertEquals(3, hocrText.split("class=\"ocr_page\"", -1).length - 1);
+        assertEquals(strings.getLength(), hocrText.split("class=\"ocrx_word\"", -1).length - 1, "the same words");
+        assertTrue(hocrText.contains(">215.00</span>"), hocrText);
     }
 
     @Test

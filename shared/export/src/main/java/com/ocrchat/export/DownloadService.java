@@ -49,6 +49,8 @@ public final class DownloadService {
         exporters.put(ExportFormat.PDF, new SearchablePdfExporter(pdfDpi));
         exporters.put(ExportFormat.CSV, new CsvExporter());
         exporters.put(ExportFormat.JSON, new JsonExporter());
+        exporters.put(ExportFormat.HOCR, new HocrExporter());
+        exporters.put(ExportFormat.ALTO, new AltoExporter());
     }
 
     /**
@@ -64,7 +66,7 @@ public final class DownloadService {
                     "The job is " + job.status().id() + "; its exports exist once it is done",
                     job.status().id());
         }
-        String key = BucketLayout.export(job.uuid(), translated ? "translated." : "", format.extension());
+        String key = BucketLayout.export(job.uuid(), translated ? "translated." : "", format.id());
         Optional<Long> stored = objects.size(key);
         JobResult result = null;
         if (stored.isEmpty() || translated) {
@@ -107,6 +109,10 @@ public final class DownloadService {
         Translation translation = result.translation();
         if (translation == null) {
             throw new InvalidInput("The job has no translation: submit it with tool=translate and translate_to");
+        }
+        if (format == ExportFormat.HOCR || format == ExportFormat.ALTO) {
+            throw new InvalidInput("The " + format.id() + " export carries the recognized words' boxes; "
+                    + "a translation has none and comes as txt, md, docx or json");
         }
         if (format == ExportFormat.PDF) {
             throw new InvalidInput("The pdf export is the original pages with their recognized text layer; "

@@ -39,6 +39,13 @@ class DownloadServiceTest {
                 new DownloadService(flow.queries, flow.objects, 300, 0).download(caller, job.uuid(), "md", "false");
         assertNull(large.bytes());
         assertTrue(large.redirect().contains(BucketLayout.export(job.uuid(), "", "md")));
+
+        DownloadService.Download alto = downloads.download(caller, job.uuid(), "alto", null);
+        assertEquals("doc.xml", alto.filename());
+        assertTrue(new String(alto.bytes(), StandardCharsets.UTF_8).contains("CONTENT=\"215.00\""));
+        assertTrue(flow.objects.contains(BucketLayout.export(job.uuid(), "", "alto")));
+        assertEquals(
+                "doc.hocr", downloads.download(caller, job.uuid(), "hocr", null).filename());
     }
 
     @Test

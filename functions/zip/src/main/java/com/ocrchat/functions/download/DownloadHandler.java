@@ -11,7 +11,7 @@ import com.ocrchat.http.HttpEndpoint;
 import com.ocrchat.settings.Limits;
 import com.ocrchat.wiring.Wiring;
 
-/** GET /api/v1/ocr/{uuid}/download/?format=txt|md|docx|pdf|csv|json[&translated=true]: the export, or a 302 to it when large. */
+/** GET /api/v1/ocr/{uuid}/download/?format=txt|md|docx|pdf|csv|json|hocr|alto[&translated=true]: the export, or a 302 to it when large. */
 public class DownloadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Authenticator authenticator;
     private final DownloadService downloads;
