@@ -159,6 +159,19 @@ class LargeJobsTest {
     }
 
     @Test
+    void aRepeatedIdempotencyKeyGivesTheSameUpload() throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        JsonNode first = ticket(server.devToken(), 1000, key);
+        assertEquals(201, first.get("http_code").asInt(), first.toString());
+        JsonNode again = ticket(server.devToken(), 1000, key);
+        assertEquals(201, again.get("http_code").asInt(), again.toString());
+        assertEquals(first.get("upload_id").asText(), again.get("upload_id").asText());
+        JsonNode another = ticket(server.devToken(), 2000, key);
+        assertEquals(422, another.get("http_code").asInt(), another.toString());
+        assertTrue(another.get("error").asText().contains("Idempotency-Key"), another.toString());
+    }
+
+    @Test
     void anUploadHoldsOnlyTheSizeItWasSignedForAndARefusedOneIsDeleted() throws Exception {
         byte[] scan = TestDocuments.scannedPdf(numberedPages(1));
         Files.write(work.resolve("scan.pdf"), scan);
@@ -192,8 +205,12 @@ class LargeJobsTest {
                 ticket(server.devToken(), 51L * 1024 * 1024).get("http_code").asInt());
     }
 
-    /** POST /api/v1/uploads/ {"size": size}, with the token when there is one. */
     private JsonNode ticket(String token, long size) throws Exception {
+        return ticket(token, size, null);
+    }
+
+    /** POST /api/v1/uploads/ {"size": size}, with the token and the idempotency key when there are. */
+    private JsonNode ticket(String token, long size, String idempotencyKey) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(
                 "-X",
                 "POST",
@@ -206,6 +223,9 @@ class LargeJobsTest {
                 "\n%{http_code}"));
         if (token != null) {
             arguments.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        if (idempotencyKey != null) {
+            arguments.addAll(List.of("-H", "Idempotency-Key: " + idempotencyKey));
         }
         return curlJson(arguments.toArray(String[]::new));
     }

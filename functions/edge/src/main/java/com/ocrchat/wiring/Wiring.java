@@ -6,6 +6,7 @@ import com.ocrchat.aws.AwsStores;
 import com.ocrchat.aws.EmfJobMetrics;
 import com.ocrchat.aws.Queues;
 import com.ocrchat.job.ChunkQueue;
+import com.ocrchat.job.Idempotency;
 import com.ocrchat.job.JobLifecycle;
 import com.ocrchat.job.JobMetrics;
 import com.ocrchat.job.JobQueries;
@@ -86,6 +87,11 @@ public final class Wiring {
                 stores.ledger(),
                 Limits.from(env).maxFileBytes(),
                 Plans.from(env).anonymousDailyUploads(),
+                idempotency(),
                 clock);
+    }
+
+    public Idempotency idempotency() {
+        return new Idempotency(stores.idempotencyKeys(), clock);
     }
 }

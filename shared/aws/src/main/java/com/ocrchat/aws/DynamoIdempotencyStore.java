@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoIdempotencyStore implements IdempotencyStore {
     private static final String REQUEST = "request_hash";
-    private static final String JOB = "job_uuid";
+    private static final String RESULT = "result_id";
     private static final String EXPIRES = "expires_at_epoch";
 
     private final DynamoDbClient dynamo;
@@ -49,13 +49,13 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void settle(String key, String jobUuid) {
+    public void settle(String key, String resultId) {
         dynamo.updateItem(r -> r.tableName(table)
                 .key(JobsTable.key(key))
-                .updateExpression("SET #job = :job")
+                .updateExpression("SET #result = :result")
                 .conditionExpression("attribute_exists(#key)")
-                .expressionAttributeNames(Map.of("#job", JOB, "#key", JobsTable.KEY))
-                .expressionAttributeValues(Map.of(":job", AttributeValue.fromS(jobUuid))));
+                .expressionAttributeNames(Map.of("#result", RESULT, "#key", JobsTable.KEY))
+                .expressionAttributeValues(Map.of(":result", AttributeValue.fromS(resultId))));
     }
 
     @Override
@@ -72,6 +72,6 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
             return Optional.empty();
         }
         return Optional.of(new Claim(
-                item.get(REQUEST).s(), Optional.ofNullable(item.get(JOB)).map(AttributeValue::s)));
+                item.get(REQUEST).s(), Optional.ofNullable(item.get(RESULT)).map(AttributeValue::s)));
     }
 }

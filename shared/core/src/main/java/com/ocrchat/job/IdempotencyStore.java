@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Idempotency keys: which request a caller's key was first used for, and the job it filed. A key is claimed by
+ * Idempotency keys: which request a caller's key was first used for, and what it made (a job, an upload). A key is claimed by
  * one conditional write, so of two requests racing with the same key exactly one goes on.
  */
 public interface IdempotencyStore {
-    /** A claimed key: the hash of the request that claimed it, and its job once one was filed. */
-    record Claim(String requestHash, Optional<String> jobUuid) {}
+    /** A claimed key: the hash of the request that claimed it, and the id of what it made once it made it. */
+    record Claim(String requestHash, Optional<String> resultId) {}
 
     /**
      * Claims {@code key} for the request of {@code requestHash} until {@code expiresAt}: empty when this call
@@ -17,8 +17,8 @@ public interface IdempotencyStore {
      */
     Optional<Claim> claim(String key, String requestHash, Instant expiresAt);
 
-    /** Records the job the claimed key's request filed. */
-    void settle(String key, String jobUuid);
+    /** Records the id of what the claimed key's request made (a job's uuid, an upload's id). */
+    void settle(String key, String resultId);
 
     /** Drops a claim whose request was refused before it filed a job, so that a retry is a new request. */
     void release(String key);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -38,18 +39,42 @@ public final class Uploads {
     private final BalanceLedger ledger;
     private final long maxBytes;
     private final int anonymousPerDay;
+    private final Idempotency idempotency;
     private final Clock clock;
 
-    public Uploads(ObjectStore objects, BalanceLedger ledger, long maxBytes, int anonymousPerDay, Clock clock) {
+    public Uploads(
+            ObjectStore objects,
+            BalanceLedger ledger,
+            long maxBytes,
+            int anonymousPerDay,
+            Idempotency idempotency,
+            Clock clock) {
         this.objects = objects;
         this.ledger = ledger;
         this.maxBytes = maxBytes;
         this.anonymousPerDay = anonymousPerDay;
+        this.idempotency = idempotency;
         this.clock = clock;
     }
 
-    /** A ticket for a file of {@code size} bytes, named {@code filename} (blank: the upload id names it). */
-    public Ticket create(Caller caller, long size, String filename) {
+    /**
+     * A ticket for a file of {@code size} bytes, named {@code filename} (blank: the upload id names it). Under an
+     * {@code idempotencyKey} used before for the same size and name, the same upload id with a fresh URL.
+     */
+    public Ticket create(Caller caller, long size, String filename, Optional<String> idempotencyKey) {
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                Idempotency.requestHash("POST /api/v1/uploads/", Optional.of(size), Optional.ofNullable(filename)),
+                made -> {
+                    Ticket ticket = create(caller, size, filename);
+                    made.accept(ticket.uploadId());
+                    return ticket;
+                },
+                id -> ticket(caller, id, size));
+    }
+
+    private Ticket create(Caller caller, long size, String filename) {
         if (size < 1) {
             throw new InvalidInput(
                     "Say how large the file is: {\"size\": <bytes>}; the upload URL takes exactly that many bytes",
@@ -75,6 +100,10 @@ public final class Uploads {
         if (!name.isEmpty()) {
             objects.put(nameKey(caller, id), name.getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
         }
+        return ticket(caller, id, size);
+    }
+
+    private Ticket ticket(Caller caller, String id, long size) {
         return new Ticket(
                 id,
                 objects.presignedPut(key(caller, id), LIFETIME, size),

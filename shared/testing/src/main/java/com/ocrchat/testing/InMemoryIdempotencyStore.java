@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** Idempotency keys in a map, claimed under a lock. */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
-    private record Held(String requestHash, String jobUuid, Instant expiresAt) {}
+    private record Held(String requestHash, String resultId, Instant expiresAt) {}
 
     private final Map<String, Held> keys = new HashMap<>();
 
@@ -23,8 +23,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public synchronized void settle(String key, String jobUuid) {
-        keys.computeIfPresent(key, (k, held) -> new Held(held.requestHash(), jobUuid, held.expiresAt()));
+    public synchronized void settle(String key, String resultId) {
+        keys.computeIfPresent(key, (k, held) -> new Held(held.requestHash(), resultId, held.expiresAt()));
     }
 
     @Override
@@ -35,6 +35,6 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public synchronized Optional<Claim> find(String key) {
         return Optional.ofNullable(keys.get(key))
-                .map(held -> new Claim(held.requestHash(), Optional.ofNullable(held.jobUuid())));
+                .map(held -> new Claim(held.requestHash(), Optional.ofNullable(held.resultId())));
     }
 }

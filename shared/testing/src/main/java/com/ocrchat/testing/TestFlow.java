@@ -4,6 +4,7 @@ import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.job.ChunkWorker;
+import com.ocrchat.job.Idempotency;
 import com.ocrchat.job.JobLifecycle;
 import com.ocrchat.job.JobMetrics;
 import com.ocrchat.job.JobOptions;
@@ -36,6 +37,7 @@ public final class TestFlow {
     public final TextDocuments engine = new TextDocuments();
     public final Plans plans = Plans.from(Env.of(Map.of()));
     public final Meter meter;
+    public final Idempotency idempotency;
     public final JobLifecycle lifecycle;
     public final JobPages pages;
     public final Uploads uploads;
@@ -51,7 +53,8 @@ public final class TestFlow {
         meter = new Meter(ledger, plans, clock);
         lifecycle = new JobLifecycle(jobs, meter, objects, JobMetrics.NONE, clock);
         pages = new JobPages(engine, new Languages(Set.of("eng")));
-        uploads = new Uploads(objects, ledger, 1 << 20, 3, clock);
+        idempotency = new Idempotency(new InMemoryIdempotencyStore(), clock);
+        uploads = new Uploads(objects, ledger, 1 << 20, 3, idempotency, clock);
         submissions = new Submissions(
                 lifecycle,
                 pages,

@@ -7,10 +7,8 @@ import com.ocrchat.auth.Caller;
 import com.ocrchat.error.IdempotencyKeyReused;
 import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.UnsupportedDocument;
-import com.ocrchat.testing.InMemoryIdempotencyStore;
 import com.ocrchat.testing.TestFlow;
 import com.ocrchat.testing.TextDocuments;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class IdempotentSubmissionsTest {
     private final TestFlow flow = new TestFlow();
-    private final IdempotentSubmissions submissions = new IdempotentSubmissions(
-            flow.submissions, flow.queries, new InMemoryIdempotencyStore(), Clock.systemUTC());
+    private final IdempotentSubmissions submissions =
+            new IdempotentSubmissions(flow.submissions, flow.queries, flow.idempotency);
 
     @Test
     void theSameKeyAndRequestRacingAreOneJobChargedOnce() throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.auth.Caller;
+import com.ocrchat.error.IdempotencyKeyReused;
 import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.TooManyRequests;
@@ -20,29 +21,53 @@ class UploadsTest {
 
     @Test
     void aTicketIsSignedForTheDeclaredSizeWithinTheFileLimit() {
-        Uploads.Ticket ticket = flow.uploads.create(flow.paid(1), 1234, "");
+        Uploads.Ticket ticket = flow.uploads.create(flow.paid(1), 1234, "", Optional.empty());
         assertEquals(1234, ticket.maxBytes());
         assertTrue(ticket.url().endsWith("?length=1234"), ticket.url());
-        assertThrows(InvalidInput.class, () -> flow.uploads.create(flow.paid(1), 0, ""));
-        assertThrows(LimitExceeded.class, () -> flow.uploads.create(flow.paid(1), (1 << 20) + 1, ""));
+        assertThrows(InvalidInput.class, () -> flow.uploads.create(flow.paid(1), 0, "", Optional.empty()));
+        assertThrows(LimitExceeded.class, () -> flow.uploads.create(flow.paid(1), (1 << 20) + 1, "", Optional.empty()));
     }
 
     @Test
     void anonymousCallersGetAFewTicketsPerAddressPerDay() {
         Caller anonymous = Caller.anonymous("198.51.100.20");
         for (int i = 0; i < 3; i++) {
-            flow.uploads.create(anonymous, 100, "");
+            flow.uploads.create(anonymous, 100, "", Optional.empty());
         }
-        TooManyRequests refused = assertThrows(TooManyRequests.class, () -> flow.uploads.create(anonymous, 100, ""));
+        TooManyRequests refused =
+                assertThrows(TooManyRequests.class, () -> flow.uploads.create(anonymous, 100, "", Optional.empty()));
         assertEquals(3, refused.details().get("limit"));
-        flow.uploads.create(Caller.anonymous("198.51.100.21"), 100, ""); // another address has its own
-        flow.uploads.create(flow.paid(1), 100, ""); // accounts are not limited this way
+        flow.uploads.create(
+                Caller.anonymous("198.51.100.21"), 100, "", Optional.empty()); // another address has its own
+        flow.uploads.create(flow.paid(1), 100, "", Optional.empty()); // accounts are not limited this way
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyGivesTheSameUploadAndCountsOnce() {
+        Caller anonymous = Caller.anonymous("198.51.100.22");
+        Uploads.Ticket first = flow.uploads.create(anonymous, 100, "scan.pdf", Optional.of("upload-1"));
+        for (int i = 0; i < 5; i++) {
+            Uploads.Ticket again = flow.uploads.create(anonymous, 100, "scan.pdf", Optional.of("upload-1"));
+            assertEquals(first.uploadId(), again.uploadId());
+            assertEquals(first.url(), again.url());
+        }
+        flow.uploads.create(anonymous, 100, "", Optional.empty());
+        flow.uploads.create(anonymous, 100, "", Optional.empty()); // the repeats took no ticket of the three
+        assertThrows(
+                IdempotencyKeyReused.class,
+                () -> flow.uploads.create(anonymous, 200, "scan.pdf", Optional.of("upload-1")),
+                "another size under the same key");
+        Caller account = flow.paid(1);
+        String theirs = flow.uploads
+                .create(account, 100, "scan.pdf", Optional.of("upload-1"))
+                .uploadId();
+        assertTrue(!theirs.equals(first.uploadId()), "another caller's key is their own");
     }
 
     @Test
     void anObjectThatGrewPastTheLimitIsRefusedAndDeleted() {
         Caller caller = flow.paid(10);
-        Uploads.Ticket ticket = flow.uploads.create(caller, 100, "");
+        Uploads.Ticket ticket = flow.uploads.create(caller, 100, "", Optional.empty());
         String key = uploadedKey(ticket);
         flow.objects.put(key, new byte[(1 << 20) + 1], "application/octet-stream");
         assertThrows(LimitExceeded.class, () -> flow.uploads.take(caller, ticket.uploadId()));
@@ -52,7 +77,7 @@ class UploadsTest {
     @Test
     void anUploadRefusedBySubmitIsDeleted() {
         Caller caller = flow.paid(10);
-        Uploads.Ticket ticket = flow.uploads.create(caller, 5, "");
+        Uploads.Ticket ticket = flow.uploads.create(caller, 5, "", Optional.empty());
         String key = uploadedKey(ticket);
         flow.objects.put(key, "hello".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
         assertThrows(
@@ -72,7 +97,8 @@ class UploadsTest {
     void aSubmittedUploadIsReadAndDeleted() {
         Caller caller = flow.paid(10);
         byte[] document = TextDocuments.of("one page");
-        Uploads.Ticket ticket = flow.uploads.create(caller, document.length, "C:\\scans\\Quarterly report.txt");
+        Uploads.Ticket ticket =
+                flow.uploads.create(caller, document.length, "C:\\scans\\Quarterly report.txt", Optional.empty());
         flow.objects.put(uploadedKey(ticket), document, "application/octet-stream");
         JobView job = flow.submissions
                 .submit(

@@ -58,8 +58,7 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                         rules,
                         wiring.clock()),
                 wiring.jobQueries(),
-                wiring.stores().idempotencyKeys(),
-                wiring.clock());
+                wiring.idempotency());
     }
 
     @Override

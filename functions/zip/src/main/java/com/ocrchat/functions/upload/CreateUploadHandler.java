@@ -11,7 +11,10 @@ import com.ocrchat.http.HttpEndpoint;
 import com.ocrchat.job.Uploads;
 import com.ocrchat.wiring.Wiring;
 
-/** POST /api/v1/uploads/ {@code {"size": <bytes>}}: a presigned PUT URL for a file larger than a request carries, and its upload_id. */
+/**
+ * POST /api/v1/uploads/ {@code {"size": <bytes>, "filename": ...}}: a presigned PUT URL for a file larger than a
+ * request carries, and its upload_id (the same one again under a repeated Idempotency-Key).
+ */
 public class CreateUploadHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Authenticator authenticator;
     private final Uploads uploads;
@@ -30,7 +33,8 @@ public class CreateUploadHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return HttpEndpoint.respond(event, context, request -> {
             Caller caller = authenticator.authenticate(request.credentials());
             UploadBody body = UploadBody.parse(request);
-            return ApiResponses.json(201, uploads.create(caller, body.size(), body.filename()));
+            return ApiResponses.json(
+                    201, uploads.create(caller, body.size(), body.filename(), request.header("idempotency-key")));
         });
     }
 }

@@ -44,7 +44,7 @@ public abstract class IdempotencyStoreContract {
         store().settle(key, "job-1");
         assertEquals(
                 Optional.of("job-1"),
-                store().claim(key, "hash-b", later).orElseThrow().jobUuid());
+                store().claim(key, "hash-b", later).orElseThrow().resultId());
     }
 
     @Test
