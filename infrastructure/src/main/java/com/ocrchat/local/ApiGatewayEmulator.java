@@ -98,7 +98,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
                 Map.of("content-type", "application/json"),
                 ("{\"message\":\"Request Entity Too Large\",\"error\":\"The request is larger than one request carries"
                                 + " (10 MB; on AWS about 4.4 MB of file, as Lambda takes 6 MB of base64). Upload the file"
-                                + " through POST /api/v1/uploads/ and submit its upload_id\",\"uploads\":\"/api/v1/uploads/\"}")
+                                + " through POST /api/v1/uploads/ and submit its upload_id, or send its address as url\","
+                                + "\"uploads\":\"/api/v1/uploads/\",\"url\":\"the url form field of POST /api/v1/ocr/\"}")
                         .getBytes(StandardCharsets.UTF_8));
     }
 

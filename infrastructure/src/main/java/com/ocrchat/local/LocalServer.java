@@ -59,6 +59,8 @@ public final class LocalServer implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    private static final String ALLOW_LOOPBACK_URLS = "OCRCHAT_ALLOW_LOOPBACK_URLS";
+
     public static LocalServer start(Options options) throws Exception {
         SamTemplate template = SamTemplate.read(options.template());
         LocalAws aws = LocalAws.start(options.dataDir());
@@ -78,6 +80,10 @@ public final class LocalServer implements AutoCloseable {
                     System.setProperty(name, value.value());
                 }
             });
+            // Development: a url or callback_url may be http:// on this machine (a file server, a webhook receiver).
+            if (System.getenv(ALLOW_LOOPBACK_URLS) == null) {
+                System.setProperty(ALLOW_LOOPBACK_URLS, "true");
+            }
             AwsStores.reset();
             String token = DevAccount.token(AwsStores.shared().accounts(), options.dataDir());
             LambdaHandlers handlers = new LambdaHandlers();

@@ -282,30 +282,11 @@ class LargeJobsTest {
                 Duration.ofMinutes(2));
     }
 
-    /** curl's JSON answer; with -w "\n%{http_code}" the status is added as http_code. */
     private JsonNode curlJson(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("curl", "-s"));
-        command.addAll(List.of(arguments));
-        String output = run(command);
-        int newline = output.lastIndexOf('\n');
-        if (List.of(arguments).contains("-w") && newline > 0) {
-            var json = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(output.substring(0, newline));
-            json.put("http_code", Integer.parseInt(output.substring(newline + 1).trim()));
-            return json;
-        }
-        return MAPPER.readTree(output);
+        return Curl.json(work, arguments);
     }
 
     private String run(List<String> command) throws Exception {
-        Path errors = work.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command)
-                .directory(work.toFile())
-                .redirectError(errors.toFile())
-                .start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(180, TimeUnit.SECONDS), "timed out: " + command);
-        assertEquals(0, process.exitValue(), command + " failed:\n" + output + Files.readString(errors));
-        return output;
+        return Curl.run(work, command);
     }
 }

@@ -79,6 +79,7 @@ public final class TestServer {
                 wiring.stores().objects(),
                 queue,
                 wiring.uploads(),
+                wiring.remoteFiles(),
                 new Submissions.Rules(
                         new ToolCatalog(false, false),
                         true,

@@ -90,7 +90,7 @@ public final class ApiRequest {
         if (size > maxBytes) {
             throw LimitExceeded.requestTooLarge(
                     "The request body is larger than this endpoint takes (" + maxBytes + " bytes)"
-                            + "; send large files through POST /api/v1/uploads/",
+                            + "; send large files through POST /api/v1/uploads/, or their address as url",
                     Map.of("max_bytes", maxBytes));
         }
         if (!event.getIsBase64Encoded()) {

@@ -3,7 +3,7 @@ package com.ocrchat.http;
 import com.ocrchat.job.JobOptions;
 import com.ocrchat.job.SubmitRequest;
 
-/** POST /api/v1/ocr/'s multipart form as a plain submission: the choices, and the file or an upload's id. */
+/** POST /api/v1/ocr/'s multipart form as a plain submission: the choices, and the file, an upload's id or a URL. */
 public final class SubmitForm {
     private SubmitForm() {}
 
@@ -13,6 +13,7 @@ public final class SubmitForm {
                 new JobOptions.Requested(
                         form.field("tier"), form.field("language"), form.field("tool"), form.field("translate_to")),
                 form.file("file"),
-                form.field("upload_id"));
+                form.field("upload_id"),
+                form.field("url"));
     }
 }

@@ -5,17 +5,23 @@ import com.ocrchat.aws.AwsSettings;
 import com.ocrchat.aws.AwsStores;
 import com.ocrchat.aws.EmfJobMetrics;
 import com.ocrchat.aws.Queues;
+import com.ocrchat.concurrent.Once;
 import com.ocrchat.job.ChunkQueue;
 import com.ocrchat.job.Idempotency;
 import com.ocrchat.job.JobLifecycle;
 import com.ocrchat.job.JobMetrics;
 import com.ocrchat.job.JobQueries;
+import com.ocrchat.job.RemoteFiles;
 import com.ocrchat.job.Uploads;
 import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
+import com.ocrchat.outbound.OutboundHttp;
+import com.ocrchat.outbound.OutboundPolicy;
+import com.ocrchat.outbound.UrlDocuments;
 import com.ocrchat.settings.Env;
 import com.ocrchat.settings.Limits;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * What a handler is built from: its settings and the process's stores, and the few services several
@@ -26,11 +32,13 @@ public final class Wiring {
     private final Env env;
     private final AwsStores stores;
     private final Clock clock;
+    private final Supplier<OutboundHttp> outbound;
 
     public Wiring(Env env, AwsStores stores, Clock clock) {
         this.env = env;
         this.stores = stores;
         this.clock = clock;
+        this.outbound = Once.of(() -> new OutboundHttp(OutboundPolicy.from(env)));
     }
 
     /** How a handler built by Lambda (with its no-arg constructor) is wired: from the environment, with the process's stores. */
@@ -89,6 +97,17 @@ public final class Wiring {
                 Plans.from(env).anonymousDailyUploads(),
                 idempotency(),
                 clock);
+    }
+
+    /** Documents named by {@code url}: fetched within the file limit and {@code OCRCHAT_URL_FETCH_SECONDS}. */
+    public RemoteFiles remoteFiles() {
+        return new UrlDocuments(
+                outbound(), Limits.from(env).maxFileBytes(), env.seconds("OCRCHAT_URL_FETCH_SECONDS", 15, 1, 25));
+    }
+
+    /** The one client for URLs that users name; loopback and http only where OCRCHAT_ALLOW_LOOPBACK_URLS says. */
+    public OutboundHttp outbound() {
+        return outbound.get();
     }
 
     public Idempotency idempotency() {

@@ -24,6 +24,7 @@ public final class IdempotentSubmissions {
                 options.tool(),
                 options.translateTo(),
                 request.uploadId(),
+                request.url(),
                 request.file().map(SubmittedFile::bytes));
         return idempotency.once(
                 caller,

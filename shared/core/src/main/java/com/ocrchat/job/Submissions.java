@@ -57,6 +57,7 @@ public final class Submissions {
     private final ObjectStore objects;
     private final ChunkQueue queue;
     private final Uploads uploads;
+    private final RemoteFiles remoteFiles;
     private final Rules rules;
     private final Clock clock;
     private final PageResults results;
@@ -69,6 +70,7 @@ public final class Submissions {
             ObjectStore objects,
             ChunkQueue queue,
             Uploads uploads,
+            RemoteFiles remoteFiles,
             Rules rules,
             Clock clock) {
         this.lifecycle = lifecycle;
@@ -77,6 +79,7 @@ public final class Submissions {
         this.objects = objects;
         this.queue = queue;
         this.uploads = uploads;
+        this.remoteFiles = remoteFiles;
         this.rules = rules;
         this.clock = clock;
         this.results = new PageResults(objects);
@@ -99,14 +102,11 @@ public final class Submissions {
     }
 
     private Submitted accept(Caller caller, SubmitRequest request, Consumer<String> filed) {
+        // The inline deadline counts from here: time spent fetching a url or an upload is part of the answer's wait.
+        long receivedAt = System.nanoTime();
         JobOptions.Decided decided = JobOptions.decide(
                 request.options(), rules.tools(), rules.vlmFallsBackToCpu(), caller.plan() != Plan.ANONYMOUS);
-        SubmittedFile file = request.uploadId()
-                .map(id -> uploads.take(caller, id))
-                .or(request::file)
-                .orElseThrow(() -> new InvalidInput(
-                        "No file: send the document as the multipart form field 'file', or upload it first "
-                                + "(POST /api/v1/uploads/) and send its 'upload_id'"));
+        SubmittedFile file = file(caller, request);
         pages.models(decided.options());
         try (DocumentReader.OpenDocument document = pages.open(file.bytes())) {
             int pageCount = document.pageCount();
@@ -141,8 +141,25 @@ public final class Submissions {
             }
             filed.accept(uuid);
             request.uploadId().ifPresent(id -> uploads.discard(caller, id));
-            return queued ? handOver(job, caller) : readInline(document, job, caller);
+            return queued ? handOver(job, caller) : readInline(document, job, caller, receivedAt);
         }
+    }
+
+    /** The document from wherever the request says it is: exactly one of file, upload_id and url. */
+    private SubmittedFile file(Caller caller, SubmitRequest request) {
+        int named = (request.file().isPresent() ? 1 : 0)
+                + (request.uploadId().isPresent() ? 1 : 0)
+                + (request.url().isPresent() ? 1 : 0);
+        if (named > 1) {
+            throw new InvalidInput("Send the document one way: 'file', 'upload_id' or 'url', not several");
+        }
+        return request.uploadId()
+                .map(id -> uploads.take(caller, id))
+                .or(() -> request.url().map(remoteFiles::fetch))
+                .or(request::file)
+                .orElseThrow(() -> new InvalidInput(
+                        "No file: send the document as the multipart form field 'file', or its address as 'url', or"
+                                + " upload it first (POST /api/v1/uploads/) and send its 'upload_id'"));
     }
 
     /** The job's chunks on the queue (paid accounts' on the priority queue), answered at once. */
@@ -156,9 +173,9 @@ public final class Submissions {
         return new Submitted(JobView.of(job, null), null);
     }
 
-    private Submitted readInline(DocumentReader.OpenDocument document, JobRecord job, Caller caller) {
+    private Submitted readInline(DocumentReader.OpenDocument document, JobRecord job, Caller caller, long receivedAt) {
         try {
-            Optional<List<Page>> read = readWithinDeadline(document, job);
+            Optional<List<Page>> read = readWithinDeadline(document, job, receivedAt);
             if (read.isEmpty()) {
                 // Not finished in time for the HTTP answer: the workers read the rest from the stored file.
                 results.keep(job.uuid(), document.finishedPages());
@@ -195,7 +212,8 @@ public final class Submissions {
      * The pages, read on another thread so that the request can stop waiting: past the inline deadline the
      * reading is interrupted (its pages stop between steps) and nothing is returned.
      */
-    private Optional<List<Page>> readWithinDeadline(DocumentReader.OpenDocument document, JobRecord job) {
+    private Optional<List<Page>> readWithinDeadline(
+            DocumentReader.OpenDocument document, JobRecord job, long receivedAt) {
         CountDownLatch stopped = new CountDownLatch(1);
         Future<List<Page>> reading = inlineReaders.submit(() -> {
             try {
@@ -206,7 +224,8 @@ public final class Submissions {
         });
         try {
             try {
-                return Optional.of(reading.get(rules.flow().inlineDeadline().toMillis(), TimeUnit.MILLISECONDS));
+                long left = rules.flow().inlineDeadline().toNanos() - (System.nanoTime() - receivedAt);
+                return Optional.of(reading.get(Math.max(0, left), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 if (!reading.cancel(true)) {
                     return Optional.of(reading.get()); // finished just now

@@ -2,5 +2,9 @@ package com.ocrchat.job;
 
 import java.util.Optional;
 
-/** A submission as the edge parsed it from the form: the choices, and the file or the id of an upload. */
-public record SubmitRequest(JobOptions.Requested options, Optional<SubmittedFile> file, Optional<String> uploadId) {}
+/**
+ * A submission as the edge parsed it from the form: the choices, and where the document is: in the request
+ * ({@code file}), uploaded before ({@code upload_id}), or at a {@code url}.
+ */
+public record SubmitRequest(
+        JobOptions.Requested options, Optional<SubmittedFile> file, Optional<String> uploadId, Optional<String> url) {}

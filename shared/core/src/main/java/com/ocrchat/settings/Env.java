@@ -50,6 +50,11 @@ public final class Env {
         return value;
     }
 
+    /** {@code true} or {@code false} (without case), or the fallback when unset. */
+    public boolean flag(String name, boolean fallback) {
+        return choice(name, Boolean.toString(fallback), Set.of("true", "false")).equals("true");
+    }
+
     /** A whole number of at least {@code min}. */
     public int integer(String name, int fallback, int min) {
         return (int) number(name, fallback, min, Integer.MAX_VALUE);

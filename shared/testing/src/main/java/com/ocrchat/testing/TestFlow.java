@@ -37,6 +37,9 @@ public final class TestFlow {
     public final TextDocuments engine = new TextDocuments();
     public final Plans plans = Plans.from(Env.of(Map.of()));
     public final Meter meter;
+    /** The documents at URLs, for {@code url} submissions (the real fetching is tested against a real server). */
+    public final Map<String, byte[]> web = new java.util.concurrent.ConcurrentHashMap<>();
+
     public final Idempotency idempotency;
     public final JobLifecycle lifecycle;
     public final JobPages pages;
@@ -62,6 +65,9 @@ public final class TestFlow {
                 objects,
                 queue,
                 uploads,
+                url -> java.util.Optional.ofNullable(web.get(url))
+                        .map(bytes -> new com.ocrchat.job.SubmittedFile(url.substring(url.lastIndexOf('/') + 1), bytes))
+                        .orElseThrow(() -> new com.ocrchat.error.InvalidInput("The url answered HTTP 404")),
                 new Submissions.Rules(
                         new ToolCatalog(false, false), true, plans, JobFlow.from(Env.of(Map.of())), Duration.ofDays(7)),
                 clock);
@@ -78,7 +84,8 @@ public final class TestFlow {
                                 new JobOptions.Requested(
                                         Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
                                 Optional.of(new SubmittedFile("doc.txt", TextDocuments.of(pages))),
-                                Optional.empty()))
+                                Optional.empty(),
+                                java.util.Optional.empty()))
                 .job();
     }
 

@@ -78,7 +78,8 @@ class IdempotentSubmissionsTest {
                                 new JobOptions.Requested(
                                         Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
                                 Optional.of(new SubmittedFile("doc.txt", document)),
-                                Optional.empty()),
+                                Optional.empty(),
+                                java.util.Optional.empty()),
                         Optional.of(key))
                 .job();
     }

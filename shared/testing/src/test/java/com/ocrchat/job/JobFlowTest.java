@@ -27,7 +27,8 @@ class JobFlowTest {
                         new JobOptions.Requested(
                                 Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
                         Optional.of(new SubmittedFile("doc.txt", document)),
-                        Optional.empty()));
+                        Optional.empty(),
+                        java.util.Optional.empty()));
     }
 
     @Test

@@ -88,7 +88,8 @@ class UploadsTest {
                                 new JobOptions.Requested(
                                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
                                 Optional.empty(),
-                                Optional.of(ticket.uploadId()))));
+                                Optional.of(ticket.uploadId()),
+                                java.util.Optional.empty())));
         assertTrue(flow.objects.size(key).isEmpty(), "a refused upload is deleted");
         assertEquals(10, flow.meter.balance(caller).remaining());
     }
@@ -107,7 +108,8 @@ class UploadsTest {
                                 new JobOptions.Requested(
                                         Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
                                 Optional.empty(),
-                                Optional.of(ticket.uploadId())))
+                                Optional.of(ticket.uploadId()),
+                                java.util.Optional.empty()))
                 .job();
         assertEquals(JobStatus.DONE, job.status());
         assertEquals("Quarterly report.txt", job.filename(), "the job is named after the user's file");

@@ -55,6 +55,7 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                         wiring.stores().objects(),
                         wiring.chunkQueue(),
                         wiring.uploads(),
+                        wiring.remoteFiles(),
                         rules,
                         wiring.clock()),
                 wiring.jobQueries(),
