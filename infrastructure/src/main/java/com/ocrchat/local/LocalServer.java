@@ -89,6 +89,10 @@ public final class LocalServer implements AutoCloseable {
             LambdaHandlers handlers = new LambdaHandlers();
             ApiGatewayEmulator emulator = ApiGatewayEmulator.start(template, options.host(), options.port(), handlers);
             emulator.serveLocal(LOCAL_AWS_PATH, Json.write(Map.of("dynamodb_endpoint", aws.dynamoDbEndpoint())));
+            // The links in webhooks point at this server (on AWS the template names the API's address).
+            if (System.getenv("OCRCHAT_PUBLIC_URL") == null) {
+                System.setProperty("OCRCHAT_PUBLIC_URL", "http://127.0.0.1:" + emulator.port());
+            }
             SqsClient pollerSqs = AwsClients.sqs(AwsSettings.from(Env.fromEnvironment()));
             QueuePollers pollers =
                     QueuePollers.start(template.queueEvents(), physical, pollerSqs, handlers, options.workers());

@@ -190,6 +190,18 @@ public final class ApiEvents {
         return event;
     }
 
+    /** GET or POST /api/v1/ocr/{uuid}/deliveries/ (the GET fixture on another route). */
+    public static APIGatewayV2HTTPEvent deliveries(String token, String sourceIp, String uuid, String method) {
+        APIGatewayV2HTTPEvent event = getJob(token, sourceIp, uuid);
+        String path = "/api/v1/ocr/" + uuid + "/deliveries/";
+        event.setRawPath(path);
+        event.setRouteKey(method + " /api/v1/ocr/{uuid}/deliveries");
+        event.getRequestContext().getHttp().setPath(path);
+        event.getRequestContext().getHttp().setMethod(method);
+        event.getRequestContext().setRouteKey(method + " /api/v1/ocr/{uuid}/deliveries");
+        return event;
+    }
+
     /** POST /api/v1/uploads/ {"size": size} (the GET fixture on another route). */
     public static APIGatewayV2HTTPEvent createUpload(String token, String sourceIp, long size) {
         APIGatewayV2HTTPEvent event = getJob(token, sourceIp, "none");
@@ -215,18 +227,18 @@ public final class ApiEvents {
         }
     }
 
-    /** An SQS batch of chunk messages as the Lambda service sends it (the wire format, "Records"), from the committed fixture. */
-    public static String chunksJson(Chunk... chunks) {
+    /** An SQS batch of these JSON bodies as the Lambda service sends it (the wire format, "Records"), from the committed fixture. */
+    public static String sqsBatchJson(Object... bodies) {
         try (var in = ApiEvents.class.getResourceAsStream("/events/dead-chunk.json")) {
             com.fasterxml.jackson.databind.node.ObjectNode batch =
                     (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(in);
             com.fasterxml.jackson.databind.JsonNode template =
                     batch.get("Records").get(0);
             com.fasterxml.jackson.databind.node.ArrayNode records = batch.putArray("Records");
-            for (Chunk chunk : chunks) {
+            for (Object body : bodies) {
                 com.fasterxml.jackson.databind.node.ObjectNode record = template.deepCopy();
                 record.put("messageId", java.util.UUID.randomUUID().toString());
-                record.put("body", Json.write(chunk));
+                record.put("body", Json.write(body));
                 records.add(record);
             }
             return MAPPER.writeValueAsString(batch);

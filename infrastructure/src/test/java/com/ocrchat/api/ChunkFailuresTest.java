@@ -144,6 +144,7 @@ class ChunkFailuresTest {
                 new Meter(ledger, Plans.from(env), Clock.systemUTC()),
                 wiring.stores().objects(),
                 JobMetrics.NONE,
+                com.ocrchat.job.JobEndListener.NONE,
                 Clock.systemUTC());
         ChunkWorker worker = new ChunkWorker(
                 wiring.stores().jobs(), lifecycle, pages, wiring.stores().objects(), JobMetrics.NONE);
@@ -171,7 +172,12 @@ class ChunkFailuresTest {
         Clock later = Clock.fixed(Instant.now().plus(stuckAfter).plusSeconds(60), ZoneOffset.UTC);
 
         int failed = new JobLifecycle(
-                        wiring.stores().jobs(), wiring.meter(), wiring.stores().objects(), JobMetrics.NONE, later)
+                        wiring.stores().jobs(),
+                        wiring.meter(),
+                        wiring.stores().objects(),
+                        JobMetrics.NONE,
+                        com.ocrchat.job.JobEndListener.NONE,
+                        later)
                 .failStuck(stuckAfter);
 
         assertTrue(failed >= 1);

@@ -110,20 +110,20 @@ class ImageArtifactTest {
         }
         List<Chunk> chunks = take(2);
         try (LambdaRuntime worker = start("OcrWorkerFunction")) {
-            JsonNode first = worker.invoke(ApiEvents.chunksJson(chunks.get(0)), TIMEOUT);
+            JsonNode first = worker.invoke(ApiEvents.sqsBatchJson(chunks.get(0)), TIMEOUT);
             assertEquals(0, first.get("batchItemFailures").size(), first.toString());
             assertEquals(
                     5,
                     TestServer.stores().jobs().find(uuid).orElseThrow().pagesDone(),
                     "the chunk's five pages are counted");
-            JsonNode second = worker.invoke(ApiEvents.chunksJson(chunks.get(1)), TIMEOUT);
+            JsonNode second = worker.invoke(ApiEvents.sqsBatchJson(chunks.get(1)), TIMEOUT);
             assertEquals(0, second.get("batchItemFailures").size(), second.toString());
             assertEquals(
                     JobStatus.DONE,
                     TestServer.stores().jobs().find(uuid).orElseThrow().status());
 
             String poisoned = poisonedJob();
-            String batch = ApiEvents.chunksJson(new Chunk(poisoned, 0, 4));
+            String batch = ApiEvents.sqsBatchJson(new Chunk(poisoned, 0, 4));
             JsonNode poison = worker.invoke(batch, TIMEOUT);
             assertEquals(
                     MAPPER.readTree(batch)

@@ -9,6 +9,7 @@ import com.ocrchat.api.ApiEvents;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
+import com.ocrchat.e2e.LoopbackWeb;
 import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.job.Chunk;
 import com.ocrchat.job.JobRecord;
@@ -19,6 +20,8 @@ import com.ocrchat.metering.Charge;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestJobs;
 import com.ocrchat.testing.TestPages;
+import com.ocrchat.webhook.WebhookEvent;
+import com.ocrchat.webhook.WebhookSignature;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -180,6 +183,53 @@ class ZipArtifactTest {
     }
 
     @Test
+    void webhooksAreListedRedeliveredAndSent() throws Exception {
+        try (LoopbackWeb receiver = LoopbackWeb.start()) {
+            receiver.receive("/hook", () -> 204);
+            JsonNode done = MAPPER.readTree(new SubmitOcrHandler()
+                    .handleRequest(
+                            ApiEvents.submit(
+                                    account.token(),
+                                    IP,
+                                    "invoice.png",
+                                    TestDocuments.png(TestPages.invoiceImage()),
+                                    Map.of("callback_url", receiver.url("/hook"))),
+                            null)
+                    .getBody());
+            String uuid = done.get("uuid").asText();
+            try (LambdaRuntime runtime = start("DeliveriesFunction")) {
+                JsonNode log =
+                        body(runtime.invoke(ApiEvents.deliveries(account.token(), IP, uuid, "GET"), TIMEOUT), 200);
+                assertEquals(receiver.url("/hook"), log.get("callback_url").asText());
+                JsonNode asked =
+                        body(runtime.invoke(ApiEvents.deliveries(account.token(), IP, uuid, "POST"), TIMEOUT), 202);
+                assertTrue(asked.get("deliveries").toString().contains("\"queued\""), asked.toString());
+                body(runtime.invoke(ApiEvents.deliveries(account.token(), IP, job, "POST"), TIMEOUT), 400);
+            }
+            int before = receiver.received("/hook").size();
+            try (LambdaRuntime runtime = start("WebhookDeliveryFunction")) {
+                Instant now = Instant.now();
+                JsonNode batch = runtime.invoke(
+                        ApiEvents.sqsBatchJson(new WebhookEvent("msg_" + uuid, uuid, 1, now, now, "redelivery")),
+                        TIMEOUT);
+                assertEquals(0, batch.get("batchItemFailures").size(), batch.toString());
+            }
+            List<LoopbackWeb.Received> posts = receiver.received("/hook");
+            assertTrue(posts.size() > before, "the function POSTed to the receiver");
+            LoopbackWeb.Received post = posts.get(posts.size() - 1);
+            assertEquals("msg_" + uuid, post.headers().get("webhook-id"));
+            assertTrue(WebhookSignature.verify(
+                    TestServer.stores()
+                            .accounts()
+                            .webhookSecret(account.account().id()),
+                    post.headers().get("webhook-id"),
+                    Long.parseLong(post.headers().get("webhook-timestamp")),
+                    post.body(),
+                    post.headers().get("webhook-signature")));
+        }
+    }
+
+    @Test
     void theDeadLetterConsumerAndTheSweepFailWhatTheyShould() throws Exception {
         Caller caller = Caller.of(account.account(), IP);
         JobRecord dead = TestJobs.unfinished(
@@ -191,7 +241,7 @@ class ZipArtifactTest {
                 Instant.now());
         TestServer.wiring().lifecycle().open(dead);
         try (LambdaRuntime runtime = start("DeadChunkFunction")) {
-            JsonNode batch = runtime.invoke(ApiEvents.chunksJson(new Chunk(dead.uuid(), 0, 4)), TIMEOUT);
+            JsonNode batch = runtime.invoke(ApiEvents.sqsBatchJson(new Chunk(dead.uuid(), 0, 4)), TIMEOUT);
             assertEquals(0, batch.get("batchItemFailures").size(), batch.toString());
             // Operators see it: a JSON log line naming the job and the invocation, and the JobsFailed metric (EMF).
             String log = runtime.output();

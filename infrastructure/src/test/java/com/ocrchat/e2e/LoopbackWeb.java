@@ -18,9 +18,9 @@ import java.util.function.IntSupplier;
  * A web server on this machine's loopback, standing for the user's own: it serves documents for {@code url},
  * redirects, and receives webhooks (recording each POST, answering with the status the test sets).
  */
-final class LoopbackWeb implements AutoCloseable {
+public final class LoopbackWeb implements AutoCloseable {
     /** One POST as it arrived: its headers (names in lower case) and body. */
-    record Received(Map<String, String> headers, byte[] body) {}
+    public record Received(Map<String, String> headers, byte[] body) {}
 
     private final HttpServer server;
     private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
@@ -29,25 +29,25 @@ final class LoopbackWeb implements AutoCloseable {
         this.server = server;
     }
 
-    static LoopbackWeb start() throws IOException {
+    public static LoopbackWeb start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return new LoopbackWeb(server);
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void serve(String path, byte[] body, String contentType) {
+    public void serve(String path, byte[] body, String contentType) {
         server.createContext(path, exchange -> {
             exchange.getResponseHeaders().set("Content-Type", contentType);
             send(exchange, 200, body);
         });
     }
 
-    void redirect(String path, String location) {
+    public void redirect(String path, String location) {
         server.createContext(path, exchange -> {
             exchange.getResponseHeaders().set("Location", location);
             send(exchange, 302, new byte[0]);
@@ -55,7 +55,7 @@ final class LoopbackWeb implements AutoCloseable {
     }
 
     /** Records every POST to {@code path} and answers it with {@code status}'s next value. */
-    void receive(String path, IntSupplier status) {
+    public void receive(String path, IntSupplier status) {
         List<Received> log = received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>());
         server.createContext(path, exchange -> {
             Map<String, String> headers = new TreeMap<>();
@@ -66,7 +66,7 @@ final class LoopbackWeb implements AutoCloseable {
         });
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.getOrDefault(path, List.of());
     }
 

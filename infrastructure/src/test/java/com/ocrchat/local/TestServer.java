@@ -28,6 +28,8 @@ public final class TestServer {
     public static synchronized LocalServer get() {
         if (server == null) {
             try {
+                // Webhook retries after 1, 2 and 3 seconds instead of Standard Webhooks' hours.
+                System.setProperty("OCRCHAT_WEBHOOK_RETRY_SECONDS", "1,2,3");
                 // Two pollers per queue; a short visibility timeout, so that redelivered chunks come back within
                 // seconds.
                 server = LocalServer.start(new LocalServer.Options(
@@ -79,7 +81,7 @@ public final class TestServer {
                 wiring.stores().objects(),
                 queue,
                 wiring.uploads(),
-                wiring.remoteFiles(),
+                wiring.userUrls(),
                 new Submissions.Rules(
                         new ToolCatalog(false, false),
                         true,

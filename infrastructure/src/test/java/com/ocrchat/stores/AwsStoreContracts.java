@@ -57,6 +57,14 @@ abstract class AwsStoreContracts {
     }
 
     @Nested
+    class Deliveries extends com.ocrchat.testing.contract.DeliveryLogContract {
+        @Override
+        protected com.ocrchat.webhook.DeliveryLog log() {
+            return stores().deliveries();
+        }
+    }
+
+    @Nested
     class IdempotencyKeys extends com.ocrchat.testing.contract.IdempotencyStoreContract {
         @Override
         protected com.ocrchat.job.IdempotencyStore store() {

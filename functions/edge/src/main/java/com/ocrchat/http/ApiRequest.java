@@ -41,6 +41,16 @@ public final class ApiRequest {
         return query == null ? Optional.empty() : Optional.ofNullable(query.get(name));
     }
 
+    /** The HTTP method, upper case (payload format 2.0 carries it in the request context). */
+    public String method() {
+        var http = event.getRequestContext() == null
+                ? null
+                : event.getRequestContext().getHttp();
+        return http == null || http.getMethod() == null
+                ? "GET"
+                : http.getMethod().toUpperCase(java.util.Locale.ROOT);
+    }
+
     public Optional<String> pathParameter(String name) {
         Map<String, String> path = event.getPathParameters();
         return path == null ? Optional.empty() : Optional.ofNullable(path.get(name));

@@ -14,6 +14,7 @@ public final class SubmitForm {
                         form.field("tier"), form.field("language"), form.field("tool"), form.field("translate_to")),
                 form.file("file"),
                 form.field("upload_id"),
-                form.field("url"));
+                form.field("url"),
+                form.field("callback_url"));
     }
 }

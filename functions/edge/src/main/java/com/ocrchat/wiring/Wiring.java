@@ -11,15 +11,19 @@ import com.ocrchat.job.Idempotency;
 import com.ocrchat.job.JobLifecycle;
 import com.ocrchat.job.JobMetrics;
 import com.ocrchat.job.JobQueries;
-import com.ocrchat.job.RemoteFiles;
 import com.ocrchat.job.Uploads;
+import com.ocrchat.job.UserUrls;
 import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
 import com.ocrchat.outbound.OutboundHttp;
 import com.ocrchat.outbound.OutboundPolicy;
-import com.ocrchat.outbound.UrlDocuments;
+import com.ocrchat.outbound.OutboundUrls;
+import com.ocrchat.outbound.OutboundWebhooks;
 import com.ocrchat.settings.Env;
 import com.ocrchat.settings.Limits;
+import com.ocrchat.webhook.WebhookDelivery;
+import com.ocrchat.webhook.WebhookSettings;
+import com.ocrchat.webhook.Webhooks;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -76,7 +80,7 @@ public final class Wiring {
     }
 
     public JobLifecycle lifecycle() {
-        return new JobLifecycle(stores.jobs(), meter(), stores.objects(), metrics(), clock);
+        return new JobLifecycle(stores.jobs(), meter(), stores.objects(), metrics(), webhooks(), clock);
     }
 
     /** The chunk queues of this wiring's settings. */
@@ -100,14 +104,31 @@ public final class Wiring {
     }
 
     /** Documents named by {@code url}: fetched within the file limit and {@code OCRCHAT_URL_FETCH_SECONDS}. */
-    public RemoteFiles remoteFiles() {
-        return new UrlDocuments(
+    public UserUrls userUrls() {
+        return new OutboundUrls(
                 outbound(), Limits.from(env).maxFileBytes(), env.seconds("OCRCHAT_URL_FETCH_SECONDS", 15, 1, 25));
     }
 
     /** The one client for URLs that users name; loopback and http only where OCRCHAT_ALLOW_LOOPBACK_URLS says. */
     public OutboundHttp outbound() {
         return outbound.get();
+    }
+
+    /** A job's webhooks: queued when it ends, its delivery log, redelivery. */
+    public Webhooks webhooks() {
+        return new Webhooks(jobQueries(), stores.deliveries(), stores.webhookQueue(env), clock);
+    }
+
+    /** One attempt of a queued webhook, through the SSRF-safe client. */
+    public WebhookDelivery webhookDelivery() {
+        return new WebhookDelivery(
+                stores.jobs(),
+                stores.accounts(),
+                stores.deliveries(),
+                stores.webhookQueue(env),
+                new OutboundWebhooks(outbound()),
+                WebhookSettings.from(env),
+                clock);
     }
 
     public Idempotency idempotency() {

@@ -9,6 +9,8 @@ import com.ocrchat.job.JobStore;
 import com.ocrchat.metering.BalanceLedger;
 import com.ocrchat.settings.Env;
 import com.ocrchat.store.ObjectStore;
+import com.ocrchat.webhook.DeliveryLog;
+import com.ocrchat.webhook.WebhookQueue;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -32,6 +34,7 @@ public final class AwsStores {
     private final Supplier<ObjectStore> objects;
     private final Supplier<ConversationStore> conversations;
     private final Supplier<IdempotencyStore> idempotencyKeys;
+    private final Supplier<DeliveryLog> deliveries;
 
     public AwsStores(Env env) {
         this.settings = AwsSettings.from(env);
@@ -44,6 +47,7 @@ public final class AwsStores {
         this.objects = Once.of(() -> new S3ObjectStore(s3.get(), AwsClients.s3Presigner(settings), settings.bucket()));
         this.conversations = Once.of(() -> new DynamoConversationStore(dynamo.get(), settings.chatTable()));
         this.idempotencyKeys = Once.of(() -> new DynamoIdempotencyStore(dynamo.get(), settings.jobsTable()));
+        this.deliveries = Once.of(() -> new DynamoDeliveryLog(dynamo.get(), settings.jobsTable()));
     }
 
     /** The process's stores, configured from its environment on first use. */
@@ -96,5 +100,14 @@ public final class AwsStores {
 
     public IdempotencyStore idempotencyKeys() {
         return idempotencyKeys.get();
+    }
+
+    public DeliveryLog deliveries() {
+        return deliveries.get();
+    }
+
+    /** The webhooks queue these settings name ({@code OCRCHAT_WEBHOOKS_QUEUE_URL}), on the process's SQS client. */
+    public WebhookQueue webhookQueue(Env env) {
+        return new SqsWebhookQueue(sqs, env.optional("OCRCHAT_WEBHOOKS_QUEUE_URL"));
     }
 }

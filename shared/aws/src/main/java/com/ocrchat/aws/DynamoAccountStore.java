@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -95,6 +96,24 @@ public final class DynamoAccountStore implements AccountStore {
             throw new IllegalArgumentException("Account " + accountId + " is not a live paid account");
         }
         return find(accountId).orElseThrow();
+    }
+
+    @Override
+    public String webhookSecret(String accountId) {
+        // One write: the stored secret when there is one, else this new one.
+        try {
+            return dynamo.updateItem(r -> r.tableName(table)
+                            .key(AccountsTable.key(AccountsTable.account(accountId)))
+                            .updateExpression("SET webhook_secret = if_not_exists(webhook_secret, :new)")
+                            .conditionExpression("attribute_exists(account_id)")
+                            .expressionAttributeValues(Map.of(":new", s(Tokens.webhookSecret())))
+                            .returnValues(ReturnValue.UPDATED_NEW))
+                    .attributes()
+                    .get("webhook_secret")
+                    .s();
+        } catch (ConditionalCheckFailedException e) {
+            throw new IllegalArgumentException("No account " + accountId);
+        }
     }
 
     @Override

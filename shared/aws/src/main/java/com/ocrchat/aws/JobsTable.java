@@ -71,6 +71,7 @@ final class JobsTable {
                 AttributeValue.fromL(
                         job.warnings().stream().map(AttributeValue::fromS).toList()));
         putText(item, "error", job.error());
+        putText(item, "callback_url", job.callbackUrl());
         return item;
     }
 
@@ -106,7 +107,8 @@ final class JobsTable {
                                 .map(AttributeValue::s)
                                 .toList()
                         : List.of(),
-                text(item, "error"));
+                text(item, "error"),
+                text(item, "callback_url"));
     }
 
     static AttributeValue s(String value) {

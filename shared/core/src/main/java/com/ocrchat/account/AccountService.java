@@ -1,5 +1,6 @@
 package com.ocrchat.account;
 
+import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.job.JobStore;
 import com.ocrchat.metering.Balance;
@@ -14,11 +15,13 @@ public final class AccountService {
 
     private final Meter meter;
     private final JobStore jobs;
+    private final AccountStore accounts;
     private final Plans plans;
 
-    public AccountService(Meter meter, JobStore jobs, Plans plans) {
+    public AccountService(Meter meter, JobStore jobs, AccountStore accounts, Plans plans) {
         this.meter = meter;
         this.jobs = jobs;
+        this.accounts = accounts;
         this.plans = plans;
     }
 
@@ -41,6 +44,7 @@ public final class AccountService {
                                 job.pageCount(),
                                 job.creditsCharged(),
                                 job.createdAt()))
-                        .toList());
+                        .toList(),
+                caller.isAnonymous() ? null : accounts.webhookSecret(caller.accountId()));
     }
 }

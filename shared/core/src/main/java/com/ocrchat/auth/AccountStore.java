@@ -24,6 +24,12 @@ public interface AccountStore {
     /** A new token for the account; the old one stops working at once. */
     String rotateToken(String accountId);
 
+    /**
+     * The secret the account's webhooks are signed with ({@link Tokens#webhookSecret()}), made on first use: kept
+     * as it is, since signing needs it (it grants no access to the API).
+     */
+    String webhookSecret(String accountId);
+
     /** The account's token stops working at once, and no new one can be made. */
     void revoke(String accountId);
 }

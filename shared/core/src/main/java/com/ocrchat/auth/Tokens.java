@@ -21,6 +21,13 @@ public final class Tokens {
         return "ocr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** A webhook signing secret in the Standard Webhooks form: "whsec_" and 32 random bytes in base64. */
+    public static String webhookSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + Base64.getEncoder().encodeToString(bytes);
+    }
+
     public static boolean isWellFormed(String token) {
         return token != null && WELL_FORMED.matcher(token).matches();
     }

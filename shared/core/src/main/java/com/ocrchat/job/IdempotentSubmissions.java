@@ -25,6 +25,7 @@ public final class IdempotentSubmissions {
                 options.translateTo(),
                 request.uploadId(),
                 request.url(),
+                request.callbackUrl(),
                 request.file().map(SubmittedFile::bytes));
         return idempotency.once(
                 caller,

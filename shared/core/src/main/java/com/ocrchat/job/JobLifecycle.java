@@ -27,13 +27,16 @@ public final class JobLifecycle {
     private final Meter meter;
     private final ObjectStore objects;
     private final JobMetrics metrics;
+    private final JobEndListener ended;
     private final Clock clock;
 
-    public JobLifecycle(JobStore jobs, Meter meter, ObjectStore objects, JobMetrics metrics, Clock clock) {
+    public JobLifecycle(
+            JobStore jobs, Meter meter, ObjectStore objects, JobMetrics metrics, JobEndListener ended, Clock clock) {
         this.jobs = jobs;
         this.meter = meter;
         this.objects = objects;
         this.metrics = metrics;
+        this.ended = ended;
         this.clock = clock;
     }
 
@@ -60,6 +63,7 @@ public final class JobLifecycle {
         objects.delete(BucketLayout.upload(job.uuid()));
         metrics.jobFinished(job.pageCount(), job.charge().credits());
         LOG.info("Job {} done: {} pages", job.uuid(), job.pageCount());
+        announce(done);
         return Optional.of(done);
     }
 
@@ -100,6 +104,7 @@ public final class JobLifecycle {
         objects.delete(BucketLayout.upload(job.uuid()));
         metrics.jobFailed(charge.credits() - creditsKept);
         LOG.warn("Job {} failed: {}", job.uuid(), reason);
+        announce(failed);
         return Optional.of(failed);
     }
 
@@ -120,6 +125,15 @@ public final class JobLifecycle {
                 .filter(job -> fail(job, "The job did not finish within " + after.toMinutes() + " minutes")
                         .isPresent())
                 .count();
+    }
+
+    /** The job has ended, whatever the listener makes of it: a failure to announce it is logged, not thrown. */
+    private void announce(JobRecord job) {
+        try {
+            ended.ended(job);
+        } catch (RuntimeException e) {
+            LOG.error("Job {} ended, but its end could not be announced", job.uuid(), e);
+        }
     }
 
     private Instant now() {

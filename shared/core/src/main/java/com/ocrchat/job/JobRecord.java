@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A job as the jobs table keeps it: whose it is, where it stands, what it asked for and what it cost.
  * The recognized content lives beside it in the bucket ({@link JobResult}); the API shows both as a
- * {@link JobView}. Only {@link JobLifecycle} changes a record's status.
+ * {@link JobView}. Only {@link JobLifecycle} changes a record's status. {@code callbackUrl}: where its end is
+ * announced (a webhook), or null.
  */
 public record JobRecord(
         String uuid,
@@ -25,7 +26,8 @@ public record JobRecord(
         String detectedLanguage,
         Double meanConfidence,
         List<String> warnings,
-        String error) {
+        String error,
+        String callbackUrl) {
 
     public JobRecord {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -42,7 +44,8 @@ public record JobRecord(
             Charge charge,
             boolean queued,
             Instant now,
-            Instant expiresAt) {
+            Instant expiresAt,
+            String callbackUrl) {
         return new JobRecord(
                 uuid,
                 owner,
@@ -58,7 +61,8 @@ public record JobRecord(
                 null,
                 null,
                 warnings,
-                null);
+                null,
+                callbackUrl);
     }
 
     public int creditsCharged() {
@@ -84,7 +88,8 @@ public record JobRecord(
                 result.detectedLanguage(),
                 result.meanConfidence(),
                 all,
-                null);
+                null,
+                callbackUrl);
     }
 
     /** The record as failed with nothing charged; only the lifecycle stores it, through the store's conditional move. */
@@ -109,6 +114,7 @@ public record JobRecord(
                 detectedLanguage,
                 null,
                 warnings,
-                message);
+                message,
+                callbackUrl);
     }
 }

@@ -33,7 +33,8 @@ import java.util.List;
     "translation",
     "pages",
     "warnings",
-    "error"
+    "error",
+    "callback_url"
 })
 public record JobView(
         String uuid,
@@ -56,7 +57,8 @@ public record JobView(
         @JsonInclude(JsonInclude.Include.NON_NULL) Translation translation,
         List<Page> pages,
         List<String> warnings,
-        String error) {
+        String error,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String callbackUrl) {
 
     /** The job as GET shows it: blocks without their words (the json export has those, see {@link #withWords}). */
     public static JobView of(JobRecord job, JobResult result) {
@@ -97,6 +99,7 @@ public record JobView(
                 result == null ? null : result.translation(),
                 result == null ? List.of() : result.pages(),
                 job.warnings(),
-                job.error());
+                job.error(),
+                job.callbackUrl());
     }
 }

@@ -7,6 +7,7 @@ import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.OcrChatException;
 import com.ocrchat.error.RecognitionFailure;
+import com.ocrchat.error.Unauthenticated;
 import com.ocrchat.metering.Charge;
 import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
@@ -57,7 +58,7 @@ public final class Submissions {
     private final ObjectStore objects;
     private final ChunkQueue queue;
     private final Uploads uploads;
-    private final RemoteFiles remoteFiles;
+    private final UserUrls userUrls;
     private final Rules rules;
     private final Clock clock;
     private final PageResults results;
@@ -70,7 +71,7 @@ public final class Submissions {
             ObjectStore objects,
             ChunkQueue queue,
             Uploads uploads,
-            RemoteFiles remoteFiles,
+            UserUrls userUrls,
             Rules rules,
             Clock clock) {
         this.lifecycle = lifecycle;
@@ -79,7 +80,7 @@ public final class Submissions {
         this.objects = objects;
         this.queue = queue;
         this.uploads = uploads;
-        this.remoteFiles = remoteFiles;
+        this.userUrls = userUrls;
         this.rules = rules;
         this.clock = clock;
         this.results = new PageResults(objects);
@@ -106,6 +107,7 @@ public final class Submissions {
         long receivedAt = System.nanoTime();
         JobOptions.Decided decided = JobOptions.decide(
                 request.options(), rules.tools(), rules.vlmFallsBackToCpu(), caller.plan() != Plan.ANONYMOUS);
+        String callbackUrl = callbackUrl(caller, request);
         SubmittedFile file = file(caller, request);
         pages.models(decided.options());
         try (DocumentReader.OpenDocument document = pages.open(file.bytes())) {
@@ -130,7 +132,8 @@ public final class Submissions {
                     charge,
                     queued,
                     now,
-                    now.plus(rules.retention()));
+                    now.plus(rules.retention()),
+                    callbackUrl);
             try {
                 objects.put(BucketLayout.upload(uuid), file.bytes(), document.mediaType());
                 lifecycle.open(job);
@@ -145,6 +148,18 @@ public final class Submissions {
         }
     }
 
+    /** Webhooks are signed with the account's secret: an anonymous caller has none. */
+    private String callbackUrl(Caller caller, SubmitRequest request) {
+        if (request.callbackUrl().isEmpty()) {
+            return null;
+        }
+        if (caller.plan() == Plan.ANONYMOUS) {
+            throw new Unauthenticated(
+                    "callback_url needs an account token: webhooks are signed with the account's secret");
+        }
+        return userUrls.callback(request.callbackUrl().get());
+    }
+
     /** The document from wherever the request says it is: exactly one of file, upload_id and url. */
     private SubmittedFile file(Caller caller, SubmitRequest request) {
         int named = (request.file().isPresent() ? 1 : 0)
@@ -155,7 +170,7 @@ public final class Submissions {
         }
         return request.uploadId()
                 .map(id -> uploads.take(caller, id))
-                .or(() -> request.url().map(remoteFiles::fetch))
+                .or(() -> request.url().map(userUrls::fetch))
                 .or(request::file)
                 .orElseThrow(() -> new InvalidInput(
                         "No file: send the document as the multipart form field 'file', or its address as 'url', or"

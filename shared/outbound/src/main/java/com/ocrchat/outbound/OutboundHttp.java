@@ -89,6 +89,22 @@ public final class OutboundHttp implements AutoCloseable {
         return uri.normalize();
     }
 
+    /**
+     * {@link #check} and the host's addresses as they resolve now: for a URL kept for later (a callback), so that
+     * a mistake is told at once; every request checks them again.
+     */
+    public URI checkReachable(String url) throws OutboundFailure {
+        URI uri = check(url);
+        try {
+            new CheckedResolver(policy.loopbackAllowed()).resolve(uri.getHost());
+        } catch (RefusedHost e) {
+            throw refused(e.getMessage());
+        } catch (UnknownHostException e) {
+            throw refused("The URL's host name could not be resolved");
+        }
+        return uri;
+    }
+
     /** GET {@code url}: at most {@code maxBytes} of its body (one byte more tells the caller it was larger). */
     public Response get(String url, long maxBytes, Duration deadline) throws OutboundFailure {
         return exchange(new HttpGet(check(url)), maxBytes, deadline);

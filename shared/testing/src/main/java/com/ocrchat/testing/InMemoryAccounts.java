@@ -19,6 +19,7 @@ import java.util.UUID;
  */
 public final class InMemoryAccounts implements AccountStore, BalanceLedger {
     private final Map<String, Account> accounts = new HashMap<>();
+    private final Map<String, String> webhookSecrets = new HashMap<>();
     private final Map<String, String> tokenHashes = new HashMap<>();
     private final Map<String, String> accountTokens = new HashMap<>();
     private final Map<String, Long> remaining = new HashMap<>();
@@ -78,6 +79,14 @@ public final class InMemoryAccounts implements AccountStore, BalanceLedger {
         tokenHashes.put(Tokens.hash(token), accountId);
         accountTokens.put(accountId, Tokens.hash(token));
         return token;
+    }
+
+    @Override
+    public synchronized String webhookSecret(String accountId) {
+        if (!accounts.containsKey(accountId)) {
+            throw new IllegalArgumentException("No account " + accountId);
+        }
+        return webhookSecrets.computeIfAbsent(accountId, id -> Tokens.webhookSecret());
     }
 
     @Override

@@ -119,6 +119,7 @@ public final class InMemoryJobStore implements JobStore {
                 job.detectedLanguage(),
                 job.meanConfidence(),
                 job.warnings(),
-                job.error());
+                job.error(),
+                job.callbackUrl());
     }
 }

@@ -3,8 +3,10 @@ package com.ocrchat.testing;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
+import com.ocrchat.error.InvalidInput;
 import com.ocrchat.job.ChunkWorker;
 import com.ocrchat.job.Idempotency;
+import com.ocrchat.job.JobEndListener;
 import com.ocrchat.job.JobLifecycle;
 import com.ocrchat.job.JobMetrics;
 import com.ocrchat.job.JobOptions;
@@ -15,6 +17,7 @@ import com.ocrchat.job.Submissions;
 import com.ocrchat.job.SubmitRequest;
 import com.ocrchat.job.SubmittedFile;
 import com.ocrchat.job.Uploads;
+import com.ocrchat.job.UserUrls;
 import com.ocrchat.language.Languages;
 import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
@@ -54,7 +57,7 @@ public final class TestFlow {
 
     public TestFlow(Clock clock) {
         meter = new Meter(ledger, plans, clock);
-        lifecycle = new JobLifecycle(jobs, meter, objects, JobMetrics.NONE, clock);
+        lifecycle = new JobLifecycle(jobs, meter, objects, JobMetrics.NONE, JobEndListener.NONE, clock);
         pages = new JobPages(engine, new Languages(Set.of("eng")));
         idempotency = new Idempotency(new InMemoryIdempotencyStore(), clock);
         uploads = new Uploads(objects, ledger, 1 << 20, 3, idempotency, clock);
@@ -65,9 +68,22 @@ public final class TestFlow {
                 objects,
                 queue,
                 uploads,
-                url -> java.util.Optional.ofNullable(web.get(url))
-                        .map(bytes -> new com.ocrchat.job.SubmittedFile(url.substring(url.lastIndexOf('/') + 1), bytes))
-                        .orElseThrow(() -> new com.ocrchat.error.InvalidInput("The url answered HTTP 404")),
+                new UserUrls() {
+                    @Override
+                    public SubmittedFile fetch(String url) {
+                        return java.util.Optional.ofNullable(web.get(url))
+                                .map(bytes -> new SubmittedFile(url.substring(url.lastIndexOf('/') + 1), bytes))
+                                .orElseThrow(() -> new InvalidInput("The url answered HTTP 404"));
+                    }
+
+                    @Override
+                    public String callback(String url) {
+                        if (!url.startsWith("https://")) {
+                            throw new InvalidInput("This callback_url is not allowed: The URL must be https://");
+                        }
+                        return url;
+                    }
+                },
                 new Submissions.Rules(
                         new ToolCatalog(false, false), true, plans, JobFlow.from(Env.of(Map.of())), Duration.ofDays(7)),
                 clock);
@@ -85,6 +101,7 @@ public final class TestFlow {
                                         Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
                                 Optional.of(new SubmittedFile("doc.txt", TextDocuments.of(pages))),
                                 Optional.empty(),
+                                java.util.Optional.empty(),
                                 java.util.Optional.empty()))
                 .job();
     }

@@ -37,6 +37,7 @@ public final class TestJobs {
                 null,
                 null,
                 List.of(),
+                null,
                 null);
     }
 
@@ -58,6 +59,7 @@ public final class TestJobs {
                 null,
                 null,
                 List.of(),
+                null,
                 null);
     }
 

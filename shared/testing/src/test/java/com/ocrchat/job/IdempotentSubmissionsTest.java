@@ -79,6 +79,7 @@ class IdempotentSubmissionsTest {
                                         Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
                                 Optional.of(new SubmittedFile("doc.txt", document)),
                                 Optional.empty(),
+                                java.util.Optional.empty(),
                                 java.util.Optional.empty()),
                         Optional.of(key))
                 .job();

@@ -28,6 +28,7 @@ class JobFlowTest {
                                 Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
                         Optional.of(new SubmittedFile("doc.txt", document)),
                         Optional.empty(),
+                        java.util.Optional.empty(),
                         java.util.Optional.empty()));
     }
 

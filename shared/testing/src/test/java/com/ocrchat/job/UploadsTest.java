@@ -89,6 +89,7 @@ class UploadsTest {
                                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
                                 Optional.empty(),
                                 Optional.of(ticket.uploadId()),
+                                java.util.Optional.empty(),
                                 java.util.Optional.empty())));
         assertTrue(flow.objects.size(key).isEmpty(), "a refused upload is deleted");
         assertEquals(10, flow.meter.balance(caller).remaining());
@@ -109,6 +110,7 @@ class UploadsTest {
                                         Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
                                 Optional.empty(),
                                 Optional.of(ticket.uploadId()),
+                                java.util.Optional.empty(),
                                 java.util.Optional.empty()))
                 .job();
         assertEquals(JobStatus.DONE, job.status());

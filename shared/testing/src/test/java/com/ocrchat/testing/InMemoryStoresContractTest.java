@@ -20,6 +20,16 @@ import org.junit.jupiter.api.Nested;
 class InMemoryStoresContractTest {
 
     @Nested
+    class Deliveries extends com.ocrchat.testing.contract.DeliveryLogContract {
+        private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
+
+        @Override
+        protected com.ocrchat.webhook.DeliveryLog log() {
+            return log;
+        }
+    }
+
+    @Nested
     class IdempotencyKeys extends com.ocrchat.testing.contract.IdempotencyStoreContract {
         private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore();
 

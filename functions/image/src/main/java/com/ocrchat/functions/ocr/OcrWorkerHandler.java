@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.ocrchat.events.ChunkMessages;
+import com.ocrchat.events.QueueMessages;
 import com.ocrchat.job.ChunkWorker;
 import com.ocrchat.wiring.Wiring;
 
@@ -27,6 +27,6 @@ public class OcrWorkerHandler implements RequestHandler<SQSEvent, SQSBatchRespon
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return ChunkMessages.eachChunk(event, context, worker::process);
+        return QueueMessages.eachChunk(event, context, worker::process);
     }
 }

@@ -55,7 +55,7 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                         wiring.stores().objects(),
                         wiring.chunkQueue(),
                         wiring.uploads(),
-                        wiring.remoteFiles(),
+                        wiring.userUrls(),
                         rules,
                         wiring.clock()),
                 wiring.jobQueries(),

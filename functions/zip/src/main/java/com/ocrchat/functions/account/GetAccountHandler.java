@@ -26,7 +26,8 @@ public class GetAccountHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     public GetAccountHandler(Wiring wiring) {
         this.authenticator = wiring.authenticator();
         this.meter = wiring.meter();
-        this.accounts = new AccountService(meter, wiring.stores().jobs(), Plans.from(wiring.env()));
+        this.accounts = new AccountService(
+                meter, wiring.stores().jobs(), wiring.stores().accounts(), Plans.from(wiring.env()));
     }
 
     @Override

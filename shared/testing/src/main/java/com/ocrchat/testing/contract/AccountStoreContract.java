@@ -55,4 +55,15 @@ public abstract class AccountStoreContract {
                 () -> accounts().addCredits(paid.account().id(), 0));
         assertFalse(accounts().find(free.account().id()).orElseThrow().revoked());
     }
+
+    @Test
+    void anAccountsWebhookSecretIsMadeOnceAndIsItsOwn() {
+        String first = accounts().create(Plan.PAID, 1).account().id();
+        String secret = accounts().webhookSecret(first);
+        assertTrue(secret.matches("whsec_[A-Za-z0-9+/]{43}="), secret);
+        assertEquals(secret, accounts().webhookSecret(first));
+        assertFalse(secret.equals(accounts()
+                .webhookSecret(accounts().create(Plan.FREE, 0).account().id())));
+        assertThrows(IllegalArgumentException.class, () -> accounts().webhookSecret("no-such-account"));
+    }
 }

@@ -9,28 +9,35 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-/** Runs each chunk message of a batch; the ones that throw are reported as batch item failures, for SQS to retry. */
-public final class ChunkMessages {
-    private static final Logger LOG = LoggerFactory.getLogger(ChunkMessages.class);
+/** Runs each message of a batch; the ones that throw are reported as batch item failures, for SQS to retry. */
+public final class QueueMessages {
+    private static final Logger LOG = LoggerFactory.getLogger(QueueMessages.class);
 
-    private ChunkMessages() {}
+    private QueueMessages() {}
 
     public static SQSBatchResponse eachChunk(SQSEvent event, Context context, Consumer<Chunk> action) {
+        return each(event, context, Chunk.class, Chunk::uuid, action);
+    }
+
+    /** Each message's JSON body as a {@code type}, logged under the job {@code jobOf} names. */
+    public static <T> SQSBatchResponse each(
+            SQSEvent event, Context context, Class<T> type, Function<T, String> jobOf, Consumer<T> action) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         try {
             for (SQSEvent.SQSMessage message : event.getRecords()) {
                 LogContext.request(context, null);
                 try {
-                    Chunk chunk = Json.read(message.getBody().getBytes(StandardCharsets.UTF_8), Chunk.class);
-                    LogContext.job(chunk.uuid());
-                    action.accept(chunk);
+                    T body = Json.read(message.getBody().getBytes(StandardCharsets.UTF_8), type);
+                    LogContext.job(jobOf.apply(body));
+                    action.accept(body);
                 } catch (RuntimeException | Error e) {
                     LOG.error(
-                            "Chunk message {} failed (receive count {})",
+                            "Message {} failed (receive count {})",
                             message.getMessageId(),
                             message.getAttributes() == null
                                     ? "?"

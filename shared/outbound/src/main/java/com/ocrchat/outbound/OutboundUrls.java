@@ -2,8 +2,8 @@ package com.ocrchat.outbound;
 
 import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
-import com.ocrchat.job.RemoteFiles;
 import com.ocrchat.job.SubmittedFile;
+import com.ocrchat.job.UserUrls;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +11,17 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * {@code url} input through {@link OutboundHttp}: read while streaming up to the file limit and within the fetch
- * deadline. The document's type is then told from its bytes, as for any file; the name is the URL's last segment.
+ * User-named URLs through {@link OutboundHttp}. A {@code url} document is read while streaming up to the file limit
+ * and within the fetch deadline; its type is then told from its bytes, as for any file; its name is the URL's last
+ * segment. A {@code callback_url} is checked for its form when the job is submitted and for its addresses at
+ * every delivery.
  */
-public final class UrlDocuments implements RemoteFiles {
+public final class OutboundUrls implements UserUrls {
     private final OutboundHttp http;
     private final long maxBytes;
     private final Duration deadline;
 
-    public UrlDocuments(OutboundHttp http, long maxBytes, Duration deadline) {
+    public OutboundUrls(OutboundHttp http, long maxBytes, Duration deadline) {
         this.http = http;
         this.maxBytes = maxBytes;
         this.deadline = deadline;
@@ -47,6 +49,15 @@ public final class UrlDocuments implements RemoteFiles {
                     "The file at the url is larger than this server accepts", Map.of("max_bytes", maxBytes));
         }
         return new SubmittedFile(name(url), response.body());
+    }
+
+    @Override
+    public String callback(String url) {
+        try {
+            return http.checkReachable(url).toString();
+        } catch (OutboundFailure e) {
+            throw new InvalidInput("This callback_url is not allowed: " + e.getMessage());
+        }
     }
 
     /** "https://example.com/scans/Invoice%2012.pdf?x=1" is "Invoice 12.pdf"; a URL without a file name gives none. */
