@@ -173,6 +173,13 @@ class ZipArtifactTest {
                             .get("tools")
                             .size());
         }
+        try (LambdaRuntime runtime = start("OpenApiFunction")) {
+            assertEquals(
+                    "3.1.0",
+                    body(runtime.invoke(ApiEvents.tools(IP), TIMEOUT), 200)
+                            .get("openapi")
+                            .asText());
+        }
         try (LambdaRuntime runtime = start("CreateUploadFunction")) {
             JsonNode ticket = body(runtime.invoke(ApiEvents.createUpload(account.token(), IP, 1000), TIMEOUT), 201);
             assertTrue(
