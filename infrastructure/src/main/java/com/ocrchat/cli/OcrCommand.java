@@ -36,6 +36,9 @@ public final class OcrCommand {
             Path cwd) {}
 
     public static void main(String[] args) throws Exception {
+        // A client's output is its progress: the libraries' logging only when something is wrong.
+        System.setProperty("logback.statusListenerClass", "ch.qos.logback.core.status.NopStatusListener");
+        System.setProperty("logback.configurationFile", "logback-cli.xml");
         // ./ocrchat runs from the repository; files and -o are relative to where the user typed the command.
         Path cwd = Path.of(System.getenv().getOrDefault("OCRCHAT_CWD", ".")).toAbsolutePath();
         Options options;
