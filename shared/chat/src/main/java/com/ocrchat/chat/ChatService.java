@@ -12,6 +12,7 @@ import com.ocrchat.job.JobQueries;
 import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.metering.BalanceLedger;
+import com.ocrchat.store.ObjectStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +27,10 @@ import java.util.UUID;
  * checked against the page it names. Both turns are stored with the conversation.
  */
 public final class ChatService {
+    /** Paragraphs a model is given; sentences the extractive answerer weighs. */
     private static final int PASSAGES = 5;
+
+    private static final int SENTENCES = 30;
     private static final int EARLIER_TURNS = 4;
 
     /** A question as the request put it: the message, and the conversation it continues (if any). */
@@ -40,7 +44,7 @@ public final class ChatService {
     private final AnswerProvider provider;
     private final ChatQuota quota;
     private final int maxMessageChars;
-    private final PassageIndexes indexes = new PassageIndexes();
+    private final PassageIndexes indexes;
     private final Clock clock;
 
     public ChatService(
@@ -48,9 +52,11 @@ public final class ChatService {
             ConversationStore conversations,
             AnswerProvider provider,
             BalanceLedger ledger,
+            ObjectStore objects,
             ChatSettings settings,
             Clock clock) {
         this.jobs = jobs;
+        this.indexes = new PassageIndexes(objects);
         this.conversations = conversations;
         this.provider = provider;
         this.quota = new ChatQuota(ledger, settings.messagesPerDay(), clock);
@@ -80,29 +86,38 @@ public final class ChatService {
                 conversation.map(id -> earlierTurns(caller, job, id)).orElse(List.of());
         quota.take(caller);
 
-        PassageIndexes.Indexed indexed =
-                indexes.of(job.uuid(), () -> jobs.result(job).pages());
-        List<Passage> passages = indexed.index().search(retrievalQuery(message, earlier), PASSAGES).stream()
-                .map(PassageIndex.Hit::passage)
-                .toList();
-        AnswerProvider.Answer answer;
-        if (passages.isEmpty()) {
-            answer = new AnswerProvider.Answer(ExtractiveAnswerer.NOT_FOUND, List.of());
-        } else {
-            try {
-                answer = provider.answer(message, earlier, passages);
-            } catch (RuntimeException e) {
-                throw new ProviderFailure("The answer provider failed: " + e.getMessage(), e);
-            }
-        }
+        PassageIndex index = indexes.of(
+                job.uuid(), job.detectedLanguage(), () -> jobs.result(job).pages());
+        Citations.Grounded grounded = answer(index, provider, message, earlier);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ChatMessage asked = new ChatMessage(ChatMessage.USER, message, List.of(), now);
-        Citations.Grounded grounded = Citations.ground(answer.content(), answer.citations(), indexed.pages());
         ChatMessage reply =
                 new ChatMessage(ChatMessage.ASSISTANT, grounded.content(), grounded.citations(), now.plusMillis(1));
         String id = conversation.orElseGet(() -> UUID.randomUUID().toString());
         conversations.append(job.uuid(), caller.owner(), id, List.of(asked, reply), job.expiresAt());
         return new Reply(id, reply);
+    }
+
+    /** Retrieval, the provider's answer, and what of it the pages back: one question about one indexed job. */
+    static Citations.Grounded answer(
+            PassageIndex index, AnswerProvider provider, String message, List<ChatMessage> earlier) {
+        List<PassageIndex.Hit> hits = index.search(retrievalQuery(message, earlier), SENTENCES);
+        AnswerProvider.Answer answer;
+        if (hits.isEmpty() && !Questions.asksForSummary(message)) {
+            answer = new AnswerProvider.Answer(ExtractiveAnswerer.NOT_FOUND, List.of());
+        } else {
+            List<Passage> paragraphs = hits.stream()
+                    .limit(PASSAGES)
+                    .map(hit -> index.paragraph(hit.sentence()))
+                    .distinct()
+                    .toList();
+            try {
+                answer = provider.answer(message, earlier, new AnswerProvider.Retrieved(hits, paragraphs, index));
+            } catch (RuntimeException e) {
+                throw new ProviderFailure("The answer provider failed: " + e.getMessage(), e);
+            }
+        }
+        return Citations.ground(answer.content(), answer.citations(), index.pageTexts());
     }
 
     private List<ChatMessage> earlierTurns(Caller caller, JobRecord job, String conversation) {

@@ -1,7 +1,6 @@
 package com.ocrchat.chat;
 
 import com.ocrchat.conversation.Citation;
-import com.ocrchat.page.Page;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,7 +33,8 @@ final class Citations {
 
     private Citations() {}
 
-    static Grounded ground(String content, List<Citation> claimed, List<Page> pages) {
+    /** {@code pages}: each page's text, page 1 first. */
+    static Grounded ground(String content, List<Citation> claimed, List<String> pages) {
         List<String> sentences = List.of(SENTENCE_END.split(content));
         List<Citation> kept = new ArrayList<>();
         for (Citation citation : new LinkedHashSet<>(claimed)) {
@@ -45,13 +45,12 @@ final class Citations {
         return new Grounded(withBackedReferencesOnly(content, kept), kept);
     }
 
-    private static boolean onItsPage(Citation citation, List<Page> pages) {
+    private static boolean onItsPage(Citation citation, List<String> pages) {
         if (citation == null || citation.snippet() == null || citation.page() < 1 || citation.page() > pages.size()) {
             return false;
         }
         String snippet = normalize(citation.snippet());
-        return !snippet.isEmpty()
-                && normalize(pages.get(citation.page() - 1).text()).contains(snippet);
+        return !snippet.isEmpty() && normalize(pages.get(citation.page() - 1)).contains(snippet);
     }
 
     private static boolean supportsAttached(Citation citation, List<String> sentences) {

@@ -5,6 +5,7 @@ import com.ocrchat.conversation.Citation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,96 +13,133 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * The built-in answerer, used when no model provider is configured: it answers with the sentences of
- * the retrieved passages that best cover the question's words, quoted exactly, each with its page. It
- * never writes text of its own; when the passages do not cover most of the question, it says the
- * document does not contain the answer.
+ * The built-in answerer, used when no model provider is configured. It never writes text of its own: it quotes
+ * whole sentences of the document, each with its page. For a question it leads with the sentence most likely to
+ * hold the answer (the question's words weighted by how telling they are, how close together they stand, BM25, and
+ * whether the sentence holds the kind of thing asked for: a date for "when", an amount for "how much"...), then
+ * up to two more that answer the rest of the question or answer it nearly as well. For
+ * "summarize" it gives the document's most central sentences ({@link Summaries}). When no sentence covers most of
+ * the question, it says the document does not contain the answer, citing nothing.
  */
 public final class ExtractiveAnswerer implements AnswerProvider {
     static final String NOT_FOUND = "The document does not contain an answer to that question.";
     private static final int MOST_SENTENCES = 3;
+    /** A further sentence is quoted when it scores at least this share of the best. */
+    private static final double NEARLY_AS_GOOD = 0.85;
+    /** The share of the question (weighted by idf) a sentence must hold to answer it. */
+    private static final double ENOUGH = 0.4;
 
     @Override
-    public Answer answer(String question, List<ChatMessage> earlier, List<Passage> passages) {
+    public Answer answer(String question, List<ChatMessage> earlier, Retrieved retrieved) {
+        if (Questions.asksForSummary(question)) {
+            return quoted(
+                    "In summary, the document says:",
+                    Summaries.of(retrieved.document().sentences()));
+        }
         Set<String> wanted = terms(question);
-        if (wanted.isEmpty()) {
+        if (wanted.isEmpty() || retrieved.hits().isEmpty()) {
             return new Answer(NOT_FOUND, List.of());
         }
-        List<Candidate> candidates = new ArrayList<>();
-        for (int rank = 0; rank < passages.size(); rank++) {
-            for (String sentence : sentences(passages.get(rank).text())) {
-                Set<String> covered = terms(sentence);
-                covered.retainAll(wanted);
-                if (!covered.isEmpty()) {
-                    candidates.add(new Candidate(passages.get(rank).page(), sentence, covered));
-                }
+        java.util.Set<Questions.Kind> kinds = Questions.kinds(question);
+        float topScore = retrieved.hits().get(0).score();
+        List<Scored> scored = new ArrayList<>();
+        PassageIndex document = retrieved.document();
+        double asked = wanted.stream().mapToDouble(document::idf).sum();
+        for (PassageIndex.Hit hit : retrieved.hits()) {
+            if (!Sentences.isSentence(hit.sentence().text())) {
+                continue; // a heading or a caption says nothing by itself
             }
+            Set<String> covered = new LinkedHashSet<>(wanted);
+            covered.retainAll(terms(hit.sentence().text()));
+            // Weighted as BM25 weighs terms: the document's own name, said everywhere, answers little.
+            double coverage = covered.stream().mapToDouble(document::idf).sum() / asked;
+            double score = coverage * 2
+                    + hit.score() / topScore
+                    + nearness(hit.sentence().text(), covered) * 0.5
+                    + (kinds.stream()
+                                    .anyMatch(
+                                            kind -> kind.foundIn(hit.sentence().text()))
+                            ? 1.0
+                            : 0);
+            scored.add(new Scored(hit.sentence(), coverage, score));
         }
-        // Greedy cover: each pick adds the most question words not yet covered; candidates come in passage
-        // rank order, so on a tie the better-ranked passage wins.
-        Set<String> covered = new LinkedHashSet<>();
-        List<Candidate> picked = new ArrayList<>();
-        while (picked.size() < MOST_SENTENCES) {
-            Candidate best = null;
-            int bestGain = 0;
-            for (Candidate candidate : candidates) {
-                Set<String> gain = new LinkedHashSet<>(candidate.terms());
-                gain.removeAll(covered);
-                if (gain.size() > bestGain) {
-                    best = candidate;
-                    bestGain = gain.size();
-                }
-            }
-            if (best == null || bestGain == 0) {
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        if (scored.isEmpty() || scored.get(0).coverage() < ENOUGH) {
+            return new Answer(NOT_FOUND, List.of());
+        }
+        Scored best = scored.get(0);
+        // Then what answers the rest of the question (its words the picks do not hold yet), or nearly as well.
+        List<Sentence> picked = new ArrayList<>(List.of(best.sentence()));
+        Set<String> answered = terms(best.sentence().text());
+        for (Scored other : scored.subList(1, scored.size())) {
+            if (picked.size() == MOST_SENTENCES) {
                 break;
             }
-            picked.add(best);
-            covered.addAll(best.terms());
+            Set<String> adds = terms(other.sentence().text());
+            adds.retainAll(wanted);
+            adds.removeAll(answered);
+            boolean nearlyAsGood = other.score() >= best.score() * NEARLY_AS_GOOD && other.coverage() >= ENOUGH;
+            if ((nearlyAsGood || !adds.isEmpty()) && !picked.contains(other.sentence())) {
+                picked.add(other.sentence());
+                answered.addAll(terms(other.sentence().text()));
+            }
         }
-        if (covered.size() * 2 < wanted.size() || picked.isEmpty()) {
+        return quoted("From the document:", picked);
+    }
+
+    private record Scored(Sentence sentence, double coverage, double score) {}
+
+    /** The sentences as quotations, each with its page and cited. */
+    private static Answer quoted(String lead, List<Sentence> sentences) {
+        if (sentences.isEmpty()) {
             return new Answer(NOT_FOUND, List.of());
         }
+        StringBuilder content = new StringBuilder(lead);
         List<Citation> citations = new ArrayList<>();
-        StringBuilder content = new StringBuilder("From the document:");
-        for (Candidate candidate : picked) {
+        for (Sentence sentence : sentences) {
             content.append("\n\"")
-                    .append(candidate.sentence())
+                    .append(sentence.text())
                     .append("\" (p. ")
-                    .append(candidate.page())
+                    .append(sentence.page())
                     .append(')');
-            citations.add(new Citation(candidate.page(), candidate.sentence()));
+            citations.add(new Citation(sentence.page(), sentence.text()));
         }
         return new Answer(content.toString(), citations);
     }
 
-    private record Candidate(int page, String sentence, Set<String> terms) {}
-
-    /** Lines of the OCR'd text, further cut at sentence ends: the units quoted. */
-    static List<String> sentences(String text) {
-        List<String> sentences = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            for (String sentence : line.split("(?<=[.!?])\\s+(?=\\p{Lu})")) {
-                if (!sentence.isBlank()) {
-                    sentences.add(sentence.strip());
-                }
+    /** 1 when the question's words found in the sentence stand together, falling towards 0 as they spread. */
+    private static double nearness(String sentence, Set<String> covered) {
+        if (covered.size() < 2) {
+            return covered.isEmpty() ? 0 : 1;
+        }
+        List<String> words = new ArrayList<>(tokens(sentence));
+        int first = Integer.MAX_VALUE, last = -1;
+        for (int i = 0; i < words.size(); i++) {
+            if (covered.contains(words.get(i))) {
+                first = Math.min(first, i);
+                last = Math.max(last, i);
             }
         }
-        return sentences;
+        return last < 0 ? 0 : Math.min(1.0, (double) covered.size() / (last - first + 1));
     }
 
     /** The words that matter, as the index sees them: stop words dropped, stemmed (so "moved" meets "move"). */
     static Set<String> terms(String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream tokens = PassageIndex.ANALYZER.tokenStream("text", text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            tokens.reset();
-            while (tokens.incrementToken()) {
-                terms.add(term.toString());
+        return new LinkedHashSet<>(tokens(text));
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = PassageIndex.ANALYZER.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
             }
-            tokens.end();
+            stream.end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return terms;
+        return tokens;
     }
 }

@@ -1,11 +1,11 @@
 package com.ocrchat.chat;
 
-import com.ocrchat.page.Block;
-import com.ocrchat.page.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -23,23 +23,25 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * A job's passages in an in-memory Lucene index, ranked with BM25 (Lucene's default similarity).
- * A passage is one block, or several small consecutive blocks of the same page up to about
- * {@value #PASSAGE_CHARS} characters, so every passage belongs to exactly one page.
+ * A job's sentences ({@link Sentences}) in an in-memory Lucene index, ranked with BM25 (Lucene's default
+ * similarity). A sentence belongs to one page and one paragraph; the paragraph is its context for a model.
  */
 public final class PassageIndex {
-    static final int PASSAGE_CHARS = 600;
     /** English stemming; Lucene's stop words plus the words questions are made of ("how much did ..."). */
     static final Analyzer ANALYZER = new EnglishAnalyzer(questionStopWords());
 
-    /** A passage and how well it matched. */
-    public record Hit(Passage passage, float score) {}
+    /** A sentence (its position in the document) and how well it matched. */
+    public record Hit(Sentence sentence, int position, float score) {}
 
-    private final List<Passage> passages;
+    private final List<Sentence> sentences;
+    private final int pageCount;
+    private final Set<String> everywhere;
     private final IndexSearcher searcher;
 
-    private PassageIndex(List<Passage> passages, IndexSearcher searcher) {
-        this.passages = passages;
+    private PassageIndex(List<Sentence> sentences, int pageCount, Set<String> everywhere, IndexSearcher searcher) {
+        this.sentences = sentences;
+        this.pageCount = pageCount;
+        this.everywhere = everywhere;
         this.searcher = searcher;
     }
 
@@ -95,17 +97,38 @@ public final class PassageIndex {
                 "there",
                 "been",
                 "being",
-                "am"));
+                "am",
+                // verbs any question may use, which say nothing of its subject
+                "make",
+                "made",
+                "get",
+                "got",
+                "give",
+                "take",
+                "need",
+                "want",
+                "know",
+                "find",
+                "happen",
+                // the measure a "how ..." question asks for, not its subject
+                "often",
+                "long",
+                "far",
+                "soon",
+                "old"));
         return words;
     }
 
-    public static PassageIndex of(List<Page> pages) {
-        List<Passage> passages = split(pages);
+    /**
+     * The index of {@code sentences}; the words of {@code runningLines} (the headers and footers left out of them,
+     * such as the document's own name) count as said on every page.
+     */
+    public static PassageIndex of(List<Sentence> sentences, List<String> runningLines, int pageCount) {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ANALYZER))) {
-            for (int i = 0; i < passages.size(); i++) {
+            for (int i = 0; i < sentences.size(); i++) {
                 Document document = new Document();
-                document.add(new TextField("text", passages.get(i).text(), Field.Store.NO));
+                document.add(new TextField("text", sentences.get(i).text(), Field.Store.NO));
                 document.add(new StoredField("id", i));
                 writer.addDocument(document);
             }
@@ -113,37 +136,65 @@ public final class PassageIndex {
             throw new UncheckedIOException(e);
         }
         try {
-            return new PassageIndex(passages, new IndexSearcher(DirectoryReader.open(directory)));
+            Set<String> everywhere = new HashSet<>();
+            runningLines.forEach(line -> everywhere.addAll(ExtractiveAnswerer.terms(line)));
+            return new PassageIndex(
+                    List.copyOf(sentences), pageCount, everywhere, new IndexSearcher(DirectoryReader.open(directory)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static List<Passage> split(List<Page> pages) {
-        List<Passage> passages = new ArrayList<>();
-        for (Page page : pages) {
-            StringBuilder current = new StringBuilder();
-            for (Block block : page.blocks()) {
-                if (!current.isEmpty() && current.length() + block.text().length() > PASSAGE_CHARS) {
-                    passages.add(new Passage(page.index() + 1, current.toString()));
-                    current.setLength(0);
-                }
-                if (!current.isEmpty()) {
-                    current.append('\n');
-                }
-                current.append(block.text());
-            }
-            if (!current.isEmpty()) {
-                passages.add(new Passage(page.index() + 1, current.toString()));
-            }
+    /**
+     * How telling a (stemmed) term is in this document: the log of sentences per sentence holding it, as BM25's
+     * idf; a term no sentence holds counts as if half of one did, the most telling of all; a term of the running
+     * headers as if every sentence did.
+     */
+    public double idf(String term) {
+        try {
+            int holding = everywhere.contains(term)
+                    ? sentences.size()
+                    : searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term("text", term));
+            return Math.log((sentences.size() + 1.0) / Math.max(0.5, holding));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return passages;
     }
 
-    /** The best {@code limit} passages for the question, best first; none when no word of it occurs. */
+    /** Every sentence, in reading order. */
+    public List<Sentence> sentences() {
+        return sentences;
+    }
+
+    /** Each page's text as the sentences give it (hyphenation undone, running headers left out), page 1 first. */
+    public List<String> pageTexts() {
+        List<StringBuilder> pages = new ArrayList<>();
+        for (int i = 0; i < pageCount; i++) {
+            pages.add(new StringBuilder());
+        }
+        for (Sentence sentence : sentences) {
+            if (sentence.page() <= pageCount) {
+                pages.get(sentence.page() - 1).append(sentence.text()).append(' ');
+            }
+        }
+        return pages.stream().map(StringBuilder::toString).toList();
+    }
+
+    /** The paragraph a sentence stands in, as one passage of its page. */
+    public Passage paragraph(Sentence sentence) {
+        StringBuilder text = new StringBuilder();
+        for (Sentence other : sentences) {
+            if (other.paragraph() == sentence.paragraph()) {
+                text.append(text.isEmpty() ? "" : " ").append(other.text());
+            }
+        }
+        return new Passage(sentence.page(), text.toString());
+    }
+
+    /** The best {@code limit} sentences for the question, best first; none when no word of it occurs. */
     public List<Hit> search(String question, int limit) {
         String escaped = QueryParser.escape(question);
-        if (escaped.isBlank() || passages.isEmpty()) {
+        if (escaped.isBlank() || sentences.isEmpty()) {
             return List.of();
         }
         try {
@@ -157,7 +208,7 @@ public final class PassageIndex {
                         .getField("id")
                         .numericValue()
                         .intValue();
-                hits.add(new Hit(passages.get(id), hit.score));
+                hits.add(new Hit(sentences.get(id), id, hit.score));
             }
             return hits;
         } catch (org.apache.lucene.queryparser.classic.ParseException e) {

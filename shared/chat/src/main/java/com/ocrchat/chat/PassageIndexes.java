@@ -1,41 +1,70 @@
 package com.ocrchat.chat;
 
+import com.ocrchat.json.Json;
 import com.ocrchat.page.Page;
+import com.ocrchat.store.BucketLayout;
+import com.ocrchat.store.ObjectStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Each job's index built once and kept, with the job's pages (citations are checked against them),
- * while the function is warm: later questions read neither the stored result nor build anything.
+ * Each job's sentence index, made once per job: the sentences are split from the job's result on its first
+ * question and stored beside the result ({@code results/<uuid>/sentences.json}), so a cold start reads them instead
+ * of the result and splits nothing; the BM25 index over them is built in memory (milliseconds) and kept while the
+ * function is warm.
  */
 final class PassageIndexes {
     private static final int KEPT = 32;
 
-    /** A job's passage index and its pages. */
-    record Indexed(PassageIndex index, List<Page> pages) {}
+    /** What is stored: how many pages the job has, its sentences, and the running lines left out of them. */
+    record Stored(int pageCount, List<Sentence> sentences, List<String> runningLines) {}
 
-    private final Map<String, Indexed> indexes = new LinkedHashMap<>(16, 0.75f, true) {
+    private final ObjectStore objects;
+    private final Map<String, PassageIndex> indexes = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Indexed> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, PassageIndex> eldest) {
             return size() > KEPT;
         }
     };
 
-    /** The job's index, built from {@code pages} (read only when the job is not indexed yet). */
-    Indexed of(String uuid, Supplier<List<Page>> pages) {
+    PassageIndexes(ObjectStore objects) {
+        this.objects = objects;
+    }
+
+    /** The job's index: kept, else from its stored sentences, else made from {@code pages} and stored. */
+    PassageIndex of(String uuid, String language, Supplier<List<Page>> pages) {
         synchronized (indexes) {
-            Indexed kept = indexes.get(uuid);
+            PassageIndex kept = indexes.get(uuid);
             if (kept != null) {
                 return kept;
             }
         }
-        // Read and built outside the lock: other jobs' questions need not wait for this one's result.
-        List<Page> read = pages.get();
-        Indexed built = new Indexed(PassageIndex.of(read), read);
+        // Read and built outside the lock: other jobs' questions need not wait for this one's.
+        String key = BucketLayout.chatSentences(uuid);
+        Stored stored = objects.get(key).flatMap(PassageIndexes::read).orElseGet(() -> {
+            List<Page> read = pages.get();
+            Sentences.Split split = Sentences.of(read, language);
+            Stored made = new Stored(read.size(), split.sentences(), split.runningLines());
+            objects.put(key, Json.writeBytes(made), "application/json");
+            return made;
+        });
+        PassageIndex built = PassageIndex.of(
+                stored.sentences(),
+                stored.runningLines() == null ? List.of() : stored.runningLines(),
+                stored.pageCount());
         synchronized (indexes) {
             return indexes.computeIfAbsent(uuid, id -> built);
+        }
+    }
+
+    private static Optional<Stored> read(byte[] json) {
+        try {
+            return Optional.of(Json.read(json, Stored.class));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty(); // made again
         }
     }
 }

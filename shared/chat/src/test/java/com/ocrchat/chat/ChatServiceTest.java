@@ -24,6 +24,7 @@ class ChatServiceTest {
             conversations,
             new ExtractiveAnswerer(),
             flow.accounts,
+            flow.objects,
             new ChatSettings(4000, 3),
             Clock.systemUTC());
     private final ChatHistory history = new ChatHistory(flow.queries, conversations);

@@ -3,15 +3,14 @@ package com.ocrchat.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.ocrchat.conversation.Citation;
-import com.ocrchat.page.Page;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CitationsTest {
-    private static final List<Page> PAGES = List.of(
-            new Page(0, 100, 100, "INVOICE 2024-117\nTotal: 215.00 USD\nDue by 30 March 2025.", List.of()),
-            new Page(1, 100, 100, "Terms: payment within thirty days of the invoice date.", List.of()),
-            new Page(2, 100, 100, "請求書の合計は二百十五ドルです。", List.of()));
+    private static final List<String> PAGES = List.of(
+            "INVOICE 2024-117\nTotal: 215.00 USD\nDue by 30 March 2025.",
+            "Terms: payment within thirty days of the invoice date.",
+            "請求書の合計は二百十五ドルです。");
 
     @Test
     void aCitationOnItsPageThatSupportsItsSentenceIsKept() {

@@ -26,6 +26,11 @@ public final class BucketLayout {
         return "results/" + uuid + "/result.json";
     }
 
+    /** The job's text as chat's sentences (made on its first question, kept as long as the result). */
+    public static String chatSentences(String uuid) {
+        return "results/" + uuid + "/sentences.json";
+    }
+
     /** One page's result, written by the worker that read it: a redelivered chunk overwrites it. */
     public static String pageResult(String uuid, int pageIndex) {
         return "results/" + uuid + "/pages/" + pageIndex + ".json";

@@ -29,6 +29,7 @@ public class ChatHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGat
                 wiring.stores().conversations(),
                 AnswerProviders.of(ModelSettings.from(wiring.env()), wiring.aws()),
                 wiring.stores().ledger(),
+                wiring.stores().objects(),
                 ChatSettings.from(wiring.env()),
                 wiring.clock());
     }
