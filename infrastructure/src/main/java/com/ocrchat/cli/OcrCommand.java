@@ -59,10 +59,13 @@ public final class OcrCommand {
             results.add(pool.submit(() -> one(api, options, file, progress)));
         }
         boolean allWritten = true;
-        for (Future<Boolean> result : results) {
-            allWritten &= result.get();
+        try {
+            for (Future<Boolean> result : results) {
+                allWritten &= result.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
         System.exit(allWritten ? 0 : 1);
     }
 
@@ -103,6 +106,9 @@ public final class OcrCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             progress.line(name, "interrupted");
+        } catch (RuntimeException e) {
+            // An answer that is not what the API gives (a wrong --server, a proxy's page): said, not thrown.
+            progress.line(name, "failed: " + e);
         }
         return false;
     }
@@ -156,6 +162,10 @@ public final class OcrCommand {
             throw new IllegalArgumentException("--parallel is at least 1");
         }
         LocalServerFiles local = LocalServerFiles.in(Path.of("data"));
+        String base = server != null ? server : local.url();
+        if (!base.matches("(?i)https?://[^/\\s]+.*")) {
+            throw new IllegalArgumentException("--server takes an http:// or https:// address, not " + base);
+        }
         return new Options(
                 files,
                 server != null ? server : local.url(),

@@ -120,6 +120,34 @@ class OpenApiTest {
         findings.addAll(check("/api/v1/tools/", "get", get("/api/v1/tools/", null)));
         findings.addAll(check("/api/v1/account/", "get", get("/api/v1/account/", token)));
         findings.addAll(check("/api/v1/account/", "get", get("/api/v1/account/", null)));
+        // A queued job (202), a reused Idempotency-Key (422), and a webhook as its receiver gets it, with the log.
+        findings.addAll(check("/api/v1/ocr/", "post", multipart("/api/v1/ocr/", TestDocuments.smallPagesPdf(6))));
+        String key = UUID.randomUUID().toString();
+        multipart("/api/v1/ocr/", TestDocuments.png(TestPages.invoiceImage()), key, null);
+        findings.addAll(check(
+                "/api/v1/ocr/",
+                "post",
+                multipart(
+                        "/api/v1/ocr/",
+                        TestDocuments.png(TestPages.page("Other", List.of("Another page."))),
+                        key,
+                        null)));
+        try (com.ocrchat.e2e.LoopbackWeb receiver = com.ocrchat.e2e.LoopbackWeb.start()) {
+            receiver.receive("/hook", () -> 204);
+            Answer withHook =
+                    multipart("/api/v1/ocr/", TestDocuments.png(TestPages.invoiceImage()), null, receiver.url("/hook"));
+            findings.addAll(check("/api/v1/ocr/", "post", withHook));
+            List<com.ocrchat.e2e.LoopbackWeb.Received> posts = com.ocrchat.testing.WaitUntil.value(
+                    () -> receiver.received("/hook"), found -> !found.isEmpty(), java.time.Duration.ofSeconds(30));
+            findings.addAll(validate(
+                    "webhook jobEnded",
+                    "#/components/schemas/WebhookPayload",
+                    MAPPER.readTree(posts.get(0).body())));
+            String hooked = withHook.json().get("uuid").asText();
+            Answer log = get("/api/v1/ocr/" + hooked + "/deliveries/", token);
+            assertEquals(1, log.json().get("deliveries").size(), log.json().toString());
+            findings.addAll(check("/api/v1/ocr/{uuid}/deliveries/", "get", log));
+        }
         assertEquals(List.of(), findings);
 
         // The check can fail: a job whose status the contract does not know is a finding.
@@ -149,6 +177,15 @@ class OpenApiTest {
         if (schema.isMissingNode()) {
             return List.of(method + " " + path + " " + answer.status() + ": no JSON schema");
         }
+        return validate(method + " " + path + " " + answer.status(), schema, answer.json());
+    }
+
+    private static List<String> validate(String what, String reference, JsonNode json) {
+        return validate(what, MAPPER.createObjectNode().put("$ref", reference), json);
+    }
+
+    /** The JSON against a schema of the description (its $refs resolved within the description's components). */
+    private static List<String> validate(String what, JsonNode schema, JsonNode json) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.setAll((ObjectNode) schema.deepCopy());
@@ -156,15 +193,25 @@ class OpenApiTest {
         JsonSchema validator =
                 JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
         List<String> findings = new ArrayList<>();
-        for (ValidationMessage message : validator.validate(answer.json())) {
-            findings.add(method + " " + path + " " + answer.status() + ": " + message.getMessage());
+        for (ValidationMessage message : validator.validate(json)) {
+            findings.add(what + ": " + message.getMessage());
         }
         return findings;
     }
 
     private static Answer multipart(String path, byte[] file) throws Exception {
+        return multipart(path, file, null, null);
+    }
+
+    /** POST the file as the form's "file" (and a callback_url), with an Idempotency-Key when given. */
+    private static Answer multipart(String path, byte[] file, String idempotencyKey, String callbackUrl)
+            throws Exception {
         String boundary = "b" + UUID.randomUUID();
-        byte[] head = ("--" + boundary
+        String callback = callbackUrl == null
+                ? ""
+                : "--" + boundary + "\r\nContent-Disposition: form-data; name=\"callback_url\"\r\n\r\n" + callbackUrl
+                        + "\r\n";
+        byte[] head = (callback + "--" + boundary
                         + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"invoice.png\"\r\n"
                         + "Content-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -173,10 +220,14 @@ class OpenApiTest {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(file, 0, body, head.length, file.length);
         System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
-        return send(HttpRequest.newBuilder(URI.create(server.url() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request);
     }
 
     private static Answer get(String path, String bearer) throws Exception {

@@ -23,6 +23,10 @@ public final class MultipartForm {
     private static final int MAX_PARTS = 32;
     /** A text field holds a choice or an id, never a document: anything longer is refused, not echoed. */
     static final int MAX_FIELD_BYTES = 1024;
+    /** URLs (a presigned one with a session token runs past 1 KB) take up to the outbound client's 2048. */
+    static final int MAX_URL_FIELD_BYTES = 2048;
+
+    private static final java.util.Set<String> URL_FIELDS = java.util.Set.of("url", "callback_url");
     /** What the parts' own headers and boundaries may add to a body beyond its file. */
     private static final long ENVELOPE_BYTES = 64 * 1024;
 
@@ -59,10 +63,12 @@ public final class MultipartForm {
         parts.forEach((name, items) -> {
             FileItem item = items.get(0);
             if (item.isFormField()) {
-                if (item.getSize() > MAX_FIELD_BYTES) {
+                int max = URL_FIELDS.contains(name) ? MAX_URL_FIELD_BYTES : MAX_FIELD_BYTES;
+                if (item.getSize() > max) {
                     throw new InvalidInput(
-                            "A form field is longer than " + MAX_FIELD_BYTES + " bytes",
-                            Map.of("max_field_bytes", MAX_FIELD_BYTES));
+                            (URL_FIELDS.contains(name) ? "The " + name + " field" : "A form field") + " is longer than "
+                                    + max + " bytes",
+                            Map.of("max_field_bytes", max));
                 }
                 fields.put(name, new String(item.get(), StandardCharsets.UTF_8));
             } else {

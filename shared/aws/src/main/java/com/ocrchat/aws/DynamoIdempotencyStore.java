@@ -16,6 +16,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     private static final String REQUEST = "request_hash";
     private static final String RESULT = "result_id";
     private static final String EXPIRES = "expires_at_epoch";
+    private static final String CLAIMED = "claimed_at_millis";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -26,7 +27,7 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Optional<Claim> claim(String key, String requestHash, Instant expiresAt) {
+    public Optional<Claim> claim(String key, String requestHash, Instant expiresAt, Instant staleBefore) {
         try {
             dynamo.putItem(r -> r.tableName(table)
                     .item(Map.of(
@@ -35,16 +36,24 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                             REQUEST,
                             AttributeValue.fromS(requestHash),
                             EXPIRES,
-                            AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
-                    // TTL deletes lag by up to two days: an expired claim is free to take.
-                    .conditionExpression("attribute_not_exists(#key) OR #expires < :now")
-                    .expressionAttributeNames(Map.of("#key", JobsTable.KEY, "#expires", EXPIRES))
+                            AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())),
+                            CLAIMED,
+                            AttributeValue.fromN(Long.toString(Instant.now().toEpochMilli()))))
+                    // TTL deletes lag by up to two days: an expired claim is free to take; so is one whose request
+                    // died before it made anything.
+                    .conditionExpression("attribute_not_exists(#key) OR #expires < :now"
+                            + " OR (attribute_not_exists(#result) AND #claimed < :stale)")
+                    .expressionAttributeNames(
+                            Map.of("#key", JobsTable.KEY, "#expires", EXPIRES, "#result", RESULT, "#claimed", CLAIMED))
                     .expressionAttributeValues(Map.of(
                             ":now",
-                            AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond())))));
+                            AttributeValue.fromN(Long.toString(Instant.now().getEpochSecond())),
+                            ":stale",
+                            AttributeValue.fromN(Long.toString(staleBefore.toEpochMilli())))));
             return Optional.empty();
         } catch (ConditionalCheckFailedException held) {
-            return find(key).or(() -> claim(key, requestHash, expiresAt)); // released in between: try again
+            // released in between: try again
+            return find(key).or(() -> claim(key, requestHash, expiresAt, staleBefore));
         }
     }
 

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +28,11 @@ public final class Idempotency {
     private static final Duration KEPT = Duration.ofHours(24);
     /** How long a repeat waits for the first request to make its result (accepting a file takes a second or two). */
     private static final Duration WAIT_FOR_FIRST = Duration.ofSeconds(20);
+    /**
+     * A claim that made nothing for this long was left by a request that died (no function runs past 30 s): a
+     * retry takes it over instead of waiting for 24 hours.
+     */
+    static final Duration LEASE = Duration.ofSeconds(60);
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
@@ -63,8 +69,8 @@ public final class Idempotency {
         String key = "idem#" + Tokens.hash(caller.owner() + "\n" + idempotencyKey.get());
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         while (true) {
-            Optional<IdempotencyStore.Claim> held =
-                    keys.claim(key, requestHash, clock.instant().plus(KEPT));
+            Instant now = clock.instant();
+            Optional<IdempotencyStore.Claim> held = keys.claim(key, requestHash, now.plus(KEPT), now.minus(LEASE));
             if (held.isEmpty()) {
                 return runFirst(first, key);
             }

@@ -13,9 +13,10 @@ public interface IdempotencyStore {
 
     /**
      * Claims {@code key} for the request of {@code requestHash} until {@code expiresAt}: empty when this call
-     * claimed it, else the claim that holds it (an expired claim counts as none).
+     * claimed it, else the claim that holds it. An expired claim counts as none, and so does one never settled that
+     * was made before {@code staleBefore}: its request died (a function timed out) without a result or a release.
      */
-    Optional<Claim> claim(String key, String requestHash, Instant expiresAt);
+    Optional<Claim> claim(String key, String requestHash, Instant expiresAt, Instant staleBefore);
 
     /** Records the id of what the claimed key's request made (a job's uuid, an upload's id). */
     void settle(String key, String resultId);

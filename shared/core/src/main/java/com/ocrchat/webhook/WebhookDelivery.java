@@ -132,13 +132,20 @@ public final class WebhookDelivery {
         next.ifPresent(at -> queue.send(event.next(at), wait(now, at)));
     }
 
-    /** When to try again after a failed attempt: the schedule's next wait, if that is within the window. */
+    /**
+     * When to try again after a failed attempt: the schedule's next wait; a wait that would pass the 24 hours is cut
+     * to their end, so the last attempt is made as the window closes.
+     */
     private Optional<Instant> nextAttempt(WebhookEvent event, Instant now) {
         if (event.attempt() > settings.retryDelays().size()) {
             return Optional.empty();
         }
+        Instant closes = event.firstAttemptAt().plus(settings.retryWindow());
         Instant at = now.plus(settings.retryDelays().get(event.attempt() - 1));
-        return at.isAfter(event.firstAttemptAt().plus(settings.retryWindow())) ? Optional.empty() : Optional.of(at);
+        if (!at.isAfter(closes)) {
+            return Optional.of(at);
+        }
+        return now.isBefore(closes.minusSeconds(60)) ? Optional.of(closes) : Optional.empty();
     }
 
     private static Duration wait(Instant now, Instant until) {

@@ -14,7 +14,7 @@ public record WebhookSettings(List<Duration> retryDelays, Duration retryWindow, 
     public static final Duration WINDOW = Duration.ofHours(24);
 
     public static WebhookSettings from(Env env) {
-        String delays = env.text("OCRCHAT_WEBHOOK_RETRY_SECONDS", "5,300,1800,7200,18000,36000");
+        String delays = env.text("OCRCHAT_WEBHOOK_RETRY_SECONDS", "5,300,1800,7200,18000,36000,36000");
         List<Duration> parsed;
         try {
             parsed = Arrays.stream(delays.split(","))

@@ -43,6 +43,14 @@ public final class OutboundHttp implements AutoCloseable {
     /** An answer: its status, its Content-Type (when given), and at most the bytes asked for. */
     public record Response(int status, Optional<String> contentType, byte[] body) {}
 
+    /** Cuts an exchange at its deadline whatever the other side does (a handshake or headers a byte at a time). */
+    private static final java.util.concurrent.ScheduledExecutorService DEADLINES =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "outbound-deadlines");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final OutboundPolicy policy;
     private final CloseableHttpClient client;
 
@@ -54,6 +62,14 @@ public final class OutboundHttp implements AutoCloseable {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
                                 .build())
+                        // A hostile answer's headers are bounded too: count and line length.
+                        .setConnectionFactory(
+                                org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory.builder()
+                                        .http1Config(org.apache.hc.core5.http.config.Http1Config.custom()
+                                                .setMaxHeaderCount(100)
+                                                .setMaxLineLength(16 * 1024)
+                                                .build())
+                                        .build())
                         .setMaxConnTotal(50)
                         .setMaxConnPerRoute(10)
                         .build())
@@ -126,19 +142,33 @@ public final class OutboundHttp implements AutoCloseable {
                 .setResponseTimeout(Timeout.of(deadline))
                 .setConnectionRequestTimeout(Timeout.of(CONNECT_TIMEOUT))
                 .build());
+        java.util.concurrent.atomic.AtomicBoolean cut = new java.util.concurrent.atomic.AtomicBoolean();
+        var timer = DEADLINES.schedule(
+                () -> {
+                    cut.set(true);
+                    request.cancel();
+                },
+                deadline.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             return client.execute(request, response -> read(request, response, maxBytes, endsAt));
         } catch (RefusedHost e) {
             throw refused(e.getMessage());
         } catch (UnknownHostException e) {
             throw new OutboundFailure(OutboundFailure.Kind.FAILED, "The URL's host name could not be resolved");
-        } catch (InterruptedIOException e) {
-            throw new OutboundFailure(OutboundFailure.Kind.FAILED, "The server did not answer in time");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            if (cut.get() || e instanceof InterruptedIOException) {
+                throw new OutboundFailure(OutboundFailure.Kind.FAILED, "The server did not answer in time");
+            }
+            if (e instanceof RuntimeException runtime && !(e instanceof IllegalStateException)) {
+                throw runtime;
+            }
             throw new OutboundFailure(
                     OutboundFailure.Kind.FAILED,
                     "The server could not be reached or broke off: "
                             + e.getClass().getSimpleName());
+        } finally {
+            timer.cancel(false);
         }
     }
 

@@ -150,6 +150,33 @@ class OutboundHttpTest {
     }
 
     @Test
+    void headersSentAByteAtATimeAreCutAtTheDeadline() throws Exception {
+        try (java.net.ServerSocket slow = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread dripper = new Thread(() -> {
+                try (java.net.Socket socket = slow.accept()) {
+                    OutputStream out = socket.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                    for (int i = 0; i < 600; i++) {
+                        out.write('x');
+                        out.flush();
+                        Thread.sleep(100);
+                    }
+                } catch (Exception closedByTheClient) {
+                    // expected
+                }
+            });
+            dripper.setDaemon(true);
+            dripper.start();
+            long started = System.nanoTime();
+            OutboundFailure cut = assertThrows(
+                    OutboundFailure.class,
+                    () -> LOOPBACK.get("http://127.0.0.1:" + slow.getLocalPort() + "/", 100, Duration.ofSeconds(2)));
+            assertEquals("The server did not answer in time", cut.getMessage());
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 5);
+        }
+    }
+
+    @Test
     void aPostCarriesItsHeadersAndBody() throws Exception {
         OutboundHttp.Response response = LOOPBACK.post(
                 base + "/hook",

@@ -53,6 +53,7 @@ class WebhookDeliveryTest {
                             Duration.ofMinutes(30),
                             Duration.ofHours(2),
                             Duration.ofHours(5),
+                            Duration.ofHours(10),
                             Duration.ofHours(10)),
                     WebhookSettings.WINDOW,
                     "https://api.example.com"),
@@ -86,7 +87,7 @@ class WebhookDeliveryTest {
             hops++;
         }
         List<DeliveryAttempt> attempts = log.attempts(job.uuid());
-        assertEquals(7, attempts.size(), "the first try and six retries");
+        assertEquals(8, attempts.size(), "the first try, six retries, and a last one as the 24 hours close");
         assertEquals(
                 List.of(
                         Instant.parse("2026-11-29T10:00:00Z"),
@@ -95,14 +96,17 @@ class WebhookDeliveryTest {
                         Instant.parse("2026-11-29T10:35:05Z"),
                         Instant.parse("2026-11-29T12:35:05Z"),
                         Instant.parse("2026-11-29T17:35:05Z"),
-                        Instant.parse("2026-11-30T03:35:05Z")),
+                        Instant.parse("2026-11-30T03:35:05Z"),
+                        Instant.parse("2026-11-30T10:00:00Z")),
                 attempts.stream().map(DeliveryAttempt::at).toList());
-        assertEquals(DeliveryAttempt.GAVE_UP, attempts.get(6).outcome());
-        assertTrue(attempts.subList(0, 6).stream().allMatch(a -> a.outcome().equals(DeliveryAttempt.RETRYING)));
-        assertTrue(Duration.between(attempts.get(0).at(), attempts.get(6).at()).compareTo(Duration.ofHours(24)) < 0);
+        assertEquals(DeliveryAttempt.GAVE_UP, attempts.get(7).outcome());
+        assertTrue(attempts.subList(0, 7).stream().allMatch(a -> a.outcome().equals(DeliveryAttempt.RETRYING)));
+        assertEquals(
+                Duration.ofHours(24),
+                Duration.between(attempts.get(0).at(), attempts.get(7).at()));
         assertEquals(1, posted.stream().map(h -> h.get("webhook-id")).distinct().count());
         assertEquals(
-                7,
+                8,
                 posted.stream().map(h -> h.get("webhook-timestamp")).distinct().count(),
                 "signed anew");
     }

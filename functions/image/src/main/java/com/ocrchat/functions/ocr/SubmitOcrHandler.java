@@ -11,7 +11,6 @@ import com.ocrchat.http.HttpEndpoint;
 import com.ocrchat.http.RateLimitHeaders;
 import com.ocrchat.http.SubmitForm;
 import com.ocrchat.job.IdempotentSubmissions;
-import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.Submissions;
 import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
@@ -68,9 +67,11 @@ public class SubmitOcrHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             var caller = authenticator.authenticate(request.credentials());
             var submitted = submissions.submit(
                     caller, SubmitForm.parse(request, maxFileBytes), request.header("idempotency-key"));
+            // 202 while the job is being read; a finished one (done, or failed as a repeat under an Idempotency-Key
+            // shows it) is 200 with its status.
             int status = submitted.failure() != null
                     ? ErrorResponses.status(submitted.failure())
-                    : submitted.job().status() == JobStatus.DONE ? 200 : 202;
+                    : submitted.job().status().isFinished() ? 200 : 202;
             return ApiResponses.json(status, submitted.job(), RateLimitHeaders.of(caller, meter));
         });
     }

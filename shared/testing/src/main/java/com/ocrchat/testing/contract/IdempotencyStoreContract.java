@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** What every IdempotencyStore does: one claim wins however many race, settles, releases, expires. */
 public abstract class IdempotencyStoreContract {
+    private static final Instant LONG_AGO = Instant.parse("2000-01-01T00:00:00Z");
+
     protected abstract IdempotencyStore store();
 
     @Test
@@ -27,7 +29,7 @@ public abstract class IdempotencyStoreContract {
         try {
             List<Callable<Optional<IdempotencyStore.Claim>>> claims = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                claims.add(() -> store().claim(key, "hash-a", later));
+                claims.add(() -> store().claim(key, "hash-a", later, LONG_AGO));
             }
             long won = 0;
             for (Future<Optional<IdempotencyStore.Claim>> claim : racers.invokeAll(claims)) {
@@ -44,17 +46,38 @@ public abstract class IdempotencyStoreContract {
         store().settle(key, "job-1");
         assertEquals(
                 Optional.of("job-1"),
-                store().claim(key, "hash-b", later).orElseThrow().resultId());
+                store().claim(key, "hash-b", later, LONG_AGO).orElseThrow().resultId());
     }
 
     @Test
     void aReleasedOrExpiredClaimIsFreeAgain() {
         String key = "idem#" + UUID.randomUUID();
-        assertTrue(store().claim(key, "h", Instant.now().plusSeconds(3600)).isEmpty());
+        assertTrue(store().claim(key, "h", Instant.now().plusSeconds(3600), LONG_AGO)
+                .isEmpty());
         store().release(key);
         assertTrue(store().find(key).isEmpty());
-        assertTrue(store().claim(key, "h", Instant.now().minusSeconds(5)).isEmpty());
-        assertTrue(store().claim(key, "h2", Instant.now().plusSeconds(3600)).isEmpty(), "the expired claim is free");
+        assertTrue(
+                store().claim(key, "h", Instant.now().minusSeconds(5), LONG_AGO).isEmpty());
+        assertTrue(
+                store().claim(key, "h2", Instant.now().plusSeconds(3600), LONG_AGO)
+                        .isEmpty(),
+                "the expired claim is free");
         assertEquals("h2", store().find(key).orElseThrow().requestHash());
+    }
+
+    @Test
+    void aClaimThatMadeNothingBeforeItsLeaseIsTakenOverOneThatMadeSomethingIsNot() throws Exception {
+        String key = "idem#" + UUID.randomUUID();
+        Instant later = Instant.now().plusSeconds(3600);
+        assertTrue(store().claim(key, "h", later, LONG_AGO).isEmpty());
+        assertEquals("h", store().claim(key, "h", later, LONG_AGO).orElseThrow().requestHash(), "still leased");
+        Thread.sleep(20);
+        assertTrue(store().claim(key, "h", later, Instant.now()).isEmpty(), "its request died: taken over");
+        store().settle(key, "job-9");
+        Thread.sleep(20);
+        assertEquals(
+                Optional.of("job-9"),
+                store().claim(key, "h", later, Instant.now()).orElseThrow().resultId(),
+                "a settled claim stands however old");
     }
 }
