@@ -52,7 +52,8 @@ class UrlInputTest {
         assertEquals("Quarterly report.pdf", job.get("filename").asText(), "named after the URL's last segment");
 
         // A presigned URL with a session token runs past 1 KB: a url field takes 2 KB.
-        JsonNode signed = submit("url=" + web.url("/scans/Quarterly%20report.pdf?X-Amz-Security-Token=" + "a".repeat(1500)));
+        JsonNode signed =
+                submit("url=" + web.url("/scans/Quarterly%20report.pdf?X-Amz-Security-Token=" + "a".repeat(1500)));
         assertEquals(200, signed.get("http_code").asInt(), signed.toString());
     }
 

@@ -158,6 +158,23 @@ public final class DynamoJobStore implements JobStore {
     }
 
     @Override
+    public List<JobRecord> endedWithCallbackSince(Instant createdAfter) {
+        List<JobRecord> ended = new ArrayList<>();
+        for (JobStatus status : List.of(JobStatus.DONE, JobStatus.FAILED)) {
+            dynamo.queryPaginator(r -> r.tableName(table)
+                            .indexName(JobsTable.STATUS_INDEX)
+                            .keyConditionExpression("#status = :status AND created_at > :after")
+                            .filterExpression("attribute_exists(callback_url)")
+                            .expressionAttributeNames(STATUS)
+                            .expressionAttributeValues(
+                                    Map.of(":status", s(status.id()), ":after", s(createdAfter.toString()))))
+                    .items()
+                    .forEach(item -> ended.add(JobsTable.fromItem(item)));
+        }
+        return ended;
+    }
+
+    @Override
     public List<JobRecord> recent(String owner, int limit) {
         return dynamo
                 .query(r -> r.tableName(table)

@@ -83,7 +83,7 @@ public final class ChunkWorker {
         } catch (OcrChatException e) {
             if (e.clientCaused()) {
                 // Charged for the pages read: those of the chunks counted so far and this chunk's before the fault.
-                int pagesRead = job.pagesDone() + (document == null ? 0 : document.pagesRead());
+                int pagesRead = job.pagesDone() + (document == null ? 0 : document.pagesReadBefore(e));
                 lifecycle.failClientCaused(job, e.getMessage(), pagesRead);
                 return Optional.empty();
             }

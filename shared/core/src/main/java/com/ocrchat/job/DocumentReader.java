@@ -46,6 +46,21 @@ public interface DocumentReader {
          */
         List<Page> finishedPages();
 
+        /**
+         * The pages read before the page {@code fault} names (all read so far when it names none): what a client's
+         * fault is charged for. Pages after it that a parallel reader happened to finish are not.
+         */
+        default int pagesReadBefore(com.ocrchat.error.OcrChatException fault) {
+            if (fault instanceof com.ocrchat.error.UnsupportedDocument unsupported
+                    && unsupported.page().isPresent()) {
+                int faultIndex = unsupported.page().getAsInt() - 1;
+                return (int) finishedPages().stream()
+                        .filter(page -> page.index() < faultIndex)
+                        .count();
+            }
+            return pagesRead();
+        }
+
         @Override
         void close();
     }

@@ -39,6 +39,9 @@ public interface JobStore {
     /** Jobs still pending or processing that were created before {@code before}. */
     List<JobRecord> unfinishedSince(Instant before);
 
+    /** Jobs created after {@code createdAfter} that have ended (done or failed) and have a callback_url. */
+    List<JobRecord> endedWithCallbackSince(Instant createdAfter);
+
     /** The owner's most recent jobs, newest first (may lag a moment behind writes). */
     List<JobRecord> recent(String owner, int limit);
 }

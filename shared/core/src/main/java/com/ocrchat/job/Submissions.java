@@ -210,7 +210,7 @@ public final class Submissions {
             if (e.clientCaused()) {
                 // The client's file (say, a corrupt page): answered as such, the pages read before it charged.
                 JobRecord failed = lifecycle
-                        .failClientCaused(job, e.getMessage(), document.pagesRead())
+                        .failClientCaused(job, e.getMessage(), document.pagesReadBefore(e))
                         .orElse(job);
                 throw e.with("job", job.uuid()).with("credits_charged", failed.creditsCharged());
             }

@@ -8,6 +8,7 @@ import com.ocrchat.error.TooManyRequests;
 import com.ocrchat.job.JobEndListener;
 import com.ocrchat.job.JobQueries;
 import com.ocrchat.job.JobRecord;
+import com.ocrchat.job.JobStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,26 @@ public final class Webhooks implements JobEndListener {
         if (job.callbackUrl() != null) {
             queue.send(WebhookEvent.first(job.uuid(), WebhookEvent.JOB_ENDED, clock.instant()), Duration.ZERO);
         }
+    }
+
+    /**
+     * At least once, whatever crashed: a job that ended more than {@code settled} ago with a callback and nothing
+     * in its delivery log (its end was never queued, or its message was lost) is queued now. Receivers deduplicate
+     * by webhook-id, so a slow first attempt sent twice does no harm. Looks at jobs created in the last
+     * {@code lookBack}.
+     */
+    public int sweep(JobStore store, Duration settled, Duration lookBack) {
+        Instant now = clock.instant();
+        int queued = 0;
+        for (JobRecord job : store.endedWithCallbackSince(now.minus(lookBack))) {
+            if (job.completedAt() != null
+                    && job.completedAt().isBefore(now.minus(settled))
+                    && log.attempts(job.uuid()).isEmpty()) {
+                queue.send(WebhookEvent.first(job.uuid(), WebhookEvent.JOB_ENDED, now), Duration.ZERO);
+                queued++;
+            }
+        }
+        return queued;
     }
 
     public Deliveries deliveries(Caller caller, String uuid) {

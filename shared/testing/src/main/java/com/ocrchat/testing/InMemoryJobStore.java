@@ -85,6 +85,15 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public synchronized List<JobRecord> endedWithCallbackSince(Instant createdAfter) {
+        return jobs.values().stream()
+                .filter(job -> job.status().isFinished()
+                        && job.callbackUrl() != null
+                        && job.createdAt().isAfter(createdAfter))
+                .toList();
+    }
+
+    @Override
     public synchronized List<JobRecord> recent(String owner, int limit) {
         return jobs.values().stream()
                 .filter(job -> job.owner().equals(owner))

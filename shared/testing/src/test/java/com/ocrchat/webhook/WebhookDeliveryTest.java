@@ -153,6 +153,44 @@ class WebhookDeliveryTest {
         assertEquals(2, queue.peek().event().attempt());
     }
 
+    @Test
+    void theSweepQueuesAnEndedJobWhoseWebhookNeverWentOutAndOnlyThat() {
+        JobRecord lost = job(TestJobs.done("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", owner(), "lost.pdf", 1));
+        JobRecord sent = job(TestJobs.done("1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e", owner(), "sent.pdf", 1));
+        log.record(
+                sent.uuid(),
+                new DeliveryAttempt(
+                        "msg_" + sent.uuid(),
+                        WebhookEvent.JOB_ENDED,
+                        1,
+                        now,
+                        sent.callbackUrl(),
+                        DeliveryAttempt.DELIVERED,
+                        204,
+                        null,
+                        5,
+                        null),
+                sent.expiresAt());
+        Webhooks webhooks = new Webhooks(
+                new com.ocrchat.job.JobQueries(jobs, new com.ocrchat.testing.InMemoryObjectStore(), Clock.systemUTC()),
+                log,
+                (event, delay) -> queue.add(new Queued(event, delay)),
+                Clock.offset(Clock.systemUTC(), Duration.ofMinutes(30)));
+
+        assertEquals(1, webhooks.sweep(jobs, Duration.ofMinutes(10), Duration.ofHours(3)));
+        assertEquals(lost.uuid(), queue.poll().event().jobUuid());
+        assertEquals(
+                0,
+                new Webhooks(
+                                new com.ocrchat.job.JobQueries(
+                                        jobs, new com.ocrchat.testing.InMemoryObjectStore(), Clock.systemUTC()),
+                                log,
+                                (event, delay) -> queue.add(new Queued(event, delay)),
+                                Clock.systemUTC())
+                        .sweep(jobs, Duration.ofMinutes(10), Duration.ofHours(3)),
+                "not before it has settled");
+    }
+
     private String owner() {
         return "account#" + accounts.create(Plan.PAID, 10).account().id();
     }

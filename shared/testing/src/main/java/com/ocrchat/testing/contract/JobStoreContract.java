@@ -148,4 +148,56 @@ public abstract class JobStoreContract {
                 List.of(fresh.uuid(), old.uuid()),
                 store().recent(owner, 10).stream().map(JobRecord::uuid).toList());
     }
+
+    @Test
+    void endedJobsWithACallbackAreFoundForTheWebhookSweep() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JobRecord plain = pending("account#sweep", now);
+        JobRecord unfinished = pending("account#sweep", now);
+        JobRecord hooked = pending("account#sweep", now);
+        JobRecord withCallback = new JobRecord(
+                hooked.uuid(),
+                hooked.owner(),
+                hooked.status(),
+                hooked.options(),
+                hooked.filename(),
+                hooked.pageCount(),
+                hooked.pagesDone(),
+                hooked.charge(),
+                hooked.createdAt(),
+                hooked.completedAt(),
+                hooked.expiresAt(),
+                null,
+                null,
+                List.of(),
+                null,
+                "https://example.com/hook");
+        JobRecord waiting = new JobRecord(
+                unfinished.uuid(),
+                unfinished.owner(),
+                unfinished.status(),
+                unfinished.options(),
+                unfinished.filename(),
+                unfinished.pageCount(),
+                0,
+                unfinished.charge(),
+                unfinished.createdAt(),
+                null,
+                unfinished.expiresAt(),
+                null,
+                null,
+                List.of(),
+                null,
+                "https://example.com/hook");
+        store().create(plain);
+        store().create(withCallback);
+        store().create(waiting);
+        assertTrue(store().fail(plain.failed("no", now)));
+        assertTrue(store().fail(withCallback.failed("no", now)));
+        List<String> found = store().endedWithCallbackSince(now.minusSeconds(60)).stream()
+                .map(JobRecord::uuid)
+                .toList();
+        assertEquals(List.of(withCallback.uuid()), found);
+        assertTrue(store().endedWithCallbackSince(now.plusSeconds(60)).isEmpty());
+    }
 }
