@@ -21,6 +21,8 @@ public final class ModelAnswerer implements AnswerProvider {
     static final int CHARS_PER_CALL = 12_000;
 
     private static final int PARALLEL_CALLS = 4;
+    /** Summary calls at most, so a long document's summary fits the chat's 30 s (each page is then cut shorter). */
+    static final int MOST_RUNS = 8;
 
     private final ModelClient model;
 
@@ -95,14 +97,21 @@ public final class ModelAnswerer implements AnswerProvider {
         return passages;
     }
 
-    /** Consecutive pages, as many as fit one call (a page longer than that is its own run, cut to fit). */
+    /**
+     * Consecutive pages, as many as fit one call; a page is cut to fit one call, and, in a document longer than
+     * {@link #MOST_RUNS} calls take, to its share of them (its first sentences).
+     */
     private static List<List<Passage>> runs(List<Passage> pages) {
+        int total = pages.stream().mapToInt(page -> page.text().length()).sum();
+        int perPage = total > CHARS_PER_CALL * MOST_RUNS ? CHARS_PER_CALL * MOST_RUNS / pages.size() : CHARS_PER_CALL;
         List<List<Passage>> runs = new ArrayList<>();
         List<Passage> run = new ArrayList<>();
         int chars = 0;
         for (Passage page : pages) {
-            Passage fitting = page.text().length() > CHARS_PER_CALL
-                    ? new Passage(page.page(), page.text().substring(0, CHARS_PER_CALL))
+            Passage fitting = page.text().length() > perPage
+                    ? new Passage(
+                            page.page(),
+                            page.text().substring(0, Math.max(1, page.text().lastIndexOf(' ', perPage))))
                     : page;
             if (!run.isEmpty() && chars + fitting.text().length() > CHARS_PER_CALL) {
                 runs.add(run);

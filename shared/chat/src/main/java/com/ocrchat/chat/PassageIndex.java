@@ -16,9 +16,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -27,6 +25,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * similarity). A sentence belongs to one page and one paragraph; the paragraph is its context for a model.
  */
 public final class PassageIndex {
+    private static final int MAX_QUERY_TERMS = 256;
+
     /** English stemming; Lucene's stop words plus the words questions are made of ("how much did ..."). */
     static final Analyzer ANALYZER = new EnglishAnalyzer(questionStopWords());
 
@@ -37,6 +37,7 @@ public final class PassageIndex {
     private final int pageCount;
     private final Set<String> everywhere;
     private final IndexSearcher searcher;
+    private volatile List<Sentence> summary;
 
     private PassageIndex(List<Sentence> sentences, int pageCount, Set<String> everywhere, IndexSearcher searcher) {
         this.sentences = sentences;
@@ -147,18 +148,75 @@ public final class PassageIndex {
 
     /**
      * How telling a (stemmed) term is in this document: the log of sentences per sentence holding it, as BM25's
-     * idf; a term no sentence holds counts as if half of one did, the most telling of all; a term of the running
-     * headers as if every sentence did.
+     * idf; a term no sentence holds counts as if one did, the most telling of all; a term of the running headers as
+     * if every sentence did.
      */
     public double idf(String term) {
         try {
             int holding = everywhere.contains(term)
                     ? sentences.size()
                     : searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term("text", term));
-            return Math.log((sentences.size() + 1.0) / Math.max(0.5, holding));
+            return Math.log((sentences.size() + 1.0) / Math.max(1, holding));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether any sentence (or a running header) holds the stemmed term, or a longer one it begins (the stemmer
+     * makes "succe" of "succeed" and "succeed" of "succeeded").
+     */
+    public boolean uses(String term) {
+        try {
+            org.apache.lucene.index.Term indexed = new org.apache.lucene.index.Term("text", term);
+            return everywhere.contains(term)
+                    || searcher.getIndexReader().docFreq(indexed) > 0
+                    || (term.length() >= 4 && searcher.count(new org.apache.lucene.search.PrefixQuery(indexed)) > 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether at most one sentence holds the term (and no running header). */
+    public boolean rare(String term) {
+        try {
+            return !everywhere.contains(term)
+                    && searcher.getIndexReader().docFreq(new org.apache.lucene.index.Term("text", term)) <= 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether some sentence holds both terms (a running header's term goes with any). */
+    public boolean together(String term, String other) {
+        if (everywhere.contains(term) || everywhere.contains(other) || term.equals(other)) {
+            return true;
+        }
+        try {
+            return searcher.count(new org.apache.lucene.search.BooleanQuery.Builder()
+                            .add(
+                                    new org.apache.lucene.search.TermQuery(
+                                            new org.apache.lucene.index.Term("text", term)),
+                                    org.apache.lucene.search.BooleanClause.Occur.MUST)
+                            .add(
+                                    new org.apache.lucene.search.TermQuery(
+                                            new org.apache.lucene.index.Term("text", other)),
+                                    org.apache.lucene.search.BooleanClause.Occur.MUST)
+                            .build())
+                    > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document's extractive summary, made on first use and kept with the index. */
+    List<Sentence> summary() {
+        List<Sentence> made = summary;
+        if (made == null) {
+            made = Summaries.of(sentences);
+            summary = made;
+        }
+        return made;
     }
 
     /** Every sentence, in reading order. */
@@ -193,16 +251,20 @@ public final class PassageIndex {
 
     /** The best {@code limit} sentences for the question, best first; none when no word of it occurs. */
     public List<Hit> search(String question, int limit) {
-        String escaped = QueryParser.escape(question);
-        if (escaped.isBlank() || sentences.isEmpty()) {
+        // Each distinct term once, as a SHOULD clause: no query syntax to trip on, and within Lucene's clause limit.
+        Set<String> terms = ExtractiveAnswerer.terms(question);
+        if (terms.isEmpty() || sentences.isEmpty()) {
             return List.of();
         }
+        org.apache.lucene.search.BooleanQuery.Builder query = new org.apache.lucene.search.BooleanQuery.Builder();
+        terms.stream()
+                .limit(MAX_QUERY_TERMS)
+                .forEach(term -> query.add(
+                        new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term("text", term)),
+                        org.apache.lucene.search.BooleanClause.Occur.SHOULD));
         try {
-            QueryParser parser = new QueryParser("text", ANALYZER);
-            parser.setDefaultOperator(QueryParser.Operator.OR);
-            Query query = parser.parse(escaped);
             List<Hit> hits = new ArrayList<>();
-            for (ScoreDoc hit : searcher.search(query, limit).scoreDocs) {
+            for (ScoreDoc hit : searcher.search(query.build(), limit).scoreDocs) {
                 int id = searcher.storedFields()
                         .document(hit.doc)
                         .getField("id")
@@ -211,8 +273,6 @@ public final class PassageIndex {
                 hits.add(new Hit(sentences.get(id), id, hit.score));
             }
             return hits;
-        } catch (org.apache.lucene.queryparser.classic.ParseException e) {
-            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,8 +19,11 @@ import java.util.function.Supplier;
 final class PassageIndexes {
     private static final int KEPT = 32;
 
+    /** How sentences are split now: a stored split of another version is made again. */
+    static final int VERSION = 2;
+
     /** What is stored: how many pages the job has, its sentences, and the running lines left out of them. */
-    record Stored(int pageCount, List<Sentence> sentences, List<String> runningLines) {}
+    record Stored(int version, int pageCount, List<Sentence> sentences, List<String> runningLines) {}
 
     private final ObjectStore objects;
     private final Map<String, PassageIndex> indexes = new LinkedHashMap<>(16, 0.75f, true) {
@@ -47,7 +50,7 @@ final class PassageIndexes {
         Stored stored = objects.get(key).flatMap(PassageIndexes::read).orElseGet(() -> {
             List<Page> read = pages.get();
             Sentences.Split split = Sentences.of(read, language);
-            Stored made = new Stored(read.size(), split.sentences(), split.runningLines());
+            Stored made = new Stored(VERSION, read.size(), split.sentences(), split.runningLines());
             objects.put(key, Json.writeBytes(made), "application/json");
             return made;
         });
@@ -62,7 +65,7 @@ final class PassageIndexes {
 
     private static Optional<Stored> read(byte[] json) {
         try {
-            return Optional.of(Json.read(json, Stored.class));
+            return Optional.of(Json.read(json, Stored.class)).filter(stored -> stored.version() == VERSION);
         } catch (RuntimeException unreadable) {
             return Optional.empty(); // made again
         }

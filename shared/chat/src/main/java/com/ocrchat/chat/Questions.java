@@ -25,7 +25,8 @@ final class Questions {
                                 + "|session|annually|monthly|weekly|daily|yesterday|tomorrow)\\b",
                         Pattern.CASE_INSENSITIVE)),
         DURATION(
-                Pattern.compile("\\b(how long|how far|how soon|how old|how often|what (size|capacity|distance))\\b"),
+                Pattern.compile("\\b(how long|how far|how soon|how old|how often|what (size|capacity|distance)"
+                        + "|period|duration|length)\\b"),
                 Pattern.compile(
                         "\\b(\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)"
                                 + "[\\s-]*(years?|months?|weeks?|days?|hours?|minutes?|seconds?|times?|millimetres?"
@@ -41,7 +42,7 @@ final class Questions {
                                 + "|\\b\\d[\\d,]*\\.\\d{2}\\b",
                         Pattern.CASE_INSENSITIVE)),
         COUNT(
-                Pattern.compile("\\b(how many|number of)\\b"),
+                Pattern.compile("\\b(how many|number of|what number|which number)\\b"),
                 Pattern.compile(
                         "\\b\\d+\\b|\\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
                                 + "|hundred|thousand|million|dozen|several)\\b",

@@ -24,11 +24,20 @@ final class Sentences {
     static final int LONGEST = 400;
 
     /** "ef-\nfort" is "effort"; "Secretary-\nGeneral" keeps its hyphen. */
-    private static final Pattern SPLIT_WORD = Pattern.compile("(\\p{Ll})[-\u00AD]\\s*\\n\\s*(\\p{Ll})");
+    private static final Pattern SPLIT_WORD =
+            Pattern.compile("(\\p{Ll})[-\\u00AD\\u2010\\u2011\u00AC]\\s*\\n\\s*(\\p{Ll})");
 
-    private static final Pattern HYPHENATED_NAME = Pattern.compile("(\\p{L})-\\s*\\n\\s*(\\p{Lu})");
-    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\n\\s*");
+    /** A hyphen that stays at a line end ("Secretary-/General", "1990-/1991", "UN-/sponsored"): only the break goes. */
+    private static final Pattern KEPT_HYPHEN = Pattern.compile("(\\S)[-\\u2010\\u2011]\\s*\\n\\s*");
+
+    private static final Pattern WRAPPED = Pattern.compile(" \\n");
+    private static final Pattern LABEL = Pattern.compile("\\p{Lu}[^:.!?]{0,40}:\\s");
+    private static final Pattern ITEM_START = Pattern.compile("[\\p{Lu}\\p{N}]");
     private static final Pattern CLAUSE_END = Pattern.compile("[;:]\\s|,\\s(?=\\p{Ll})");
+    /** A block that ends a paragraph: its last character ends a sentence or a clause. */
+    private static final Pattern ENDED = Pattern.compile("[.!?;:\"”)’]$");
+    /** A block that carries on the one before: it starts in lower case. */
+    private static final Pattern RUNS_ON = Pattern.compile("\\p{Ll}");
 
     private Sentences() {}
 
@@ -37,23 +46,51 @@ final class Sentences {
 
     /** The document's sentences in reading order, each with its page and paragraph. */
     static Split of(List<Page> pages, String language) {
-        Set<String> running = runningLines(pages);
+        Map<String, String> running = runningLines(pages);
         BreakIterator breaker = BreakIterator.getSentenceInstance(locale(language));
         List<Sentence> sentences = new ArrayList<>();
         int paragraph = 0;
+        // A paragraph that runs on across a page or column break (it stops without an end, the next block goes on
+        // in lower case) is read as one, under the page it starts on.
+        String pending = null;
+        int pendingPage = 0;
         for (Page page : pages) {
-            for (Block block : page.blocks()) {
-                String text = joinLines(block.text());
-                if (text.isEmpty() || running.contains(key(text))) {
+            List<Block> blocks = page.blocks();
+            for (int i = 0; i < blocks.size(); i++) {
+                String text = joinLines(blocks.get(i).text());
+                if (text.isEmpty() || (atEdge(i, blocks.size()) && running.containsKey(key(text, page.index() + 1)))) {
                     continue;
                 }
-                for (String sentence : split(text, breaker)) {
-                    sentences.add(new Sentence(page.index() + 1, paragraph, sentence));
+                if (pending != null && RUNS_ON.matcher(text).lookingAt()) {
+                    pending = joinLines(pending + "\n" + text); // "contribu-" + "tions" is "contributions"
+                } else {
+                    if (pending != null) {
+                        paragraph = add(sentences, pending, pendingPage, paragraph, breaker);
+                    }
+                    pending = text;
+                    pendingPage = page.index() + 1;
                 }
-                paragraph++;
+                if (ENDED.matcher(pending).find()) {
+                    paragraph = add(sentences, pending, pendingPage, paragraph, breaker);
+                    pending = null;
+                }
             }
         }
-        return new Split(sentences, List.copyOf(running));
+        if (pending != null) {
+            add(sentences, pending, pendingPage, paragraph, breaker);
+        }
+        return new Split(sentences, List.copyOf(running.values()));
+    }
+
+    private static int add(List<Sentence> sentences, String text, int page, int paragraph, BreakIterator breaker) {
+        for (String sentence : split(text, breaker)) {
+            sentences.add(new Sentence(page, paragraph, sentence));
+        }
+        return paragraph + 1;
+    }
+
+    private static boolean atEdge(int block, int blocks) {
+        return block < 2 || block >= blocks - 2;
     }
 
     /**
@@ -66,9 +103,34 @@ final class Sentences {
 
     /** A block's lines as running text: hyphenation at line ends undone, other line breaks become spaces. */
     static String joinLines(String text) {
-        String joined = SPLIT_WORD.matcher(text).replaceAll("$1$2");
-        joined = HYPHENATED_NAME.matcher(joined).replaceAll("$1-$2");
-        return LINE_BREAK.matcher(joined).replaceAll(" ").strip();
+        String[] lines = text.strip().split("\\s*\\n\\s*");
+        int longest = 0;
+        for (String line : lines) {
+            longest = Math.max(longest, line.length());
+        }
+        StringBuilder joined = new StringBuilder(lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            joined.append(itemStarts(lines[i - 1], lines[i], longest) ? "\n" : " \n")
+                    .append(lines[i]);
+        }
+        // " \n" is a wrapped line's break: undone below; "\n" alone starts a new item, which ICU keeps apart.
+        String unwrapped = SPLIT_WORD.matcher(joined).replaceAll("$1$2");
+        unwrapped = KEPT_HYPHEN.matcher(unwrapped).replaceAll("$1-");
+        return WRAPPED.matcher(unwrapped).replaceAll(" ").strip();
+    }
+
+    /**
+     * Whether a line starts an item of its own rather than carrying on the one before: a "label: value" line (an
+     * invoice's "Total: 215.00 USD"), or a capitalized line after a short one that stops without a comma or
+     * hyphen (a list, an address), where a wrapped paragraph's lines run to the block's full width.
+     */
+    private static boolean itemStarts(String before, String line, int longest) {
+        if (LABEL.matcher(line).lookingAt()) {
+            return true;
+        }
+        return ITEM_START.matcher(line).lookingAt()
+                && before.length() < longest * 0.7
+                && !before.matches(".*[,\\-\u00AD]$");
     }
 
     private static List<String> split(String text, BreakIterator breaker) {
@@ -110,41 +172,50 @@ final class Sentences {
         return pieces;
     }
 
-    /** Short lines that open or close at least two pages (and most of them, in a long document). */
-    private static Set<String> runningLines(List<Page> pages) {
+    /** Short lines that open or close at least two pages (and most of them, in a long document): key to text. */
+    private static Map<String, String> runningLines(List<Page> pages) {
         if (pages.size() < 2) {
-            return Set.of();
+            return Map.of();
         }
         Map<String, Integer> seen = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         for (Page page : pages) {
             Set<String> edges = new HashSet<>();
             List<Block> blocks = page.blocks();
             for (int i = 0; i < blocks.size(); i++) {
-                if (i < 2 || i >= blocks.size() - 2) {
+                if (atEdge(i, blocks.size())) {
                     String text = joinLines(blocks.get(i).text());
                     if (!text.isEmpty() && text.length() <= 80) {
-                        edges.add(key(text));
+                        String key = key(text, page.index() + 1);
+                        edges.add(key);
+                        texts.putIfAbsent(key, text);
                     }
                 }
             }
             edges.forEach(line -> seen.merge(line, 1, Integer::sum));
         }
         int needed = Math.max(2, pages.size() / 3);
-        Set<String> running = new HashSet<>();
+        Map<String, String> running = new HashMap<>();
         seen.forEach((line, count) -> {
             if (count >= needed) {
-                running.add(line);
+                running.put(line, texts.get(line));
             }
         });
         return running;
     }
 
-    /** Page numbers change from page to page; the rest of a running line does not. */
-    private static String key(String line) {
-        return line.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("\\s+", " ");
+    /**
+     * A running line as compared across pages: its page number (the only number that changes with the page, so
+     * "Total: 1,250.00" on two pages is not one) as "#", without case, punctuation or spacing (OCR varies those).
+     */
+    private static String key(String line, int page) {
+        return line.toLowerCase(Locale.ROOT)
+                .replaceAll("(?<![\\d.,])" + page + "(?![\\d.,])", "#")
+                .replaceAll("[^\\p{L}\\p{N}#]+", "");
     }
 
     private static ULocale locale(String language) {
-        return language == null || language.isBlank() ? ULocale.ROOT : new ULocale(language);
+        // "ss=standard": ICU's list of abbreviations ("Mr.", "e.g.", "U.S.") that do not end a sentence.
+        return new ULocale((language == null || language.isBlank() ? "en" : language) + "@ss=standard");
     }
 }

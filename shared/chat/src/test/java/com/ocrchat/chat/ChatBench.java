@@ -26,7 +26,8 @@ public final class ChatBench {
         Sentences.Split split = Sentences.of(pages, "en");
         PassageIndex built = PassageIndex.of(split.sentences(), split.runningLines(), PAGES);
         double firstBuild = millis(start);
-        byte[] stored = Json.writeBytes(new PassageIndexes.Stored(PAGES, split.sentences(), split.runningLines()));
+        byte[] stored = Json.writeBytes(
+                new PassageIndexes.Stored(PassageIndexes.VERSION, PAGES, split.sentences(), split.runningLines()));
         start = System.nanoTime();
         PassageIndexes.Stored read = Json.read(stored, PassageIndexes.Stored.class);
         PassageIndex reloaded = PassageIndex.of(read.sentences(), read.runningLines(), read.pageCount());

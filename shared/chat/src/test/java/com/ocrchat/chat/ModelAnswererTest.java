@@ -52,6 +52,12 @@ class ModelAnswererTest {
     }
 
     @Test
+    void aHundredPageSummaryTakesAtMostEightCallsAndOneToCombine() {
+        ChatService.answer(document(100, 3000), new ModelAnswerer(model), "Summarize this document", List.of());
+        assertTrue(prompts.size() <= ModelAnswerer.MOST_RUNS + 2, "calls: " + prompts.size());
+    }
+
+    @Test
     void aQuestionGetsTheParagraphsOfTheBestSentencesInOneCall() {
         PassageIndex document = document(30, 900);
 
