@@ -31,16 +31,10 @@ class SentencesTest {
 
     @Test
     void abbreviationsDoNotEndSentencesAndKeptHyphensStay() {
-        List<String> sentences = Sentences.of(
-                        List.of(
-                                page(
-                                        0,
-                                        "Mr. Smith met the U.S. delegation in the capital of the country on\nMonday. The talks ran from 1990-\n1991 under a plan that the UN-\nsponsored committee wrote.")),
-                        "en")
-                .sentences()
-                .stream()
-                .map(Sentence::text)
-                .toList();
+        List<String> sentences = texts(page(
+                0,
+                "Mr. Smith met the U.S. delegation in the capital of the country on\nMonday. The talks ran from 1990-\n"
+                        + "1991 under a plan that the UN-\nsponsored committee wrote."));
         assertEquals(
                 List.of(
                         "Mr. Smith met the U.S. delegation in the capital of the country on Monday.",
@@ -50,16 +44,8 @@ class SentencesTest {
 
     @Test
     void anInvoicesLabelledLinesAreItemsOfTheirOwnWhileAWrappedParagraphIsOneSentence() {
-        List<String> items = Sentences.of(
-                        List.of(page(
-                                0,
-                                "Acme Corp\n123 Market Street, Springfield\nDue date: December 1, 2026\n"
-                                        + "Total: 215.00 USD")),
-                        "en")
-                .sentences()
-                .stream()
-                .map(Sentence::text)
-                .toList();
+        List<String> items = texts(
+                page(0, "Acme Corp\n123 Market Street, Springfield\nDue date: December 1, 2026\nTotal: 215.00 USD"));
         assertEquals(
                 List.of(
                         "Acme Corp",
@@ -97,6 +83,13 @@ class SentencesTest {
                         .count(),
                 "a line inside the page is never a running header");
         assertEquals(true, split.runningLines().contains("Acme Ltd - Report 2025 - page 1"));
+    }
+
+    /** The sentences of one page, as text. */
+    private static List<String> texts(Page page) {
+        return Sentences.of(List.of(page), "en").sentences().stream()
+                .map(Sentence::text)
+                .toList();
     }
 
     private static Page page(int index, String... blocks) {
