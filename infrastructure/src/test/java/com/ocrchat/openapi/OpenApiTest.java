@@ -42,7 +42,7 @@ class OpenApiTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalServer server;
     private static JsonNode description;
-    private static String token;
+    private static volatile String token;
 
     @BeforeAll
     static void fetch() throws Exception {
@@ -120,6 +120,23 @@ class OpenApiTest {
         findings.addAll(check("/api/v1/tools/", "get", get("/api/v1/tools/", null)));
         findings.addAll(check("/api/v1/account/", "get", get("/api/v1/account/", token)));
         findings.addAll(check("/api/v1/account/", "get", get("/api/v1/account/", null)));
+        // No credits left (402) and a body over what the route takes (413). (A 429 for anonymous upload tickets would
+        // spend this machine's own allowance, which other tests in this JVM use.)
+        String broke = TestServer.stores().accounts().create(Plan.FREE, 0).token();
+        String spent = token;
+        token = broke;
+        for (int i = 0; i < 200; i++) {
+            Answer answer = multipart("/api/v1/ocr/", TestDocuments.smallPagesPdf(5));
+            if (answer.status() == 402) {
+                findings.addAll(check("/api/v1/ocr/", "post", answer));
+                break;
+            }
+        }
+        token = spent;
+        findings.addAll(check(
+                "/api/v1/uploads/",
+                "post",
+                post("/api/v1/uploads/", "{\"size\": 1, \"filename\": \"" + "x".repeat(8000) + "\"}", token)));
         // A queued job (202), a reused Idempotency-Key (422), and a webhook as its receiver gets it, with the log.
         findings.addAll(check("/api/v1/ocr/", "post", multipart("/api/v1/ocr/", TestDocuments.smallPagesPdf(6))));
         String key = UUID.randomUUID().toString();
