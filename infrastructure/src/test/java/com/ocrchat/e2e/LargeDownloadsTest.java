@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.AfterAll;
@@ -150,15 +149,6 @@ class LargeDownloadsTest {
     }
 
     private String run(List<String> command) throws Exception {
-        Path errors = work.resolve("stderr.txt");
-        Process process = new ProcessBuilder(command)
-                .directory(work.toFile())
-                .redirectError(errors.toFile())
-                .start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);
-        assertEquals(0, process.exitValue(), command + " failed:\n" + output + Files.readString(errors));
-        return output;
+        return Curl.run(work, command);
     }
 }

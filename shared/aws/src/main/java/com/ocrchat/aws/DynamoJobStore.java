@@ -143,35 +143,32 @@ public final class DynamoJobStore implements JobStore {
 
     @Override
     public List<JobRecord> unfinishedSince(Instant before) {
-        List<JobRecord> stuck = new ArrayList<>();
-        for (JobStatus status : List.of(JobStatus.PENDING, JobStatus.PROCESSING)) {
-            dynamo.queryPaginator(r -> r.tableName(table)
-                            .indexName(JobsTable.STATUS_INDEX)
-                            .keyConditionExpression("#status = :status AND created_at < :before")
-                            .expressionAttributeNames(STATUS)
-                            .expressionAttributeValues(
-                                    Map.of(":status", s(status.id()), ":before", s(before.toString()))))
-                    .items()
-                    .forEach(item -> stuck.add(JobsTable.fromItem(item)));
-        }
-        return stuck;
+        return byStatus(List.of(JobStatus.PENDING, JobStatus.PROCESSING), "created_at < :at", before, null);
     }
 
     @Override
     public List<JobRecord> endedWithCallbackSince(Instant createdAfter) {
-        List<JobRecord> ended = new ArrayList<>();
-        for (JobStatus status : List.of(JobStatus.DONE, JobStatus.FAILED)) {
+        return byStatus(
+                List.of(JobStatus.DONE, JobStatus.FAILED),
+                "created_at > :at",
+                createdAfter,
+                "attribute_exists(callback_url)");
+    }
+
+    /** Jobs in these statuses whose creation meets {@code createdCondition} on {@code at}, from the status index. */
+    private List<JobRecord> byStatus(List<JobStatus> statuses, String createdCondition, Instant at, String filter) {
+        List<JobRecord> found = new ArrayList<>();
+        for (JobStatus status : statuses) {
             dynamo.queryPaginator(r -> r.tableName(table)
                             .indexName(JobsTable.STATUS_INDEX)
-                            .keyConditionExpression("#status = :status AND created_at > :after")
-                            .filterExpression("attribute_exists(callback_url)")
+                            .keyConditionExpression("#status = :status AND " + createdCondition)
+                            .filterExpression(filter)
                             .expressionAttributeNames(STATUS)
-                            .expressionAttributeValues(
-                                    Map.of(":status", s(status.id()), ":after", s(createdAfter.toString()))))
+                            .expressionAttributeValues(Map.of(":status", s(status.id()), ":at", s(at.toString()))))
                     .items()
-                    .forEach(item -> ended.add(JobsTable.fromItem(item)));
+                    .forEach(item -> found.add(JobsTable.fromItem(item)));
         }
-        return ended;
+        return found;
     }
 
     @Override

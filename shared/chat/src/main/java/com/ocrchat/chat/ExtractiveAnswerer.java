@@ -78,11 +78,7 @@ public final class ExtractiveAnswerer implements AnswerProvider {
             double score = coverage * 2
                     + hit.score() / topScore
                     + nearness(hit.sentence().text(), covered) * 0.5
-                    + (kinds.stream()
-                                    .anyMatch(
-                                            kind -> kind.foundIn(hit.sentence().text()))
-                            ? 1.0
-                            : 0);
+                    + (holdsTheKind ? 1.0 : 0);
             scored.add(new Scored(hit.sentence(), coverage, score));
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
