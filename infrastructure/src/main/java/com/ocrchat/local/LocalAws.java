@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -67,6 +68,10 @@ public final class LocalAws implements AutoCloseable {
                     .blobStore(blobs)
                     .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                    // The product's pages PUT large files to presigned URLs from the browser, as the bucket's
+                    // CORS rule allows on AWS.
+                    .corsRules(new CrossOriginResourceSharing(
+                            List.of("*"), List.of("GET", "PUT", "HEAD"), List.of("*"), List.of("ETag"), "false"))
                     .build();
             s3.start();
             started.add(s3::stop);

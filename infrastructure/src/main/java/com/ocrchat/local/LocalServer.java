@@ -30,9 +30,21 @@ public final class LocalServer implements AutoCloseable {
     /**
      * How to start: {@code dataDir} null is in memory; {@code port} 0 picks a free port; {@code workers} pollers
      * per queue-driven function; {@code visibilityTimeout} (seconds) replaces the template's queue visibility
-     * timeouts when set (tests use a short one so redeliveries come quickly).
+     * timeouts when set (tests use a short one so redeliveries come quickly); {@code signUpOpen} whether the pages
+     * let anyone make a free account (open by default here; closed on AWS until the operator opens it).
      */
-    public record Options(String host, int port, Path dataDir, Path template, int workers, Integer visibilityTimeout) {}
+    public record Options(
+            String host,
+            int port,
+            Path dataDir,
+            Path template,
+            int workers,
+            Integer visibilityTimeout,
+            boolean signUpOpen) {
+        public Options(String host, int port, Path dataDir, Path template, int workers, Integer visibilityTimeout) {
+            this(host, port, dataDir, template, workers, visibilityTimeout, true);
+        }
+    }
 
     private final LocalAws aws;
     private final ApiGatewayEmulator emulator;
@@ -83,6 +95,11 @@ public final class LocalServer implements AutoCloseable {
             // Development: a url or callback_url may be http:// on this machine (a file server, a webhook receiver).
             if (System.getenv(ALLOW_LOOPBACK_URLS) == null) {
                 System.setProperty(ALLOW_LOOPBACK_URLS, "true");
+            }
+            // The pages: sign-up as the option says; the session cookie without Secure, as this server is plain http.
+            System.setProperty("OCRCHAT_SIGN_UP", options.signUpOpen() ? "open" : "closed");
+            if (System.getenv("OCRCHAT_SECURE_COOKIES") == null) {
+                System.setProperty("OCRCHAT_SECURE_COOKIES", "false");
             }
             AwsStores.reset();
             String token = DevAccount.token(AwsStores.shared().accounts(), options.dataDir());
@@ -181,7 +198,8 @@ public final class LocalServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(
-                    "usage: ocrchat serve [--port N] [--host ADDRESS] [--data DIR | --in-memory] [--workers N]");
+                    "usage: ocrchat serve [--port N] [--host ADDRESS] [--data DIR | --in-memory] [--workers N]"
+                            + " [--sign-up open|closed]");
             System.exit(2);
             return;
         }
@@ -199,6 +217,7 @@ public final class LocalServer implements AutoCloseable {
                 "%nocrchat is running at %s   (started in %.1f s)%n",
                 server.url().replace("127.0.0.1", options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host()),
                 (System.nanoTime() - started) / 1e9);
+        System.out.printf("The pages (sign up, account, upload, chat): %s/%n", server.url());
         System.out.printf("API token of the development account: %s%n", server.devToken());
         server.stores()
                 .accounts()
@@ -231,6 +250,7 @@ public final class LocalServer implements AutoCloseable {
         Path template = Path.of("template.yaml");
         int workers = Runtime.getRuntime().availableProcessors();
         Integer visibility = null;
+        boolean signUpOpen = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
@@ -240,10 +260,16 @@ public final class LocalServer implements AutoCloseable {
                 case "--template" -> template = Path.of(value(args, ++i, "--template"));
                 case "--workers" -> workers = Integer.parseInt(value(args, ++i, "--workers"));
                 case "--visibility-timeout" -> visibility = Integer.parseInt(value(args, ++i, "--visibility-timeout"));
+                case "--sign-up" ->
+                    signUpOpen = switch (value(args, ++i, "--sign-up")) {
+                        case "open" -> true;
+                        case "closed" -> false;
+                        default -> throw new IllegalArgumentException("--sign-up takes open or closed");
+                    };
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
-        return new Options(host, port, data, template, workers, visibility);
+        return new Options(host, port, data, template, workers, visibility, signUpOpen);
     }
 
     private static String value(String[] args, int index, String option) {

@@ -72,6 +72,10 @@ class OpenApiTest {
         for (SamTemplate.Route route : SamTemplate.read(
                         TestServer.repositoryRoot().resolve("template.yaml"))
                 .routes()) {
+            // The product's pages (GET / and GET /{path+}) are not part of the API.
+            if (!route.path().startsWith("/api/")) {
+                continue;
+            }
             declared.add(
                     route.method().toUpperCase(Locale.ROOT) + " " + route.path().replaceAll("/$", ""));
         }
@@ -120,6 +124,24 @@ class OpenApiTest {
         findings.addAll(check("/api/v1/tools/", "get", get("/api/v1/tools/", null)));
         findings.addAll(check("/api/v1/account/", "get", get("/api/v1/account/", token)));
         findings.addAll(check("/api/v1/account/", "get", get("/api/v1/account/", null)));
+        findings.addAll(check("/api/v1/plans/", "get", get("/api/v1/plans/", null)));
+        findings.addAll(check("/api/v1/session/", "get", get("/api/v1/session/", null)));
+        findings.addAll(check(
+                "/api/v1/signup/",
+                "post",
+                post("/api/v1/signup/", "{\"email\": \"a@example.com\", \"password\": \"0123456789\"}", null)));
+        findings.addAll(check(
+                "/api/v1/account/token/",
+                "post",
+                post(
+                        "/api/v1/account/token/",
+                        "",
+                        TestServer.stores().accounts().create(Plan.FREE, 0).token())));
+        findings.addAll(check("/api/v1/account/token/", "post", post("/api/v1/account/token/", "", null)));
+        findings.addAll(check(
+                "/api/v1/ocr/{uuid}/pages/{page}/image/",
+                "get",
+                get("/api/v1/ocr/" + uuid + "/pages/7/image/", token)));
         // No credits left (402) and a body over what the route takes (413). (A 429 for anonymous upload tickets would
         // spend this machine's own allowance, which other tests in this JVM use.)
         String broke = TestServer.stores().accounts().create(Plan.FREE, 0).token();

@@ -7,9 +7,11 @@ import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.Unauthenticated;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Read-only view of an API Gateway HTTP API (payload 2.0) request. */
 public final class ApiRequest {
@@ -67,8 +69,9 @@ public final class ApiRequest {
     }
 
     /**
-     * The token from {@code Authorization: Bearer} or {@code ?api_token=}, and the source IP. An Authorization
-     * header that is not a Bearer token is refused, never read as anonymous.
+     * The token from {@code Authorization: Bearer} or {@code ?api_token=}, else the product pages' session
+     * cookie with its {@code X-CSRF-Token} header, and the source IP. An Authorization header that is not a Bearer
+     * token is refused, never read as anonymous.
      */
     public Authenticator.Credentials credentials() {
         Optional<String> header = header("authorization");
@@ -80,7 +83,35 @@ public final class ApiRequest {
             return new Authenticator.Credentials(
                     Optional.of(value.substring("bearer ".length()).trim()), sourceIp());
         }
-        return new Authenticator.Credentials(query("api_token").map(String::trim), sourceIp());
+        Optional<String> token = query("api_token").map(String::trim);
+        if (token.isPresent()) {
+            return new Authenticator.Credentials(token, sourceIp());
+        }
+        return new Authenticator.Credentials(Optional.empty(), sourceIp(), browserSession());
+    }
+
+    /** The session cookie of the product's pages, if the browser sent one. */
+    public Optional<Authenticator.BrowserSession> browserSession() {
+        boolean changesState = !Set.of("GET", "HEAD", "OPTIONS").contains(method());
+        return cookie(SessionCookies.SESSION)
+                .filter(value -> !value.isBlank())
+                .map(value ->
+                        new Authenticator.BrowserSession(value, header(SessionCookies.CSRF_HEADER), changesState));
+    }
+
+    /** A cookie's value (payload 2.0 carries the Cookie header as a list of {@code name=value}). */
+    public Optional<String> cookie(String name) {
+        List<String> cookies = event.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (String cookie : cookies) {
+            int equals = cookie.indexOf('=');
+            if (equals > 0 && cookie.substring(0, equals).trim().equals(name)) {
+                return Optional.of(cookie.substring(equals + 1).trim());
+            }
+        }
+        return Optional.empty();
     }
 
     public String contentType() {

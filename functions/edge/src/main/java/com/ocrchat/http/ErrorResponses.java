@@ -1,6 +1,8 @@
 package com.ocrchat.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ocrchat.error.Conflict;
+import com.ocrchat.error.Forbidden;
 import com.ocrchat.error.IdempotencyKeyReused;
 import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
@@ -37,7 +39,10 @@ public final class ErrorResponses {
         if (error instanceof NotFound) {
             return 404;
         }
-        if (error instanceof NotReady) {
+        if (error instanceof Forbidden) {
+            return 403;
+        }
+        if (error instanceof NotReady || error instanceof Conflict) {
             return 409;
         }
         if (error instanceof TooManyRequests) {

@@ -1,5 +1,7 @@
 package com.ocrchat.wiring;
 
+import com.ocrchat.account.AccountSessions;
+import com.ocrchat.account.SignUpSettings;
 import com.ocrchat.auth.Authenticator;
 import com.ocrchat.aws.AwsSettings;
 import com.ocrchat.aws.AwsStores;
@@ -68,7 +70,18 @@ public final class Wiring {
     }
 
     public Authenticator authenticator() {
-        return new Authenticator(stores.accounts());
+        return new Authenticator(stores.accounts(), stores.sessions(), clock);
+    }
+
+    /** Sign-up, log in and out, and token rotation for the product's pages. */
+    public AccountSessions accountSessions() {
+        return new AccountSessions(
+                stores.accounts(),
+                stores.logins(),
+                stores.sessions(),
+                stores.ledger(),
+                SignUpSettings.from(env),
+                clock);
     }
 
     public Meter meter() {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ocrchat.error.Conflict;
+import com.ocrchat.error.Forbidden;
 import com.ocrchat.error.IdempotencyKeyReused;
 import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
@@ -37,6 +39,8 @@ class ErrorResponsesTest {
         assertEquals(409, ErrorResponses.status(new NotReady("x", "pending")));
         assertEquals(429, ErrorResponses.status(new TooManyRequests("x")));
         assertEquals(422, ErrorResponses.status(new IdempotencyKeyReused("x")));
+        assertEquals(403, ErrorResponses.status(new Forbidden("x")));
+        assertEquals(409, ErrorResponses.status(new Conflict("x")));
         assertEquals(500, ErrorResponses.status(new RecognitionFailure("x")));
         assertEquals(502, ErrorResponses.status(new ProviderFailure("x", null)));
         List<String> mapped = List.of(
@@ -49,6 +53,8 @@ class ErrorResponsesTest {
                 "NotReady",
                 "TooManyRequests",
                 "IdempotencyKeyReused",
+                "Forbidden",
+                "Conflict",
                 "RecognitionFailure",
                 "ProviderFailure");
         assertEquals(mapped.size(), OcrChatException.class.getPermittedSubclasses().length);

@@ -1,6 +1,8 @@
 package com.ocrchat.aws;
 
 import com.ocrchat.auth.AccountStore;
+import com.ocrchat.auth.LoginStore;
+import com.ocrchat.auth.SessionStore;
 import com.ocrchat.concurrent.Once;
 import com.ocrchat.conversation.ConversationStore;
 import com.ocrchat.job.ChunkQueue;
@@ -35,6 +37,8 @@ public final class AwsStores {
     private final Supplier<ConversationStore> conversations;
     private final Supplier<IdempotencyStore> idempotencyKeys;
     private final Supplier<DeliveryLog> deliveries;
+    private final Supplier<LoginStore> logins;
+    private final Supplier<SessionStore> sessions;
 
     public AwsStores(Env env) {
         this.settings = AwsSettings.from(env);
@@ -48,6 +52,8 @@ public final class AwsStores {
         this.conversations = Once.of(() -> new DynamoConversationStore(dynamo.get(), settings.chatTable()));
         this.idempotencyKeys = Once.of(() -> new DynamoIdempotencyStore(dynamo.get(), settings.jobsTable()));
         this.deliveries = Once.of(() -> new DynamoDeliveryLog(dynamo.get(), settings.jobsTable()));
+        this.logins = Once.of(() -> new DynamoLoginStore(dynamo.get(), settings.accountsTable()));
+        this.sessions = Once.of(() -> new DynamoSessionStore(dynamo.get(), settings.accountsTable()));
     }
 
     /** The process's stores, configured from its environment on first use. */
@@ -100,6 +106,14 @@ public final class AwsStores {
 
     public IdempotencyStore idempotencyKeys() {
         return idempotencyKeys.get();
+    }
+
+    public LoginStore logins() {
+        return logins.get();
+    }
+
+    public SessionStore sessions() {
+        return sessions.get();
     }
 
     public DeliveryLog deliveries() {

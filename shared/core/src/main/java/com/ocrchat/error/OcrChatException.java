@@ -17,6 +17,8 @@ public abstract sealed class OcrChatException extends RuntimeException
                 NotReady,
                 TooManyRequests,
                 IdempotencyKeyReused,
+                Forbidden,
+                Conflict,
                 RecognitionFailure,
                 ProviderFailure {
     private final Map<String, Object> details;

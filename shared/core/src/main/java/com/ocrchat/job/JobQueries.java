@@ -52,6 +52,27 @@ public final class JobQueries {
                 .orElseThrow(() -> notFound(job.uuid()));
     }
 
+    /**
+     * A page of the caller's job as the image that was recognized (JPEG), for drawing its blocks over it. A page
+     * read from its own text layer has none.
+     */
+    public byte[] pageImage(Caller caller, String uuid, String page) {
+        JobRecord job = find(caller, uuid);
+        int index;
+        try {
+            index = Integer.parseInt(page == null ? "" : page);
+        } catch (NumberFormatException e) {
+            throw new NotFound("No page '" + page + "' in job " + job.uuid());
+        }
+        if (index < 0 || index >= job.pageCount()) {
+            throw new NotFound(
+                    "No page " + index + " in job " + job.uuid() + " (pages 0 to " + (job.pageCount() - 1) + ")");
+        }
+        return objects.get(BucketLayout.pageImage(job.uuid(), index))
+                .orElseThrow(() -> new NotFound("Page " + index
+                        + " has no image: its text came from the PDF's own text layer, or it is not read yet"));
+    }
+
     private static NotFound notFound(String uuid) {
         return new NotFound("No job with id '" + uuid + "'");
     }

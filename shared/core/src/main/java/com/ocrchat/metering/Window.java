@@ -17,7 +17,8 @@ public record Window(Kind kind, String subject, String period, Instant endsAt) {
         ANONYMOUS_PAGES,
         ACCOUNT_PAGES,
         CHAT_MESSAGES,
-        ANONYMOUS_UPLOADS;
+        ANONYMOUS_UPLOADS,
+        SIGN_UPS;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -1,0 +1,44 @@
+package com.ocrchat.functions.download;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.ocrchat.auth.Authenticator;
+import com.ocrchat.http.HttpEndpoint;
+import com.ocrchat.job.JobQueries;
+import com.ocrchat.wiring.Wiring;
+import java.util.Base64;
+import java.util.Map;
+
+/** GET /api/v1/ocr/{uuid}/pages/{page}/image/: the page as it was recognized (JPEG), in the space of its blocks' bbox. */
+public class PageImageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Authenticator authenticator;
+    private final JobQueries jobs;
+
+    public PageImageHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public PageImageHandler(Wiring wiring) {
+        this.authenticator = wiring.authenticator();
+        this.jobs = wiring.jobQueries();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpEndpoint.respond(event, context, request -> {
+            var caller = authenticator.authenticate(request.credentials());
+            byte[] jpeg = jobs.pageImage(
+                    caller,
+                    request.pathParameter("uuid").orElse(""),
+                    request.pathParameter("page").orElse(""));
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(200)
+                    .withHeaders(Map.of("content-type", "image/jpeg", "cache-control", "private, max-age=3600"))
+                    .withBody(Base64.getEncoder().encodeToString(jpeg))
+                    .withIsBase64Encoded(true)
+                    .build();
+        });
+    }
+}
