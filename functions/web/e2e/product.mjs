@@ -3,16 +3,16 @@
 // rotate the token (the old one gets 401). Debian's Chromium, headless and off the network, through
 // playwright-core. Any failed check or any console error exits non-zero; screenshots go to the folder given.
 //
-//   node e2e/product.mjs BASE_URL INVOICE_IMAGE SCREENSHOT_DIR
+//   node e2e/product.mjs BASE_URL INVOICE_IMAGE LARGE_SCAN_PDF SCREENSHOT_DIR
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [base, invoice, shots] = process.argv.slice(2);
-if (!base || !invoice || !shots) {
-  console.error('usage: node e2e/product.mjs BASE_URL INVOICE_IMAGE SCREENSHOT_DIR');
+const [base, invoice, scan, shots] = process.argv.slice(2);
+if (!base || !invoice || !scan || !shots) {
+  console.error('usage: node e2e/product.mjs BASE_URL INVOICE_IMAGE LARGE_SCAN_PDF SCREENSHOT_DIR');
   process.exit(2);
 }
 mkdirSync(shots, { recursive: true });
@@ -56,6 +56,7 @@ try {
   await page.getByText('Copied to the clipboard').waitFor();
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
   check(clipboard === token, 'Copy puts the token on the clipboard');
+  check(!(await page.locator('#signup').isVisible()), 'the forms give way to the token once signed up');
   await page.screenshot({ path: join(shots, '1-signed-up.png') });
 
   // 2. The account page, and its curl example run with the copied token.
@@ -79,6 +80,7 @@ try {
   await page.getByRole('button', { name: 'Read it' }).click();
   await page.waitForURL(/\/job\?uuid=/);
   await page.locator('.box').first().waitFor({ timeout: 60_000 });
+  check(!(await page.locator('#tooltip').isVisible()), 'no tooltip until a box is hovered');
   const boxes = await page.locator('.box').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label')));
   check(boxes.some((label) => /Total: 215\.00 USD/.test(label)), `the blocks are drawn over the page (${boxes.length} boxes)`);
   const image = page.locator('.page img').first();
@@ -134,7 +136,21 @@ try {
   }
   check(/Credits per page/.test(await page.locator('main').innerText()), 'the pricing page shows the plans as configured');
 
-  // 9. Rotate the token: the old one gets 401 from the API at once, the new one works.
+  // 9. A scan larger than one request: a presigned upload straight to the object store, then progress.
+  await page.goto(`${base}/account`);
+  await page.locator('#file').setInputFiles(scan);
+  const ticket = page.waitForResponse((response) => response.url().endsWith('/api/v1/uploads/') && response.status() === 201);
+  const put = page.waitForRequest((request) => request.method() === 'PUT' && !request.url().startsWith(base));
+  await page.getByRole('button', { name: 'Read it' }).click();
+  await ticket;
+  check((await put).url().includes('incoming/'), 'a large file goes through /api/v1/uploads/ to its presigned URL');
+  await page.waitForURL(/\/job\?uuid=/);
+  await page.locator('#progress').waitFor({ state: 'visible' });
+  check(/Reading: \d+ of 6 pages done/.test(await page.locator('#status').innerText()), 'progress is shown while the job runs');
+  await page.locator('#page-6 .box').first().waitFor({ timeout: 120_000 });
+  check((await page.locator('.page').count()) === 6, 'all six pages are drawn when it is done');
+
+  // 10. Rotate the token: the old one gets 401 from the API at once, the new one works.
   await page.goto(`${base}/account`);
   await page.getByRole('button', { name: 'Make a new token' }).click();
   await page.locator('#new-token').waitFor();
@@ -145,7 +161,7 @@ try {
   const asNew = await fetch(`${base}/api/v1/account/`, { headers: { Authorization: `Bearer ${rotated}` } });
   check(asNew.status === 200, 'the new token works');
 
-  // 10. Log out: the session ends.
+  // 11. Log out: the session ends.
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Sign up' }).waitFor();
   check(true, 'logging out returns to the sign-up page');

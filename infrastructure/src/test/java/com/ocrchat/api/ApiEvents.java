@@ -57,6 +57,40 @@ public final class ApiEvents {
         return event;
     }
 
+    /**
+     * Any route, from the GET fixture: {@code routeKey} as the template names it ("POST /api/v1/signup"), the path
+     * as sent, its parameters, and a JSON body, cookies and a CSRF header when given.
+     */
+    public static APIGatewayV2HTTPEvent request(
+            String routeKey,
+            String rawPath,
+            Map<String, String> pathParameters,
+            String token,
+            String sourceIp,
+            List<String> cookies,
+            String csrfToken,
+            String json) {
+        APIGatewayV2HTTPEvent event = getJob(token, sourceIp, "none");
+        event.setRouteKey(routeKey);
+        event.getRequestContext().setRouteKey(routeKey);
+        event.getRequestContext().getHttp().setMethod(routeKey.substring(0, routeKey.indexOf(' ')));
+        event.setRawPath(rawPath);
+        event.getRequestContext().getHttp().setPath(rawPath);
+        event.setPathParameters(pathParameters.isEmpty() ? null : pathParameters);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        if (csrfToken != null) {
+            headers.put("x-csrf-token", csrfToken);
+        }
+        if (json != null) {
+            headers.put("content-type", "application/json");
+            event.setBody(json);
+            event.setIsBase64Encoded(false);
+        }
+        event.setHeaders(headers);
+        event.setCookies(cookies.isEmpty() ? null : cookies);
+        return event;
+    }
+
     /** GET /api/v1/account/ (the GET fixture on another route). */
     public static APIGatewayV2HTTPEvent getAccount(String token, String sourceIp) {
         APIGatewayV2HTTPEvent event = getJob(token, sourceIp, "none");

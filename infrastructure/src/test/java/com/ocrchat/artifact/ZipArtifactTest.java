@@ -190,6 +190,116 @@ class ZipArtifactTest {
     }
 
     @Test
+    void thePagesSignUpPlansAndPageImages() throws Exception {
+        try (LambdaRuntime runtime = start("WebPagesFunction")) {
+            JsonNode home =
+                    runtime.invoke(ApiEvents.request("GET /", "/", Map.of(), null, IP, List.of(), null, null), TIMEOUT);
+            assertTrue(text(home).contains("<h2>Sign up</h2>"), home.toString());
+            JsonNode account = runtime.invoke(
+                    ApiEvents.request(
+                            "GET /{path+}", "/account", Map.of("path", "account"), null, IP, List.of(), null, null),
+                    TIMEOUT);
+            assertTrue(text(account).contains("Your account"));
+            String script = text(account).replaceAll("(?s).*src=\"/(assets/account-[^\"]+\\.js)\".*", "$1");
+            JsonNode asset = runtime.invoke(
+                    ApiEvents.request(
+                            "GET /{path+}", "/" + script, Map.of("path", script), null, IP, List.of(), null, null),
+                    TIMEOUT);
+            assertTrue(text(asset).contains("/api/v1/account/"), script);
+            body(
+                    runtime.invoke(
+                            ApiEvents.request(
+                                    "GET /{path+}",
+                                    "/api/v1/none",
+                                    Map.of("path", "api/v1/none"),
+                                    null,
+                                    IP,
+                                    List.of(),
+                                    null,
+                                    null),
+                            TIMEOUT),
+                    404);
+        }
+        try (LambdaRuntime runtime = start("PlansFunction")) {
+            JsonNode plans = body(
+                    runtime.invoke(
+                            ApiEvents.request(
+                                    "GET /api/v1/plans", "/api/v1/plans/", Map.of(), null, IP, List.of(), null, null),
+                            TIMEOUT),
+                    200);
+            assertEquals(3, plans.get("plans").size());
+        }
+        try (LambdaRuntime runtime = start("SessionsFunction")) {
+            JsonNode session = body(
+                    runtime.invoke(
+                            ApiEvents.request(
+                                    "GET /api/v1/session",
+                                    "/api/v1/session/",
+                                    Map.of(),
+                                    null,
+                                    IP,
+                                    List.of(),
+                                    null,
+                                    null),
+                            TIMEOUT),
+                    200);
+            String formToken = session.get("csrf_token").asText();
+            JsonNode created = body(
+                    runtime.invoke(
+                            ApiEvents.request(
+                                    "POST /api/v1/signup",
+                                    "/api/v1/signup/",
+                                    Map.of(),
+                                    null,
+                                    IP,
+                                    List.of("ocrchat_csrf=" + formToken),
+                                    formToken,
+                                    "{\"email\": \"" + UUID.randomUUID()
+                                            + "@example.com\", \"password\": \"0123456789ab\"}"),
+                            TIMEOUT),
+                    201);
+            assertEquals("free", created.get("plan").asText());
+            JsonNode rotated = body(
+                    runtime.invoke(
+                            ApiEvents.request(
+                                    "POST /api/v1/account/token",
+                                    "/api/v1/account/token/",
+                                    Map.of(),
+                                    created.get("token").asText(),
+                                    IP,
+                                    List.of(),
+                                    null,
+                                    null),
+                            TIMEOUT),
+                    200);
+            assertTrue(TestServer.stores()
+                    .accounts()
+                    .findByToken(created.get("token").asText())
+                    .isEmpty());
+            assertTrue(TestServer.stores()
+                    .accounts()
+                    .findByToken(rotated.get("token").asText())
+                    .isPresent());
+        }
+        try (LambdaRuntime runtime = start("PageImageFunction")) {
+            byte[] jpeg = bytes(runtime.invoke(
+                    ApiEvents.request(
+                            "GET /api/v1/ocr/{uuid}/pages/{page}/image",
+                            "/api/v1/ocr/" + job + "/pages/0/image/",
+                            Map.of("uuid", job, "page", "0"),
+                            account.token(),
+                            IP,
+                            List.of(),
+                            null,
+                            null),
+                    TIMEOUT));
+            assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg))
+                            .getWidth()
+                    > 1000);
+        }
+    }
+
+    @Test
     void webhooksAreListedRedeliveredAndSent() throws Exception {
         try (LoopbackWeb receiver = LoopbackWeb.start()) {
             receiver.receive("/hook", () -> 204);

@@ -90,7 +90,7 @@ class OcrCommandTest {
     }
 
     /** Pages as a scanner gives them: light grain all over, which lossless compression keeps (about 0.9 MB a page). */
-    private static byte[] grainyScan(int pages) {
+    static byte[] grainyScan(int pages) {
         Random random = new Random(7);
         List<BufferedImage> scans = new ArrayList<>();
         for (BufferedImage page : LargeJobsTest.numberedPages(pages)) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The product's pages in Debian's Chromium, headless, driven by playwright-core (functions/web/e2e/product.mjs):
  * sign up, copy the token and use it with the page's curl example, upload the invoice, see its boxes, download
- * the docx, ask the chat and follow its citation, rotate the token (the old one gets 401), with no console error.
+ * the docx, ask the chat and follow its citation, send a 6-page 5 MB scan (a presigned upload, then progress),
+ * rotate the token (the old one gets 401), with no console error.
  * Screenshots are left in infrastructure/target/screenshots.
  */
 class ProductPagesTest {
@@ -35,11 +36,20 @@ class ProductPagesTest {
         Path work = Files.createTempDirectory("ocrchat-pages");
         Path invoice = work.resolve("invoice.png");
         Files.write(invoice, TestDocuments.png(TestPages.invoiceImage()));
+        // Over the 4 MB one request carries, and over the inline page limit: a presigned upload and a queued job.
+        Path scan = work.resolve("scan.pdf");
+        Files.write(scan, OcrCommandTest.grainyScan(6));
+        assertTrue(Files.size(scan) > 4 * 1024 * 1024, "a scan larger than one request: " + Files.size(scan));
         Path screenshots = TestServer.repositoryRoot().resolve("infrastructure/target/screenshots");
         Path log = work.resolve("browser.log");
 
         Process browser = new ProcessBuilder(
-                        "node", "e2e/product.mjs", server.url(), invoice.toString(), screenshots.toString())
+                        "node",
+                        "e2e/product.mjs",
+                        server.url(),
+                        invoice.toString(),
+                        scan.toString(),
+                        screenshots.toString())
                 .directory(web.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
