@@ -76,7 +76,17 @@ try {
   check(typeof submitted.uuid === 'string' && submitted.status !== 'failed', `the copied token works with the page's curl example (${submitted.status})`);
 
   // 3. Upload the invoice; its blocks are drawn over the page.
-  await page.locator('#file').setInputFiles(invoice);
+  // Dropped on the drop zone, as a person drags it from their files.
+  const dropped = await page.evaluateHandle(
+    ({ bytes, name }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
+      return transfer;
+    },
+    { bytes: [...readFileSync(invoice)], name: 'invoice.png' },
+  );
+  await page.locator('#drop').dispatchEvent('drop', { dataTransfer: dropped });
+  check(/invoice\.png/.test(await page.locator('#drop-text').innerText()), 'a file dropped on the page is taken');
   await page.getByRole('button', { name: 'Read it' }).click();
   await page.waitForURL(/\/job\?uuid=/);
   await page.locator('.box').first().waitFor({ timeout: 60_000 });

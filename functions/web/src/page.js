@@ -30,8 +30,12 @@ export function header(session) {
           type: 'button',
           class: 'link',
           onclick: async () => {
-            await api('/api/v1/session/', { method: 'DELETE' });
-            location.assign('/');
+            try {
+              await api('/api/v1/session/', { method: 'DELETE' });
+            } finally {
+              // An already ended session is logged out all the same.
+              location.assign('/');
+            }
           },
         },
         'Log out',
