@@ -17,6 +17,16 @@ if (!base || !invoice || !scan || !shots) {
 }
 mkdirSync(shots, { recursive: true });
 
+/** Waits for a locator; a timeout says what the page's status line said, which is usually why. */
+async function appears(page, locator, timeout = 30_000) {
+  try {
+    await locator.waitFor({ timeout });
+  } catch (error) {
+    const status = await page.locator('#status').innerText().catch(() => '');
+    throw new Error(`${error.message.split('\n')[0]}; the page says: ${status}`);
+  }
+}
+
 function check(condition, message) {
   if (!condition) throw new Error(`Check failed: ${message}`);
   console.log(`ok - ${message}`);
@@ -48,7 +58,7 @@ try {
   await page.getByLabel(/^Password/).first().fill('a long enough password');
   await page.getByRole('button', { name: 'Create a free account' }).click();
   const tokenField = page.locator('#new-token');
-  await tokenField.waitFor();
+  await appears(page, tokenField);
   check((await tokenField.getAttribute('type')) === 'password', 'the new token is masked');
   const token = await tokenField.inputValue();
   check(/^ocr_[A-Za-z0-9_-]{43}$/.test(token), 'an API token is shown once');
@@ -163,7 +173,7 @@ try {
   // 10. Rotate the token: the old one gets 401 from the API at once, the new one works.
   await page.goto(`${base}/account`);
   await page.getByRole('button', { name: 'Make a new token' }).click();
-  await page.locator('#new-token').waitFor();
+  await appears(page, page.locator('#new-token'));
   const rotated = await page.locator('#new-token').inputValue();
   check(rotated !== token && /^ocr_/.test(rotated), 'a new token is shown once');
   const asOld = await fetch(`${base}/api/v1/account/`, { headers: { Authorization: `Bearer ${token}` } });
@@ -171,10 +181,18 @@ try {
   const asNew = await fetch(`${base}/api/v1/account/`, { headers: { Authorization: `Bearer ${rotated}` } });
   check(asNew.status === 200, 'the new token works');
 
-  // 11. Log out: the session ends.
+  // 11. Log out: the session ends; log in again with the same email and password.
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Sign up' }).waitFor();
   check(true, 'logging out returns to the sign-up page');
+  const afterLogout = await context.request.get(`${base}/api/v1/account/`);
+  check(afterLogout.status() === 401, 'the ended session opens nothing (with the browser\'s cookies)');
+  await page.locator('#login-email').fill(email);
+  await page.locator('#login-password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Your account' }).waitFor();
+  await page.locator('#balance dd').first().waitFor();
+  check((await page.locator('#balance').innerText()).includes(email), 'logging in again opens the account page');
 
   check(problems.length === 0, `no console errors${problems.length ? `: ${problems.join('; ')}` : ''}`);
   writeFileSync(join(shots, 'result.json'), JSON.stringify({ email, checks: 'passed' }));

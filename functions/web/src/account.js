@@ -1,5 +1,5 @@
 import './style.css';
-import { api, requireSession } from './api.js';
+import { api, requireSession, send } from './api.js';
 import { date, el, header, say } from './page.js';
 import { tokenOnce } from './token.js';
 import { examples } from './examples.js';
@@ -83,18 +83,17 @@ drop.addEventListener('drop', (event) => {
 });
 
 /** Large files: a presigned upload, then the job names its upload_id; small ones go in the request. */
-async function submit(file, options) {
+async function submit(file, options, onProgress) {
   const form = new FormData();
   for (const [name, value] of Object.entries(options)) if (value) form.append(name, value);
   if (file.size > INLINE_BYTES) {
     const ticket = await api('/api/v1/uploads/', { method: 'POST', json: { size: file.size, filename: file.name } });
-    const put = await fetch(ticket.url, { method: ticket.method || 'PUT', body: file });
-    if (!put.ok) throw new Error(`The upload failed (${put.status}); try again`);
+    await send(ticket.method || 'PUT', ticket.url, file, { onProgress, sameOrigin: false });
     form.append('upload_id', ticket.upload_id);
   } else {
     form.append('file', file, file.name);
   }
-  return api('/api/v1/ocr/', { method: 'POST', form });
+  return send('POST', '/api/v1/ocr/', form, { onProgress: file.size > INLINE_BYTES ? null : onProgress });
 }
 
 document.querySelector('#upload').addEventListener('submit', async (event) => {
@@ -109,11 +108,19 @@ document.querySelector('#upload').addEventListener('submit', async (event) => {
   progress.hidden = false;
   say(`Sending ${file.name}…`);
   try {
-    const job = await submit(file, {
-      tier: document.querySelector('#tier').value,
-      language: document.querySelector('#language').value.trim() || 'auto',
-      tool: document.querySelector('#tool').value,
-    });
+    const job = await submit(
+      file,
+      {
+        tier: document.querySelector('#tier').value,
+        language: document.querySelector('#language').value.trim() || 'auto',
+        tool: document.querySelector('#tool').value,
+      },
+      (sent, total) => {
+        progress.max = total;
+        progress.value = sent;
+        if (sent === total) say(`${file.name} is sent; reading it…`);
+      },
+    );
     location.assign(`/job?uuid=${encodeURIComponent(job.uuid)}`);
   } catch (error) {
     progress.hidden = true;

@@ -3,9 +3,17 @@ import { api, currentSession, useCsrfToken } from './api.js';
 import { header, say } from './page.js';
 import { tokenOnce } from './token.js';
 
-const next = new URLSearchParams(location.search).get('next');
-// Only a path of this site: never a redirect elsewhere.
-const destination = next && next.startsWith('/') && !next.startsWith('//') ? next : '/account';
+/** Where to go once signed in: a page of this site only (resolved as the browser will, so no trick leaves it). */
+function destinationOf(next) {
+  if (!next) return '/account';
+  try {
+    const url = new URL(next, location.origin);
+    return url.origin === location.origin ? url.pathname + url.search + url.hash : '/account';
+  } catch {
+    return '/account';
+  }
+}
+const destination = destinationOf(new URLSearchParams(location.search).get('next'));
 
 const session = await currentSession();
 header(session);

@@ -89,6 +89,7 @@ function summary(job) {
 
 async function follow() {
   const progress = document.querySelector('#progress');
+  let polls = 0;
   for (;;) {
     const job = await api(`${base}/`);
     document.querySelector('#title').textContent = job.filename || 'Job';
@@ -110,7 +111,8 @@ async function follow() {
     progress.max = Math.max(1, job.page_count);
     progress.value = job.pages_done;
     say(`Reading: ${job.pages_done} of ${job.page_count || '?'} pages done`);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Soon at first, then every 5 s: many open job pages must not use up the API's request rate.
+    await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 1000 + polls++ * 500)));
   }
 }
 

@@ -44,8 +44,15 @@ export function tokenOnce(container, token, heading) {
           type: 'button',
           id: 'copy-token',
           onclick: async () => {
-            await navigator.clipboard.writeText(token);
-            copied.textContent = 'Copied to the clipboard';
+            try {
+              await navigator.clipboard.writeText(token);
+              copied.textContent = 'Copied to the clipboard';
+            } catch {
+              // No clipboard API (plain http on a network address): select it for the keyboard's copy.
+              field.type = 'text';
+              field.select();
+              copied.textContent = 'Selected: press Ctrl+C (Cmd+C) to copy';
+            }
           },
         },
         'Copy',

@@ -259,6 +259,47 @@ class SessionsTest {
     }
 
     @Test
+    void wrongPasswordsAreCountedPerAddress() throws Exception {
+        SessionsHandler handler = new SessionsHandler(
+                TestServer.wiringWith(Map.of("OCRCHAT_SIGN_UP", "open", "OCRCHAT_LOGIN_FAILURES_PER_IP_PER_DAY", "3")));
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+        String email = uniqueEmail();
+        assertEquals(
+                201, handler.handleRequest(signUpEvent(address, email), null).getStatusCode());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(
+                    401,
+                    handler.handleRequest(logInEvent(address, email, "wrong password " + i), null)
+                            .getStatusCode());
+        }
+        APIGatewayV2HTTPResponse blocked = handler.handleRequest(logInEvent(address, email, "0123456789ab"), null);
+        assertEquals(429, blocked.getStatusCode(), "even the right password, once the address is past its limit");
+        assertEquals(
+                200,
+                handler.handleRequest(logInEvent("192.0.2.99", email, "0123456789ab"), null)
+                        .getStatusCode());
+        APIGatewayV2HTTPResponse huge = handler.handleRequest(
+                logInEvent("192.0.2.98", "x".repeat(1000) + "@example.com", "0123456789ab"), null);
+        assertEquals(401, huge.getStatusCode(), huge.getBody());
+    }
+
+    @Test
+    void aSecondTabKeepsTheFormTokenAndAnEndedSessionsCookieIsForgotten() throws Exception {
+        Browser browser = new Browser();
+        String first = browser.session().get("csrf_token").asText();
+        assertEquals(first, browser.session().get("csrf_token").asText(), "another page of the same browser");
+        browser.cookies.put("ocrchat_session", "a-session-that-never-was");
+        HttpResponse<String> stale = browser.send("GET", "/api/v1/session/", null);
+        assertFalse(MAPPER.readTree(stale.body()).get("signed_in").asBoolean());
+        assertFalse(browser.cookies.containsKey("ocrchat_session"), "the dead cookie is cleared");
+        assertEquals("no-store", stale.headers().firstValue("cache-control").orElseThrow());
+        browser.cookies.put("ocrchat_session", "a-session-that-never-was");
+        HttpResponse<String> out = browser.send("DELETE", "/api/v1/session/", null);
+        assertEquals(200, out.statusCode(), "log out of an ended session still clears its cookie");
+        assertFalse(browser.cookies.containsKey("ocrchat_session"));
+    }
+
+    @Test
     void neitherPasswordsNorSessionsNorTokensAreStoredInClear() throws Exception {
         Browser browser = new Browser();
         browser.session();
@@ -362,6 +403,14 @@ class SessionsTest {
         assertEquals(404, traversal.statusCode());
     }
 
+    private static APIGatewayV2HTTPEvent logInEvent(String sourceIp, String email, String password) {
+        APIGatewayV2HTTPEvent event = signUpEvent(sourceIp, email);
+        event.setRouteKey("POST /api/v1/session");
+        event.setRawPath("/api/v1/session/");
+        event.setBody(credentials(email, password));
+        return event;
+    }
+
     private static APIGatewayV2HTTPEvent signUpEvent(String sourceIp, String email) {
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setRouteKey("POST /api/v1/signup");
@@ -376,7 +425,6 @@ class SessionsTest {
                         .withSourceIp(sourceIp)
                         .build())
                 .build());
-        assertTrue(email.getBytes(StandardCharsets.UTF_8).length < 200);
         return event;
     }
 }

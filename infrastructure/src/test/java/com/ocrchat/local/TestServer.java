@@ -34,6 +34,11 @@ public final class TestServer {
                 // seconds.
                 server = LocalServer.start(new LocalServer.Options(
                         "127.0.0.1", 0, null, repositoryRoot().resolve("template.yaml"), 2, 2));
+                // Every test signs up from 127.0.0.1: the per-address limits are tested with their own settings
+                // (SessionsTest), not spent by the suite. (Set after the start, which applies the template's
+                // defaults, and before the first request builds a handler.)
+                System.setProperty("OCRCHAT_SIGN_UPS_PER_IP_PER_DAY", "100000");
+                System.setProperty("OCRCHAT_LOGIN_FAILURES_PER_IP_PER_DAY", "100000");
             } catch (Exception e) {
                 throw new IllegalStateException("The local server did not start", e);
             }

@@ -26,7 +26,8 @@ public final class SessionCookies {
     }
 
     public static SessionCookies from(Env env, Clock clock) {
-        return new SessionCookies(env.flag("OCRCHAT_SECURE_COOKIES", false), clock);
+        // Secure unless told otherwise: only the local server (plain http) says so.
+        return new SessionCookies(env.flag("OCRCHAT_SECURE_COOKIES", true), clock);
     }
 
     public List<String> opened(AccountSessions.Opened session) {

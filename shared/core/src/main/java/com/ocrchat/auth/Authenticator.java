@@ -73,6 +73,15 @@ public final class Authenticator {
         return session;
     }
 
+    /** The session a browser presents, if it is live and its account too (a read: no CSRF token needed). */
+    public Optional<Session> liveSession(BrowserSession browser) {
+        return sessions.find(Tokens.hash(browser.sessionId()))
+                .filter(found -> !found.endedBy(clock.instant()))
+                .filter(found -> accounts.find(found.accountId())
+                        .map(account -> !account.revoked())
+                        .orElse(false));
+    }
+
     private Account signedIn(BrowserSession browser) {
         Session session = session(browser);
         return accounts.find(session.accountId())

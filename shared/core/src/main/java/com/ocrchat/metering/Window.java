@@ -18,7 +18,8 @@ public record Window(Kind kind, String subject, String period, Instant endsAt) {
         ACCOUNT_PAGES,
         CHAT_MESSAGES,
         ANONYMOUS_UPLOADS,
-        SIGN_UPS;
+        SIGN_UPS,
+        LOGIN_FAILURES;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -12,6 +12,7 @@ import com.ocrchat.http.RateLimitHeaders;
 import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
 import com.ocrchat.wiring.Wiring;
+import java.util.Map;
 
 /** GET /api/v1/account/: the caller's plan, balance and recent jobs (an account token is required). */
 public class GetAccountHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -34,7 +35,10 @@ public class GetAccountHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.requireAccount(request.credentials());
-            return ApiResponses.json(200, accounts.overview(caller), RateLimitHeaders.of(caller, meter));
+            // It holds the webhook secret: no cache keeps it.
+            Map<String, String> headers = new java.util.LinkedHashMap<>(RateLimitHeaders.of(caller, meter));
+            headers.put("cache-control", "no-store");
+            return ApiResponses.json(200, accounts.overview(caller), headers);
         });
     }
 }

@@ -12,7 +12,6 @@ import com.ocrchat.auth.Session;
 import com.ocrchat.auth.Tokens;
 import com.ocrchat.error.Forbidden;
 import com.ocrchat.error.InvalidInput;
-import com.ocrchat.error.Unauthenticated;
 import com.ocrchat.http.ApiRequest;
 import com.ocrchat.http.ApiResponses;
 import com.ocrchat.http.HttpEndpoint;
@@ -20,6 +19,7 @@ import com.ocrchat.http.SessionCookies;
 import com.ocrchat.json.Json;
 import com.ocrchat.wiring.Wiring;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,24 +62,30 @@ public class SessionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     }
 
     private APIGatewayV2HTTPResponse current(ApiRequest request) {
-        Optional<Session> session = request.browserSession().flatMap(browser -> {
-            try {
-                return Optional.of(authenticator.session(browser));
-            } catch (Unauthenticated ended) {
-                return Optional.empty();
-            }
-        });
+        var browser = request.browserSession();
+        Optional<Session> session = browser.flatMap(authenticator::liveSession);
         if (session.isPresent()) {
-            String id = request.browserSession().orElseThrow().sessionId();
-            return ApiResponses.json(
-                    200, signedIn(session.get().email(), session.get().accountId(), id));
+            return answer(
+                    200,
+                    signedIn(
+                            session.get().email(),
+                            session.get().accountId(),
+                            browser.get().sessionId()),
+                    List.of());
         }
-        String formToken = Tokens.secret();
+        // The same form token for every tab of this browser, so opening a second page does not spoil the first.
+        String formToken = request.cookie(SessionCookies.FORM_CSRF)
+                .filter(token -> token.matches("[A-Za-z0-9_-]{43}"))
+                .orElseGet(Tokens::secret);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("signed_in", false);
         body.put("sign_up_open", signUpOpen);
         body.put("csrf_token", formToken);
-        return withCookies(ApiResponses.json(200, body), List.of(cookies.formToken(formToken)));
+        List<String> setCookies = new ArrayList<>(List.of(cookies.formToken(formToken)));
+        if (browser.isPresent()) {
+            setCookies.addAll(cookies.cleared()); // an ended session's cookie, forgotten
+        }
+        return answer(200, body, setCookies);
     }
 
     private APIGatewayV2HTTPResponse signUp(ApiRequest request) {
@@ -87,34 +93,50 @@ public class SessionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         JsonNode body = body(request);
         AccountSessions.SignedUp signedUp =
                 sessions.signUp(text(body, "email"), text(body, "password"), request.sourceIp());
+        endPrevious(request);
         Map<String, Object> answer = signedIn(
                 signedUp.session().email(),
                 signedUp.account().id(),
                 signedUp.session().sessionId());
         answer.put("plan", signedUp.account().plan().id());
         answer.put("token", signedUp.token());
-        return withCookies(ApiResponses.json(201, answer), cookies.opened(signedUp.session()));
+        return answer(201, answer, cookies.opened(signedUp.session()));
     }
 
     private APIGatewayV2HTTPResponse logIn(ApiRequest request) {
         checkFormToken(request);
         JsonNode body = body(request);
-        AccountSessions.Opened opened = sessions.logIn(text(body, "email"), text(body, "password"));
-        return withCookies(
-                ApiResponses.json(200, signedIn(opened.email(), opened.accountId(), opened.sessionId())),
-                cookies.opened(opened));
+        AccountSessions.Opened opened = sessions.logIn(text(body, "email"), text(body, "password"), request.sourceIp());
+        endPrevious(request);
+        return answer(200, signedIn(opened.email(), opened.accountId(), opened.sessionId()), cookies.opened(opened));
     }
 
+    /** Ends the session the browser presents (a live one needs its CSRF token); the cookie is cleared either way. */
     private APIGatewayV2HTTPResponse logOut(ApiRequest request) {
-        var browser =
-                request.browserSession().orElseThrow(() -> new Unauthenticated("No session to end: log in first"));
-        sessions.logOut(authenticator.session(browser));
-        return withCookies(ApiResponses.json(200, Map.of("signed_in", false)), cookies.cleared());
+        var browser = request.browserSession();
+        if (browser.isPresent() && authenticator.liveSession(browser.get()).isPresent()) {
+            sessions.logOut(authenticator.session(browser.get()));
+        }
+        return answer(200, Map.of("signed_in", false), cookies.cleared());
     }
 
     private APIGatewayV2HTTPResponse rotate(ApiRequest request) {
         var caller = authenticator.requireAccount(request.credentials());
-        return ApiResponses.json(200, Map.of("token", sessions.rotateToken(caller)));
+        return answer(200, Map.of("token", sessions.rotateToken(caller)), List.of());
+    }
+
+    /** A browser that signs in again leaves no second live session behind. */
+    private void endPrevious(ApiRequest request) {
+        request.browserSession().flatMap(authenticator::liveSession).ifPresent(sessions::logOut);
+    }
+
+    /** Answers that carry a token, a CSRF token or a session are never kept by a cache. */
+    private static APIGatewayV2HTTPResponse answer(int status, Object body, List<String> setCookies) {
+        APIGatewayV2HTTPResponse response = ApiResponses.json(status, body, Map.of("cache-control", "no-store"));
+        if (!setCookies.isEmpty()) {
+            response.setCookies(setCookies);
+        }
+        return response;
     }
 
     private static Map<String, Object> signedIn(String email, String accountId, String sessionId) {
@@ -164,10 +186,5 @@ public class SessionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
         String key = event.getRouteKey() == null ? "" : event.getRouteKey();
         String path = key.contains(" ") ? key.substring(key.indexOf(' ') + 1) : key;
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    private static APIGatewayV2HTTPResponse withCookies(APIGatewayV2HTTPResponse response, List<String> setCookies) {
-        response.setCookies(setCookies);
-        return response;
     }
 }

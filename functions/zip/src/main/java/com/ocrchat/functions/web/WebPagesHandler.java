@@ -59,10 +59,12 @@ public class WebPagesHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     /**
      * Scripts, styles and fetches from this origin only; large files go to the bucket's presigned URLs, so its
-     * origin may be fetched too (the local object store's, or S3's).
+     * origin may be fetched too (the local object store's, or the bucket's as the template names it).
      */
     static Map<String, String> securityHeaders(Env env) {
-        String objectStore = env.optional("OCRCHAT_S3_ENDPOINT").orElse("https://*.amazonaws.com");
+        String objectStore = env.optional("OCRCHAT_S3_ENDPOINT")
+                .or(() -> env.optional("OCRCHAT_UPLOAD_ORIGIN"))
+                .orElse("https://*.amazonaws.com");
         return Map.of(
                 "content-security-policy",
                 "default-src 'self'; img-src 'self' data: blob:; connect-src 'self' " + objectStore
