@@ -1,7 +1,5 @@
 package com.ocrchat.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ocrchat.ocr.Document;
 import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.Documents;
@@ -14,23 +12,14 @@ import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestPages;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * ./ocrchat bench: measurements printed as ratios against the tools people use, in the same run, never a
@@ -40,8 +29,6 @@ import java.util.regex.Pattern;
  * worker has its own core).
  */
 public final class Bench {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Bench() {}
 
@@ -122,6 +109,8 @@ public final class Bench {
                 1000 * recognized / 5,
                 recognized / read);
 
+        double realSecondsPerPage = RealPagesBench.run(work);
+
         scannedPdfAgainstOcrmypdf(work, TestDocuments.scannedPdf(pages), pages.size());
 
         byte[] scan = TestDocuments.scannedPdf(densePages(30));
@@ -133,6 +122,7 @@ public final class Bench {
         double two = largeJob(scan, 2).seconds();
         System.out.printf(Locale.ROOT, "  2 workers (2 OCR threads): %6.1f s%n", two);
         System.out.printf(Locale.ROOT, "  speed-up with 2 workers: %.2fx (target >= 1.7x)%n", one / two);
+        FanOutSimulation.run(realSecondsPerPage);
         System.exit(0);
     }
 
@@ -230,115 +220,16 @@ public final class Bench {
      * pollers and as many OCR threads.
      */
     private static Timed largeJob(byte[] pdf, int workers) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                javaBinary(),
-                "-Djava.awt.headless=true",
-                "-DOCRCHAT_OCR_THREADS=" + workers,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "com.ocrchat.local.LocalServer",
-                "--in-memory",
-                "--port",
-                Integer.toString(port),
-                "--workers",
-                Integer.toString(workers),
-                "--template",
-                System.getProperty("ocrchat.template", "template.yaml")));
-        builder.environment().put("OMP_THREAD_LIMIT", "1");
-        builder.redirectErrorStream(true);
-        Process server = builder.start();
-        try {
-            String token = awaitToken(server);
-            String base = "http://127.0.0.1:" + port;
-            // A warm-up page, so both runs start with a warm JVM and Tesseract handles.
-            await(base, token, submit(base, token, TestDocuments.smallPagesPdf(6)));
+        try (BenchServer server = BenchServer.start(workers, List.of())) {
+            // A warm-up job, so both runs start with a warm JVM and Tesseract handles.
+            server.await(server.submit(TestDocuments.smallPagesPdf(6), "warm.pdf", Map.of())
+                    .get("uuid")
+                    .asText());
             long start = System.nanoTime();
-            String uuid = submit(base, token, pdf);
-            await(base, token, uuid);
-            HttpResponse<byte[]> export = HttpClient.newBuilder()
-                    .followRedirects(HttpClient.Redirect.ALWAYS)
-                    .build()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/" + uuid + "/download/?format=pdf"))
-                                    .header("Authorization", "Bearer " + token)
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
-            if (export.statusCode() != 200) {
-                throw new IllegalStateException("The PDF export failed: HTTP " + export.statusCode());
-            }
+            String uuid = server.submit(pdf, "bench.pdf", Map.of()).get("uuid").asText();
+            server.await(uuid);
+            server.download(uuid, "pdf");
             return new Timed((System.nanoTime() - start) / 1e9);
-        } finally {
-            server.destroy();
-            server.waitFor(10, TimeUnit.SECONDS);
-            server.destroyForcibly();
         }
-    }
-
-    private static String awaitToken(Process server) throws Exception {
-        BufferedReader lines =
-                new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        Pattern token = Pattern.compile("(ocr_[A-Za-z0-9_-]{43})");
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            Matcher found = token.matcher(line);
-            if (found.find()) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        lines.lines().forEach(ignored -> {});
-                    } catch (java.io.UncheckedIOException serverStopped) {
-                        // The server was stopped: nothing more to read.
-                    }
-                });
-                drain.setDaemon(true);
-                drain.start();
-                return found.group(1);
-            }
-        }
-        throw new IllegalStateException("The local server did not start");
-    }
-
-    private static String submit(String base, String token, byte[] pdf) throws Exception {
-        String boundary = UUID.randomUUID().toString();
-        var body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.pdf\"\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(pdf);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        return MAPPER.readTree(response.body()).get("uuid").asText();
-    }
-
-    private static void await(String base, String token, String uuid) throws Exception {
-        while (true) {
-            JsonNode job = MAPPER.readTree(HTTP.send(
-                            HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/" + uuid + "/"))
-                                    .header("Authorization", "Bearer " + token)
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString())
-                    .body());
-            String status = job.get("status").asText();
-            if (status.equals("done")) {
-                return;
-            }
-            if (status.equals("failed")) {
-                throw new IllegalStateException("The bench job failed: " + job.get("error"));
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static String javaBinary() {
-        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString();
     }
 }

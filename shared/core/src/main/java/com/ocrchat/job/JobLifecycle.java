@@ -3,6 +3,7 @@ package com.ocrchat.job;
 import com.ocrchat.json.Json;
 import com.ocrchat.metering.Charge;
 import com.ocrchat.metering.Meter;
+import com.ocrchat.observe.Stages;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
 import java.time.Clock;
@@ -42,12 +43,12 @@ public final class JobLifecycle {
 
     /** Files an accepted job (its credits reserved, its file in the bucket). */
     public void open(JobRecord job) {
-        jobs.create(job);
+        Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.create(job));
     }
 
     /** pending -> processing, when a worker starts on it. */
     public void start(String uuid) {
-        jobs.markProcessing(uuid);
+        Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.markProcessing(uuid));
     }
 
     /**
@@ -55,9 +56,12 @@ public final class JobLifecycle {
      * empty when the job was finished (or failed) by someone else first.
      */
     public Optional<JobRecord> finish(JobRecord job, JobResult result) {
-        objects.put(BucketLayout.result(job.uuid()), Json.writeBytes(result), "application/json");
+        Stages.time(
+                Stages.RESULT_STORE,
+                -1,
+                () -> objects.put(BucketLayout.result(job.uuid()), Json.writeBytes(result), "application/json"));
         JobRecord done = job.done(result, now());
-        if (!jobs.finish(done)) {
+        if (!Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.finish(done))) {
             return Optional.empty();
         }
         objects.delete(BucketLayout.upload(job.uuid()));

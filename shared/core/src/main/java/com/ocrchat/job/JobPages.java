@@ -1,6 +1,7 @@
 package com.ocrchat.job;
 
 import com.ocrchat.language.Languages;
+import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Page;
 import java.util.List;
 
@@ -33,9 +34,7 @@ public final class JobPages {
 
     /** The job's result from every one of its pages, in order. */
     public JobResult assemble(JobRecord job, List<Page> pages) {
-        return JobResult.of(
-                pages,
-                job.options(),
-                reader.detectLanguage(JobResult.text(pages)).orElse(null));
+        String language = reader.detectLanguage(JobResult.text(pages)).orElse(null);
+        return Stages.time(Stages.ASSEMBLY, -1, () -> JobResult.of(pages, job.options(), language));
     }
 }

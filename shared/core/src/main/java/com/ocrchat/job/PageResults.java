@@ -1,6 +1,7 @@
 package com.ocrchat.job;
 
 import com.ocrchat.json.Json;
+import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Page;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
@@ -22,7 +23,11 @@ public final class PageResults {
 
     public void keep(String uuid, List<Page> pages) {
         for (Page page : pages) {
-            objects.put(BucketLayout.pageResult(uuid, page.index()), Json.writeBytes(page), "application/json");
+            Stages.time(
+                    Stages.PAGE_STORE,
+                    page.index(),
+                    () -> objects.put(
+                            BucketLayout.pageResult(uuid, page.index()), Json.writeBytes(page), "application/json"));
         }
     }
 

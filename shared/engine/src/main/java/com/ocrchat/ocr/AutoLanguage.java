@@ -1,6 +1,7 @@
 package com.ocrchat.ocr;
 
 import com.ocrchat.language.LanguageTable;
+import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Page;
 import java.awt.image.BufferedImage;
 import java.util.Comparator;
@@ -83,7 +84,7 @@ final class AutoLanguage {
 
     /** The page's language as the model that reads it (the detector's code where no model is known by it). */
     private static Optional<String> language(Page page) {
-        return LanguageDetection.iso6393(page.text())
+        return Stages.time(Stages.DETECTOR, page.index(), () -> LanguageDetection.iso6393(page.text()))
                 .map(code -> LanguageTable.get()
                         .byDetectorCode(code)
                         .map(LanguageTable.Entry::model)

@@ -2,6 +2,7 @@ package com.ocrchat.ocr;
 
 import com.ocrchat.error.OcrChatException;
 import com.ocrchat.error.RecognitionFailure;
+import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Page;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -120,7 +121,7 @@ public final class OcrPipeline {
 
     private static BufferedImage render(Document document, int page) {
         synchronized (document) {
-            return document.render(page);
+            return Stages.time(Stages.RENDER, page, () -> document.render(page));
         }
     }
 }

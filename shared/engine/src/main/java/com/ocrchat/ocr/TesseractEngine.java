@@ -3,6 +3,7 @@ package com.ocrchat.ocr;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.language.Languages;
+import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
 import com.ocrchat.page.PageText;
@@ -64,7 +65,8 @@ public final class TesseractEngine implements OcrEngine {
         if (first.upright() && readsWell(first.page())) {
             return new Recognition(first.page(), image);
         }
-        PageOrientation.Detection detection = orientation.detect(image);
+        PageOrientation.Detection detection =
+                Stages.time(Stages.ORIENTATION, pageIndex, () -> orientation.detect(image));
         if (detection.degrees() == 0) {
             return new Recognition(first.page(), image);
         }
@@ -147,14 +149,14 @@ public final class TesseractEngine implements OcrEngine {
         int width = image.getWidth();
         int height = image.getHeight();
         ByteBuffer pixels = ByteBuffer.allocateDirect(width * height);
-        byte[] grey = GreyPixels.of(image);
+        byte[] grey = Stages.time(Stages.PIXELS, pageIndex, () -> GreyPixels.of(image));
         pixels.put(grey).flip();
         try {
             api.TessBaseAPISetPageSegMode(handle, segmentation);
             api.TessBaseAPISetImage(handle, pixels, width, height, 1, width);
             api.TessBaseAPISetSourceResolution(handle, 300);
             long started = System.nanoTime();
-            if (!PassMonitor.recognize(api, handle, passBudget)) {
+            if (!Stages.time(Stages.RECOGNITION, pageIndex, () -> PassMonitor.recognize(api, handle, passBudget))) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new RecognitionFailure("Stopped: page " + (pageIndex + 1) + " was given up");
                 }
@@ -165,7 +167,10 @@ public final class TesseractEngine implements OcrEngine {
                 }
                 throw new RecognitionFailure("Tesseract failed to recognize page " + (pageIndex + 1));
             }
-            List<Block> blocks = Paragraphs.joinContinuations(TesseractResults.readBlocks(api, handle));
+            List<Block> blocks = Stages.time(
+                    Stages.LAYOUT,
+                    pageIndex,
+                    () -> Paragraphs.joinContinuations(TesseractResults.readBlocks(api, handle)));
             return new Pass(
                     new Page(
                             pageIndex,
@@ -173,7 +178,7 @@ public final class TesseractEngine implements OcrEngine {
                             height,
                             PageText.of(blocks),
                             blocks,
-                            RuledTables.find(grey, width, height, blocks),
+                            Stages.time(Stages.TABLES, pageIndex, () -> RuledTables.find(grey, width, height, blocks)),
                             null,
                             List.of(),
                             null),

@@ -6,6 +6,7 @@ import com.ocrchat.job.DocumentReader;
 import com.ocrchat.job.JobOptions;
 import com.ocrchat.job.JobRecord;
 import com.ocrchat.model.ModelFailure;
+import com.ocrchat.observe.Stages;
 import com.ocrchat.ocr.Document;
 import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.Documents;
@@ -73,7 +74,7 @@ public final class Recognizer implements DocumentReader {
 
     @Override
     public Optional<String> detectLanguage(String text) {
-        return LanguageDetection.iso6391(text);
+        return Stages.time(Stages.DETECTOR, -1, () -> LanguageDetection.iso6391(text));
     }
 
     /**
@@ -145,7 +146,8 @@ public final class Recognizer implements DocumentReader {
         return new OcrPipeline.PageSink() {
             @Override
             public void rendered(int pageIndex, BufferedImage image) {
-                pageImages.putImage(uuid, pageIndex, Jpeg.encode(image));
+                Stages.time(
+                        Stages.PAGE_IMAGE, pageIndex, () -> pageImages.putImage(uuid, pageIndex, Jpeg.encode(image)));
                 pagesRead.incrementAndGet();
             }
 

@@ -1,0 +1,42 @@
+package com.ocrchat.observe;
+
+import java.util.function.Supplier;
+
+/** Times a stage of the work as a {@link StageEvent}: one line around the call, nothing else changes. */
+public final class Stages {
+    public static final String RENDER = "decode and render";
+    public static final String PIXELS = "pixels to Tesseract";
+    public static final String RECOGNITION = "recognition (LSTM)";
+    public static final String LAYOUT = "results, paragraphs, layout";
+    public static final String TABLES = "ruled tables";
+    public static final String ORIENTATION = "orientation and script (OSD)";
+    public static final String DETECTOR = "language detector";
+    public static final String PAGE_IMAGE = "page image (JPEG + S3)";
+    public static final String PAGE_STORE = "page result (JSON + S3)";
+    public static final String ASSEMBLY = "job result: text, Markdown, tables";
+    public static final String RESULT_STORE = "job result (JSON + S3)";
+    public static final String JOB_RECORDS = "job records (DynamoDB)";
+
+    private Stages() {}
+
+    public static <T> T time(String stage, int page, Supplier<T> work) {
+        StageEvent event = new StageEvent();
+        event.begin();
+        try {
+            return work.get();
+        } finally {
+            if (event.shouldCommit()) {
+                event.stage = stage;
+                event.page = page;
+                event.commit();
+            }
+        }
+    }
+
+    public static void time(String stage, int page, Runnable work) {
+        time(stage, page, () -> {
+            work.run();
+            return null;
+        });
+    }
+}
