@@ -67,10 +67,11 @@ final class RealPagesBench {
             for (Page page : pages) {
                 long start = System.nanoTime();
                 JsonNode job = server.submit(page.bytes(), page.name(), Map.of("language", "en", "tier", "cpu"));
-                double seconds = (System.nanoTime() - start) / 1e9;
                 if (!job.get("status").asText().equals("done")) {
-                    throw new IllegalStateException(page.name() + " was not answered inline: " + job.get("status"));
+                    // Past the inline deadline: handed to the workers (202), polled as a user would.
+                    job = server.await(job.get("uuid").asText());
                 }
+                double seconds = (System.nanoTime() - start) / 1e9;
                 service.put(page.name(), new double[] {
                     seconds, 0, Cer.of(page.cliText(), job.get("text").asText())
                 });
@@ -79,7 +80,10 @@ final class RealPagesBench {
             onePageMb = server.residentMb("VmHWM");
             for (Page page : pages) {
                 long start = System.nanoTime();
-                server.submit(page.bytes(), page.name(), Map.of("language", "auto"));
+                JsonNode job = server.submit(page.bytes(), page.name(), Map.of("language", "auto"));
+                if (!job.get("status").asText().equals("done")) {
+                    server.await(job.get("uuid").asText());
+                }
                 service.get(page.name())[1] = (System.nanoTime() - start) / 1e9;
             }
             // Two pages read at once, as two OCR threads (or two Lambda invocations in one process) would.
@@ -204,7 +208,10 @@ final class RealPagesBench {
 
     private static void submitQuietly(BenchServer server, Page page) {
         try {
-            server.submit(page.bytes(), page.name(), Map.of("language", "en"));
+            JsonNode job = server.submit(page.bytes(), page.name(), Map.of("language", "en"));
+            if (!job.get("status").asText().equals("done")) {
+                server.await(job.get("uuid").asText());
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

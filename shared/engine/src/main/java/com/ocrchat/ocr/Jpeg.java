@@ -18,11 +18,25 @@ public final class Jpeg {
 
     private Jpeg() {}
 
+    private static boolean isGrey(java.awt.image.IndexColorModel palette) {
+        for (int i = 0; i < palette.getMapSize(); i++) {
+            if (palette.getRed(i) != palette.getGreen(i) || palette.getGreen(i) != palette.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Grey stays grey; colour stays colour; transparency is laid over white (JPEG has none). */
     public static byte[] encode(BufferedImage image) {
         BufferedImage opaque = image;
         int type = image.getType();
-        if (type != BufferedImage.TYPE_BYTE_GRAY
+        if (image.getColorModel() instanceof java.awt.image.IndexColorModel palette
+                && palette.getNumComponents() <= 4
+                && isGrey(palette)) {
+            // A bilevel or grey-paletted scan: its grey pixels directly, not drawn through Java 2D.
+            opaque = GreyPixels.image(image);
+        } else if (type != BufferedImage.TYPE_BYTE_GRAY
                 && type != BufferedImage.TYPE_INT_RGB
                 && type != BufferedImage.TYPE_3BYTE_BGR) {
             boolean grey = image.getColorModel().getNumColorComponents() == 1;

@@ -4,10 +4,11 @@ import com.ocrchat.page.Block;
 import com.ocrchat.page.Spacing;
 import com.ocrchat.page.Word;
 import com.sun.jna.Pointer;
-import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
@@ -23,6 +24,45 @@ final class TesseractResults {
     private static final int RIL_PARA = ITessAPI.TessPageIteratorLevel.RIL_PARA;
     private static final int RIL_TEXTLINE = ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE;
     private static final int RIL_WORD = ITessAPI.TessPageIteratorLevel.RIL_WORD;
+
+    /** Models of scripts whose words are not all separated by spaces, or whose words Tesseract splits further. */
+    private static final Set<String> UNSPACED = Set.of(
+            "chi_sim",
+            "chi_tra",
+            "chi_sim_vert",
+            "chi_tra_vert",
+            "jpn",
+            "jpn_vert",
+            "kor",
+            "kor_vert",
+            "tha",
+            "lao",
+            "khm",
+            "mya",
+            "bod",
+            "dzo",
+            "script/HanS",
+            "script/HanT",
+            "script/Japanese",
+            "script/Hangul",
+            "script/Thai",
+            "script/Lao",
+            "script/Khmer",
+            "script/Myanmar",
+            "script/Tibetan",
+            "HanS",
+            "HanT",
+            "Japanese",
+            "Hangul",
+            "Thai",
+            "Lao",
+            "Khmer",
+            "Myanmar",
+            "Tibetan",
+            "HanS_vert",
+            "HanT_vert",
+            "Japanese_vert",
+            "Hangul_vert");
 
     private TesseractResults() {}
 
@@ -46,35 +86,39 @@ final class TesseractResults {
         return tall * 2 <= words;
     }
 
-    static List<Block> readBlocks(TessAPI api, TessBaseAPI handle) {
+    /**
+     * Walks the result word by word through direct-mapped calls ({@link ResultCalls}): several native calls per
+     * word, which through the interface-mapped {@code TessAPI} cost seconds on a dense newspaper page.
+     */
+    static List<Block> readBlocks(TessAPI api, TessBaseAPI handle, String languages) {
+        boolean spacedScripts = Arrays.stream(languages.split("\\+")).noneMatch(UNSPACED::contains);
         List<Block> blocks = new ArrayList<>();
-        TessResultIterator results = api.TessBaseAPIGetIterator(handle);
+        TessResultIterator results = ResultCalls.TessBaseAPIGetIterator(handle);
         if (results == null) {
             return blocks;
         }
         try {
-            TessPageIterator position = api.TessResultIteratorGetPageIterator(results);
+            TessPageIterator position = ResultCalls.TessResultIteratorGetPageIterator(results);
             BlockBuilder block = null;
             String line = "";
             int cursor = 0;
-            IntBuffer x0 = IntBuffer.allocate(1),
-                    y0 = IntBuffer.allocate(1),
-                    x1 = IntBuffer.allocate(1),
-                    y1 = IntBuffer.allocate(1);
+            int[] x0 = new int[1], y0 = new int[1], x1 = new int[1], y1 = new int[1];
             do {
-                Pointer textPointer = api.TessResultIteratorGetUTF8Text(results, RIL_WORD);
+                Pointer textPointer = ResultCalls.TessResultIteratorGetUTF8Text(results, RIL_WORD);
                 if (textPointer == null) {
                     continue;
                 }
                 String raw =
                         textPointer.getString(0, StandardCharsets.UTF_8.name()).strip();
                 String text = greekMu(raw);
-                api.TessDeleteText(textPointer);
+                ResultCalls.TessDeleteText(textPointer);
                 if (text.isEmpty()) {
                     continue;
                 }
-                boolean newParagraph = api.TessPageIteratorIsAtBeginningOf(position, RIL_PARA) == ITessAPI.TRUE;
-                boolean newLine = api.TessPageIteratorIsAtBeginningOf(position, RIL_TEXTLINE) == ITessAPI.TRUE;
+                // A paragraph begins at a line's beginning: asked only there (each question walks Tesseract's page).
+                boolean newLine = ResultCalls.TessPageIteratorIsAtBeginningOf(position, RIL_TEXTLINE) == ITessAPI.TRUE;
+                boolean newParagraph =
+                        newLine && ResultCalls.TessPageIteratorIsAtBeginningOf(position, RIL_PARA) == ITessAPI.TRUE;
                 if (block == null || newParagraph) {
                     if (block != null) {
                         blocks.add(block.build());
@@ -83,45 +127,44 @@ final class TesseractResults {
                 } else if (newLine) {
                     block.newLine();
                 }
-                if (block.atLineStart()) {
-                    line = lineText(api, results);
-                    cursor = 0;
+                boolean spaced = true;
+                if (!spacedScripts) {
+                    // Tesseract's own line text says where words are spaced: Korean comes word by word as syllables,
+                    // Chinese and Japanese unspaced. (Asked only for these scripts: it costs a walk of each line.)
+                    if (block.atLineStart()) {
+                        line = lineText(results);
+                        cursor = 0;
+                    }
+                    int at = line.indexOf(raw, cursor);
+                    spaced = at < 0 || line.substring(cursor, at).chars().anyMatch(Character::isWhitespace);
+                    cursor = at < 0 ? cursor : at + raw.length();
                 }
-                // Tesseract's own line text says where words are spaced: Korean comes word by word as syllables.
-                int at = line.indexOf(raw, cursor);
-                boolean spaced = at < 0 || line.substring(cursor, at).chars().anyMatch(Character::isWhitespace);
-                cursor = at < 0 ? cursor : at + raw.length();
-                api.TessPageIteratorBoundingBox(position, RIL_WORD, x0, y0, x1, y1);
+                ResultCalls.TessPageIteratorBoundingBox(position, RIL_WORD, x0, y0, x1, y1);
                 double confidence =
-                        Math.max(0, Math.min(100, api.TessResultIteratorConfidence(results, RIL_WORD))) / 100.0;
+                        Math.max(0, Math.min(100, ResultCalls.TessResultIteratorConfidence(results, RIL_WORD))) / 100.0;
                 block.add(
                         new Word(
                                 text,
-                                new int[] {
-                                    x0.get(0),
-                                    y0.get(0),
-                                    Math.max(x1.get(0), x0.get(0) + 1),
-                                    Math.max(y1.get(0), y0.get(0) + 1)
-                                },
+                                new int[] {x0[0], y0[0], Math.max(x1[0], x0[0] + 1), Math.max(y1[0], y0[0] + 1)},
                                 confidence),
                         spaced);
-            } while (api.TessPageIteratorNext(position, RIL_WORD) == ITessAPI.TRUE);
+            } while (ResultCalls.TessPageIteratorNext(position, RIL_WORD) == ITessAPI.TRUE);
             if (block != null) {
                 blocks.add(block.build());
             }
         } finally {
-            api.TessResultIteratorDelete(results);
+            ResultCalls.TessResultIteratorDelete(results);
         }
         return blocks;
     }
 
-    private static String lineText(TessAPI api, TessResultIterator results) {
-        Pointer pointer = api.TessResultIteratorGetUTF8Text(results, RIL_TEXTLINE);
+    private static String lineText(TessResultIterator results) {
+        Pointer pointer = ResultCalls.TessResultIteratorGetUTF8Text(results, RIL_TEXTLINE);
         if (pointer == null) {
             return "";
         }
         String line = pointer.getString(0, StandardCharsets.UTF_8.name());
-        api.TessDeleteText(pointer);
+        ResultCalls.TessDeleteText(pointer);
         return line;
     }
 
