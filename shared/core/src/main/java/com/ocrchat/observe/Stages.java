@@ -19,18 +19,12 @@ public final class Stages {
 
     private Stages() {}
 
+    /** A runtime built without the jdk.jfr module still runs: its stages are simply not timed. */
+    private static final boolean RECORDER =
+            ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+
     public static <T> T time(String stage, int page, Supplier<T> work) {
-        StageEvent event = new StageEvent();
-        event.begin();
-        try {
-            return work.get();
-        } finally {
-            if (event.shouldCommit()) {
-                event.stage = stage;
-                event.page = page;
-                event.commit();
-            }
-        }
+        return RECORDER ? Recorded.time(stage, page, work) : work.get();
     }
 
     public static void time(String stage, int page, Runnable work) {
@@ -38,5 +32,22 @@ public final class Stages {
             work.run();
             return null;
         });
+    }
+
+    /** Touched only where the recorder exists, so {@link StageEvent} is never loaded elsewhere. */
+    private static final class Recorded {
+        static <T> T time(String stage, int page, Supplier<T> work) {
+            StageEvent event = new StageEvent();
+            event.begin();
+            try {
+                return work.get();
+            } finally {
+                if (event.shouldCommit()) {
+                    event.stage = stage;
+                    event.page = page;
+                    event.commit();
+                }
+            }
+        }
     }
 }

@@ -1,9 +1,14 @@
 package com.ocrchat.ocr;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 
 /** 8-bit grey pixels of an image, transparency composited over white, one byte per pixel, row by row. */
 final class GreyPixels {
@@ -33,16 +38,19 @@ final class GreyPixels {
         return grey;
     }
 
-    /** The page as a grey image of these pixels, without copying them. */
+    /** The page as a grey image over its grey pixels (the array is the image's own: nothing is copied again). */
     static BufferedImage image(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             return image;
         }
+        int width = image.getWidth();
+        int height = image.getHeight();
         byte[] grey = of(image);
-        BufferedImage wrapped = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        wrapped.setData(Raster.createRaster(
-                wrapped.getSampleModel(), new DataBufferByte(grey, grey.length), new java.awt.Point(0, 0)));
-        return wrapped;
+        WritableRaster raster = Raster.createInterleavedRaster(
+                new DataBufferByte(grey, grey.length), width, height, width, 1, new int[] {0}, null);
+        ComponentColorModel model = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+        return new BufferedImage(model, raster, false, null);
     }
 
     /**
@@ -52,7 +60,10 @@ final class GreyPixels {
     private static byte[] indexed(BufferedImage image, IndexColorModel palette) {
         int width = image.getWidth();
         int height = image.getHeight();
-        byte[] levels = new byte[palette.getMapSize()];
+        Raster raster = image.getRaster();
+        // One level for every value a pixel can hold, not only those the palette lists: hostile or corrupt files
+        // hold others, which the palette reads as transparent (white here, as before).
+        byte[] levels = new byte[1 << Math.min(16, raster.getSampleModel().getSampleSize(0))];
         for (int i = 0; i < levels.length; i++) {
             int argb = palette.getRGB(i);
             int alpha = argb >>> 24;
@@ -61,12 +72,11 @@ final class GreyPixels {
         }
         byte[] grey = new byte[width * height];
         int[] row = new int[width];
-        Raster raster = image.getRaster();
         for (int y = 0; y < height; y++) {
             raster.getSamples(0, y, width, 1, 0, row);
             int offset = y * width;
             for (int x = 0; x < width; x++) {
-                grey[offset + x] = levels[row[x] & 0xFF];
+                grey[offset + x] = levels[row[x]];
             }
         }
         return grey;

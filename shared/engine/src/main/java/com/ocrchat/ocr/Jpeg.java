@@ -31,9 +31,7 @@ public final class Jpeg {
     public static byte[] encode(BufferedImage image) {
         BufferedImage opaque = image;
         int type = image.getType();
-        if (image.getColorModel() instanceof java.awt.image.IndexColorModel palette
-                && palette.getNumComponents() <= 4
-                && isGrey(palette)) {
+        if (image.getColorModel() instanceof java.awt.image.IndexColorModel palette && isGrey(palette)) {
             // A bilevel or grey-paletted scan: its grey pixels directly, not drawn through Java 2D.
             opaque = GreyPixels.image(image);
         } else if (type != BufferedImage.TYPE_BYTE_GRAY

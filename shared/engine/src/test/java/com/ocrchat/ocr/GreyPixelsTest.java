@@ -1,0 +1,37 @@
+package com.ocrchat.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import org.junit.jupiter.api.Test;
+
+class GreyPixelsTest {
+
+    @Test
+    void aBilevelScanIsBlackAndWhite() {
+        BufferedImage scan = new BufferedImage(9, 2, BufferedImage.TYPE_BYTE_BINARY);
+        scan.setRGB(8, 1, 0xFFFFFFFF);
+        byte[] grey = GreyPixels.of(scan);
+        assertEquals(0, grey[0] & 0xFF);
+        assertEquals(255, grey[17] & 0xFF);
+        BufferedImage image = GreyPixels.image(scan);
+        assertEquals(0xFFFFFFFF, image.getRGB(8, 1));
+        assertEquals(0xFF000000, image.getRGB(0, 0));
+    }
+
+    @Test
+    void aPixelThePaletteDoesNotListReadsAsWhiteNotAsAFailure() {
+        byte[] levels = new byte[16];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = (byte) (i * 16);
+        }
+        IndexColorModel sixteenGreys = new IndexColorModel(8, 16, levels, levels, levels);
+        BufferedImage image = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED, sixteenGreys);
+        image.getRaster().setSample(0, 0, 0, 3);
+        image.getRaster().setSample(1, 0, 0, 200); // no such entry: a corrupt or hostile file
+        byte[] grey = GreyPixels.of(image);
+        assertEquals(48, grey[0] & 0xFF);
+        assertEquals(255, grey[1] & 0xFF);
+    }
+}
