@@ -182,7 +182,7 @@ public final class Bench {
         }
     }
 
-    private static String tesseractCli(Path png) throws Exception {
+    static String tesseractCli(Path png) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("tesseract", png.toString(), "stdout", "-l", "eng");
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -98,6 +98,14 @@ final class BenchServer implements AutoCloseable {
         return MAPPER.readTree(response.body());
     }
 
+    /** The job read to its end: answered inline, or past the inline deadline handed to the workers and polled. */
+    JsonNode read(byte[] file, String filename, Map<String, String> fields) throws Exception {
+        JsonNode job = submit(file, filename, fields);
+        return job.get("status").asText().equals("done")
+                ? job
+                : await(job.get("uuid").asText());
+    }
+
     /** Polls the job until it is done: its final JSON. */
     JsonNode await(String uuid) throws Exception {
         while (true) {

@@ -3,7 +3,6 @@ package com.ocrchat.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ocrchat.observe.StageEvent;
 import com.ocrchat.testing.Cer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,7 +39,7 @@ final class RealPagesBench {
                     .sorted()
                     .toList()) {
                 long start = System.nanoTime();
-                String text = tesseractCli(file);
+                String text = Bench.tesseractCli(file);
                 pages.add(new Page(
                         file.getFileName().toString(),
                         Files.readAllBytes(file),
@@ -66,11 +65,7 @@ final class RealPagesBench {
             measuredFrom = Instant.now();
             for (Page page : pages) {
                 long start = System.nanoTime();
-                JsonNode job = server.submit(page.bytes(), page.name(), Map.of("language", "en", "tier", "cpu"));
-                if (!job.get("status").asText().equals("done")) {
-                    // Past the inline deadline: handed to the workers (202), polled as a user would.
-                    job = server.await(job.get("uuid").asText());
-                }
+                JsonNode job = server.read(page.bytes(), page.name(), Map.of("language", "en", "tier", "cpu"));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 service.put(page.name(), new double[] {
                     seconds, 0, Cer.of(page.cliText(), job.get("text").asText())
@@ -80,10 +75,7 @@ final class RealPagesBench {
             onePageMb = server.residentMb("VmHWM");
             for (Page page : pages) {
                 long start = System.nanoTime();
-                JsonNode job = server.submit(page.bytes(), page.name(), Map.of("language", "auto"));
-                if (!job.get("status").asText().equals("done")) {
-                    server.await(job.get("uuid").asText());
-                }
+                server.read(page.bytes(), page.name(), Map.of("language", "auto"));
                 service.get(page.name())[1] = (System.nanoTime() - start) / 1e9;
             }
             // Two pages read at once, as two OCR threads (or two Lambda invocations in one process) would.
@@ -208,21 +200,9 @@ final class RealPagesBench {
 
     private static void submitQuietly(BenchServer server, Page page) {
         try {
-            JsonNode job = server.submit(page.bytes(), page.name(), Map.of("language", "en"));
-            if (!job.get("status").asText().equals("done")) {
-                server.await(job.get("uuid").asText());
-            }
+            server.read(page.bytes(), page.name(), Map.of("language", "en"));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String tesseractCli(Path file) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("tesseract", file.toString(), "stdout", "-l", "eng");
-        builder.environment().put("OMP_THREAD_LIMIT", "1");
-        Process process = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(120, TimeUnit.SECONDS);
-        return text;
     }
 }

@@ -64,22 +64,29 @@ public final class Authenticator {
 
     /** The session a browser presents, live and proven; its account must be live too. */
     public Session session(BrowserSession browser) {
-        Session session = sessions.find(Tokens.hash(browser.sessionId()))
-                .filter(found -> !found.endedBy(clock.instant()))
-                .orElseThrow(() -> new Unauthenticated("Your session has ended: log in again"));
+        Session session =
+                unended(browser).orElseThrow(() -> new Unauthenticated("Your session has ended: log in again"));
+        requireProof(browser);
+        return session;
+    }
+
+    /** A request that changes state must carry the session's CSRF token. */
+    public void requireProof(BrowserSession browser) {
         if (browser.changesState() && !proves(browser.csrfToken(), browser.sessionId())) {
             throw new Forbidden("This request needs the session's CSRF token in the X-CSRF-Token header");
         }
-        return session;
     }
 
     /** The session a browser presents, if it is live and its account too (a read: no CSRF token needed). */
     public Optional<Session> liveSession(BrowserSession browser) {
-        return sessions.find(Tokens.hash(browser.sessionId()))
-                .filter(found -> !found.endedBy(clock.instant()))
+        return unended(browser)
                 .filter(found -> accounts.find(found.accountId())
                         .map(account -> !account.revoked())
                         .orElse(false));
+    }
+
+    private Optional<Session> unended(BrowserSession browser) {
+        return sessions.find(Tokens.hash(browser.sessionId())).filter(found -> !found.endedBy(clock.instant()));
     }
 
     private Account signedIn(BrowserSession browser) {

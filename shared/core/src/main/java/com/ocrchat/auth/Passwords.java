@@ -11,8 +11,6 @@ import com.password4j.types.Argon2;
  */
 public final class Passwords {
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
-    /** A hash of nothing anyone knows: checked when no login matches, so both answers take the same time. */
-    private static final String DECOY = hash("decoy password, never a login's");
 
     private Passwords() {}
 
@@ -26,6 +24,14 @@ public final class Passwords {
 
     /** Spends the time a real check takes, for a login that does not exist. */
     public static void checkDecoy(String password) {
-        matches(password, DECOY);
+        matches(password, Decoy.HASH);
+    }
+
+    /**
+     * A hash of nothing anyone knows, checked when no login matches so both answers take the same time; made on
+     * first need, so sign-ups and cold starts do not pay for it.
+     */
+    private static final class Decoy {
+        static final String HASH = hash("decoy password, never a login's");
     }
 }

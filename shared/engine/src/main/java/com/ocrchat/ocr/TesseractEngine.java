@@ -170,7 +170,7 @@ public final class TesseractEngine implements OcrEngine {
             List<Block> blocks = Stages.time(
                     Stages.LAYOUT,
                     pageIndex,
-                    () -> Paragraphs.joinContinuations(TesseractResults.readBlocks(api, handle, languages)));
+                    () -> Paragraphs.joinContinuations(TesseractResults.readBlocks(handle, languages)));
             return new Pass(
                     new Page(
                             pageIndex,

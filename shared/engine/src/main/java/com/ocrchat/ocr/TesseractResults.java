@@ -13,7 +13,6 @@ import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
 import net.sourceforge.tess4j.ITessAPI.TessResultIterator;
-import net.sourceforge.tess4j.TessAPI;
 
 /**
  * Tesseract's result as the service's words and blocks: one block per paragraph Tesseract found, its
@@ -90,7 +89,7 @@ final class TesseractResults {
      * Walks the result word by word through direct-mapped calls ({@link ResultCalls}): several native calls per
      * word, which through the interface-mapped {@code TessAPI} cost seconds on a dense newspaper page.
      */
-    static List<Block> readBlocks(TessAPI api, TessBaseAPI handle, String languages) {
+    static List<Block> readBlocks(TessBaseAPI handle, String languages) {
         boolean spacedScripts = Arrays.stream(languages.split("\\+")).noneMatch(UNSPACED::contains);
         List<Block> blocks = new ArrayList<>();
         TessResultIterator results = ResultCalls.TessBaseAPIGetIterator(handle);

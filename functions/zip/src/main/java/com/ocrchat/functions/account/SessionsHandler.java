@@ -114,9 +114,10 @@ public class SessionsHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     /** Ends the session the browser presents (a live one needs its CSRF token); the cookie is cleared either way. */
     private APIGatewayV2HTTPResponse logOut(ApiRequest request) {
         var browser = request.browserSession();
-        if (browser.isPresent() && authenticator.liveSession(browser.get()).isPresent()) {
-            sessions.logOut(authenticator.session(browser.get()));
-        }
+        browser.flatMap(authenticator::liveSession).ifPresent(live -> {
+            authenticator.requireProof(browser.get());
+            sessions.logOut(live);
+        });
         return answer(200, Map.of("signed_in", false), cookies.cleared());
     }
 
