@@ -1,21 +1,16 @@
 package com.ocrchat.ocr;
 
-import com.ocrchat.error.LimitExceeded;
-import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.language.Languages;
 import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
 import com.ocrchat.page.PageText;
 import java.awt.image.BufferedImage;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import net.sourceforge.tess4j.ITessAPI;
-import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI;
 
 /**
@@ -36,18 +31,25 @@ public final class TesseractEngine implements OcrEngine {
     private final PageOrientation orientation;
     private final AutoLanguage auto;
     private final long maxPixels;
-    private final Duration passBudget;
+    private final PageReadings readings;
 
-    /** With the default budgets: 100 megapixels for any rescaled copy, a minute for one pass. */
+    /** With the default budgets (100 megapixels for any rescaled copy, a minute for one pass), on every core. */
     public TesseractEngine(Path tessdata) {
-        this(tessdata, 100_000_000L, Duration.ofSeconds(60));
+        this(
+                tessdata,
+                100_000_000L,
+                Duration.ofSeconds(60),
+                Runtime.getRuntime().availableProcessors());
     }
 
-    /** {@code maxPixels} bounds a rescaled copy of a page as it bounds the page; {@code passBudget}, one reading. */
-    public TesseractEngine(Path tessdata, long maxPixels, Duration passBudget) {
+    /**
+     * {@code maxPixels} bounds a rescaled copy of a page as it bounds the page; {@code passBudget}, one reading;
+     * {@code threads}, how many Tesseract readings run at once (a lone page is read on two of them).
+     */
+    public TesseractEngine(Path tessdata, long maxPixels, Duration passBudget, int threads) {
         this.maxPixels = maxPixels;
-        this.passBudget = passBudget;
         this.handles = new TesseractHandles(tessdata);
+        this.readings = new PageReadings(handles, passBudget, threads);
         this.orientation = new PageOrientation(handles);
         this.auto = new AutoLanguage(this, orientation, handles);
     }
@@ -144,47 +146,22 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     private Pass recognizeAsIs(BufferedImage image, int pageIndex, String languages, int segmentation) {
-        TessAPI api = TesseractHandles.api();
-        TessBaseAPI handle = handles.recognizer(languages);
         int width = image.getWidth();
         int height = image.getHeight();
-        ByteBuffer pixels = ByteBuffer.allocateDirect(width * height);
         byte[] grey = Stages.time(Stages.PIXELS, pageIndex, () -> GreyPixels.of(image));
-        pixels.put(grey).flip();
-        try {
-            api.TessBaseAPISetPageSegMode(handle, segmentation);
-            api.TessBaseAPISetImage(handle, pixels, width, height, 1, width);
-            api.TessBaseAPISetSourceResolution(handle, 300);
-            long started = System.nanoTime();
-            if (!Stages.time(Stages.RECOGNITION, pageIndex, () -> PassMonitor.recognize(api, handle, passBudget))) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new RecognitionFailure("Stopped: page " + (pageIndex + 1) + " was given up");
-                }
-                if (System.nanoTime() - started >= passBudget.toNanos()) {
-                    throw new LimitExceeded(
-                            "Page " + (pageIndex + 1) + " took longer to read than this server allows for a page",
-                            Map.of("page", pageIndex + 1, "max_seconds_per_page", passBudget.toSeconds()));
-                }
-                throw new RecognitionFailure("Tesseract failed to recognize page " + (pageIndex + 1));
-            }
-            List<Block> blocks = Stages.time(
-                    Stages.LAYOUT,
-                    pageIndex,
-                    () -> Paragraphs.joinContinuations(TesseractResults.readBlocks(handle, languages)));
-            return new Pass(
-                    new Page(
-                            pageIndex,
-                            width,
-                            height,
-                            PageText.of(blocks),
-                            blocks,
-                            Stages.time(Stages.TABLES, pageIndex, () -> RuledTables.find(grey, width, height, blocks)),
-                            null,
-                            List.of(),
-                            null),
-                    TesseractResults.upright(blocks));
-        } finally {
-            api.TessBaseAPIClear(handle);
-        }
+        List<Block> read = readings.read(grey, width, height, pageIndex, languages, segmentation);
+        List<Block> blocks = Stages.time(Stages.LAYOUT, pageIndex, () -> Paragraphs.joinContinuations(read));
+        return new Pass(
+                new Page(
+                        pageIndex,
+                        width,
+                        height,
+                        PageText.of(blocks),
+                        blocks,
+                        Stages.time(Stages.TABLES, pageIndex, () -> RuledTables.find(grey, width, height, blocks)),
+                        null,
+                        List.of(),
+                        null),
+                TesseractResults.upright(blocks));
     }
 }

@@ -87,9 +87,10 @@ final class TesseractResults {
 
     /**
      * Walks the result word by word through direct-mapped calls ({@link ResultCalls}): several native calls per
-     * word, which through the interface-mapped {@code TessAPI} cost seconds on a dense newspaper page.
+     * word, which through the interface-mapped {@code TessAPI} cost seconds on a dense newspaper page. Boxes are
+     * moved by ({@code left}, {@code top}): where the image read lies on the page.
      */
-    static List<Block> readBlocks(TessBaseAPI handle, String languages) {
+    static List<Block> readBlocks(TessBaseAPI handle, String languages, int left, int top) {
         boolean spacedScripts = Arrays.stream(languages.split("\\+")).noneMatch(UNSPACED::contains);
         List<Block> blocks = new ArrayList<>();
         TessResultIterator results = ResultCalls.TessBaseAPIGetIterator(handle);
@@ -144,7 +145,12 @@ final class TesseractResults {
                 block.add(
                         new Word(
                                 text,
-                                new int[] {x0[0], y0[0], Math.max(x1[0], x0[0] + 1), Math.max(y1[0], y0[0] + 1)},
+                                new int[] {
+                                    left + x0[0],
+                                    top + y0[0],
+                                    left + Math.max(x1[0], x0[0] + 1),
+                                    top + Math.max(y1[0], y0[0] + 1)
+                                },
                                 confidence),
                         spaced);
             } while (ResultCalls.TessPageIteratorNext(position, RIL_WORD) == ITessAPI.TRUE);

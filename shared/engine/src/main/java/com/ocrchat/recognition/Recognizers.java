@@ -19,8 +19,11 @@ public final class Recognizers {
 
     public static Recognizer create(
             EngineSettings engine, ModelSettings models, AwsSettings aws, Limits limits, PageImages pageImages) {
-        TesseractEngine tesseract =
-                new TesseractEngine(engine.tessdata().orElse(null), limits.maxPixelsPerPage(), limits.pageTimeBudget());
+        TesseractEngine tesseract = new TesseractEngine(
+                engine.tessdata().orElse(null),
+                limits.maxPixelsPerPage(),
+                limits.pageTimeBudget(),
+                engine.ocrThreads());
         Optional<VisionEngine> vision = ModelClients.create(
                         models, aws, models.vlmProvider(), models.vlmModel(), models.timeout(), models.maxAttempts())
                 .map(model -> new VisionEngine(tesseract, model, engine.vlmMaxImageEdge(), engine.vlmMaxTokens()));

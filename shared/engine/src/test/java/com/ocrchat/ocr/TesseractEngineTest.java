@@ -17,6 +17,77 @@ class TesseractEngineTest {
             new TesseractEngine(EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null));
 
     @Test
+    void aPageReadOnTwoThreadsSaysWhatItSaysOnOneInTheSameOrder() {
+        java.awt.image.BufferedImage page = TestPages.twoColumnPage(
+                "Quarterly report",
+                List.of(
+                        "The committee reviewed the invoice",
+                        "and approved the payment for the",
+                        "quarterly supplies while the staff",
+                        "counted inventory at the warehouse",
+                        "near Springfield before the audit.",
+                        "Freight costs rose by nine percent",
+                        "after contracts with new carriers",
+                        "were signed in March and April."),
+                List.of(
+                        "The second column begins here and",
+                        "goes on with its own sentences about",
+                        "the budget for the coming year, which",
+                        "the board will discuss in January.",
+                        "Members are asked to read the notes",
+                        "before the meeting and to bring any",
+                        "questions they have about the totals",
+                        "to the treasurer in good time."));
+        TesseractEngine oneThread = new TesseractEngine(
+                EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null),
+                100_000_000L,
+                java.time.Duration.ofSeconds(60),
+                1);
+        TesseractEngine twoThreads = new TesseractEngine(
+                EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null),
+                100_000_000L,
+                java.time.Duration.ofSeconds(60),
+                2);
+
+        Page one = oneThread.recognize(page, 0, "eng");
+        Page two = twoThreads.recognize(page, 0, "eng");
+
+        assertTrue(cutInHalves(page), "the page is one that two threads read in halves");
+        assertEquals(words(one), words(two));
+        assertTrue(
+                two.text().indexOf("April.") < two.text().indexOf("The second column"),
+                "the left column is read before the right one:\n" + two.text());
+        for (Block block : two.blocks()) {
+            for (com.ocrchat.page.Word word : block.words()) {
+                assertTrue(word.bbox()[2] <= page.getWidth() && word.bbox()[3] <= page.getHeight());
+            }
+        }
+    }
+
+    private static boolean cutInHalves(java.awt.image.BufferedImage page) {
+        TesseractHandles handles = new TesseractHandles(
+                EngineSettings.from(Env.of(Map.of())).tessdata().orElseThrow());
+        net.sourceforge.tess4j.TessAPI api = TesseractHandles.api();
+        net.sourceforge.tess4j.ITessAPI.TessBaseAPI handle = handles.recognizer("eng");
+        java.nio.ByteBuffer pixels = java.nio.ByteBuffer.allocateDirect(page.getWidth() * page.getHeight());
+        pixels.put(GreyPixels.of(page)).flip();
+        api.TessBaseAPISetImage(handle, pixels, page.getWidth(), page.getHeight(), 1, page.getWidth());
+        try {
+            return PageRegions.halves(PageRegions.analyse(api, handle, page.getWidth(), page.getHeight()))
+                    .isPresent();
+        } finally {
+            api.TessBaseAPIDelete(handle);
+        }
+    }
+
+    private static List<String> words(Page page) {
+        return page.blocks().stream()
+                .flatMap(block -> block.words().stream())
+                .map(word -> word.text() + "@" + word.bbox()[0] / 10 + "," + word.bbox()[1] / 10)
+                .toList();
+    }
+
+    @Test
     void recognizesTheInvoiceWordsWithBoxesInsideThePage() {
         Page page = engine.recognize(TestPages.invoiceImage(), 0, "eng");
 

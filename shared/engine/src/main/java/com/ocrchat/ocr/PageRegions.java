@@ -1,0 +1,197 @@
+package com.ocrchat.ocr;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import net.sourceforge.tess4j.ITessAPI;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.ITessAPI.TessPageIterator;
+import net.sourceforge.tess4j.TessAPI;
+
+/**
+ * A page's text blocks in reading order, as Tesseract's layout analysis finds them, each with its lines' boxes;
+ * and the cut of those lines into two runs of about equal work, so that one page can be read on two cores
+ * (Tesseract reads a page on one). A line's work for the LSTM is its width over its height: the network steps
+ * along the line scaled to a fixed height.
+ */
+final class PageRegions {
+    private static final int RIL_BLOCK = ITessAPI.TessPageIteratorLevel.RIL_BLOCK;
+    private static final int RIL_TEXTLINE = ITessAPI.TessPageIteratorLevel.RIL_TEXTLINE;
+
+    /** Below this much work (a few lines) a second thread costs more than it saves. */
+    static final double LEAST_WORK = 150;
+
+    /** A cut that leaves more than this share of the work on one side is not worth a second thread. */
+    static final double MOST_UNEVEN = 0.7;
+
+    /** Blocks and lines are taken with this margin of page around them (their boxes are the ink's own). */
+    static final int MARGIN = 4;
+
+    private PageRegions() {}
+
+    /** A rectangle of the page, top and bottom exclusive of each other where two meet. */
+    record Box(int left, int top, int right, int bottom) {
+        boolean overlaps(Box other) {
+            return left < other.right && other.left < right && top < other.bottom && other.top < bottom;
+        }
+
+        int width() {
+            return right - left;
+        }
+
+        int height() {
+            return bottom - top;
+        }
+    }
+
+    /** A text block and its lines, top to bottom; {@code vertical} when its lines run down the page. */
+    record Region(Box box, List<Box> lines, boolean vertical) {
+        double work() {
+            return lines.stream().mapToDouble(PageRegions::work).sum();
+        }
+    }
+
+    /**
+     * Part of a block to read alone: the block's box, and the lines of it to read (the others are left out, as is
+     * anything in the box that is not in one of these lines, such as a neighbouring block reaching into it).
+     */
+    record Part(Box box, List<Box> lines, boolean vertical) {}
+
+    /** What each thread reads, in reading order: all of {@code first}, then all of {@code second}. */
+    record Halves(List<Part> first, List<Part> second) {}
+
+    static double work(Box line) {
+        return (double) line.width() / Math.max(8, line.height());
+    }
+
+    /** The text blocks Tesseract's layout analysis finds on the image set on {@code handle}, in reading order. */
+    static List<Region> analyse(TessAPI api, TessBaseAPI handle, int width, int height) {
+        TessPageIterator position = api.TessBaseAPIAnalyseLayout(handle);
+        List<Region> regions = new ArrayList<>();
+        if (position == null) {
+            return regions;
+        }
+        try {
+            Box block = null;
+            List<Box> lines = null;
+            boolean vertical = false;
+            do {
+                if (ResultCalls.TessPageIteratorIsAtBeginningOf(position, RIL_BLOCK) != 0) {
+                    if (lines != null && !lines.isEmpty()) {
+                        regions.add(new Region(block, lines, vertical));
+                    }
+                    int type = api.TessPageIteratorBlockType(position);
+                    vertical = type == ITessAPI.TessPolyBlockType.PT_VERTICAL_TEXT;
+                    block = isText(type) ? box(position, RIL_BLOCK, width, height, MARGIN) : null;
+                    lines = block == null ? null : new ArrayList<>();
+                }
+                if (lines != null) {
+                    Box line = box(position, RIL_TEXTLINE, width, height, MARGIN);
+                    if (line != null) {
+                        lines.add(line);
+                    }
+                }
+            } while (ResultCalls.TessPageIteratorNext(position, RIL_TEXTLINE) != 0);
+            if (lines != null && !lines.isEmpty()) {
+                regions.add(new Region(block, lines, vertical));
+            }
+        } finally {
+            api.TessPageIteratorDelete(position);
+        }
+        return regions;
+    }
+
+    /** Block types Tesseract recognizes when it reads the whole page; images, rules and noise it does not. */
+    private static boolean isText(int type) {
+        return switch (type) {
+            case ITessAPI.TessPolyBlockType.PT_EQUATION,
+                    ITessAPI.TessPolyBlockType.PT_FLOWING_IMAGE,
+                    ITessAPI.TessPolyBlockType.PT_HEADING_IMAGE,
+                    ITessAPI.TessPolyBlockType.PT_PULLOUT_IMAGE,
+                    ITessAPI.TessPolyBlockType.PT_HORZ_LINE,
+                    ITessAPI.TessPolyBlockType.PT_VERT_LINE,
+                    ITessAPI.TessPolyBlockType.PT_NOISE -> false;
+            default -> true;
+        };
+    }
+
+    private static Box box(TessPageIterator position, int level, int width, int height, int margin) {
+        int[] left = new int[1];
+        int[] top = new int[1];
+        int[] right = new int[1];
+        int[] bottom = new int[1];
+        if (ResultCalls.TessPageIteratorBoundingBox(position, level, left, top, right, bottom) == 0) {
+            return null;
+        }
+        return new Box(
+                Math.max(0, left[0] - margin),
+                Math.max(0, top[0] - margin),
+                Math.min(width, right[0] + margin),
+                Math.min(height, bottom[0] + margin));
+    }
+
+    /**
+     * The lines cut into a first and a second run in reading order, of about equal work: between two blocks, or
+     * inside one between two of its lines (preferring, among nearly as even cuts, the widest gap, which is where a
+     * paragraph ends). Empty when there is too little text, or when no cut is even enough to pay for the second
+     * thread.
+     */
+    static Optional<Halves> halves(List<Region> regions) {
+        double total = regions.stream().mapToDouble(Region::work).sum();
+        if (total < LEAST_WORK) {
+            return Optional.empty();
+        }
+        List<Cut> cuts = new ArrayList<>();
+        double before = 0;
+        for (int r = 0; r < regions.size(); r++) {
+            Region region = regions.get(r);
+            cuts.add(new Cut(r, 0, before, Integer.MAX_VALUE));
+            List<Box> lines = region.lines();
+            double above = 0;
+            int lowestAbove = Integer.MIN_VALUE;
+            for (int l = 1; l < lines.size(); l++) {
+                above += work(lines.get(l - 1));
+                lowestAbove = Math.max(lowestAbove, lines.get(l - 1).bottom());
+                int highestBelow = Integer.MAX_VALUE;
+                for (int k = l; k < lines.size(); k++) {
+                    highestBelow = Math.min(highestBelow, lines.get(k).top());
+                }
+                int gap = highestBelow - lowestAbove + 2 * MARGIN; // between the lines' ink
+                if (!region.vertical() && gap >= 0) {
+                    cuts.add(new Cut(r, l, before + above, gap));
+                }
+            }
+            before += region.work();
+        }
+        double best = cuts.stream()
+                .mapToDouble(cut -> Math.abs(cut.workBefore() - total / 2))
+                .min()
+                .orElse(total);
+        Cut chosen = cuts.stream()
+                .filter(cut -> Math.abs(cut.workBefore() - total / 2) <= best + 0.08 * total)
+                .max((a, b) -> Integer.compare(a.gap(), b.gap()))
+                .orElseThrow();
+        if (Math.max(chosen.workBefore(), total - chosen.workBefore()) > MOST_UNEVEN * total) {
+            return Optional.empty();
+        }
+        List<Part> first = new ArrayList<>();
+        List<Part> second = new ArrayList<>();
+        for (int r = 0; r < regions.size(); r++) {
+            Region region = regions.get(r);
+            int split = r < chosen.region() ? region.lines().size() : r > chosen.region() ? 0 : chosen.line();
+            if (split > 0) {
+                first.add(new Part(region.box(), region.lines().subList(0, split), region.vertical()));
+            }
+            if (split < region.lines().size()) {
+                second.add(new Part(
+                        region.box(),
+                        region.lines().subList(split, region.lines().size()),
+                        region.vertical()));
+            }
+        }
+        return Optional.of(new Halves(first, second));
+    }
+
+    /** A place to cut: before line {@code line} of region {@code region}; the work before it, the clear gap there. */
+    private record Cut(int region, int line, double workBefore, int gap) {}
+}
