@@ -23,8 +23,22 @@ public final class Stages {
     private static final boolean RECORDER =
             ModuleLayer.boot().findModule("jdk.jfr").isPresent();
 
+    /** Set on a thread whose work another thread's stage already stands for (a helper it waits on). */
+    private static final ThreadLocal<Boolean> UNTIMED = ThreadLocal.withInitial(() -> false);
+
     public static <T> T time(String stage, int page, Supplier<T> work) {
-        return RECORDER ? Recorded.time(stage, page, work) : work.get();
+        return RECORDER && !UNTIMED.get() ? Recorded.time(stage, page, work) : work.get();
+    }
+
+    /** The work with no stage recorded on this thread: the thread waiting for it times it (no double count). */
+    public static <T> T untimed(Supplier<T> work) {
+        boolean before = UNTIMED.get();
+        UNTIMED.set(true);
+        try {
+            return work.get();
+        } finally {
+            UNTIMED.set(before);
+        }
     }
 
     public static void time(String stage, int page, Runnable work) {

@@ -17,6 +17,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
@@ -49,90 +52,147 @@ final class PageReadings {
 
     /** The page's blocks in reading order, as Tesseract found them (paragraphs not yet joined). */
     List<Block> read(byte[] grey, int width, int height, int pageIndex, String languages, int segmentation) {
-        Image page = new Image(grey, 0, 0, width, height, segmentation);
+        Image page = new Image(grey, 0, 0, width, height, segmentation, (byte) 0xff);
         Reading reading = new Reading(languages, pageIndex, System.nanoTime() + passBudget.toNanos());
         readings.incrementAndGet();
-        boolean helped = segmentation == ITessAPI.TessPageSegMode.PSM_AUTO && takeSpareThread();
         try {
-            return helped ? readInHalves(page, reading) : read(page, reading, true);
+            Runnable helperDone = segmentation == ITessAPI.TessPageSegMode.PSM_AUTO ? takeSpareThread() : null;
+            return helperDone != null ? readInHalves(page, reading, helperDone) : readWhole(page, reading);
         } finally {
-            readings.addAndGet(helped ? -2 : -1);
+            readings.decrementAndGet();
         }
     }
 
-    private boolean takeSpareThread() {
+    /** A spare thread's slot, given back once by what the returned action, or null when none is spare. */
+    private Runnable takeSpareThread() {
         int now = readings.get();
-        while (helpers != null && now < threads) {
+        while (helpers != null && now < threads && !ParallelPages.pagesWaiting()) {
             if (readings.compareAndSet(now, now + 1)) {
-                return true;
+                AtomicBoolean given = new AtomicBoolean();
+                return () -> {
+                    if (given.compareAndSet(false, true)) {
+                        readings.decrementAndGet();
+                    }
+                };
             }
             now = readings.get();
         }
-        return false;
+        return null;
     }
 
-    /** Grey pixels to read, placed at ({@code left}, {@code top}) of the page, with Tesseract's segmentation mode. */
-    private record Image(byte[] grey, int left, int top, int width, int height, int segmentation) {}
+    /**
+     * Grey pixels to read, placed at ({@code left}, {@code top}) of the page, with Tesseract's segmentation mode and
+     * the level of the page's paper.
+     */
+    private record Image(byte[] grey, int left, int top, int width, int height, int segmentation, byte paper) {}
 
     /** One page's reading: its languages, its index, and the deadline its pass budget sets. */
     private record Reading(String languages, int pageIndex, long deadline) {}
 
-    private List<Block> readInHalves(Image page, Reading reading) {
+    private List<Block> readInHalves(Image page, Reading reading, Runnable helperDone) {
+        Optional<PageRegions.Halves> halves;
         TessAPI api = TesseractHandles.api();
         TessBaseAPI handle = set(page, reading);
-        Optional<PageRegions.Halves> halves;
         try {
             halves = Stages.time(
                     Stages.RECOGNITION,
                     reading.pageIndex(),
                     () -> PageRegions.halves(PageRegions.analyse(api, handle, page.width(), page.height())));
             if (halves.isEmpty()) {
-                return recognize(api, handle, page, reading, true); // read on from the layout just found
+                helperDone.run();
+                return recognize(api, handle, page, reading); // read on from the layout just found
             }
         } finally {
             api.TessBaseAPIClear(handle);
         }
-        // The helper's stages are not recorded: this thread's wait for it stands for its time in the breakdown.
-        Future<List<Block>> later =
-                helpers.submit(() -> readParts(page, halves.get().second(), reading, false));
+        ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the halves are not begun for nothing
+        byte paper = paper(page.grey());
+        Future<List<Block>> later = helpers.submit(() -> {
+            try {
+                // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
+                return Stages.untimed(() -> readParts(page, paper, halves.get().second(), reading));
+            } finally {
+                helperDone.run();
+            }
+        });
         try {
-            List<Block> blocks = new ArrayList<>(readParts(page, halves.get().first(), reading, true));
-            blocks.addAll(Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> await(later)));
+            List<Block> blocks =
+                    new ArrayList<>(readParts(page, paper, halves.get().first(), reading));
+            if (later.cancel(false)) {
+                helperDone.run(); // the helper had not begun (its thread busy): this thread reads on
+                blocks.addAll(readParts(page, paper, halves.get().second(), reading));
+            } else {
+                blocks.addAll(Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> await(later, reading)));
+            }
             return blocks;
         } catch (RuntimeException | Error e) {
-            later.cancel(true);
+            if (later.cancel(true)) {
+                helperDone.run();
+            }
             throw e;
         }
     }
 
-    private static List<Block> await(Future<List<Block>> second) {
+    /** The level of most of the page's pixels: the paper, which the crops around parts are filled with. */
+    private static byte paper(byte[] grey) {
+        int[] counts = new int[256];
+        for (byte pixel : grey) {
+            counts[pixel & 0xff]++;
+        }
+        int most = 255;
+        for (int level = 0; level < 256; level++) {
+            if (counts[level] > counts[most]) {
+                most = level;
+            }
+        }
+        return (byte) most;
+    }
+
+    private List<Block> await(Future<List<Block>> second, Reading reading) {
+        int page = reading.pageIndex() + 1;
         try {
-            return second.get();
+            // The helper stops by its own deadline; the grace covers a reading stopping between two words.
+            return second.get(
+                    Math.max(0, reading.deadline() - System.nanoTime()) + OcrPipeline.STOP_GRACE.toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RecognitionFailure("Stopped: the page was given up");
+            throw new RecognitionFailure("Stopped: page " + page + " was given up");
+        } catch (TimeoutException e) {
+            throw tooLong(page);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof OcrChatException known) {
                 throw known;
             }
-            throw new RecognitionFailure("Tesseract failed: " + e.getCause(), e.getCause());
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new RecognitionFailure("Tesseract failed on page " + page + ": " + e.getCause(), e.getCause());
         }
     }
 
+    private LimitExceeded tooLong(int page) {
+        return new LimitExceeded(
+                "Page " + page + " took longer to read than this server allows for a page",
+                Map.of("page", page, "max_seconds_per_page", passBudget.toSeconds()));
+    }
+
     /**
-     * Each part read alone, as one block of text: its lines on white in its block's box, so that neither a
-     * neighbouring block reaching into the box nor the other thread's lines are read again.
+     * Each part read alone, as one block of text: its lines on the page's paper in a box around them, so that
+     * neither a neighbouring block nor the other thread's lines are read again.
      */
-    private List<Block> readParts(Image page, List<PageRegions.Part> parts, Reading reading, boolean timed) {
+    private List<Block> readParts(Image page, byte paper, List<PageRegions.Part> parts, Reading reading) {
         List<Block> blocks = new ArrayList<>();
         for (PageRegions.Part part : parts) {
             PageRegions.Box box = part.box();
             byte[] grey = new byte[box.width() * box.height()];
-            Arrays.fill(grey, (byte) 0xff);
+            Arrays.fill(grey, paper);
             for (PageRegions.Box line : part.lines()) {
                 int left = Math.max(line.left(), box.left());
                 int right = Math.min(line.right(), box.right());
-                for (int y = Math.max(line.top(), box.top()); y < Math.min(line.bottom(), box.bottom()); y++) {
+                for (int y = Math.max(line.top(), box.top());
+                        right > left && y < Math.min(line.bottom(), box.bottom());
+                        y++) {
                     System.arraycopy(
                             page.grey(),
                             y * page.width() + left,
@@ -144,18 +204,18 @@ final class PageReadings {
             int segmentation = part.vertical()
                     ? ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK_VERT_TEXT
                     : ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK;
-            blocks.addAll(read(
-                    new Image(grey, box.left(), box.top(), box.width(), box.height(), segmentation), reading, timed));
+            blocks.addAll(readWhole(
+                    new Image(grey, box.left(), box.top(), box.width(), box.height(), segmentation, paper), reading));
         }
         return blocks;
     }
 
-    /** The image read on this thread's handle. */
-    private List<Block> read(Image image, Reading reading, boolean timed) {
+    /** The image read whole on this thread's handle. */
+    private List<Block> readWhole(Image image, Reading reading) {
         TessAPI api = TesseractHandles.api();
         TessBaseAPI handle = set(image, reading);
         try {
-            return recognize(api, handle, image, reading, timed);
+            return recognize(api, handle, image, reading);
         } finally {
             api.TessBaseAPIClear(handle);
         }
@@ -164,6 +224,7 @@ final class PageReadings {
     private TessBaseAPI set(Image image, Reading reading) {
         TessAPI api = TesseractHandles.api();
         TessBaseAPI handle = handles.recognizer(reading.languages());
+        // Tesseract copies the pixels on SetImage: the buffer may go once it returns.
         ByteBuffer pixels = ByteBuffer.allocateDirect(image.grey().length);
         pixels.put(image.grey()).flip();
         api.TessBaseAPISetPageSegMode(handle, image.segmentation());
@@ -173,29 +234,26 @@ final class PageReadings {
     }
 
     /** Recognizes the image set on the handle within what is left of the budget: its blocks in page coordinates. */
-    private List<Block> recognize(TessAPI api, TessBaseAPI handle, Image image, Reading reading, boolean timed) {
-        int page = reading.pageIndex();
-        Duration left = Duration.ofNanos(Math.max(1_000_000L, reading.deadline() - System.nanoTime()));
-        boolean recognized = timed
-                ? Stages.time(Stages.RECOGNITION, page, () -> PassMonitor.recognize(api, handle, left))
-                : PassMonitor.recognize(api, handle, left);
-        if (!recognized) {
+    private List<Block> recognize(TessAPI api, TessBaseAPI handle, Image image, Reading reading) {
+        int page = reading.pageIndex() + 1;
+        long left = reading.deadline() - System.nanoTime();
+        if (left <= 0) {
+            throw tooLong(page);
+        }
+        // Rounded up, so Tesseract's own deadline never falls before this reading's.
+        Duration budget = Duration.ofMillis((left + 999_999) / 1_000_000);
+        if (!Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> PassMonitor.recognize(api, handle, budget))) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new RecognitionFailure("Stopped: page " + (page + 1) + " was given up");
+                throw new RecognitionFailure("Stopped: page " + page + " was given up");
             }
             if (System.nanoTime() >= reading.deadline()) {
-                throw new LimitExceeded(
-                        "Page " + (page + 1) + " took longer to read than this server allows for a page",
-                        Map.of("page", page + 1, "max_seconds_per_page", passBudget.toSeconds()));
+                throw tooLong(page);
             }
-            throw new RecognitionFailure("Tesseract failed to recognize page " + (page + 1));
+            throw new RecognitionFailure("Tesseract failed to recognize page " + page);
         }
-        String languages = reading.languages();
-        return timed
-                ? Stages.time(
-                        Stages.LAYOUT,
-                        page,
-                        () -> TesseractResults.readBlocks(handle, languages, image.left(), image.top()))
-                : TesseractResults.readBlocks(handle, languages, image.left(), image.top());
+        return Stages.time(
+                Stages.LAYOUT,
+                reading.pageIndex(),
+                () -> TesseractResults.readBlocks(handle, reading.languages(), image.left(), image.top()));
     }
 }

@@ -24,7 +24,7 @@ final class PageRegions {
     /** A cut that leaves more than this share of the work on one side is not worth a second thread. */
     static final double MOST_UNEVEN = 0.7;
 
-    /** Blocks and lines are taken with this margin of page around them (their boxes are the ink's own). */
+    /** Lines are taken with this margin of page around them (their boxes are the ink's own). */
     static final int MARGIN = 4;
 
     private PageRegions() {}
@@ -44,24 +44,25 @@ final class PageRegions {
         }
     }
 
-    /** A text block and its lines, top to bottom; {@code vertical} when its lines run down the page. */
-    record Region(Box box, List<Box> lines, boolean vertical) {
+    /** A text block's lines, top to bottom; {@code vertical} when they run down the page. */
+    record Region(List<Box> lines, boolean vertical) {
         double work() {
             return lines.stream().mapToDouble(PageRegions::work).sum();
         }
     }
 
     /**
-     * Part of a block to read alone: the block's box, and the lines of it to read (the others are left out, as is
-     * anything in the box that is not in one of these lines, such as a neighbouring block reaching into it).
+     * Part of a block to read alone: its lines, and the box around them (anything in the box outside these lines,
+     * such as a neighbouring block reaching in, is left out).
      */
     record Part(Box box, List<Box> lines, boolean vertical) {}
 
     /** What each thread reads, in reading order: all of {@code first}, then all of {@code second}. */
     record Halves(List<Part> first, List<Part> second) {}
 
+    /** Steps of the LSTM along a line, horizontal or vertical: its length over its thickness. */
     static double work(Box line) {
-        return (double) line.width() / Math.max(8, line.height());
+        return (double) Math.max(line.width(), line.height()) / Math.max(8, Math.min(line.width(), line.height()));
     }
 
     /** The text blocks Tesseract's layout analysis finds on the image set on {@code handle}, in reading order. */
@@ -72,18 +73,16 @@ final class PageRegions {
             return regions;
         }
         try {
-            Box block = null;
             List<Box> lines = null;
             boolean vertical = false;
             do {
                 if (ResultCalls.TessPageIteratorIsAtBeginningOf(position, RIL_BLOCK) != 0) {
                     if (lines != null && !lines.isEmpty()) {
-                        regions.add(new Region(block, lines, vertical));
+                        regions.add(new Region(lines, vertical));
                     }
                     int type = api.TessPageIteratorBlockType(position);
                     vertical = type == ITessAPI.TessPolyBlockType.PT_VERTICAL_TEXT;
-                    block = isText(type) ? box(position, RIL_BLOCK, width, height, MARGIN) : null;
-                    lines = block == null ? null : new ArrayList<>();
+                    lines = isText(type) ? new ArrayList<>() : null;
                 }
                 if (lines != null) {
                     Box line = box(position, RIL_TEXTLINE, width, height, MARGIN);
@@ -93,7 +92,7 @@ final class PageRegions {
                 }
             } while (ResultCalls.TessPageIteratorNext(position, RIL_TEXTLINE) != 0);
             if (lines != null && !lines.isEmpty()) {
-                regions.add(new Region(block, lines, vertical));
+                regions.add(new Region(lines, vertical));
             }
         } finally {
             api.TessPageIteratorDelete(position);
@@ -145,7 +144,7 @@ final class PageRegions {
         double before = 0;
         for (int r = 0; r < regions.size(); r++) {
             Region region = regions.get(r);
-            cuts.add(new Cut(r, 0, before, Integer.MAX_VALUE));
+            cuts.add(new Cut(r, 0, 0, before, Integer.MAX_VALUE));
             List<Box> lines = region.lines();
             double above = 0;
             int lowestAbove = Integer.MIN_VALUE;
@@ -158,40 +157,67 @@ final class PageRegions {
                 }
                 int gap = highestBelow - lowestAbove + 2 * MARGIN; // between the lines' ink
                 if (!region.vertical() && gap >= 0) {
-                    cuts.add(new Cut(r, l, before + above, gap));
+                    // Halfway between the lines' ink: the margins of the lines on either side stop there.
+                    cuts.add(new Cut(r, l, (lowestAbove + highestBelow) / 2, before + above, gap));
                 }
             }
             before += region.work();
         }
-        double best = cuts.stream()
+        List<Cut> even = cuts.stream()
+                .filter(cut -> Math.max(cut.workBefore(), total - cut.workBefore()) <= MOST_UNEVEN * total)
+                .toList();
+        if (even.isEmpty()) {
+            return Optional.empty();
+        }
+        double best = even.stream()
                 .mapToDouble(cut -> Math.abs(cut.workBefore() - total / 2))
                 .min()
-                .orElse(total);
-        Cut chosen = cuts.stream()
+                .orElseThrow();
+        Cut chosen = even.stream()
                 .filter(cut -> Math.abs(cut.workBefore() - total / 2) <= best + 0.08 * total)
                 .max((a, b) -> Integer.compare(a.gap(), b.gap()))
                 .orElseThrow();
-        if (Math.max(chosen.workBefore(), total - chosen.workBefore()) > MOST_UNEVEN * total) {
-            return Optional.empty();
-        }
         List<Part> first = new ArrayList<>();
         List<Part> second = new ArrayList<>();
         for (int r = 0; r < regions.size(); r++) {
             Region region = regions.get(r);
             int split = r < chosen.region() ? region.lines().size() : r > chosen.region() ? 0 : chosen.line();
+            boolean inside = split > 0 && split < region.lines().size();
             if (split > 0) {
-                first.add(new Part(region.box(), region.lines().subList(0, split), region.vertical()));
+                first.add(part(
+                        region.lines().subList(0, split),
+                        Integer.MIN_VALUE,
+                        inside ? chosen.y() : Integer.MAX_VALUE,
+                        region.vertical()));
             }
             if (split < region.lines().size()) {
-                second.add(new Part(
-                        region.box(),
+                second.add(part(
                         region.lines().subList(split, region.lines().size()),
+                        inside ? chosen.y() : Integer.MIN_VALUE,
+                        Integer.MAX_VALUE,
                         region.vertical()));
             }
         }
         return Optional.of(new Halves(first, second));
     }
 
-    /** A place to cut: before line {@code line} of region {@code region}; the work before it, the clear gap there. */
-    private record Cut(int region, int line, double workBefore, int gap) {}
+    /**
+     * A place to cut: before line {@code line} of region {@code region}, at height {@code y} when inside it; the work
+     * before it, the clear gap there.
+     */
+    private record Cut(int region, int line, int y, double workBefore, int gap) {}
+
+    /** Lines read together, kept between {@code top} and {@code bottom}, in the box around them. */
+    private static Part part(List<Box> lines, int top, int bottom, boolean vertical) {
+        List<Box> kept = lines.stream()
+                .map(line ->
+                        new Box(line.left(), Math.max(top, line.top()), line.right(), Math.min(bottom, line.bottom())))
+                .toList();
+        Box around = new Box(
+                kept.stream().mapToInt(Box::left).min().orElseThrow(),
+                kept.stream().mapToInt(Box::top).min().orElseThrow(),
+                kept.stream().mapToInt(Box::right).max().orElseThrow(),
+                kept.stream().mapToInt(Box::bottom).max().orElseThrow());
+        return new Part(around, kept, vertical);
+    }
 }

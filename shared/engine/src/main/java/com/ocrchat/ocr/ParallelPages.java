@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,8 +52,13 @@ public final class ParallelPages {
         ExecutorService workers = pool.get();
         Phaser running = new Phaser(1);
         List<Future<T>> pending = new ArrayList<>();
+        List<AtomicBoolean> dequeued = new ArrayList<>();
         for (Callable<T> task : tasks) {
+            AtomicBoolean out = new AtomicBoolean();
+            dequeued.add(out);
+            QUEUED.incrementAndGet();
             pending.add(workers.submit(() -> {
+                leaveQueue(out);
                 running.register();
                 try {
                     return task.call();
@@ -67,10 +74,25 @@ public final class ParallelPages {
             }
         } catch (ExecutionException | InterruptedException e) {
             pending.forEach(future -> future.cancel(true));
+            dequeued.forEach(ParallelPages::leaveQueue);
             awaitStopped(running, workers);
             throw e;
         }
         return results;
+    }
+
+    /** Pages handed to any pool of this process and not yet begun (or given up). */
+    private static final AtomicInteger QUEUED = new AtomicInteger();
+
+    private static void leaveQueue(AtomicBoolean out) {
+        if (out.compareAndSet(false, true)) {
+            QUEUED.decrementAndGet();
+        }
+    }
+
+    /** Whether pages are waiting for a thread: then a page being read does not take a second one. */
+    static boolean pagesWaiting() {
+        return QUEUED.get() > 0;
     }
 
     private void awaitStopped(Phaser running, ExecutorService workers) {

@@ -17,8 +17,8 @@ import net.sourceforge.tess4j.TessAPI;
  * Tesseract 5 (LSTM) through tess4j's lazily bound {@link TessAPI}, fed raw 8-bit grey pixels so no
  * Leptonica binding is needed. Handles are pooled per thread ({@link TesseractHandles}); pages lying on
  * their side are turned upright ({@link PageOrientation}); {@code language=auto} is {@link AutoLanguage};
- * Tesseract's result becomes words and blocks in {@link TesseractResults}. Text too small or too large
- * for Tesseract is rescaled.
+ * Tesseract's result becomes words and blocks in {@link TesseractResults}; a lone page is read on two threads
+ * ({@link PageReadings}). Text too small or too large for Tesseract is rescaled.
  */
 public final class TesseractEngine implements OcrEngine {
     /** Median word heights (pixels) outside which text is too small or too large for Tesseract. */

@@ -17,7 +17,7 @@ class PageRegionsTest {
         for (int i = 0; i < count; i++) {
             lines.add(new Box(left, top + 60 * i, left + 1000, top + 60 * i + 40));
         }
-        return new Region(new Box(left, top, left + 1000, top + 60 * count - 20), lines, false);
+        return new Region(lines, false);
     }
 
     @Test
@@ -40,12 +40,11 @@ class PageRegionsTest {
             Box line = lines.get(i);
             lines.set(i, new Box(line.left(), line.top() + 30, line.right(), line.bottom() + 30));
         }
-        Halves halves = PageRegions.halves(List.of(new Region(block.box(), lines, false)))
-                .orElseThrow();
+        Halves halves = PageRegions.halves(List.of(new Region(lines, false))).orElseThrow();
 
         assertEquals(lines.subList(0, 10), halves.first().get(0).lines());
         assertEquals(lines.subList(10, 20), halves.second().get(0).lines());
-        assertEquals(block.box(), halves.second().get(0).box(), "each part is read in its block's box");
+        assertEquals(new Box(0, 630, 1000, 1210), halves.second().get(0).box(), "each part is read in a box around it");
     }
 
     @Test
@@ -62,9 +61,23 @@ class PageRegionsTest {
     void aFewLinesOrAVeryUnevenPageAreReadOnOneThread() {
         assertTrue(PageRegions.halves(List.of(block(0, 0, 2))).isEmpty(), "too little work for a second thread");
         assertTrue(PageRegions.halves(List.of()).isEmpty());
-        Region vertical = new Region(block(0, 0, 10).box(), block(0, 0, 10).lines(), true);
+        Region vertical = new Region(block(0, 0, 10).lines(), true);
         assertTrue(
                 PageRegions.halves(List.of(vertical, block(0, 700, 1))).isEmpty(),
                 "vertical lines are not cut between, and the rest is too little to balance them");
+    }
+
+    @Test
+    void linesAcrossACutStopHalfwayBetweenTheirInk() {
+        // Lines 40 high, 4 apart, each with a 4-pixel margin: their boxes overlap by 4.
+        List<Box> lines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lines.add(new Box(0, 44 * i - 4, 1000, 44 * i + 44));
+        }
+        Halves halves = PageRegions.halves(List.of(new Region(lines, false))).orElseThrow();
+
+        int firstBottom = halves.first().get(0).box().bottom();
+        int secondTop = halves.second().get(0).box().top();
+        assertEquals(firstBottom, secondTop, "the two parts meet and do not overlap");
     }
 }

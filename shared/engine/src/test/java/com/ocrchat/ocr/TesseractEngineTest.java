@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.MarkdownWriter;
 import com.ocrchat.page.Page;
+import com.ocrchat.page.Word;
 import com.ocrchat.settings.Env;
 import com.ocrchat.testing.TestPages;
+import java.awt.image.BufferedImage;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,7 @@ class TesseractEngineTest {
 
     @Test
     void aPageReadOnTwoThreadsSaysWhatItSaysOnOneInTheSameOrder() {
-        java.awt.image.BufferedImage page = TestPages.twoColumnPage(
+        BufferedImage page = TestPages.twoColumnPage(
                 "Quarterly report",
                 List.of(
                         "The committee reviewed the invoice",
@@ -39,15 +42,9 @@ class TesseractEngineTest {
                         "questions they have about the totals",
                         "to the treasurer in good time."));
         TesseractEngine oneThread = new TesseractEngine(
-                EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null),
-                100_000_000L,
-                java.time.Duration.ofSeconds(60),
-                1);
+                EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null), 100_000_000L, Duration.ofSeconds(60), 1);
         TesseractEngine twoThreads = new TesseractEngine(
-                EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null),
-                100_000_000L,
-                java.time.Duration.ofSeconds(60),
-                2);
+                EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null), 100_000_000L, Duration.ofSeconds(60), 2);
 
         Page one = oneThread.recognize(page, 0, "eng");
         Page two = twoThreads.recognize(page, 0, "eng");
@@ -58,7 +55,7 @@ class TesseractEngineTest {
                 two.text().indexOf("April.") < two.text().indexOf("The second column"),
                 "the left column is read before the right one:\n" + two.text());
         for (Block block : two.blocks()) {
-            for (com.ocrchat.page.Word word : block.words()) {
+            for (Word word : block.words()) {
                 assertTrue(word.bbox()[2] <= page.getWidth() && word.bbox()[3] <= page.getHeight());
             }
         }
