@@ -107,10 +107,15 @@ final class PageReadings {
         }
         ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the halves are not begun for nothing
         byte paper = paper(page.grey());
+        // Whoever claims the second half reads it: the helper, or this thread if the helper has not begun by then.
+        AtomicBoolean secondClaimed = new AtomicBoolean();
         Future<List<Block>> later = helpers.submit(() -> {
             try {
                 // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
-                return Stages.untimed(() -> readParts(page, paper, halves.get().second(), reading));
+                return secondClaimed.compareAndSet(false, true)
+                        ? Stages.untimed(
+                                () -> readParts(page, paper, halves.get().second(), reading))
+                        : null;
             } finally {
                 helperDone.run();
             }
@@ -118,17 +123,19 @@ final class PageReadings {
         try {
             List<Block> blocks =
                     new ArrayList<>(readParts(page, paper, halves.get().first(), reading));
-            if (later.cancel(false)) {
-                helperDone.run(); // the helper had not begun (its thread busy): this thread reads on
+            if (secondClaimed.compareAndSet(false, true)) {
+                later.cancel(false);
+                helperDone.run();
                 blocks.addAll(readParts(page, paper, halves.get().second(), reading));
             } else {
                 blocks.addAll(Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> await(later, reading)));
             }
             return blocks;
         } catch (RuntimeException | Error e) {
-            if (later.cancel(true)) {
+            if (secondClaimed.compareAndSet(false, true)) {
                 helperDone.run();
             }
+            later.cancel(true);
             throw e;
         }
     }
