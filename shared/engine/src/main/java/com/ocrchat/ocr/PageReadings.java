@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoublePredicate;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI;
@@ -50,15 +51,53 @@ final class PageReadings {
                 : null;
     }
 
-    /** The page's blocks in reading order, as Tesseract found them (paragraphs not yet joined). */
-    List<Block> read(byte[] grey, int width, int height, int pageIndex, String languages, int segmentation) {
+    /** The page's blocks in reading order (paragraphs not yet joined); or, not read, the word height its layout shows. */
+    record Read(List<Block> blocks, double wordHeight) {}
+
+    /**
+     * Reads the page after Tesseract's layout analysis (which the reading then goes on from, so it costs nothing
+     * extra): unread when {@code readAtThisSize} (if given) refuses the height of its words as the layout shows them,
+     * else whole, or in halves when a thread is spare.
+     */
+    Read read(
+            byte[] grey,
+            int width,
+            int height,
+            int pageIndex,
+            String languages,
+            int segmentation,
+            DoublePredicate readAtThisSize) {
         Image page = new Image(grey, 0, 0, width, height, segmentation, (byte) 0xff);
         Reading reading = new Reading(languages, pageIndex, System.nanoTime() + passBudget.toNanos());
         readings.incrementAndGet();
+        Runnable helperDone = segmentation == ITessAPI.TessPageSegMode.PSM_AUTO ? takeSpareThread() : null;
         try {
-            Runnable helperDone = segmentation == ITessAPI.TessPageSegMode.PSM_AUTO ? takeSpareThread() : null;
-            return helperDone != null ? readInHalves(page, reading, helperDone) : readWhole(page, reading);
+            Optional<PageRegions.Halves> halves = Optional.empty();
+            TessAPI api = TesseractHandles.api();
+            TessBaseAPI handle = set(page, reading);
+            try {
+                List<PageRegions.Region> regions = Stages.time(
+                        Stages.RECOGNITION, pageIndex, () -> PageRegions.analyse(api, handle, width, height));
+                double wordHeight = PageRegions.wordHeight(regions);
+                if (readAtThisSize != null && wordHeight > 0 && !readAtThisSize.test(wordHeight)) {
+                    return new Read(null, wordHeight);
+                }
+                if (helperDone != null) {
+                    halves = PageRegions.halves(regions);
+                }
+                if (halves.isEmpty()) {
+                    return new Read(recognize(api, handle, page, reading), 0);
+                }
+            } finally {
+                api.TessBaseAPIClear(handle);
+            }
+            Runnable handedOver = helperDone;
+            helperDone = null; // the halves give the helper's slot back when the helper is done
+            return new Read(readInHalves(page, reading, halves.get(), handedOver), 0);
         } finally {
+            if (helperDone != null) {
+                helperDone.run();
+            }
             readings.decrementAndGet();
         }
     }
@@ -89,22 +128,7 @@ final class PageReadings {
     /** One page's reading: its languages, its index, and the deadline its pass budget sets. */
     private record Reading(String languages, int pageIndex, long deadline) {}
 
-    private List<Block> readInHalves(Image page, Reading reading, Runnable helperDone) {
-        Optional<PageRegions.Halves> halves;
-        TessAPI api = TesseractHandles.api();
-        TessBaseAPI handle = set(page, reading);
-        try {
-            halves = Stages.time(
-                    Stages.RECOGNITION,
-                    reading.pageIndex(),
-                    () -> PageRegions.halves(PageRegions.analyse(api, handle, page.width(), page.height())));
-            if (halves.isEmpty()) {
-                helperDone.run();
-                return recognize(api, handle, page, reading); // read on from the layout just found
-            }
-        } finally {
-            api.TessBaseAPIClear(handle);
-        }
+    private List<Block> readInHalves(Image page, Reading reading, PageRegions.Halves halves, Runnable helperDone) {
         ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the halves are not begun for nothing
         byte paper = paper(page.grey());
         // Whoever claims the second half reads it: the helper, or this thread if the helper has not begun by then.
@@ -113,20 +137,18 @@ final class PageReadings {
             try {
                 // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
                 return secondClaimed.compareAndSet(false, true)
-                        ? Stages.untimed(
-                                () -> readParts(page, paper, halves.get().second(), reading))
+                        ? Stages.untimed(() -> readParts(page, paper, halves.second(), reading))
                         : null;
             } finally {
                 helperDone.run();
             }
         });
         try {
-            List<Block> blocks =
-                    new ArrayList<>(readParts(page, paper, halves.get().first(), reading));
+            List<Block> blocks = new ArrayList<>(readParts(page, paper, halves.first(), reading));
             if (secondClaimed.compareAndSet(false, true)) {
                 later.cancel(false);
                 helperDone.run();
-                blocks.addAll(readParts(page, paper, halves.get().second(), reading));
+                blocks.addAll(readParts(page, paper, halves.second(), reading));
             } else {
                 blocks.addAll(Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> await(later, reading)));
             }

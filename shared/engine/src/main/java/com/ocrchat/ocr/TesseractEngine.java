@@ -85,23 +85,31 @@ public final class TesseractEngine implements OcrEngine {
         return pass(image, pageIndex, languages).page();
     }
 
-    /** A page as recognized, and whether its text stood upright. */
-    record Pass(Page page, boolean upright) {}
+    /** A page as recognized and whether its text stood upright; or, not read (page null), its words' height. */
+    record Pass(Page page, boolean upright, double wordHeight) {}
 
+    /**
+     * Text far too small or too large is seen before it is read, from the layout's lines, or else from the words
+     * read: either way the page is rescaled and read (again).
+     */
     Pass pass(BufferedImage image, int pageIndex, String languages) {
-        Pass pass = segmented(image, pageIndex, languages);
-        double height = medianWordHeight(pass.page());
-        if (height <= 0 || height >= SMALLEST_WORDS && height <= LARGEST_WORDS) {
+        Pass pass = segmented(image, pageIndex, languages, true);
+        double height = pass.page() == null ? pass.wordHeight() : medianWordHeight(pass.page());
+        if (height <= 0 || wellSized(height)) {
             return pass;
         }
         double factor = Math.max(0.25, Math.min(4.0, GOOD_WORD_HEIGHT / height));
         // An enlarged copy stays within the page budget: at most maxPixels, whatever the factor asks.
         factor = Math.min(factor, Math.sqrt(maxPixels / ((double) image.getWidth() * image.getHeight())));
         if (factor > 0.9 && factor < 1.1) {
-            return pass;
+            return pass.page() != null ? pass : segmented(image, pageIndex, languages, false);
         }
-        Pass rescaled = segmented(ImageTransforms.scale(image, factor), pageIndex, languages);
-        return new Pass(rescaled.page().scaled(1 / factor, image.getWidth(), image.getHeight()), rescaled.upright());
+        Pass rescaled = segmented(ImageTransforms.scale(image, factor), pageIndex, languages, false);
+        return new Pass(rescaled.page().scaled(1 / factor, image.getWidth(), image.getHeight()), rescaled.upright(), 0);
+    }
+
+    private static boolean wellSized(double wordHeight) {
+        return wordHeight >= SMALLEST_WORDS && wordHeight <= LARGEST_WORDS;
     }
 
     static boolean readsWell(Page page) {
@@ -136,21 +144,26 @@ public final class TesseractEngine implements OcrEngine {
      * tesseract command line does the same); read as one column of text they are all there. So a Korean page
      * is read both ways and the reading with more confident characters kept.
      */
-    private Pass segmented(BufferedImage image, int pageIndex, String languages) {
-        Pass automatic = recognizeAsIs(image, pageIndex, languages, ITessAPI.TessPageSegMode.PSM_AUTO);
-        if (!Arrays.asList(languages.split("\\+")).contains("kor")) {
+    private Pass segmented(BufferedImage image, int pageIndex, String languages, boolean checkSize) {
+        Pass automatic = recognizeAsIs(image, pageIndex, languages, ITessAPI.TessPageSegMode.PSM_AUTO, checkSize);
+        if (automatic.page() == null || !Arrays.asList(languages.split("\\+")).contains("kor")) {
             return automatic;
         }
-        Pass column = recognizeAsIs(image, pageIndex, languages, ITessAPI.TessPageSegMode.PSM_SINGLE_COLUMN);
+        Pass column = recognizeAsIs(image, pageIndex, languages, ITessAPI.TessPageSegMode.PSM_SINGLE_COLUMN, false);
         return confidentCharacters(column.page()) > confidentCharacters(automatic.page()) ? column : automatic;
     }
 
-    private Pass recognizeAsIs(BufferedImage image, int pageIndex, String languages, int segmentation) {
+    private Pass recognizeAsIs(
+            BufferedImage image, int pageIndex, String languages, int segmentation, boolean checkSize) {
         int width = image.getWidth();
         int height = image.getHeight();
         byte[] grey = Stages.time(Stages.PIXELS, pageIndex, () -> GreyPixels.of(image));
-        List<Block> read = readings.read(grey, width, height, pageIndex, languages, segmentation);
-        List<Block> blocks = Stages.time(Stages.LAYOUT, pageIndex, () -> Paragraphs.joinContinuations(read));
+        PageReadings.Read read = readings.read(
+                grey, width, height, pageIndex, languages, segmentation, checkSize ? TesseractEngine::wellSized : null);
+        if (read.blocks() == null) {
+            return new Pass(null, true, read.wordHeight());
+        }
+        List<Block> blocks = Stages.time(Stages.LAYOUT, pageIndex, () -> Paragraphs.joinContinuations(read.blocks()));
         return new Pass(
                 new Page(
                         pageIndex,
@@ -162,6 +175,7 @@ public final class TesseractEngine implements OcrEngine {
                         null,
                         List.of(),
                         null),
-                TesseractResults.upright(blocks));
+                TesseractResults.upright(blocks),
+                0);
     }
 }
