@@ -81,4 +81,19 @@ final class GreyPixels {
         }
         return grey;
     }
+
+    /** The level of most of the pixels: a page's paper. */
+    static byte commonest(byte[] grey) {
+        int[] counts = new int[256];
+        for (byte pixel : grey) {
+            counts[pixel & 0xff]++;
+        }
+        int most = 255;
+        for (int level = 0; level < 256; level++) {
+            if (counts[level] > counts[most]) {
+                most = level;
+            }
+        }
+        return (byte) most;
+    }
 }

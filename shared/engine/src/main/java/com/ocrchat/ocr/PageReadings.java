@@ -130,7 +130,7 @@ final class PageReadings {
 
     private List<Block> readInHalves(Image page, Reading reading, PageRegions.Halves halves, Runnable helperDone) {
         ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the halves are not begun for nothing
-        byte paper = paper(page.grey());
+        byte paper = GreyPixels.commonest(page.grey());
         // Whoever claims the second half reads it: the helper, or this thread if the helper has not begun by then.
         AtomicBoolean secondClaimed = new AtomicBoolean();
         Future<List<Block>> later = helpers.submit(() -> {
@@ -160,21 +160,6 @@ final class PageReadings {
             later.cancel(true);
             throw e;
         }
-    }
-
-    /** The level of most of the page's pixels: the paper, which the crops around parts are filled with. */
-    private static byte paper(byte[] grey) {
-        int[] counts = new int[256];
-        for (byte pixel : grey) {
-            counts[pixel & 0xff]++;
-        }
-        int most = 255;
-        for (int level = 0; level < 256; level++) {
-            if (counts[level] > counts[most]) {
-                most = level;
-            }
-        }
-        return (byte) most;
     }
 
     private List<Block> await(Future<List<Block>> second, Reading reading) {
@@ -250,11 +235,26 @@ final class PageReadings {
         }
     }
 
+    /**
+     * Each thread's buffer for the pixels it hands Tesseract, grown as needed: a direct buffer per image would count
+     * against the JVM's direct memory until a collection, which the JVM then forces (a full GC per page).
+     */
+    private static final int KEPT_PIXELS = 64 << 20;
+
+    private static final ThreadLocal<ByteBuffer> PIXELS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
+
     private TessBaseAPI set(Image image, Reading reading) {
         TessAPI api = TesseractHandles.api();
         TessBaseAPI handle = handles.recognizer(reading.languages());
-        // Tesseract copies the pixels on SetImage: the buffer may go once it returns.
-        ByteBuffer pixels = ByteBuffer.allocateDirect(image.grey().length);
+        ByteBuffer pixels = PIXELS.get();
+        if (pixels.capacity() < image.grey().length) {
+            pixels = ByteBuffer.allocateDirect(image.grey().length);
+            if (pixels.capacity() <= KEPT_PIXELS) {
+                PIXELS.set(pixels); // an outsized page's buffer is not kept
+            }
+        }
+        // Tesseract copies the pixels on SetImage, so the buffer is free again once it returns.
+        pixels.clear();
         pixels.put(image.grey()).flip();
         api.TessBaseAPISetPageSegMode(handle, image.segmentation());
         api.TessBaseAPISetImage(handle, pixels, image.width(), image.height(), 1, image.width());

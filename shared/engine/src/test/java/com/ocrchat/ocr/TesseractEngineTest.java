@@ -14,33 +14,39 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TesseractEngineTest {
     private final TesseractEngine engine =
             new TesseractEngine(EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null));
 
-    @Test
-    void aPageReadOnTwoThreadsSaysWhatItSaysOnOneInTheSameOrder() {
-        BufferedImage page = TestPages.twoColumnPage(
-                "Quarterly report",
-                List.of(
-                        "The committee reviewed the invoice",
-                        "and approved the payment for the",
-                        "quarterly supplies while the staff",
-                        "counted inventory at the warehouse",
-                        "near Springfield before the audit.",
-                        "Freight costs rose by nine percent",
-                        "after contracts with new carriers",
-                        "were signed in March and April."),
-                List.of(
-                        "The second column begins here and",
-                        "goes on with its own sentences about",
-                        "the budget for the coming year, which",
-                        "the board will discuss in January.",
-                        "Members are asked to read the notes",
-                        "before the meeting and to bring any",
-                        "questions they have about the totals",
-                        "to the treasurer in good time."));
+    /** White paper, and grey paper (an old scan's), which the crops read on the second thread are filled with. */
+    @ParameterizedTest
+    @ValueSource(ints = {255, 170})
+    void aPageReadOnTwoThreadsSaysWhatItSaysOnOneInTheSameOrder(int paper) {
+        BufferedImage page = onPaper(
+                paper,
+                TestPages.twoColumnPage(
+                        "Quarterly report",
+                        List.of(
+                                "The committee reviewed the invoice",
+                                "and approved the payment for the",
+                                "quarterly supplies while the staff",
+                                "counted inventory at the warehouse",
+                                "near Springfield before the audit.",
+                                "Freight costs rose by nine percent",
+                                "after contracts with new carriers",
+                                "were signed in March and April."),
+                        List.of(
+                                "The second column begins here and",
+                                "goes on with its own sentences about",
+                                "the budget for the coming year, which",
+                                "the board will discuss in January.",
+                                "Members are asked to read the notes",
+                                "before the meeting and to bring any",
+                                "questions they have about the totals",
+                                "to the treasurer in good time.")));
         TesseractEngine oneThread = new TesseractEngine(
                 EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null), 100_000_000L, Duration.ofSeconds(60), 1);
         TesseractEngine twoThreads = new TesseractEngine(
