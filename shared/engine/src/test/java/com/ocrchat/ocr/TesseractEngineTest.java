@@ -21,6 +21,18 @@ class TesseractEngineTest {
     private final TesseractEngine engine =
             new TesseractEngine(EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null));
 
+    /** The page with its white turned to {@code paper} (ink stays dark): what a yellowed page scans as. */
+    private static BufferedImage onPaper(int paper, BufferedImage page) {
+        BufferedImage grey = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < page.getWidth(); x++) {
+                int level = (page.getRGB(x, y) & 0xff) * paper / 255;
+                grey.getRaster().setSample(x, y, 0, level);
+            }
+        }
+        return grey;
+    }
+
     /** White paper, and grey paper (an old scan's), which the crops read on the second thread are filled with. */
     @ParameterizedTest
     @ValueSource(ints = {255, 170})
@@ -67,7 +79,7 @@ class TesseractEngineTest {
         }
     }
 
-    private static boolean cutInHalves(java.awt.image.BufferedImage page) {
+    private static boolean cutInHalves(BufferedImage page) {
         TesseractHandles handles = new TesseractHandles(
                 EngineSettings.from(Env.of(Map.of())).tessdata().orElseThrow());
         net.sourceforge.tess4j.TessAPI api = TesseractHandles.api();
