@@ -82,18 +82,24 @@ final class GreyPixels {
         return grey;
     }
 
-    /** The level of most of the pixels: a page's paper. */
-    static byte commonest(byte[] grey) {
+    /**
+     * A page's paper: the commonest level among the pixels lighter than the page's mean (a dark scanner border or
+     * gutter can outnumber any one level of the paper, whose noise spreads it over several levels).
+     */
+    static byte paper(byte[] grey) {
         int[] counts = new int[256];
+        long sum = 0;
         for (byte pixel : grey) {
             counts[pixel & 0xff]++;
+            sum += pixel & 0xff;
         }
-        int most = 255;
-        for (int level = 0; level < 256; level++) {
-            if (counts[level] > counts[most]) {
-                most = level;
+        int mean = grey.length == 0 ? 0 : (int) (sum / grey.length);
+        int paper = 255;
+        for (int level = mean; level < 256; level++) {
+            if (counts[level] > counts[paper]) {
+                paper = level;
             }
         }
-        return (byte) most;
+        return (byte) paper;
     }
 }

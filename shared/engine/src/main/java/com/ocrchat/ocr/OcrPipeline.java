@@ -29,6 +29,11 @@ public final class OcrPipeline {
         this.workers = new ParallelPages("ocr-worker", threads, STOP_GRACE);
     }
 
+    /** Whether pages handed to this pipeline wait for a thread. */
+    public boolean pagesWaiting() {
+        return workers.tasksWaiting();
+    }
+
     /** Where each page goes as soon as it is read (on the worker thread), e.g. kept for the exports. */
     public interface PageSink {
         /** A page that was rendered and recognized, as the image recognized. */

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoublePredicate;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
@@ -39,6 +40,7 @@ final class PageReadings {
     private final int threads;
     private final AtomicInteger readings = new AtomicInteger();
     private final ExecutorService helpers;
+    private volatile BooleanSupplier pagesWaiting = () -> false;
 
     /** {@code threads}: how many readings may run at once (pages and helpers), the cores given to reading. */
     PageReadings(TesseractHandles handles, Duration passBudget, int threads) {
@@ -49,6 +51,11 @@ final class PageReadings {
         this.helpers = this.threads > 1
                 ? Executors.newFixedThreadPool(this.threads - 1, DaemonThreads.named("ocr-helper"))
                 : null;
+    }
+
+    /** Where pages wait for a reading thread: while any do, no page takes a second one. */
+    void pagesWaitIn(BooleanSupplier pagesWaiting) {
+        this.pagesWaiting = pagesWaiting;
     }
 
     /** The page's blocks in reading order (paragraphs not yet joined); or, not read, the word height its layout shows. */
@@ -67,12 +74,12 @@ final class PageReadings {
             String languages,
             int segmentation,
             DoublePredicate readAtThisSize) {
-        Image page = new Image(grey, 0, 0, width, height, segmentation, (byte) 0xff);
+        Image page = new Image(grey, 0, 0, width, height, segmentation);
         Reading reading = new Reading(languages, pageIndex, System.nanoTime() + passBudget.toNanos());
         readings.incrementAndGet();
-        Runnable helperDone = segmentation == ITessAPI.TessPageSegMode.PSM_AUTO ? takeSpareThread() : null;
         try {
-            Optional<PageRegions.Halves> halves = Optional.empty();
+            Optional<PageRegions.Halves> halves;
+            Runnable helperDone = null;
             TessAPI api = TesseractHandles.api();
             TessBaseAPI handle = set(page, reading);
             try {
@@ -82,22 +89,20 @@ final class PageReadings {
                 if (readAtThisSize != null && wordHeight > 0 && !readAtThisSize.test(wordHeight)) {
                     return new Read(null, wordHeight);
                 }
-                if (helperDone != null) {
-                    halves = PageRegions.halves(regions);
+                halves = segmentation == ITessAPI.TessPageSegMode.PSM_AUTO
+                        ? PageRegions.halves(regions)
+                        : Optional.empty();
+                if (halves.isPresent()) {
+                    helperDone = takeSpareThread();
                 }
-                if (halves.isEmpty()) {
+                if (helperDone == null) {
                     return new Read(recognize(api, handle, page, reading), 0);
                 }
             } finally {
                 api.TessBaseAPIClear(handle);
             }
-            Runnable handedOver = helperDone;
-            helperDone = null; // the halves give the helper's slot back when the helper is done
-            return new Read(readInHalves(page, reading, halves.get(), handedOver), 0);
+            return new Read(readInHalves(page, reading, halves.get(), helperDone), 0);
         } finally {
-            if (helperDone != null) {
-                helperDone.run();
-            }
             readings.decrementAndGet();
         }
     }
@@ -105,7 +110,7 @@ final class PageReadings {
     /** A spare thread's slot, given back once by what the returned action, or null when none is spare. */
     private Runnable takeSpareThread() {
         int now = readings.get();
-        while (helpers != null && now < threads && !ParallelPages.pagesWaiting()) {
+        while (helpers != null && now < threads && !pagesWaiting.getAsBoolean()) {
             if (readings.compareAndSet(now, now + 1)) {
                 AtomicBoolean given = new AtomicBoolean();
                 return () -> {
@@ -119,30 +124,34 @@ final class PageReadings {
         return null;
     }
 
-    /**
-     * Grey pixels to read, placed at ({@code left}, {@code top}) of the page, with Tesseract's segmentation mode and
-     * the level of the page's paper.
-     */
-    private record Image(byte[] grey, int left, int top, int width, int height, int segmentation, byte paper) {}
+    /** Grey pixels to read, placed at ({@code left}, {@code top}) of the page, with Tesseract's segmentation mode. */
+    private record Image(byte[] grey, int left, int top, int width, int height, int segmentation) {}
 
     /** One page's reading: its languages, its index, and the deadline its pass budget sets. */
     private record Reading(String languages, int pageIndex, long deadline) {}
 
+    /** Reads the halves; gives the helper's slot back (here, or by the helper when it has begun). */
     private List<Block> readInHalves(Image page, Reading reading, PageRegions.Halves halves, Runnable helperDone) {
-        ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the halves are not begun for nothing
-        byte paper = GreyPixels.commonest(page.grey());
+        byte paper = GreyPixels.paper(page.grey());
         // Whoever claims the second half reads it: the helper, or this thread if the helper has not begun by then.
         AtomicBoolean secondClaimed = new AtomicBoolean();
-        Future<List<Block>> later = helpers.submit(() -> {
-            try {
-                // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
-                return secondClaimed.compareAndSet(false, true)
-                        ? Stages.untimed(() -> readParts(page, paper, halves.second(), reading))
-                        : null;
-            } finally {
-                helperDone.run();
-            }
-        });
+        Future<List<Block>> later;
+        try {
+            ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the halves are not begun for nothing
+            later = helpers.submit(() -> {
+                try {
+                    // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
+                    return secondClaimed.compareAndSet(false, true)
+                            ? Stages.untimed(() -> readParts(page, paper, halves.second(), reading))
+                            : null;
+                } finally {
+                    helperDone.run();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            helperDone.run();
+            throw e;
+        }
         try {
             List<Block> blocks = new ArrayList<>(readParts(page, paper, halves.first(), reading));
             if (secondClaimed.compareAndSet(false, true)) {
@@ -219,7 +228,7 @@ final class PageReadings {
                     ? ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK_VERT_TEXT
                     : ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK;
             blocks.addAll(readWhole(
-                    new Image(grey, box.left(), box.top(), box.width(), box.height(), segmentation, paper), reading));
+                    new Image(grey, box.left(), box.top(), box.width(), box.height(), segmentation), reading));
         }
         return blocks;
     }

@@ -63,14 +63,17 @@ final class PageRegions {
     /** A word's ink is about this share of its line's height (0.76-0.85 on the bench's real pages). */
     static final double WORD_OF_LINE_HEIGHT = 0.8;
 
-    /** The height of the page's words as their lines show it (the median), or 0 without lines. */
+    /** Fewer lines than this say too little about the page's type (noise can look like a few tiny lines). */
+    static final int LINES_TO_JUDGE_SIZE = 5;
+
+    /** The height of the page's words as their lines show it (the median), or 0 with too few lines to tell. */
     static double wordHeight(List<Region> regions) {
         int[] heights = regions.stream()
                 .flatMap(region -> region.lines().stream())
                 .mapToInt(line -> Math.min(line.width(), line.height()) - 2 * MARGIN)
                 .sorted()
                 .toArray();
-        return heights.length == 0 ? 0 : WORD_OF_LINE_HEIGHT * heights[heights.length / 2];
+        return heights.length < LINES_TO_JUDGE_SIZE ? 0 : WORD_OF_LINE_HEIGHT * heights[heights.length / 2];
     }
 
     /** Steps of the LSTM along a line, horizontal or vertical: its length over its thickness. */

@@ -35,6 +35,8 @@ public final class ParallelPages {
     private final int threads;
     private final Duration stopGrace;
     private final AtomicReference<ExecutorService> pool;
+    /** Tasks handed to the pool and not yet begun (or given up). */
+    private final AtomicInteger queued = new AtomicInteger();
 
     public ParallelPages(String name, int threads, Duration stopGrace) {
         this.name = name;
@@ -53,46 +55,44 @@ public final class ParallelPages {
         Phaser running = new Phaser(1);
         List<Future<T>> pending = new ArrayList<>();
         List<AtomicBoolean> dequeued = new ArrayList<>();
-        for (Callable<T> task : tasks) {
-            AtomicBoolean out = new AtomicBoolean();
-            dequeued.add(out);
-            QUEUED.incrementAndGet();
-            pending.add(workers.submit(() -> {
-                leaveQueue(out);
-                running.register();
-                try {
-                    return task.call();
-                } finally {
-                    running.arriveAndDeregister();
-                }
-            }));
-        }
         List<T> results = new ArrayList<>();
         try {
+            for (Callable<T> task : tasks) {
+                AtomicBoolean out = new AtomicBoolean();
+                dequeued.add(out);
+                queued.incrementAndGet();
+                pending.add(workers.submit(() -> {
+                    leaveQueue(out);
+                    running.register();
+                    try {
+                        return task.call();
+                    } finally {
+                        running.arriveAndDeregister();
+                    }
+                }));
+            }
             for (Future<T> future : pending) {
                 results.add(future.get());
             }
         } catch (ExecutionException | InterruptedException e) {
             pending.forEach(future -> future.cancel(true));
-            dequeued.forEach(ParallelPages::leaveQueue);
             awaitStopped(running, workers);
             throw e;
+        } finally {
+            dequeued.forEach(this::leaveQueue); // tasks that never began (given up, or refused) wait no more
         }
         return results;
     }
 
-    /** Pages handed to any pool of this process and not yet begun (or given up). */
-    private static final AtomicInteger QUEUED = new AtomicInteger();
-
-    private static void leaveQueue(AtomicBoolean out) {
+    private void leaveQueue(AtomicBoolean out) {
         if (out.compareAndSet(false, true)) {
-            QUEUED.decrementAndGet();
+            queued.decrementAndGet();
         }
     }
 
-    /** Whether pages are waiting for a thread: then a page being read does not take a second one. */
-    static boolean pagesWaiting() {
-        return QUEUED.get() > 0;
+    /** Whether tasks handed to this pool have not begun yet. */
+    public boolean tasksWaiting() {
+        return queued.get() > 0;
     }
 
     private void awaitStopped(Phaser running, ExecutorService workers) {

@@ -33,13 +33,14 @@ public final class TesseractEngine implements OcrEngine {
     private final long maxPixels;
     private final PageReadings readings;
 
-    /** With the default budgets (100 megapixels for any rescaled copy, a minute for one pass), on every core. */
+    /** With the default budgets (100 megapixels for any rescaled copy, a minute for one pass), on one thread. */
     public TesseractEngine(Path tessdata) {
-        this(
-                tessdata,
-                100_000_000L,
-                Duration.ofSeconds(60),
-                Runtime.getRuntime().availableProcessors());
+        this(tessdata, 100_000_000L, Duration.ofSeconds(60), 1);
+    }
+
+    /** The pipeline whose waiting pages keep a lone page from taking a second thread (they will want it). */
+    public void pagesWaitIn(OcrPipeline pipeline) {
+        readings.pagesWaitIn(pipeline::pagesWaiting);
     }
 
     /**

@@ -35,12 +35,9 @@ public final class Recognizers {
                         models.timeout(),
                         models.maxAttempts())
                 .map(model -> new Translator(model, engine.vlmMaxTokens()));
+        OcrPipeline pages = new OcrPipeline(tesseract, engine.ocrThreads());
+        tesseract.pagesWaitIn(pages);
         return new Recognizer(
-                DocumentLimits.of(limits),
-                new OcrPipeline(tesseract, engine.ocrThreads()),
-                vision,
-                translator,
-                engine.vlmConcurrency(),
-                pageImages);
+                DocumentLimits.of(limits), pages, vision, translator, engine.vlmConcurrency(), pageImages);
     }
 }

@@ -34,4 +34,15 @@ class GreyPixelsTest {
         assertEquals(48, grey[0] & 0xFF);
         assertEquals(255, grey[1] & 0xFF);
     }
+
+    @Test
+    void thePaperIsTheCommonestLightLevelEvenBesideALargerDarkBorder() {
+        byte[] grey = new byte[10_000];
+        for (int i = 0; i < grey.length; i++) {
+            // 45% scanner-bed black, 50% paper spread over 200-209 by noise, 5% ink.
+            grey[i] = (byte) (i < 4_500 ? 0 : i < 9_500 ? 200 + i % 10 : 30);
+        }
+        int paper = GreyPixels.paper(grey) & 0xff;
+        assertEquals(true, paper >= 200 && paper <= 209, "paper level " + paper);
+    }
 }
