@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,13 +56,14 @@ public final class ParallelPages {
         Phaser running = new Phaser(1);
         List<Future<T>> pending = new ArrayList<>();
         List<AtomicBoolean> dequeued = new ArrayList<>();
+        List<Callable<T>> started = new ArrayList<>();
         List<T> results = new ArrayList<>();
         try {
             for (Callable<T> task : tasks) {
                 AtomicBoolean out = new AtomicBoolean();
                 dequeued.add(out);
                 queued.incrementAndGet();
-                pending.add(workers.submit(() -> {
+                Callable<T> begun = () -> {
                     leaveQueue(out);
                     running.register();
                     try {
@@ -69,10 +71,19 @@ public final class ParallelPages {
                     } finally {
                         running.arriveAndDeregister();
                     }
-                }));
+                };
+                started.add(begun);
+                pending.add(workers.submit(begun));
             }
-            for (Future<T> future : pending) {
-                results.add(future.get());
+            for (int i = 0; i < pending.size(); i++) {
+                try {
+                    results.add(pending.get(i).get());
+                } catch (CancellationException dropped) {
+                    // Not ours: another document's page would not stop and the pool was replaced, dropping this
+                    // page before it began. It runs on the new pool.
+                    pending.set(i, pool.get().submit(started.get(i)));
+                    i--;
+                }
             }
         } catch (ExecutionException | InterruptedException e) {
             pending.forEach(future -> future.cancel(true));
@@ -101,7 +112,8 @@ public final class ParallelPages {
             running.awaitAdvanceInterruptibly(phase, stopGrace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | InterruptedException e) {
             if (pool.compareAndSet(workers, newPool())) {
-                workers.shutdownNow();
+                // Pages of other documents still queued there are cancelled, and their calls run them anew.
+                workers.shutdownNow().forEach(dropped -> ((Future<?>) dropped).cancel(false));
                 LOG.warn(
                         "A page did not stop within {} s of being given up; its {} pool was replaced",
                         stopGrace.toSeconds(),
