@@ -162,15 +162,18 @@ final class PageRegions {
             Region region = regions.get(r);
             cuts.add(new Cut(r, 0, 0, before, Integer.MAX_VALUE));
             List<Box> lines = region.lines();
+            // The highest top among lines l.. for every l, once per block (not rescanned for every cut).
+            int[] highestFrom = new int[lines.size() + 1];
+            highestFrom[lines.size()] = Integer.MAX_VALUE;
+            for (int l = lines.size() - 1; l >= 0; l--) {
+                highestFrom[l] = Math.min(highestFrom[l + 1], lines.get(l).top());
+            }
             double above = 0;
             int lowestAbove = Integer.MIN_VALUE;
             for (int l = 1; l < lines.size(); l++) {
                 above += work(lines.get(l - 1));
                 lowestAbove = Math.max(lowestAbove, lines.get(l - 1).bottom());
-                int highestBelow = Integer.MAX_VALUE;
-                for (int k = l; k < lines.size(); k++) {
-                    highestBelow = Math.min(highestBelow, lines.get(k).top());
-                }
+                int highestBelow = highestFrom[l];
                 int gap = highestBelow - lowestAbove + 2 * MARGIN; // between the lines' ink
                 if (!region.vertical() && gap >= 0) {
                     // Halfway between the lines' ink: the margins of the lines on either side stop there.
