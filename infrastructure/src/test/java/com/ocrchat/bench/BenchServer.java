@@ -22,7 +22,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The whole service as a user runs it: a fresh in-memory local server in its own JVM (the embedded AWS stack,
+ * The whole service as a user runs it: a fresh in-memory local server in its own JVM, with the options of
+ * {@code ./ocrchat serve} (the embedded AWS stack,
  * the API Gateway emulator, the handlers), with {@code workers} queue pollers and as many OCR threads, reached
  * over HTTP.
  */
@@ -45,7 +46,7 @@ final class BenchServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Djava.awt.headless=true"));
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "@infrastructure/local-jvm.args"));
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-DOCRCHAT_OCR_THREADS=" + workers,
