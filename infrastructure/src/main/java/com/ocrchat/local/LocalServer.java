@@ -29,7 +29,7 @@ public final class LocalServer implements AutoCloseable {
 
     /**
      * How to start: {@code dataDir} null is in memory; {@code port} 0 picks a free port; {@code workers} pollers
-     * per queue-driven function; {@code visibilityTimeout} (seconds) replaces the template's queue visibility
+     * per queue; {@code visibilityTimeout} (seconds) replaces the template's queue visibility
      * timeouts when set (tests use a short one so redeliveries come quickly); {@code signUpOpen} whether the pages
      * let anyone make a free account (open by default here; closed on AWS until the operator opens it).
      */

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ocrchat.concurrent.DaemonThreads;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +20,9 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The template's SQS event sources, run the way a Lambda event source mapping runs them: per function,
- * N pollers take batches of up to BatchSize messages (from the function's queues in template order, so
- * the first is drained first), invoke the handler with an {@link SQSEvent}, and delete the messages
+ * The template's SQS event sources, run the way a Lambda event source mapping runs them: per queue, N
+ * pollers long-poll for batches of up to BatchSize messages, invoke the handler with an {@link SQSEvent}, and
+ * delete the messages
  * that were not reported in {@code batchItemFailures}. A failed message becomes visible again when its
  * visibility timeout ends; after the queue's maxReceiveCount, SQS (ElasticMQ) moves it to the DLQ.
  */
@@ -40,60 +39,44 @@ final class QueuePollers implements AutoCloseable {
         this.handlers = handlers;
     }
 
-    /** Starts {@code pollersPerFunction} pollers for each function with SQS events; queue URLs by logical id. */
+    /** Starts {@code pollersPerQueue} pollers for each SQS event source; queue URLs by logical id. */
     static QueuePollers start(
             List<SamTemplate.QueueEvent> events,
             Map<String, String> queueUrls,
             SqsClient sqs,
             LambdaHandlers handlers,
-            int pollersPerFunction) {
+            int pollersPerQueue) {
         QueuePollers started = new QueuePollers(sqs, handlers);
-        Map<String, List<SamTemplate.QueueEvent>> byFunction = events.stream()
-                .collect(Collectors.groupingBy(
-                        SamTemplate.QueueEvent::function, LinkedHashMap::new, Collectors.toList()));
-        byFunction.forEach((function, sources) -> {
-            for (int i = 0; i < pollersPerFunction; i++) {
-                started.pollers.submit(() -> started.poll(sources, queueUrls));
+        for (SamTemplate.QueueEvent source : events) {
+            for (int i = 0; i < pollersPerQueue; i++) {
+                started.pollers.submit(() -> started.poll(source, queueUrls.get(source.queue())));
             }
-        });
+        }
         return started;
     }
 
-    /** Longest pause between polls of empty queues. */
-    private static final long MAX_IDLE_MILLIS = 1000;
+    /**
+     * How long a receive waits for a message (SQS long polling): a message is taken the moment it arrives, and
+     * an idle poller asks once per wait, not ten times a second.
+     */
+    private static final int WAIT_SECONDS = 2;
 
-    private void poll(List<SamTemplate.QueueEvent> sources, Map<String, String> queueUrls) {
-        long idle = 100;
+    private void poll(SamTemplate.QueueEvent source, String queueUrl) {
         while (running) {
-            boolean handled = false;
-            // Earlier queues first; no long polling, so a message on the first queue is never kept waiting
-            // behind a wait on another (the loop pauses briefly when every queue is empty instead).
-            for (int i = 0; i < sources.size() && !handled && running; i++) {
-                SamTemplate.QueueEvent source = sources.get(i);
-                try {
-                    List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrls.get(source.queue()))
-                                    .maxNumberOfMessages(Math.min(10, source.batchSize()))
-                                    .waitTimeSeconds(0)
-                                    .messageSystemAttributeNamesWithStrings("All"))
-                            .messages();
-                    if (!messages.isEmpty()) {
-                        deliver(source, queueUrls.get(source.queue()), messages);
-                        handled = true;
-                    }
-                } catch (RuntimeException e) {
-                    if (running) {
-                        LOG.warn("Polling {} failed: {}", source.queue(), e.toString());
-                        sleep(500);
-                    }
+            try {
+                List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                                .maxNumberOfMessages(Math.min(10, source.batchSize()))
+                                .waitTimeSeconds(WAIT_SECONDS)
+                                .messageSystemAttributeNamesWithStrings("All"))
+                        .messages();
+                if (!messages.isEmpty()) {
+                    deliver(source, queueUrl, messages);
                 }
-            }
-            // Idle queues are asked less and less often (up to once a second): polling ten times a second per poller
-            // kept a fifth of a core busy, taken from the pages being read.
-            if (handled) {
-                idle = 100;
-            } else if (running) {
-                sleep(idle);
-                idle = Math.min(MAX_IDLE_MILLIS, idle * 2);
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warn("Polling {} failed: {}", source.queue(), e.toString());
+                    sleep(500);
+                }
             }
         }
     }
