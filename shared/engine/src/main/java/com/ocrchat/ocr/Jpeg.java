@@ -18,20 +18,11 @@ public final class Jpeg {
 
     private Jpeg() {}
 
-    private static boolean isGrey(java.awt.image.IndexColorModel palette) {
-        for (int i = 0; i < palette.getMapSize(); i++) {
-            if (palette.getRed(i) != palette.getGreen(i) || palette.getGreen(i) != palette.getBlue(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Grey stays grey; colour stays colour; transparency is laid over white (JPEG has none). */
     public static byte[] encode(BufferedImage image) {
         BufferedImage opaque = image;
         int type = image.getType();
-        if (image.getColorModel() instanceof java.awt.image.IndexColorModel palette && isGrey(palette)) {
+        if (GreyPixels.greyPalette(image)) {
             // A bilevel or grey-paletted scan: its grey pixels directly, not drawn through Java 2D.
             opaque = GreyPixels.image(image);
         } else if (type != BufferedImage.TYPE_BYTE_GRAY

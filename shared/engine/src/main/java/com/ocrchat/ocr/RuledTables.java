@@ -24,9 +24,14 @@ final class RuledTables {
     static List<Table> find(byte[] grey, int width, int height, List<Block> blocks) {
         int minLength = Math.max(60, Math.min(width, height) / 12);
         int maxThickness = Math.max(6, Math.min(width, height) / 150);
-        List<Rule> horizontal = rules(grey, width, height, true, minLength, maxThickness);
-        List<Rule> vertical = rules(grey, width, height, false, minLength, maxThickness);
-        if (horizontal.size() < 3 || vertical.size() < 3) {
+        List<Rule> horizontal = rules(grey, width, height, minLength, maxThickness);
+        if (horizontal.size() < 3) {
+            return List.of(); // most pages: no grid, and no need to look for vertical rules
+        }
+        // Vertical rules are the horizontal rules of the page turned on its diagonal (read down a column, every
+        // pixel is a cache miss; read along a row of the transposed page, none is).
+        List<Rule> vertical = rules(transposed(grey, width, height), height, width, minLength, maxThickness);
+        if (vertical.size() < 3) {
             return List.of();
         }
         List<Word> words = new ArrayList<>();
@@ -68,11 +73,28 @@ final class RuledTables {
         return tables;
     }
 
-    /** Runs of dark pixels of at least {@code minLength}, merged across adjacent rows (or columns) into rules no thicker than allowed. */
-    private static List<Rule> rules(
-            byte[] grey, int width, int height, boolean horizontal, int minLength, int maxThickness) {
-        int lines = horizontal ? height : width;
-        int length = horizontal ? width : height;
+    /** The page turned on its diagonal: row x of the result is column x of the page. Done in tiles, for the cache. */
+    private static byte[] transposed(byte[] grey, int width, int height) {
+        byte[] turned = new byte[grey.length];
+        int tile = 64;
+        for (int y0 = 0; y0 < height; y0 += tile) {
+            for (int x0 = 0; x0 < width; x0 += tile) {
+                int yEnd = Math.min(height, y0 + tile);
+                int xEnd = Math.min(width, x0 + tile);
+                for (int y = y0; y < yEnd; y++) {
+                    for (int x = x0; x < xEnd; x++) {
+                        turned[x * height + y] = grey[y * width + x];
+                    }
+                }
+            }
+        }
+        return turned;
+    }
+
+    /** Runs of dark pixels of at least {@code minLength} along rows, merged across adjacent rows into rules no thicker than allowed. */
+    private static List<Rule> rules(byte[] grey, int width, int height, int minLength, int maxThickness) {
+        int lines = height;
+        int length = width;
         List<Rule> open = new ArrayList<>();
         List<int[]> thickness = new ArrayList<>(); // per open rule: first and last line it was seen on
         List<Rule> rules = new ArrayList<>();
@@ -81,7 +103,7 @@ final class RuledTables {
             List<int[]> runs = new ArrayList<>();
             int runStart = -1;
             for (int i = 0; i <= length; i++) {
-                boolean dark = i < length && (grey[horizontal ? line * width + i : i * width + line] & 0xFF) < DARK;
+                boolean dark = i < length && (grey[line * width + i] & 0xFF) < DARK;
                 if (dark && runStart < 0) {
                     runStart = i;
                 } else if (!dark && runStart >= 0) {

@@ -21,6 +21,31 @@ class GreyPixelsTest {
     }
 
     @Test
+    void bilevelPixelsReadStraightFromTheirBytesAreThePixelsTheImageShows() {
+        java.util.Random random = new java.util.Random(7);
+        // Rows that do not end on a byte, white-is-zero as many TIFF scans are, and a cut-out (an offset raster).
+        IndexColorModel whiteIsZero =
+                new IndexColorModel(1, 2, new byte[] {-1, 0}, new byte[] {-1, 0}, new byte[] {-1, 0});
+        BufferedImage blackIsZero = new BufferedImage(37, 5, BufferedImage.TYPE_BYTE_BINARY);
+        BufferedImage inverted = new BufferedImage(37, 5, BufferedImage.TYPE_BYTE_BINARY, whiteIsZero);
+        for (BufferedImage scan : java.util.List.of(blackIsZero, inverted)) {
+            for (int y = 0; y < scan.getHeight(); y++) {
+                for (int x = 0; x < scan.getWidth(); x++) {
+                    scan.getRaster().setSample(x, y, 0, random.nextInt(2));
+                }
+            }
+            for (BufferedImage image : java.util.List.of(scan, scan.getSubimage(3, 1, 30, 4))) {
+                byte[] grey = GreyPixels.of(image);
+                for (int y = 0; y < image.getHeight(); y++) {
+                    for (int x = 0; x < image.getWidth(); x++) {
+                        assertEquals(image.getRGB(x, y) & 0xFF, grey[y * image.getWidth() + x] & 0xFF, x + "," + y);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aPixelThePaletteDoesNotListReadsAsWhiteNotAsAFailure() {
         byte[] levels = new byte[16];
         for (int i = 0; i < levels.length; i++) {
