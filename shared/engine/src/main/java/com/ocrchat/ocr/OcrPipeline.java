@@ -1,5 +1,6 @@
 package com.ocrchat.ocr;
 
+import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.error.OcrChatException;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.observe.Stages;
@@ -11,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads a document's pages in parallel on a fixed set of worker threads (one Tesseract handle each):
@@ -34,17 +38,26 @@ public final class OcrPipeline {
         return workers.tasksWaiting();
     }
 
-    /** Where each page goes as soon as it is read (on the worker thread), e.g. kept for the exports. */
+    /** Where each page goes as it is read, e.g. kept for the exports. */
     public interface PageSink {
-        /** A page that was rendered and recognized, as the image recognized. */
+        /**
+         * The image of a rendered page, kept while the page is recognized (on a thread of its own); kept again,
+         * replacing it, when the reading turned the page upright.
+         */
         void rendered(int pageIndex, BufferedImage image);
 
-        /** A page taken from its own text layer: the page itself, as a one-page PDF. */
+        /** A page taken from its own text layer: the page itself, as a one-page PDF (on the worker thread). */
         void keptAsIs(int pageIndex, byte[] singlePagePdf);
 
-        /** The page as read, once its image or original is kept. */
+        /** The page as read, once its image or original is kept (on the worker thread). */
         void read(Page page);
     }
+
+    /**
+     * Keeps page images beside the readings: a lone page's layout analysis runs on one core, so its JPEG and
+     * store cost it nothing. At most one a reading is in flight, and the reading waits for it.
+     */
+    private static final ExecutorService KEEPING = Executors.newCachedThreadPool(DaemonThreads.named("page-image"));
 
     private static final PageSink DISCARD = new PageSink() {
         @Override
@@ -116,17 +129,53 @@ public final class OcrPipeline {
             sink.read(fromText.get());
             return fromText.get();
         }
-        OcrEngine.Recognition recognition = engine.read(render(document, page), page, languages);
+        BufferedImage image = render(document, page);
+        Future<?> kept = KEEPING.submit(() -> sink.rendered(page, image));
+        OcrEngine.Recognition recognition;
+        try {
+            recognition = engine.read(image, page, languages);
+        } finally {
+            awaitKept(kept); // nothing of a page goes on after its reading ends, however it ends
+        }
         ParallelPages.stopIfAbandoned(); // given up during the (uninterruptible) reading: nothing more is written
-        sink.rendered(page, recognition.image());
+        if (recognition.image() != image) {
+            sink.rendered(page, recognition.image()); // turned upright: kept as recognized
+        }
         Page read = document.toPageSpace(recognition.page());
         sink.read(read);
         return read;
     }
 
-    private static BufferedImage render(Document document, int page) {
-        synchronized (document) {
-            return Stages.time(Stages.RENDER, page, () -> document.render(page));
+    /** Waits for a page image to be kept, through interrupts (a stopped page still ends its store); its failure is thrown. */
+    private static void awaitKept(Future<?> kept) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    kept.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException unchecked) {
+                        throw unchecked;
+                    }
+                    throw new RecognitionFailure("Keeping the page image failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** The page as rendered; a bilevel scan as grey once, which the engine, the tables and the page image all read. */
+    private static BufferedImage render(Document document, int page) {
+        BufferedImage image;
+        synchronized (document) {
+            image = Stages.time(Stages.RENDER, page, () -> document.render(page));
+        }
+        return GreyPixels.greyPalette(image) ? Stages.time(Stages.PIXELS, page, () -> GreyPixels.image(image)) : image;
     }
 }

@@ -60,11 +60,7 @@ public final class TesseractEngine implements OcrEngine {
      * confidence) is shown to orientation detection, and recognized again if it was turned.
      */
     @Override
-    public Recognition read(BufferedImage page, int pageIndex, String languages) {
-        // A bilevel scan becomes grey once, not again for Tesseract, the tables and the page image.
-        BufferedImage image = GreyPixels.greyPalette(page)
-                ? Stages.time(Stages.PIXELS, pageIndex, () -> GreyPixels.image(page))
-                : page;
+    public Recognition read(BufferedImage image, int pageIndex, String languages) {
         if (Languages.AUTO.equals(languages)) {
             return auto.read(image, pageIndex);
         }

@@ -148,17 +148,16 @@ public final class Recognizer implements DocumentReader {
             public void rendered(int pageIndex, BufferedImage image) {
                 Stages.time(
                         Stages.PAGE_IMAGE, pageIndex, () -> pageImages.putImage(uuid, pageIndex, Jpeg.encode(image)));
-                pagesRead.incrementAndGet();
             }
 
             @Override
             public void keptAsIs(int pageIndex, byte[] singlePagePdf) {
                 pageImages.putOriginal(uuid, pageIndex, singlePagePdf);
-                pagesRead.incrementAndGet();
             }
 
             @Override
             public void read(Page page) {
+                pagesRead.incrementAndGet(); // read to the end: its image or original is kept
                 if (!translating) {
                     finished.accept(page);
                 }
