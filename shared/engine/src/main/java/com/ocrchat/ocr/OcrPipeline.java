@@ -53,11 +53,14 @@ public final class OcrPipeline {
         void read(Page page);
     }
 
+    /** The name of the threads page images are kept on: their stages overlap the readings. */
+    public static final String KEEPING_THREADS = "page-image";
+
     /**
      * Keeps page images beside the readings: a lone page's layout analysis runs on one core, so its JPEG and
      * store cost it nothing. At most one a reading is in flight, and the reading waits for it.
      */
-    private static final ExecutorService KEEPING = Executors.newCachedThreadPool(DaemonThreads.named("page-image"));
+    private static final ExecutorService KEEPING = Executors.newCachedThreadPool(DaemonThreads.named(KEEPING_THREADS));
 
     private static final PageSink DISCARD = new PageSink() {
         @Override
