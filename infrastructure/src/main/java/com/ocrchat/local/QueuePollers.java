@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -69,8 +70,10 @@ final class QueuePollers implements AutoCloseable {
                                 .waitTimeSeconds(WAIT_SECONDS)
                                 .messageSystemAttributeNamesWithStrings("All"))
                         .messages();
-                if (!messages.isEmpty()) {
+                if (!messages.isEmpty() && running) {
                     deliver(source, queueUrl, messages);
+                } else if (!messages.isEmpty()) {
+                    release(queueUrl, messages); // taken as the server stopped: back on the queue at once
                 }
             } catch (RuntimeException e) {
                 if (running) {
@@ -127,6 +130,17 @@ final class QueuePollers implements AutoCloseable {
         if (!done.isEmpty()) {
             sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
         }
+    }
+
+    private void release(String queueUrl, List<Message> messages) {
+        sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl)
+                .entries(messages.stream()
+                        .map(m -> ChangeMessageVisibilityBatchRequestEntry.builder()
+                                .id(m.messageId())
+                                .receiptHandle(m.receiptHandle())
+                                .visibilityTimeout(0)
+                                .build())
+                        .toList()));
     }
 
     private static void sleep(long millis) {

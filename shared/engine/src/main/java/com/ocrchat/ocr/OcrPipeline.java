@@ -38,39 +38,46 @@ public final class OcrPipeline {
         return workers.tasksWaiting();
     }
 
-    /** Where each page goes as it is read, e.g. kept for the exports. */
+    /** Where each page goes as it is read, e.g. kept for the exports; all on the worker thread. */
     public interface PageSink {
-        /**
-         * The image of a rendered page, kept while the page is recognized (on a thread of its own); kept again,
-         * replacing it, when the reading turned the page upright.
-         */
-        void rendered(int pageIndex, BufferedImage image);
+        /** A page that was rendered and recognized: the image recognized, as a JPEG. */
+        void rendered(int pageIndex, byte[] jpeg);
 
-        /** A page taken from its own text layer: the page itself, as a one-page PDF (on the worker thread). */
+        /** A page taken from its own text layer: the page itself, as a one-page PDF. */
         void keptAsIs(int pageIndex, byte[] singlePagePdf);
 
-        /** The page as read, once its image or original is kept (on the worker thread). */
+        /** The page as read, once its image or original is kept. */
         void read(Page page);
+
+        /** Whether {@link #rendered} is wanted at all (a JPEG costs a page some 50-200 ms). */
+        default boolean keepsImages() {
+            return true;
+        }
     }
 
-    /** The name of the threads page images are kept on: their stages overlap the readings. */
+    /** The name of the threads page images are encoded on: their stages overlap the readings. */
     public static final String KEEPING_THREADS = "page-image";
 
     /**
-     * Keeps page images beside the readings: a lone page's layout analysis runs on one core, so its JPEG and
-     * store cost it nothing. At most one a reading is in flight, and the reading waits for it.
+     * Encodes page images beside the readings: a lone page's layout analysis runs on one core, so its JPEG costs it
+     * nothing. At most one a reading is in flight.
      */
     private static final ExecutorService KEEPING = Executors.newCachedThreadPool(DaemonThreads.named(KEEPING_THREADS));
 
     private static final PageSink DISCARD = new PageSink() {
         @Override
-        public void rendered(int pageIndex, BufferedImage image) {}
+        public void rendered(int pageIndex, byte[] jpeg) {}
 
         @Override
         public void keptAsIs(int pageIndex, byte[] singlePagePdf) {}
 
         @Override
         public void read(Page page) {}
+
+        @Override
+        public boolean keepsImages() {
+            return false;
+        }
     };
 
     public List<Page> recognize(Document document, String languages) {
@@ -133,43 +140,46 @@ public final class OcrPipeline {
             return fromText.get();
         }
         BufferedImage image = render(document, page);
-        Future<?> kept = KEEPING.submit(() -> sink.rendered(page, image));
+        // The JPEG is encoded while the page is read, and stored only once the page is read and not given up: nothing
+        // is written for a page that fails or is abandoned.
+        Future<byte[]> jpeg = sink.keepsImages()
+                ? KEEPING.submit(() -> Stages.time(Stages.PAGE_IMAGE, page, () -> Jpeg.encode(image)))
+                : null;
         OcrEngine.Recognition recognition;
         try {
             recognition = engine.read(image, page, languages);
-        } finally {
-            awaitKept(kept); // nothing of a page goes on after its reading ends, however it ends
+        } catch (RuntimeException | Error e) {
+            if (jpeg != null) {
+                jpeg.cancel(false);
+            }
+            throw e;
         }
         ParallelPages.stopIfAbandoned(); // given up during the (uninterruptible) reading: nothing more is written
-        if (recognition.image() != image) {
-            sink.rendered(page, recognition.image()); // turned upright: kept as recognized
+        if (jpeg != null) {
+            BufferedImage recognized = recognition.image();
+            sink.rendered(
+                    page,
+                    recognized == image
+                            ? encoded(jpeg, page)
+                            : Stages.time(Stages.PAGE_IMAGE, page, () -> Jpeg.encode(recognized))); // turned upright
         }
         Page read = document.toPageSpace(recognition.page());
         sink.read(read);
         return read;
     }
 
-    /** Waits for a page image to be kept, through interrupts (a stopped page still ends its store); its failure is thrown. */
-    private static void awaitKept(Future<?> kept) {
-        boolean interrupted = false;
+    private static byte[] encoded(Future<byte[]> jpeg, int page) {
         try {
-            while (true) {
-                try {
-                    kept.get();
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException unchecked) {
-                        throw unchecked;
-                    }
-                    throw new RecognitionFailure("Keeping the page image failed: " + e.getCause(), e.getCause());
-                }
+            return jpeg.get();
+        } catch (InterruptedException e) {
+            jpeg.cancel(false);
+            Thread.currentThread().interrupt();
+            throw new RecognitionFailure("Stopped: page " + page + " was given up", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException unchecked) {
+                throw unchecked;
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            throw new RecognitionFailure("The page image failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -10,7 +10,6 @@ import com.ocrchat.observe.Stages;
 import com.ocrchat.ocr.Document;
 import com.ocrchat.ocr.DocumentLimits;
 import com.ocrchat.ocr.Documents;
-import com.ocrchat.ocr.Jpeg;
 import com.ocrchat.ocr.LanguageDetection;
 import com.ocrchat.ocr.OcrPipeline;
 import com.ocrchat.ocr.ParallelPages;
@@ -22,7 +21,6 @@ import com.ocrchat.tools.Tool;
 import com.ocrchat.translate.Translator;
 import com.ocrchat.vlm.VisionEngine;
 import com.ocrchat.vlm.VisionPrompt;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -145,9 +143,8 @@ public final class Recognizer implements DocumentReader {
             String uuid, AtomicInteger pagesRead, boolean translating, Consumer<Page> finished) {
         return new OcrPipeline.PageSink() {
             @Override
-            public void rendered(int pageIndex, BufferedImage image) {
-                Stages.time(
-                        Stages.PAGE_IMAGE, pageIndex, () -> pageImages.putImage(uuid, pageIndex, Jpeg.encode(image)));
+            public void rendered(int pageIndex, byte[] jpeg) {
+                Stages.time(Stages.PAGE_IMAGE_STORE, pageIndex, () -> pageImages.putImage(uuid, pageIndex, jpeg));
             }
 
             @Override
