@@ -70,9 +70,12 @@ final class QueuePollers implements AutoCloseable {
                                 .waitTimeSeconds(WAIT_SECONDS)
                                 .messageSystemAttributeNamesWithStrings("All"))
                         .messages();
-                if (!messages.isEmpty() && running) {
+                if (messages.isEmpty()) {
+                    continue;
+                }
+                if (running) {
                     deliver(source, queueUrl, messages);
-                } else if (!messages.isEmpty()) {
+                } else {
                     release(queueUrl, messages); // taken as the server stopped: back on the queue at once
                 }
             } catch (RuntimeException e) {

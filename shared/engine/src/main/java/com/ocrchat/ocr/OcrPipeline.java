@@ -157,11 +157,14 @@ public final class OcrPipeline {
         ParallelPages.stopIfAbandoned(); // given up during the (uninterruptible) reading: nothing more is written
         if (jpeg != null) {
             BufferedImage recognized = recognition.image();
+            if (recognized != image) {
+                jpeg.cancel(false); // turned upright: kept as recognized instead
+            }
             sink.rendered(
                     page,
                     recognized == image
                             ? encoded(jpeg, page)
-                            : Stages.time(Stages.PAGE_IMAGE, page, () -> Jpeg.encode(recognized))); // turned upright
+                            : Stages.time(Stages.PAGE_IMAGE, page, () -> Jpeg.encode(recognized)));
         }
         Page read = document.toPageSpace(recognition.page());
         sink.read(read);

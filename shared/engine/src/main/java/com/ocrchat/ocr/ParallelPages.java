@@ -54,45 +54,56 @@ public final class ParallelPages {
     public <T> List<T> run(List<Callable<T>> tasks) throws ExecutionException, InterruptedException {
         ExecutorService workers = pool.get();
         Phaser running = new Phaser(1);
-        List<Future<T>> pending = new ArrayList<>();
-        List<AtomicBoolean> dequeued = new ArrayList<>();
-        List<Callable<T>> started = new ArrayList<>();
+        List<Queued<T>> handed = new ArrayList<>();
         List<T> results = new ArrayList<>();
         try {
             for (Callable<T> task : tasks) {
-                AtomicBoolean out = new AtomicBoolean();
-                dequeued.add(out);
-                queued.incrementAndGet();
-                Callable<T> begun = () -> {
-                    leaveQueue(out);
-                    running.register();
-                    try {
-                        return task.call();
-                    } finally {
-                        running.arriveAndDeregister();
-                    }
-                };
-                started.add(begun);
-                pending.add(workers.submit(begun));
+                Queued<T> queuedTask = new Queued<>(task, running);
+                handed.add(queuedTask);
+                queuedTask.future = workers.submit(queuedTask.begun);
             }
-            for (int i = 0; i < pending.size(); i++) {
+            for (int i = 0; i < handed.size(); i++) {
+                Queued<T> task = handed.get(i);
                 try {
-                    results.add(pending.get(i).get());
+                    results.add(task.future.get());
                 } catch (CancellationException dropped) {
                     // Not ours: another document's page would not stop and the pool was replaced, dropping this
                     // page before it began. It runs on the new pool.
-                    pending.set(i, pool.get().submit(started.get(i)));
+                    task.future = pool.get().submit(task.begun);
                     i--;
                 }
             }
         } catch (ExecutionException | InterruptedException e) {
-            pending.forEach(future -> future.cancel(true));
+            handed.forEach(task -> task.future.cancel(true));
             awaitStopped(running, workers);
             throw e;
         } finally {
-            dequeued.forEach(this::leaveQueue); // tasks that never began (given up, or refused) wait no more
+            handed.forEach(task -> leaveQueue(task.out)); // tasks that never began (given up, or refused) wait no more
         }
         return results;
+    }
+
+    /**
+     * A task handed to the pool: counted as waiting until it begins ({@code out}), the call as the pool runs it
+     * (kept, to be submitted again if a replaced pool drops it), and where it runs now.
+     */
+    private final class Queued<T> {
+        final AtomicBoolean out = new AtomicBoolean();
+        final Callable<T> begun;
+        Future<T> future;
+
+        Queued(Callable<T> task, Phaser running) {
+            queued.incrementAndGet();
+            this.begun = () -> {
+                leaveQueue(out);
+                running.register();
+                try {
+                    return task.call();
+                } finally {
+                    running.arriveAndDeregister();
+                }
+            };
+        }
     }
 
     private void leaveQueue(AtomicBoolean out) {
