@@ -193,6 +193,59 @@ class DownloadTest {
     }
 
     @Test
+    void aBlackAndWhiteScanKeepsItsGroupFourImageBitForBit() throws Exception {
+        java.awt.image.BufferedImage page = TestDocuments.bilevel(TestPages.page(
+                "Minutes", List.of("The board approved the budget for 2027.", "Next meeting: March 3, 2027")));
+        byte[] upload = TestDocuments.bilevelScannedPdf(List.of(page));
+        JsonNode job = MAPPER.readTree(new SubmitOcrHandler()
+                .handleRequest(ApiEvents.submit(token, IP, "fax.pdf", upload, Map.of()), null)
+                .getBody());
+        assertEquals("done", job.get("status").asText(), job.toString());
+
+        byte[] searchable = bytes(get(job, "pdf"));
+        int keptWidth;
+        // A JPEG of the page would be some ten times the upload; the G4 data are kept as they came.
+        assertTrue(searchable.length < upload.length + 20_000, searchable.length + " bytes from " + upload.length);
+        try (PDDocument document = Loader.loadPDF(searchable)) {
+            var resources = document.getPage(0).getResources();
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject)
+                    resources.getXObject(resources.getXObjectNames().iterator().next());
+            assertEquals(
+                    List.of(org.apache.pdfbox.cos.COSName.CCITTFAX_DECODE),
+                    List.of(image.getCOSObject().getFilters()));
+            java.awt.image.BufferedImage kept = image.getImage();
+            keptWidth = kept.getWidth();
+            assertTrue(Math.abs(kept.getWidth() - page.getWidth()) <= 1, kept.getWidth() + " px across");
+            int differing = 0;
+            for (int y = 0; y < Math.min(kept.getHeight(), page.getHeight()); y++) {
+                for (int x = 0; x < Math.min(kept.getWidth(), page.getWidth()); x++) {
+                    differing += (kept.getRGB(x, y) & 0xFFFFFF) == (page.getRGB(x, y) & 0xFFFFFF) ? 0 : 1;
+                }
+            }
+            assertEquals(0, differing, "pixels unlike the scan's");
+            assertTrue(new PDFTextStripper().getText(document).contains("approved the budget"));
+        }
+
+        String uuid = job.get("uuid").asText();
+        APIGatewayV2HTTPResponse shown = new com.ocrchat.functions.download.PageImageHandler()
+                .handleRequest(
+                        ApiEvents.request(
+                                "GET /api/v1/ocr/{uuid}/pages/{page}/image",
+                                "/api/v1/ocr/" + uuid + "/pages/0/image/",
+                                Map.of("uuid", uuid, "page", "0"),
+                                token,
+                                IP,
+                                List.of(),
+                                null,
+                                null),
+                        null);
+        assertEquals(200, shown.getStatusCode(), shown.getBody());
+        assertEquals("image/png", shown.getHeaders().get("content-type"), "a browser shows PNG, not TIFF");
+        var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes(shown)));
+        assertEquals(keptWidth, decoded.getWidth(), "the page as recognized");
+    }
+
+    @Test
     void theCsvHasARowPerBlock() throws Exception {
         APIGatewayV2HTTPResponse csv = get(invoice, "csv");
         assertEquals("text/csv; charset=utf-8", csv.getHeaders().get("content-type"));

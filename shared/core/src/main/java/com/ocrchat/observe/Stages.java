@@ -11,7 +11,7 @@ public final class Stages {
     public static final String TABLES = "ruled tables";
     public static final String ORIENTATION = "orientation and script (OSD)";
     public static final String DETECTOR = "language detector";
-    public static final String PAGE_IMAGE = "page image (JPEG)";
+    public static final String PAGE_IMAGE = "page image (JPEG or G4)";
     public static final String PAGE_IMAGE_STORE = "page image (S3)";
     public static final String PAGE_STORE = "page result (JSON + S3)";
     public static final String ASSEMBLY = "job result: text, Markdown, tables";

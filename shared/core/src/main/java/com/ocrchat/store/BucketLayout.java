@@ -36,9 +36,9 @@ public final class BucketLayout {
         return "results/" + uuid + "/pages/" + pageIndex + ".json";
     }
 
-    /** A recognized page as the image that was recognized (JPEG), for the searchable PDF. */
+    /** A recognized page as the image that was recognized (a JPEG, or a G4 TIFF if bilevel), for the searchable PDF. */
     public static String pageImage(String uuid, int pageIndex) {
-        return "pages/" + uuid + "/" + pageIndex + ".jpg";
+        return "pages/" + uuid + "/" + pageIndex + ".image";
     }
 
     /** A page read from its own text layer, kept as it was (a one-page PDF). */

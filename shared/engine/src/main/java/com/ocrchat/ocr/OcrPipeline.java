@@ -40,8 +40,8 @@ public final class OcrPipeline {
 
     /** Where each page goes as it is read, e.g. kept for the exports; all on the worker thread. */
     public interface PageSink {
-        /** A page that was rendered and recognized: the image recognized, as a JPEG. */
-        void rendered(int pageIndex, byte[] jpeg);
+        /** A page that was rendered and recognized: the image recognized, as {@link PageImage} keeps it. */
+        void rendered(int pageIndex, byte[] image);
 
         /** A page taken from its own text layer: the page itself, as a one-page PDF. */
         void keptAsIs(int pageIndex, byte[] singlePagePdf);
@@ -49,7 +49,7 @@ public final class OcrPipeline {
         /** The page as read, once its image or original is kept. */
         void read(Page page);
 
-        /** Whether {@link #rendered} is wanted at all (a JPEG costs a page some 50-200 ms). */
+        /** Whether {@link #rendered} is wanted at all (a page image costs a page some 50-200 ms). */
         default boolean keepsImages() {
             return true;
         }
@@ -66,7 +66,7 @@ public final class OcrPipeline {
 
     private static final PageSink DISCARD = new PageSink() {
         @Override
-        public void rendered(int pageIndex, byte[] jpeg) {}
+        public void rendered(int pageIndex, byte[] image) {}
 
         @Override
         public void keptAsIs(int pageIndex, byte[] singlePagePdf) {}
@@ -140,42 +140,42 @@ public final class OcrPipeline {
             return fromText.get();
         }
         BufferedImage image = render(document, page);
-        // The JPEG is encoded while the page is read, and stored only once the page is read and not given up: nothing
-        // is written for a page that fails or is abandoned.
-        Future<byte[]> jpeg = sink.keepsImages()
-                ? KEEPING.submit(() -> Stages.time(Stages.PAGE_IMAGE, page, () -> Jpeg.encode(image)))
+        // The page image is encoded while the page is read, and stored only once the page is read and not given up:
+        // nothing is written for a page that fails or is abandoned.
+        Future<byte[]> kept = sink.keepsImages()
+                ? KEEPING.submit(() -> Stages.time(Stages.PAGE_IMAGE, page, () -> PageImage.encode(image)))
                 : null;
         OcrEngine.Recognition recognition;
         try {
             recognition = engine.read(image, page, languages);
         } catch (RuntimeException | Error e) {
-            if (jpeg != null) {
-                jpeg.cancel(false);
+            if (kept != null) {
+                kept.cancel(false);
             }
             throw e;
         }
         ParallelPages.stopIfAbandoned(); // given up during the (uninterruptible) reading: nothing more is written
-        if (jpeg != null) {
+        if (kept != null) {
             BufferedImage recognized = recognition.image();
             if (recognized != image) {
-                jpeg.cancel(false); // turned upright: kept as recognized instead
+                kept.cancel(false); // turned upright: kept as recognized instead
             }
             sink.rendered(
                     page,
                     recognized == image
-                            ? encoded(jpeg, page)
-                            : Stages.time(Stages.PAGE_IMAGE, page, () -> Jpeg.encode(recognized)));
+                            ? encoded(kept, page)
+                            : Stages.time(Stages.PAGE_IMAGE, page, () -> PageImage.encode(recognized)));
         }
         Page read = document.toPageSpace(recognition.page());
         sink.read(read);
         return read;
     }
 
-    private static byte[] encoded(Future<byte[]> jpeg, int page) {
+    private static byte[] encoded(Future<byte[]> kept, int page) {
         try {
-            return jpeg.get();
+            return kept.get();
         } catch (InterruptedException e) {
-            jpeg.cancel(false);
+            kept.cancel(false);
             Thread.currentThread().interrupt();
             throw new RecognitionFailure("Stopped: page " + page + " was given up", e);
         } catch (ExecutionException e) {

@@ -143,8 +143,8 @@ public final class Recognizer implements DocumentReader {
             String uuid, AtomicInteger pagesRead, boolean translating, Consumer<Page> finished) {
         return new OcrPipeline.PageSink() {
             @Override
-            public void rendered(int pageIndex, byte[] jpeg) {
-                Stages.time(Stages.PAGE_IMAGE_STORE, pageIndex, () -> pageImages.putImage(uuid, pageIndex, jpeg));
+            public void rendered(int pageIndex, byte[] image) {
+                Stages.time(Stages.PAGE_IMAGE_STORE, pageIndex, () -> pageImages.putImage(uuid, pageIndex, image));
             }
 
             @Override

@@ -28,12 +28,12 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.PDStream;
-import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * A searchable PDF the way Tesseract and OCRmyPDF make one: pages that had their own text layer are
- * kept as they were; every other page is the page image as it was recognized, with an invisible text layer (render mode 3) placed word by word over the words found,
+ * kept as they were; every other page is the page image as it was recognized (a JPEG, or a bilevel page's CCITT G4
+ * data as they are), with an invisible text layer (render mode 3) placed word by word over the words found,
  * so that selecting, searching and copying work. The text layer uses a glyphless font whose character
  * codes are the text's UTF-16 code units with an identity ToUnicode map, so every script survives.
  */
@@ -82,7 +82,7 @@ final class SearchablePdfExporter implements Exporter {
         }
     }
 
-    private PDPage page(PDDocument pdf, COSDictionary font, Page page, Optional<byte[]> jpeg) throws IOException {
+    private PDPage page(PDDocument pdf, COSDictionary font, Page page, Optional<byte[]> kept) throws IOException {
         float scale = 72f / dpi;
         float width = page.width() * scale;
         float height = page.height() * scale;
@@ -94,8 +94,9 @@ final class SearchablePdfExporter implements Exporter {
         resources.getCOSObject().setItem(COSName.FONT, fonts);
 
         StringBuilder content = new StringBuilder();
-        if (jpeg.isPresent()) {
-            PDImageXObject image = JPEGFactory.createFromByteArray(pdf, jpeg.get());
+        if (kept.isPresent()) {
+            // A JPEG or a G4 TIFF (a bilevel page): either is embedded as it is, without decoding.
+            PDImageXObject image = PDImageXObject.createFromByteArray(pdf, kept.get(), "page " + page.index());
             COSName imageName = resources.add(image);
             content.append(String.format(
                     Locale.ROOT, "q %.3f 0 0 %.3f 0 0 cm /%s Do Q%n", width, height, imageName.getName()));

@@ -11,7 +11,7 @@ import com.ocrchat.wiring.Wiring;
 import java.util.Base64;
 import java.util.Map;
 
-/** GET /api/v1/ocr/{uuid}/pages/{page}/image/: the page as it was recognized (JPEG), in the space of its blocks' bbox. */
+/** GET /api/v1/ocr/{uuid}/pages/{page}/image/: the page as it was recognized (a JPEG, or a PNG if bilevel), in the space of its blocks' bbox. */
 public class PageImageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Authenticator authenticator;
     private final JobQueries jobs;
@@ -29,14 +29,14 @@ public class PageImageHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.authenticate(request.credentials());
-            byte[] jpeg = jobs.pageImage(
+            var image = jobs.pageImage(
                     caller,
                     request.pathParameter("uuid").orElse(""),
                     request.pathParameter("page").orElse(""));
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(200)
-                    .withHeaders(Map.of("content-type", "image/jpeg", "cache-control", "private, max-age=3600"))
-                    .withBody(Base64.getEncoder().encodeToString(jpeg))
+                    .withHeaders(Map.of("content-type", image.mediaType(), "cache-control", "private, max-age=3600"))
+                    .withBody(Base64.getEncoder().encodeToString(image.bytes()))
                     .withIsBase64Encoded(true)
                     .build();
         });

@@ -1,0 +1,84 @@
+package com.ocrchat.ocr;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * A page as it was recognized, kept for the searchable PDF and the job page. A bilevel page (black and white only,
+ * as most scans and faxes are) is kept as a CCITT Group 4 TIFF: lossless, about a tenth of the size of a JPEG of it,
+ * and quicker to make; the searchable PDF embeds its compressed data as they are, as OCRmyPDF keeps a G4 scan. Any
+ * other page is kept as a JPEG.
+ */
+public final class PageImage {
+    private PageImage() {}
+
+    public static byte[] encode(BufferedImage image) {
+        return bilevel(image).map(PageImage::groupFourTiff).orElseGet(() -> Jpeg.encode(image));
+    }
+
+    /**
+     * A grey page whose every pixel is black or white, packed one bit a pixel (white 1, as the default bilevel
+     * palette has it); empty at the first other grey, so a photograph or an anti-aliased page costs a few rows.
+     */
+    static Optional<BufferedImage> bilevel(BufferedImage image) {
+        if (image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            return Optional.empty();
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        BufferedImage packed = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+        byte[] bits = ((DataBufferByte) packed.getRaster().getDataBuffer()).getData();
+        int stride = (width + 7) / 8;
+        byte[] row = new byte[width];
+        for (int y = 0; y < height; y++) {
+            image.getRaster().getDataElements(0, y, width, 1, row);
+            int out = y * stride;
+            for (int x = 0; x < width; x++) {
+                byte pixel = row[x];
+                if (pixel == (byte) 0xFF) {
+                    bits[out + (x >> 3)] |= (byte) (0x80 >>> (x & 7));
+                } else if (pixel != 0) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return Optional.of(packed);
+    }
+
+    /** One strip, so the PDF can take the compressed data whole (PDFBox's CCITTFactory reads single strips). */
+    private static byte[] groupFourTiff(BufferedImage bilevel) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+                MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            ImageWriteParam parameters = writer.getDefaultWriteParam();
+            parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            parameters.setCompressionType("CCITT T.6");
+            TIFFDirectory directory = TIFFDirectory.createFromMetadata(
+                    writer.getDefaultImageMetadata(new ImageTypeSpecifier(bilevel), parameters));
+            directory.addTIFFField(new TIFFField(
+                    BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ROWS_PER_STRIP),
+                    bilevel.getHeight()));
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(bilevel, null, directory.getAsMetadata()), parameters);
+            stream.flush();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+}
