@@ -194,16 +194,16 @@ class DownloadTest {
 
     @Test
     void aBlackAndWhiteScanKeepsItsGroupFourImageBitForBit() throws Exception {
-        java.awt.image.BufferedImage page = TestDocuments.bilevel(TestPages.page(
+        java.awt.image.BufferedImage page = com.ocrchat.testing.BilevelScans.bilevel(TestPages.page(
                 "Minutes", List.of("The board approved the budget for 2027.", "Next meeting: March 3, 2027")));
-        byte[] upload = TestDocuments.bilevelScannedPdf(List.of(page));
+        byte[] upload = com.ocrchat.testing.BilevelScans.pdf(List.of(page), 150);
         JsonNode job = MAPPER.readTree(new SubmitOcrHandler()
                 .handleRequest(ApiEvents.submit(token, IP, "fax.pdf", upload, Map.of()), null)
                 .getBody());
         assertEquals("done", job.get("status").asText(), job.toString());
 
         byte[] searchable = bytes(get(job, "pdf"));
-        int keptWidth;
+        java.awt.image.BufferedImage kept;
         // A JPEG of the page would be some ten times the upload; the G4 data are kept as they came.
         assertTrue(searchable.length < upload.length + 20_000, searchable.length + " bytes from " + upload.length);
         try (PDDocument document = Loader.loadPDF(searchable)) {
@@ -213,8 +213,7 @@ class DownloadTest {
             assertEquals(
                     List.of(org.apache.pdfbox.cos.COSName.CCITTFAX_DECODE),
                     List.of(image.getCOSObject().getFilters()));
-            java.awt.image.BufferedImage kept = image.getImage();
-            keptWidth = kept.getWidth();
+            kept = image.getImage();
             assertTrue(Math.abs(kept.getWidth() - page.getWidth()) <= 1, kept.getWidth() + " px across");
             int differing = 0;
             for (int y = 0; y < Math.min(kept.getHeight(), page.getHeight()); y++) {
@@ -242,7 +241,13 @@ class DownloadTest {
         assertEquals(200, shown.getStatusCode(), shown.getBody());
         assertEquals("image/png", shown.getHeaders().get("content-type"), "a browser shows PNG, not TIFF");
         var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes(shown)));
-        assertEquals(keptWidth, decoded.getWidth(), "the page as recognized");
+        assertEquals(kept.getWidth(), decoded.getWidth(), "the page as recognized");
+        assertEquals(kept.getHeight(), decoded.getHeight());
+        for (int y = 0; y < kept.getHeight(); y++) {
+            for (int x = 0; x < kept.getWidth(); x++) {
+                assertEquals(kept.getRGB(x, y) & 0xFFFFFF, decoded.getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
+            }
+        }
     }
 
     @Test

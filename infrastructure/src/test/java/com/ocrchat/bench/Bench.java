@@ -8,6 +8,7 @@ import com.ocrchat.ocr.OcrPipeline;
 import com.ocrchat.ocr.TesseractEngine;
 import com.ocrchat.page.Page;
 import com.ocrchat.settings.Env;
+import com.ocrchat.testing.BilevelScans;
 import com.ocrchat.testing.Cer;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestPages;
@@ -20,12 +21,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * ./ocrchat bench: measurements printed as ratios against the tools people use, in the same run, never a
  * pass or fail: the engine per page against the tesseract command line (and both against the text drawn),
  * 2 OCR threads against 1, a born-digital page's text layer against OCR of it, the whole service on a
- * scanned PDF against ocrmypdf, and a 30-page job with 1 worker against 2 (modelling Lambda, where each
+ * 12-page scan against ocrmypdf (drawn grey pages; the real black-and-white pages as CCITT G4), and a 30-page job with 1 worker against 2 (modelling Lambda, where each
  * worker has its own core).
  */
 public final class Bench {
@@ -37,6 +43,11 @@ public final class Bench {
         if (List.of(args).contains("--real-pages")) {
             // Only the real pages through the service (a minute or two): ./ocrchat bench --real-pages
             FanOutSimulation.run(RealPagesBench.run(work));
+            System.exit(0);
+        }
+        if (List.of(args).contains("--scans")) {
+            // Only the two 12-page scans against ocrmypdf (three or four minutes): ./ocrchat bench --scans
+            scans(work);
             System.exit(0);
         }
         List<BufferedImage> pages = densePages(12);
@@ -116,7 +127,7 @@ public final class Bench {
 
         double realSecondsPerPage = RealPagesBench.run(work);
 
-        scannedPdfAgainstOcrmypdf(work, TestDocuments.scannedPdf(pages), pages.size());
+        scans(work);
 
         byte[] scan = TestDocuments.scannedPdf(densePages(30));
         System.out.printf(
@@ -131,14 +142,26 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** The whole service (local server, 2 workers) turning a scan into a searchable PDF, against ocrmypdf -j 2. */
-    private static void scannedPdfAgainstOcrmypdf(Path work, byte[] scan, int pageCount) throws Exception {
+    /** A 12-page scan of drawn grey pages, and one of the real black-and-white pages, each against ocrmypdf. */
+    private static void scans(Path work) throws Exception {
+        scannedPdfAgainstOcrmypdf(
+                work, "Scanned PDF (drawn pages, grey)", TestDocuments.scannedPdf(densePages(12)), 12);
+        scannedPdfAgainstOcrmypdf(work, "Black-and-white scan (the real pages, CCITT G4)", realBilevelScan(12), 12);
+    }
+
+    /**
+     * The whole service (local server, 2 workers) turning a scan into a searchable PDF, against ocrmypdf -j 2: the
+     * time, the size of each PDF, and how far their texts differ.
+     */
+    private static void scannedPdfAgainstOcrmypdf(Path work, String label, byte[] scan, int pageCount)
+            throws Exception {
         Timed service = largeJob(scan, 2);
         if (!Files.isExecutable(Path.of("/usr/bin/ocrmypdf"))) {
             System.out.printf(
                     Locale.ROOT,
-                    "Scanned PDF (%d pages) to searchable PDF: ours %.1f s; ocrmypdf is not installed "
+                    "%s, %d pages, to searchable PDF: ours %.1f s; ocrmypdf is not installed "
                             + "(apt-get install ocrmypdf; ./ocrchat bench installs it when run as root)%n",
+                    label,
                     pageCount,
                     service.seconds());
             return;
@@ -163,14 +186,51 @@ public final class Bench {
             return;
         }
         double theirs = (System.nanoTime() - start) / 1e9;
+        byte[] theirPdf = Files.readAllBytes(work.resolve("ocrmypdf.pdf"));
         System.out.printf(
                 Locale.ROOT,
-                "Scanned PDF (%d pages) to searchable PDF: ours (upload, OCR, export, download) %.1f s, "
-                        + "ocrmypdf -j 2 %.1f s: %.2fx (target <= 0.7x)%n",
+                "%s, %d pages (%.1f MB), to searchable PDF: ours (upload, OCR, export, download) %.1f s, "
+                        + "ocrmypdf -j 2 %.1f s: %.2fx (target <= 0.7x)%n"
+                        + "  the PDFs: ours %.1f MB, ocrmypdf's %.1f MB; their texts differ in %.1f%% of characters%n",
+                label,
                 pageCount,
+                scan.length / 1e6,
                 service.seconds(),
                 theirs,
-                service.seconds() / theirs);
+                service.seconds() / theirs,
+                service.pdf().length / 1e6,
+                theirPdf.length / 1e6,
+                100 * Cer.of(text(theirPdf), text(service.pdf())));
+    }
+
+    private static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    /**
+     * The real black-and-white scans (bench/real) as a PDF as office scanners make one: each page its 300-dpi image
+     * in CCITT Group 4, the page its size; the scans are taken in turn until there are {@code pageCount} pages.
+     */
+    static byte[] realBilevelScan(int pageCount) throws Exception {
+        List<BufferedImage> scans = new ArrayList<>();
+        try (Stream<Path> files = Files.list(RealPagesBench.PAGES)) {
+            for (Path file : files.sorted().toList()) {
+                BufferedImage image = ImageIO.read(file.toFile());
+                if (image != null && image.getColorModel().getPixelSize() == 1) {
+                    scans.add(image);
+                }
+            }
+        }
+        if (scans.isEmpty()) {
+            throw new IllegalStateException("no black-and-white page in " + RealPagesBench.PAGES);
+        }
+        List<BufferedImage> pages = new ArrayList<>();
+        for (int i = 0; i < pageCount; i++) {
+            pages.add(scans.get(i % scans.size()));
+        }
+        return BilevelScans.pdf(pages, 300);
     }
 
     private static double pipeline(TesseractEngine engine, byte[] tiff, int threads) {
@@ -223,7 +283,7 @@ public final class Bench {
         return lines;
     }
 
-    private record Timed(double seconds) {}
+    private record Timed(double seconds, byte[] pdf) {}
 
     /**
      * Seconds from POST to the searchable PDF downloaded, on a fresh in-memory server with {@code workers}
@@ -241,8 +301,8 @@ public final class Bench {
             long start = System.nanoTime();
             String uuid = server.submit(pdf, "bench.pdf", Map.of()).get("uuid").asText();
             server.await(uuid);
-            server.download(uuid, "pdf");
-            return new Timed((System.nanoTime() - start) / 1e9);
+            byte[] searchable = server.download(uuid, "pdf");
+            return new Timed((System.nanoTime() - start) / 1e9, searchable);
         }
     }
 }

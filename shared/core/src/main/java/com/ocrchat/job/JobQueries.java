@@ -5,7 +5,6 @@ import com.ocrchat.error.NotFound;
 import com.ocrchat.json.Json;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
-import com.ocrchat.store.PageImages;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -54,10 +53,10 @@ public final class JobQueries {
     }
 
     /**
-     * A page of the caller's job as the image that was recognized (a JPEG, or a PNG for a bilevel page), for drawing
-     * its blocks over it. A page read from its own text layer has none.
+     * A page of the caller's job as the image that was recognized, as kept (a JPEG, or a G4 TIFF for a bilevel page),
+     * for drawing its blocks over it. A page read from its own text layer has none.
      */
-    public PageImages.ImageFile pageImage(Caller caller, String uuid, String page) {
+    public byte[] pageImage(Caller caller, String uuid, String page) {
         JobRecord job = find(caller, uuid);
         int index;
         try {
@@ -69,8 +68,7 @@ public final class JobQueries {
             throw new NotFound(
                     "No page " + index + " in job " + job.uuid() + " (pages 0 to " + (job.pageCount() - 1) + ")");
         }
-        return new PageImages(objects)
-                .browserImage(job.uuid(), index)
+        return objects.get(BucketLayout.pageImage(job.uuid(), index))
                 .orElseThrow(() -> new NotFound("Page " + index
                         + " has no image: its text came from the PDF's own text layer, or it is not read yet"));
     }

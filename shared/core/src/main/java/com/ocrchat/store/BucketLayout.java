@@ -36,9 +36,12 @@ public final class BucketLayout {
         return "results/" + uuid + "/pages/" + pageIndex + ".json";
     }
 
-    /** A recognized page as the image that was recognized (a JPEG, or a G4 TIFF if bilevel), for the searchable PDF. */
+    /**
+     * A recognized page as the image that was recognized, for the searchable PDF and the job page: a JPEG, or a G4
+     * TIFF if bilevel (its content type says which; the name is kept so that jobs done before G4 still export).
+     */
     public static String pageImage(String uuid, int pageIndex) {
-        return "pages/" + uuid + "/" + pageIndex + ".image";
+        return "pages/" + uuid + "/" + pageIndex + ".jpg";
     }
 
     /** A page read from its own text layer, kept as it was (a one-page PDF). */

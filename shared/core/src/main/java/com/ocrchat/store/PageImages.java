@@ -1,12 +1,6 @@
 package com.ocrchat.store;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 
 /**
  * The pages of a job, kept until the job expires for the searchable PDF export and the job page: recognized pages
@@ -20,22 +14,12 @@ public final class PageImages {
         this.objects = objects;
     }
 
-    /** An image file with its media type. */
-    public record ImageFile(byte[] bytes, String mediaType) {}
-
     public void putImage(String uuid, int pageIndex, byte[] image) {
-        objects.put(BucketLayout.pageImage(uuid, pageIndex), image, tiff(image) ? "image/tiff" : "image/jpeg");
+        objects.put(BucketLayout.pageImage(uuid, pageIndex), image, mediaType(image));
     }
 
     public Optional<byte[]> image(String uuid, int pageIndex) {
         return objects.get(BucketLayout.pageImage(uuid, pageIndex));
-    }
-
-    /** The page image as a browser shows it: a JPEG as kept, a bilevel page's TIFF (which browsers do not show) as a PNG. */
-    public Optional<ImageFile> browserImage(String uuid, int pageIndex) {
-        return image(uuid, pageIndex)
-                .map(image ->
-                        tiff(image) ? new ImageFile(png(image), "image/png") : new ImageFile(image, "image/jpeg"));
     }
 
     public void putOriginal(String uuid, int pageIndex, byte[] singlePagePdf) {
@@ -46,23 +30,11 @@ public final class PageImages {
         return objects.get(BucketLayout.pageOriginal(uuid, pageIndex));
     }
 
-    private static boolean tiff(byte[] image) {
-        return image.length > 4
+    /** A kept page image's type, from its first bytes: a TIFF (a bilevel page) or else a JPEG. */
+    public static String mediaType(byte[] image) {
+        boolean tiff = image.length > 4
                 && ((image[0] == 'I' && image[1] == 'I' && image[2] == 42 && image[3] == 0)
                         || (image[0] == 'M' && image[1] == 'M' && image[2] == 0 && image[3] == 42));
-    }
-
-    private static byte[] png(byte[] tiff) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(tiff));
-            if (image == null) {
-                throw new IOException("the stored page image is not a readable TIFF");
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return tiff ? "image/tiff" : "image/jpeg";
     }
 }

@@ -59,7 +59,7 @@ public final class OcrPipeline {
     public static final String KEEPING_THREADS = "page-image";
 
     /**
-     * Encodes page images beside the readings: a lone page's layout analysis runs on one core, so its JPEG costs it
+     * Encodes page images beside the readings: a lone page's layout analysis runs on one core, so its image costs it
      * nothing. At most one a reading is in flight.
      */
     private static final ExecutorService KEEPING = Executors.newCachedThreadPool(DaemonThreads.named(KEEPING_THREADS));

@@ -19,7 +19,6 @@ import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.CCITTFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
@@ -44,35 +43,12 @@ public final class TestDocuments {
 
     /** A scanned PDF: each image is one A4 page, no text layer. */
     public static byte[] scannedPdf(List<BufferedImage> pages) {
-        return scannedPdf(pages, false);
-    }
-
-    /**
-     * A scan in black and white, as fax machines and office scanners in their document mode make it: each page
-     * thresholded to one bit a pixel and compressed with CCITT Group 4.
-     */
-    public static byte[] bilevelScannedPdf(List<BufferedImage> pages) {
-        return scannedPdf(pages, true);
-    }
-
-    /** The page thresholded to black and white, one bit a pixel. */
-    public static BufferedImage bilevel(BufferedImage image) {
-        BufferedImage bilevel = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
-        Graphics2D g = bilevel.createGraphics();
-        g.drawImage(image, 0, 0, null);
-        g.dispose();
-        return bilevel;
-    }
-
-    private static byte[] scannedPdf(List<BufferedImage> pages, boolean bilevel) {
         try (PDDocument pdf = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (BufferedImage image : pages) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 pdf.addPage(page);
-                PDImageXObject xobject = bilevel
-                        ? CCITTFactory.createFromImage(pdf, bilevel(image))
-                        : LosslessFactory.createFromImage(pdf, image);
+                PDImageXObject xobject = LosslessFactory.createFromImage(pdf, image);
                 try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
                     content.drawImage(xobject, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
                 }

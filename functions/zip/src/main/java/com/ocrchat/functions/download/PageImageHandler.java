@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ocrchat.auth.Authenticator;
+import com.ocrchat.export.BrowserImages;
 import com.ocrchat.http.HttpEndpoint;
 import com.ocrchat.job.JobQueries;
 import com.ocrchat.wiring.Wiring;
@@ -29,10 +30,10 @@ public class PageImageHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.authenticate(request.credentials());
-            var image = jobs.pageImage(
+            var image = BrowserImages.of(jobs.pageImage(
                     caller,
                     request.pathParameter("uuid").orElse(""),
-                    request.pathParameter("page").orElse(""));
+                    request.pathParameter("page").orElse("")));
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(200)
                     .withHeaders(Map.of("content-type", image.mediaType(), "cache-control", "private, max-age=3600"))
