@@ -16,6 +16,7 @@ import com.ocrchat.local.ImageReplay;
 import com.ocrchat.local.SamTemplate;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.store.BucketLayout;
+import com.ocrchat.store.PageImages;
 import com.ocrchat.testing.TestDocuments;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,7 +94,33 @@ class ImageArtifactTest {
             assertTrue(
                     job.get("text").asText().contains("budget for 2027"),
                     job.get("text").asText());
+            assertEquals("image/jpeg", PageImages.mediaType(pageImage(job, 0)), "a grey page is kept as a JPEG");
+
+            // A black-and-white scan: its page is kept as G4 by the image's own JRE (its TIFF writer).
+            JsonNode fax = body(
+                    runtime.invoke(
+                            ApiEvents.submit(
+                                    account.token(),
+                                    IP,
+                                    "fax.pdf",
+                                    com.ocrchat.testing.BilevelScans.pdf(
+                                            List.of(com.ocrchat.testing.TestPages.page(
+                                                    "Minutes", List.of("The board approved the budget for 2027."))),
+                                            150),
+                                    Map.of("language", "en")),
+                            TIMEOUT),
+                    200);
+            assertTrue(
+                    fax.get("text").asText().contains("budget for 2027"),
+                    fax.get("text").asText());
+            assertEquals("image/tiff", PageImages.mediaType(pageImage(fax, 0)), "a bilevel page is kept as G4");
         }
+    }
+
+    private static byte[] pageImage(JsonNode job, int page) {
+        return new PageImages(TestServer.stores().objects())
+                .image(job.get("uuid").asText(), page)
+                .orElseThrow();
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.ocrchat.job.JobStatus;
 import com.ocrchat.local.SamTemplate;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.metering.Charge;
+import com.ocrchat.testing.BilevelScans;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestJobs;
 import com.ocrchat.testing.TestPages;
@@ -66,6 +67,8 @@ class ZipArtifactTest {
     private static Map<String, SamTemplate.ZipFunction> functions;
     private static AccountStore.Created account;
     private static String job;
+    /** A job whose page is black and white: its image is kept as G4 and shown as PNG. */
+    private static String blackAndWhiteJob;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -90,6 +93,18 @@ class ZipArtifactTest {
                 .getBody());
         assertEquals("done", done.get("status").asText(), done.toString());
         job = done.get("uuid").asText();
+        JsonNode fax = MAPPER.readTree(new SubmitOcrHandler()
+                .handleRequest(
+                        ApiEvents.submit(
+                                account.token(),
+                                IP,
+                                "fax.png",
+                                TestDocuments.png(BilevelScans.bilevel(TestPages.invoiceImage())),
+                                Map.of()),
+                        null)
+                .getBody());
+        assertEquals("done", fax.get("status").asText(), fax.toString());
+        blackAndWhiteJob = fax.get("uuid").asText();
     }
 
     @AfterAll
@@ -296,6 +311,23 @@ class ZipArtifactTest {
             assertTrue(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg))
                             .getWidth()
                     > 1000);
+            JsonNode shown = runtime.invoke(
+                    ApiEvents.request(
+                            "GET /api/v1/ocr/{uuid}/pages/{page}/image",
+                            "/api/v1/ocr/" + blackAndWhiteJob + "/pages/0/image/",
+                            Map.of("uuid", blackAndWhiteJob, "page", "0"),
+                            account.token(),
+                            IP,
+                            List.of(),
+                            null,
+                            null),
+                    TIMEOUT);
+            assertEquals("image/png", shown.get("headers").get("content-type").asText(), shown.toString());
+            assertEquals(
+                    TestPages.invoiceImage().getWidth(),
+                    javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes(shown)))
+                            .getWidth(),
+                    "the G4 page, converted by the artifact's own JRE");
         }
     }
 

@@ -16,6 +16,12 @@ public record DocumentLimits(
         long maxOperatorsPerPage,
         Duration pageTimeBudget) {
 
+    /**
+     * The longest side of a page image, in pixels, whatever the pixel budget allows: Tesseract's coordinates are 16
+     * bits, so it fails to read a longer side (and at 1,000,000 its image library fails, and the JVM with it).
+     */
+    public static final int MAX_PAGE_SIDE = 32_767;
+
     /** The budgets as the settings give them. */
     public static DocumentLimits of(Limits limits) {
         return new DocumentLimits(

@@ -71,12 +71,20 @@ final class ImageDocument implements Document {
     }
 
     private void checkSize(int index) throws IOException {
-        long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
+        int width = reader.getWidth(index);
+        int height = reader.getHeight(index);
+        long pixels = (long) width * height;
         if (pixels > limits.maxPixelsPerPage()) {
             throw new LimitExceeded(
-                    "Page " + (index + 1) + " is " + reader.getWidth(index) + "x" + reader.getHeight(index)
+                    "Page " + (index + 1) + " is " + width + "x" + height
                             + " pixels, more than this server accepts per page",
                     Map.of("page", index + 1, "max_pixels_per_page", limits.maxPixelsPerPage()));
+        }
+        if (Math.max(width, height) > DocumentLimits.MAX_PAGE_SIDE) {
+            throw new LimitExceeded(
+                    "Page " + (index + 1) + " is " + width + "x" + height + " pixels; a page may be at most "
+                            + DocumentLimits.MAX_PAGE_SIDE + " pixels on a side",
+                    Map.of("page", index + 1, "max_page_side", DocumentLimits.MAX_PAGE_SIDE));
         }
     }
 

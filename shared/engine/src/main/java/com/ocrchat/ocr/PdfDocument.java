@@ -196,15 +196,25 @@ final class PdfDocument implements Document {
         }
     }
 
-    /** The configured dpi, lowered for a page so large that its raster would pass the pixel limit. */
+    /**
+     * The configured dpi, lowered for a page so large that its raster would pass the pixel limit, or a side the
+     * longest a page image may have. A side shorter than a pixel is still drawn one pixel across, so the longest side
+     * must fit both on its own (a page a billion points wide and three high).
+     */
     private float dpiFor(PDPage page) {
         PDRectangle box = page.getCropBox();
-        double squareInches = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
-        double pixelsAtDpi = squareInches * limits.pdfDpi() * limits.pdfDpi();
-        if (squareInches <= 0 || pixelsAtDpi <= limits.maxPixelsPerPage()) {
-            return limits.pdfDpi();
+        double width = box.getWidth() / 72.0;
+        double height = box.getHeight() / 72.0;
+        double squareInches = width * height;
+        float dpi = squareInches <= 0 || squareInches * limits.pdfDpi() * limits.pdfDpi() <= limits.maxPixelsPerPage()
+                ? limits.pdfDpi()
+                : (float) Math.floor(Math.sqrt(limits.maxPixelsPerPage() / squareInches));
+        double longest = Math.max(width, height);
+        double longestPixels = Math.min(limits.maxPixelsPerPage(), DocumentLimits.MAX_PAGE_SIDE);
+        if (longest * dpi > longestPixels) {
+            dpi = (float) (longestPixels / longest * 0.999); // under, whatever the float rounding
         }
-        return (float) Math.floor(Math.sqrt(limits.maxPixelsPerPage() / squareInches));
+        return dpi;
     }
 
     @Override

@@ -100,8 +100,11 @@ public final class TesseractEngine implements OcrEngine {
             return pass;
         }
         double factor = Math.max(0.25, Math.min(4.0, GOOD_WORD_HEIGHT / height));
-        // An enlarged copy stays within the page budget: at most maxPixels, whatever the factor asks.
+        // An enlarged copy stays within the page budget (at most maxPixels, and a side Tesseract reads), whatever the
+        // factor asks.
         factor = Math.min(factor, Math.sqrt(maxPixels / ((double) image.getWidth() * image.getHeight())));
+        factor =
+                Math.min(factor, (double) DocumentLimits.MAX_PAGE_SIDE / Math.max(image.getWidth(), image.getHeight()));
         if (factor > 0.9 && factor < 1.1) {
             return pass.page() != null ? pass : segmented(image, pageIndex, languages, false);
         }

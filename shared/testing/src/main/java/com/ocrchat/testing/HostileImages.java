@@ -169,6 +169,12 @@ final class HostileImages {
                         "more than this server accepts"),
                 new HostileInputs.Hostile(
                         "png-inflates-to-25mb-of-white", png(5000, 5000, whiteRows(5000, 5000)), null),
+                // Within the pixel budget, but wider than Tesseract reads (40,000: the job failed with a 500) or than
+                // its image library takes (2,000,000: it crashed the JVM).
+                new HostileInputs.Hostile(
+                        "png-40000-wide-40-high", png(40_000, 40, whiteRows(40_000, 40)), "on a side"),
+                new HostileInputs.Hostile(
+                        "png-2000000-wide-1-high", png(2_000_000, 1, whiteRows(2_000_000, 1)), "on a side"),
                 new HostileInputs.Hostile("png-signature-only", Arrays.copyOf(png, 8), "corrupt or truncated"),
                 new HostileInputs.Hostile("png-truncated-after-header", Arrays.copyOf(png, 40), "corrupt or truncated"),
                 new HostileInputs.Hostile("png-truncated-half", Arrays.copyOf(png, png.length / 2), null),

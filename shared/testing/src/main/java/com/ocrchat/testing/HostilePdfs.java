@@ -23,6 +23,9 @@ final class HostilePdfs {
                 new HostileInputs.Hostile("pdf-zero-area-page", page("[0 0 0 0]", "0 0 m", ""), "no area"),
                 new HostileInputs.Hostile(
                         "pdf-page-of-a-billion-points", page("[0 0 1000000000 1000000000]", "0 0 m", ""), null),
+                // Found by fuzzing: three points high is under a pixel at the dpi its area allows, yet drawn one high.
+                new HostileInputs.Hostile(
+                        "pdf-page-a-billion-points-wide-and-three-high", page("[0 0 1000000000 3]", "0 0 m", ""), null),
                 new HostileInputs.Hostile("pdf-three-million-operators", operatorFlood(3_000_000), "budget"),
                 new HostileInputs.Hostile("pdf-form-fan-out-10-to-the-9", formFanOut(9, 10), "budget"),
                 new HostileInputs.Hostile("pdf-form-draws-itself", selfDrawingForm(), null),
