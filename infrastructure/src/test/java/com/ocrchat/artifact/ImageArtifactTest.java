@@ -94,7 +94,8 @@ class ImageArtifactTest {
             assertTrue(
                     job.get("text").asText().contains("budget for 2027"),
                     job.get("text").asText());
-            assertEquals("image/jpeg", PageImages.mediaType(pageImage(job, 0)), "a grey page is kept as a JPEG");
+            byte[] grey = pageImage(job, 0);
+            assertTrue((grey[0] & 0xFF) == 0xFF && (grey[1] & 0xFF) == 0xD8, "a grey page is kept as a JPEG");
 
             // A black-and-white scan: its page is kept as G4 by the image's own JRE (its TIFF writer).
             JsonNode fax = body(

@@ -59,7 +59,9 @@ final class PdfDocument implements Document {
             }
             for (int index = 0; index < pages; index++) {
                 PDRectangle box = pdf.getPage(index).getCropBox();
-                if (!(box.getWidth() >= 1 && box.getHeight() >= 1)) {
+                if (!(box.getWidth() >= 1 && box.getHeight() >= 1)
+                        || !Float.isFinite(box.getWidth())
+                        || !Float.isFinite(box.getHeight())) {
                     throw UnsupportedDocument.onPage(index + 1, "of the PDF has no area and cannot be rendered", null);
                 }
             }
@@ -133,8 +135,9 @@ final class PdfDocument implements Document {
         float dpi = dpiFor(page);
         PDRectangle box = page.getCropBox();
         boolean turned = page.getRotation() % 180 != 0;
-        int width = Math.round((turned ? box.getHeight() : box.getWidth()) * dpi / 72f);
-        int height = Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f);
+        // At least a pixel, as the drawing has it.
+        int width = Math.max(1, Math.round((turned ? box.getHeight() : box.getWidth()) * dpi / 72f));
+        int height = Math.max(1, Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f));
         OperatorBudget budget = budget();
         Optional<Page> read = PdfTextLayer.read(pdf, index, dpi, width, height, budget);
         if (budget.exceeded() != null) {
@@ -205,16 +208,14 @@ final class PdfDocument implements Document {
         PDRectangle box = page.getCropBox();
         double width = box.getWidth() / 72.0;
         double height = box.getHeight() / 72.0;
-        double squareInches = width * height;
-        float dpi = squareInches <= 0 || squareInches * limits.pdfDpi() * limits.pdfDpi() <= limits.maxPixelsPerPage()
-                ? limits.pdfDpi()
-                : (float) Math.floor(Math.sqrt(limits.maxPixelsPerPage() / squareInches));
-        double longest = Math.max(width, height);
-        double longestPixels = Math.min(limits.maxPixelsPerPage(), DocumentLimits.MAX_PAGE_SIDE);
-        if (longest * dpi > longestPixels) {
-            dpi = (float) (longestPixels / longest * 0.999); // under, whatever the float rounding
+        double fits = Math.min(
+                Math.sqrt(limits.maxPixelsPerPage() / (width * height)),
+                Math.min(limits.maxPixelsPerPage(), DocumentLimits.MAX_PAGE_SIDE) / Math.max(width, height));
+        if (fits >= limits.pdfDpi()) {
+            return limits.pdfDpi();
         }
-        return dpi;
+        // Whole dots per inch where they fit; below one, a fraction (a page hundreds of metres across), kept under.
+        return (float) (fits >= 1 ? Math.floor(fits) : fits * 0.999);
     }
 
     @Override

@@ -50,6 +50,7 @@ class DocumentsFuzzTest {
                 }
                 BufferedImage image = document.render(page);
                 assertTrue((long) image.getWidth() * image.getHeight() <= LIMITS.maxPixelsPerPage());
+                assertTrue(Math.max(image.getWidth(), image.getHeight()) <= DocumentLimits.MAX_PAGE_SIDE);
             }
         } catch (OcrChatException e) {
             assertTrue(e.clientCaused(), e.toString());

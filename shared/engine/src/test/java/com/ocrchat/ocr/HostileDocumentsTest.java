@@ -35,6 +35,7 @@ class HostileDocumentsTest {
                     document.textLayer(page); // as the pipeline does: the text layer first, then the drawing
                     BufferedImage image = document.render(page);
                     assertTrue((long) image.getWidth() * image.getHeight() <= LIMITS.maxPixelsPerPage());
+                    assertTrue(Math.max(image.getWidth(), image.getHeight()) <= DocumentLimits.MAX_PAGE_SIDE);
                 }
                 if (hostile.refusedWith() != null) {
                     fail(hostile.name() + " was read, but should be refused with '" + hostile.refusedWith() + "'");
