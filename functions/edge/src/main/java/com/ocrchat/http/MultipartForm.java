@@ -15,6 +15,7 @@ import org.apache.commons.fileupload.FileItem;
 import org.apache.commons.fileupload.FileUpload;
 import org.apache.commons.fileupload.FileUploadBase;
 import org.apache.commons.fileupload.FileUploadException;
+import org.apache.commons.fileupload.InvalidFileNameException;
 import org.apache.commons.fileupload.UploadContext;
 import org.apache.commons.fileupload.disk.DiskFileItemFactory;
 
@@ -72,7 +73,13 @@ public final class MultipartForm {
                 }
                 fields.put(name, new String(item.get(), StandardCharsets.UTF_8));
             } else {
-                files.put(name, new SubmittedFile(SubmittedFile.baseName(item.getName()), item.get()));
+                String filename;
+                try {
+                    filename = item.getName();
+                } catch (InvalidFileNameException e) {
+                    throw new InvalidInput("The file's name is not a file name: it holds a NUL character");
+                }
+                files.put(name, new SubmittedFile(SubmittedFile.baseName(filename), item.get()));
             }
         });
         return new MultipartForm(fields, files);

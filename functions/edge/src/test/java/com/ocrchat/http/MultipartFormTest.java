@@ -40,6 +40,17 @@ class MultipartFormTest {
     }
 
     @Test
+    void aFileNameWithANulCharacterIsA400() {
+        // Found by fuzzing: commons-fileupload refuses such a name with an unchecked exception, which was a 500.
+        ApiRequest request = request("multipart/form-data; boundary=" + BOUNDARY, body(new byte[8], "scan\0.png"));
+
+        OcrChatException error = assertThrows(OcrChatException.class, () -> MultipartForm.parse(request, 1024));
+
+        assertEquals(400, ErrorResponses.status(error));
+        assertTrue(error.getMessage().contains("NUL"), error.getMessage());
+    }
+
+    @Test
     void otherBodiesCarryNoFile() {
         OcrChatException json = assertThrows(
                 OcrChatException.class,
