@@ -3,14 +3,7 @@ package com.ocrchat.ocr;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Page images as JPEG: what the searchable PDF lays its text over, and what the vision model is shown. */
 public final class Jpeg {
@@ -20,6 +13,14 @@ public final class Jpeg {
 
     /** Grey stays grey; colour stays colour; transparency is laid over white (JPEG has none). */
     public static byte[] encode(BufferedImage image) {
+        BufferedImage opaque = opaque(image);
+        return ImageWriting.write(
+                "jpeg",
+                parameters -> parameters.setCompressionQuality(QUALITY),
+                (writer, parameters) -> new IIOImage(opaque, null, null));
+    }
+
+    private static BufferedImage opaque(BufferedImage image) {
         BufferedImage opaque = image;
         int type = image.getType();
         if (GreyPixels.greyPalette(image)) {
@@ -39,20 +40,6 @@ public final class Jpeg {
             g.drawImage(image, 0, 0, null);
             g.dispose();
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-                MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            ImageWriteParam parameters = writer.getDefaultWriteParam();
-            parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            parameters.setCompressionQuality(QUALITY);
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(opaque, null, null), parameters);
-            stream.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
+        return opaque;
     }
 }

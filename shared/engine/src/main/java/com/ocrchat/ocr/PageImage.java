@@ -3,19 +3,12 @@ package com.ocrchat.ocr;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
 import javax.imageio.plugins.tiff.TIFFDirectory;
 import javax.imageio.plugins.tiff.TIFFField;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A page as it was recognized, kept for the searchable PDF and the job page. A bilevel page (black and white only,
@@ -68,25 +61,14 @@ public final class PageImage {
 
     /** One strip, so the PDF can take the compressed data whole (PDFBox's CCITTFactory reads single strips). */
     private static byte[] groupFourTiff(BufferedImage bilevel) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-                MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            ImageWriteParam parameters = writer.getDefaultWriteParam();
-            parameters.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            parameters.setCompressionType("CCITT T.6");
-            TIFFDirectory directory = TIFFDirectory.createFromMetadata(
-                    writer.getDefaultImageMetadata(new ImageTypeSpecifier(bilevel), parameters));
-            directory.addTIFFField(new TIFFField(
-                    BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ROWS_PER_STRIP),
-                    bilevel.getHeight()));
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(bilevel, null, directory.getAsMetadata()), parameters);
-            stream.flush();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
+        return ImageWriting.write(
+                "tiff", parameters -> parameters.setCompressionType("CCITT T.6"), (writer, parameters) -> {
+                    TIFFDirectory directory = TIFFDirectory.createFromMetadata(
+                            writer.getDefaultImageMetadata(new ImageTypeSpecifier(bilevel), parameters));
+                    directory.addTIFFField(new TIFFField(
+                            BaselineTIFFTagSet.getInstance().getTag(BaselineTIFFTagSet.TAG_ROWS_PER_STRIP),
+                            bilevel.getHeight()));
+                    return new IIOImage(bilevel, null, directory.getAsMetadata());
+                });
     }
 }
