@@ -1,5 +1,6 @@
 package com.ocrchat.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -225,8 +226,62 @@ class DownloadTest {
             assertTrue(new PDFTextStripper().getText(document).contains("approved the budget"));
         }
 
-        String uuid = job.get("uuid").asText();
-        APIGatewayV2HTTPResponse shown = new com.ocrchat.functions.download.PageImageHandler()
+        APIGatewayV2HTTPResponse shown = pageImage(job.get("uuid").asText());
+        assertEquals(200, shown.getStatusCode(), shown.getBody());
+        assertEquals("image/png", shown.getHeaders().get("content-type"), "a browser shows PNG, not TIFF");
+        var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes(shown)));
+        // The scan is read at its own 150 dpi, its boxes are in the 300-dpi space: the image is sent at the page's
+        // size, so the boxes are drawn over it as they are, each pixel of the scan a square of two by two.
+        JsonNode read = job.get("pages").get(0);
+        assertEquals(read.get("width").asInt(), decoded.getWidth(), "the blocks' pixel space");
+        assertEquals(read.get("height").asInt(), decoded.getHeight());
+        assertTrue(Math.abs(decoded.getWidth() - 2 * kept.getWidth()) <= 1, decoded.getWidth() + " px across");
+        for (int y = 0; 2 * y + 1 < decoded.getHeight() && y < kept.getHeight(); y++) {
+            for (int x = 0; 2 * x + 1 < decoded.getWidth() && x < kept.getWidth(); x++) {
+                int scanned = kept.getRGB(x, y) & 0xFFFFFF;
+                assertEquals(scanned, decoded.getRGB(2 * x, 2 * y) & 0xFFFFFF, "pixel " + x + "," + y);
+                assertEquals(scanned, decoded.getRGB(2 * x + 1, 2 * y + 1) & 0xFFFFFF, "pixel " + x + "," + y);
+            }
+        }
+        for (JsonNode block : read.get("blocks")) {
+            assertTrue(block.get("bbox").get(2).asInt() <= decoded.getWidth(), block.toString());
+            assertTrue(block.get("bbox").get(3).asInt() <= decoded.getHeight(), block.toString());
+        }
+    }
+
+    @Test
+    void aGreyPageScannedAtLessThanThePdfDpiIsShownAtThePagesSizeMadeOnce() throws Exception {
+        byte[] upload = TestDocuments.scannedPdf(List.of(TestPages.page(
+                "Minutes", List.of("The board approved the budget for 2027.", "Next meeting: March 3, 2027"))));
+        JsonNode job = MAPPER.readTree(new SubmitOcrHandler()
+                .handleRequest(ApiEvents.submit(token, IP, "scan.pdf", upload, Map.of()), null)
+                .getBody());
+        assertEquals("done", job.get("status").asText(), job.toString());
+        APIGatewayV2HTTPResponse shown = pageImage(job.get("uuid").asText());
+        assertEquals(200, shown.getStatusCode(), shown.getBody());
+        assertEquals("image/jpeg", shown.getHeaders().get("content-type"));
+        var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes(shown)));
+        JsonNode read = job.get("pages").get(0);
+        assertEquals(2480, read.get("width").asInt(), "the PDF's page in the 300-dpi space");
+        assertEquals(read.get("width").asInt(), decoded.getWidth(), "the blocks' pixel space, not the scan's 150 dpi");
+        assertEquals(read.get("height").asInt(), decoded.getHeight());
+        JsonNode title = read.get("blocks").get(0);
+        assertTrue(title.get("text").asText().contains("Minutes"), title.toString());
+        // The title's box, drawn over the image, holds its dark ink.
+        int x0 = title.get("bbox").get(0).asInt(), y0 = title.get("bbox").get(1).asInt();
+        int x1 = title.get("bbox").get(2).asInt(), y1 = title.get("bbox").get(3).asInt();
+        int dark = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                dark += (decoded.getRGB(x, y) & 0xFF) < 128 ? 1 : 0;
+            }
+        }
+        assertTrue(dark > (x1 - x0) * (y1 - y0) / 10, dark + " dark pixels in the title's box");
+        assertArrayEquals(bytes(shown), bytes(pageImage(job.get("uuid").asText())), "made once, then served as made");
+    }
+
+    private APIGatewayV2HTTPResponse pageImage(String uuid) {
+        return new com.ocrchat.functions.download.PageImageHandler()
                 .handleRequest(
                         ApiEvents.request(
                                 "GET /api/v1/ocr/{uuid}/pages/{page}/image",
@@ -238,16 +293,6 @@ class DownloadTest {
                                 null,
                                 null),
                         null);
-        assertEquals(200, shown.getStatusCode(), shown.getBody());
-        assertEquals("image/png", shown.getHeaders().get("content-type"), "a browser shows PNG, not TIFF");
-        var decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes(shown)));
-        assertEquals(kept.getWidth(), decoded.getWidth(), "the page as recognized");
-        assertEquals(kept.getHeight(), decoded.getHeight());
-        for (int y = 0; y < kept.getHeight(); y++) {
-            for (int x = 0; x < kept.getWidth(); x++) {
-                assertEquals(kept.getRGB(x, y) & 0xFFFFFF, decoded.getRGB(x, y) & 0xFFFFFF, "pixel " + x + "," + y);
-            }
-        }
     }
 
     @Test

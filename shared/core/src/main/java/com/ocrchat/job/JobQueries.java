@@ -3,10 +3,13 @@ package com.ocrchat.job;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.error.NotFound;
 import com.ocrchat.json.Json;
+import com.ocrchat.page.Page;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -52,11 +55,11 @@ public final class JobQueries {
                 .orElseThrow(() -> notFound(job.uuid()));
     }
 
-    /**
-     * A page of the caller's job as the image that was recognized, as kept (a JPEG, or a G4 TIFF for a bilevel page),
-     * for drawing its blocks over it. A page read from its own text layer has none.
-     */
-    public byte[] pageImage(Caller caller, String uuid, String page) {
+    /** A page of a caller's job. */
+    public record JobPage(JobRecord job, int index) {}
+
+    /** Page {@code page} (0-based, as the path gives it) of the caller's job. */
+    public JobPage page(Caller caller, String uuid, String page) {
         JobRecord job = find(caller, uuid);
         int index;
         try {
@@ -68,9 +71,27 @@ public final class JobQueries {
             throw new NotFound(
                     "No page " + index + " in job " + job.uuid() + " (pages 0 to " + (job.pageCount() - 1) + ")");
         }
-        return objects.get(BucketLayout.pageImage(job.uuid(), index))
-                .orElseThrow(() -> new NotFound("Page " + index
+        return new JobPage(job, index);
+    }
+
+    /**
+     * The page as the image that was recognized, as kept (a JPEG, or a G4 TIFF for a bilevel page). A page read from
+     * its own text layer has none.
+     */
+    public byte[] pageImage(JobPage page) {
+        return objects.get(BucketLayout.pageImage(page.job().uuid(), page.index()))
+                .orElseThrow(() -> new NotFound("Page " + page.index()
                         + " has no image: its text came from the PDF's own text layer, or it is not read yet"));
+    }
+
+    /** The page as read (its size is its blocks' bbox space): a worker's page as it kept it, else the job's result's. */
+    public Optional<Page> readPage(JobPage page) {
+        Optional<Page> kept = new PageResults(objects).find(page.job().uuid(), page.index());
+        if (kept.isPresent() || page.job().status() != JobStatus.DONE) {
+            return kept;
+        }
+        List<Page> pages = result(page.job()).pages();
+        return page.index() < pages.size() ? Optional.of(pages.get(page.index())) : Optional.empty();
     }
 
     private static NotFound notFound(String uuid) {

@@ -49,6 +49,11 @@ public final class BucketLayout {
         return "pages/" + uuid + "/" + pageIndex + ".pdf";
     }
 
+    /** A page image as browsers are sent it (see the page-image endpoint), made once and served again. */
+    public static String browserPageImage(String uuid, int pageIndex) {
+        return "exports/" + uuid + "/pages/" + pageIndex + ".image";
+    }
+
     /** An export made once and served again; {@code variant} is "" or "translated.". */
     public static String export(String uuid, String variant, String extension) {
         return "exports/" + uuid + "/export." + variant + extension;

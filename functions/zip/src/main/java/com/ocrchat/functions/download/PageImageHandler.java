@@ -7,15 +7,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ocrchat.auth.Authenticator;
 import com.ocrchat.export.BrowserImages;
 import com.ocrchat.http.HttpEndpoint;
-import com.ocrchat.job.JobQueries;
 import com.ocrchat.wiring.Wiring;
 import java.util.Base64;
 import java.util.Map;
 
-/** GET /api/v1/ocr/{uuid}/pages/{page}/image/: the page as it was recognized (a JPEG, or a PNG if bilevel), in the space of its blocks' bbox. */
+/** GET /api/v1/ocr/{uuid}/pages/{page}/image/: the page as it was recognized (a JPEG, or a PNG if bilevel), at its size: the space of its blocks' bbox. */
 public class PageImageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Authenticator authenticator;
-    private final JobQueries jobs;
+    private final BrowserImages images;
 
     public PageImageHandler() {
         this(Wiring.fromEnvironment());
@@ -23,17 +22,17 @@ public class PageImageHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     public PageImageHandler(Wiring wiring) {
         this.authenticator = wiring.authenticator();
-        this.jobs = wiring.jobQueries();
+        this.images = new BrowserImages(wiring.jobQueries(), wiring.stores().objects());
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.authenticate(request.credentials());
-            var image = BrowserImages.of(jobs.pageImage(
+            var image = images.image(
                     caller,
                     request.pathParameter("uuid").orElse(""),
-                    request.pathParameter("page").orElse("")));
+                    request.pathParameter("page").orElse(""));
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(200)
                     .withHeaders(Map.of("content-type", image.mediaType(), "cache-control", "private, max-age=3600"))
