@@ -76,6 +76,37 @@ final class PageRegions {
         return heights.length < LINES_TO_JUDGE_SIZE ? 0 : WORD_OF_LINE_HEIGHT * heights[heights.length / 2];
     }
 
+    /** A block of this many lines or more beside another is a column: a page number beside a running head is not. */
+    static final int COLUMN_LINES = 3;
+
+    /** Whether two blocks of several lines stand side by side (columns): one above the other is how one column reads. */
+    static boolean sideBySide(List<Region> regions) {
+        List<Box> columns = regions.stream()
+                .filter(region -> !region.vertical() && region.lines().size() >= COLUMN_LINES)
+                .map(region -> around(region.lines()))
+                .toList();
+        for (int a = 0; a < columns.size(); a++) {
+            for (int b = a + 1; b < columns.size(); b++) {
+                Box one = columns.get(a);
+                Box other = columns.get(b);
+                int sharedRows = Math.min(one.bottom(), other.bottom()) - Math.max(one.top(), other.top());
+                boolean apart = one.right() <= other.left() || other.right() <= one.left();
+                if (apart && sharedRows > Math.min(one.height(), other.height()) / 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Box around(List<Box> lines) {
+        return new Box(
+                lines.stream().mapToInt(Box::left).min().orElse(0),
+                lines.stream().mapToInt(Box::top).min().orElse(0),
+                lines.stream().mapToInt(Box::right).max().orElse(0),
+                lines.stream().mapToInt(Box::bottom).max().orElse(0));
+    }
+
     /** Steps of the LSTM along a line, horizontal or vertical: its length over its thickness. */
     static double work(Box line) {
         return (double) Math.max(line.width(), line.height()) / Math.max(8, Math.min(line.width(), line.height()));

@@ -21,6 +21,17 @@ class PageRegionsTest {
     }
 
     @Test
+    void blocksOfSeveralLinesSideBySideAreColumnsAndBlocksAboveOneAnotherAreNot() {
+        assertTrue(PageRegions.sideBySide(List.of(block(0, 0, 12), block(1100, 100, 12))), "two columns");
+        assertTrue(!PageRegions.sideBySide(List.of(block(0, 0, 12), block(0, 800, 12))), "two paragraphs");
+        assertTrue(
+                !PageRegions.sideBySide(List.of(block(0, 0, 1), block(1100, 0, 1), block(0, 100, 12))),
+                "a running head beside a page number, over the text");
+        assertTrue(
+                !PageRegions.sideBySide(List.of(block(0, 0, 12), block(1100, 700, 12))), "one ends before the other");
+    }
+
+    @Test
     void twoEqualBlocksAreCutBetweenThem() {
         Halves halves =
                 PageRegions.halves(List.of(block(0, 0, 10), block(0, 700, 10))).orElseThrow();

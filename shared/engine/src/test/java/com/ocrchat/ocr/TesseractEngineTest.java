@@ -10,6 +10,7 @@ import com.ocrchat.page.Word;
 import com.ocrchat.settings.Env;
 import com.ocrchat.testing.TestPages;
 import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,43 @@ class TesseractEngineTest {
                 assertTrue(word.bbox()[2] <= page.getWidth() && word.bbox()[3] <= page.getHeight());
             }
         }
+    }
+
+    /** A page of one column is cut across and both halves read at once, layout and all: it says the same. */
+    @Test
+    void aPageOfOneColumnReadInHalvesAcrossSaysWhatItSaysOnOneThread() {
+        String[] words = ("the committee reviewed invoice and approved payment for quarterly supplies while staff "
+                        + "counted inventory at warehouse near Springfield before December audit of freight costs")
+                .split(" ");
+        java.util.Random random = new java.util.Random(7);
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= 18; i++) {
+            StringBuilder line = new StringBuilder();
+            while (line.length() < 48) {
+                line.append(line.isEmpty() ? "" : " ").append(words[random.nextInt(words.length)]);
+            }
+            lines.add(line + " " + (200 + i) + ".");
+        }
+        BufferedImage page = TestPages.page("Minutes", lines);
+        assertTrue(PageCut.across(GreyPixels.of(page), page.getWidth(), page.getHeight())
+                .isPresent());
+        Path tessdata = EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null);
+        Page one = new TesseractEngine(tessdata, 100_000_000L, Duration.ofSeconds(60), 1).recognize(page, 0, "eng");
+        Page two = new TesseractEngine(tessdata, 100_000_000L, Duration.ofSeconds(60), 2).recognize(page, 0, "eng");
+
+        List<Word> wordsOne = words(one);
+        List<Word> wordsTwo = words(two);
+        assertEquals(
+                wordsOne.stream().map(Word::text).toList(),
+                wordsTwo.stream().map(Word::text).toList());
+        for (int i = 0; i < wordsOne.size(); i++) {
+            for (int side = 0; side < 4; side++) {
+                assertTrue(
+                        Math.abs(wordsOne.get(i).bbox()[side] - wordsTwo.get(i).bbox()[side]) <= 3,
+                        "the same box within 3 pixels: " + wordsOne.get(i).text());
+            }
+        }
+        assertTrue(two.text().contains(lines.get(17)), two.text());
     }
 
     private static boolean cutInHalves(BufferedImage page) {

@@ -1,0 +1,166 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.error.LimitExceeded;
+import com.ocrchat.error.OcrChatException;
+import com.ocrchat.error.RecognitionFailure;
+import com.ocrchat.observe.Stages;
+import com.ocrchat.page.Block;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.sourceforge.tess4j.ITessAPI;
+import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.TessAPI;
+
+/** Readings of an image on this thread's own Tesseract handle, within what is left of a page's pass budget. */
+final class HandleReadings {
+    private final TesseractHandles handles;
+    private final Duration passBudget;
+
+    HandleReadings(TesseractHandles handles, Duration passBudget) {
+        this.handles = handles;
+        this.passBudget = passBudget;
+    }
+
+    /** Grey pixels to read, placed at ({@code left}, {@code top}) of the page, with Tesseract's segmentation mode. */
+    record Image(byte[] grey, int left, int top, int width, int height, int segmentation) {}
+
+    /** One page's reading: its languages, its index, and the deadline its pass budget sets. */
+    record Reading(String languages, int pageIndex, long deadline) {}
+
+    /** A reading of the page begun now. */
+    Reading begin(String languages, int pageIndex) {
+        return new Reading(languages, pageIndex, System.nanoTime() + passBudget.toNanos());
+    }
+
+    LimitExceeded tooLong(int page) {
+        return new LimitExceeded(
+                "Page " + page + " took longer to read than this server allows for a page",
+                Map.of("page", page, "max_seconds_per_page", passBudget.toSeconds()));
+    }
+
+    /** The image read whole on this thread's handle. */
+    List<Block> readWhole(Image image, Reading reading) {
+        TessAPI api = TesseractHandles.api();
+        TessBaseAPI handle = set(image, reading);
+        try {
+            return recognize(api, handle, image, reading);
+        } finally {
+            api.TessBaseAPIClear(handle);
+        }
+    }
+
+    /**
+     * Each thread's buffer for the pixels it hands Tesseract, grown as needed: a direct buffer per image would count
+     * against the JVM's direct memory until a collection, which the JVM then forces (a full GC per page).
+     */
+    private static final int KEPT_PIXELS = 64 << 20;
+
+    private static final ThreadLocal<ByteBuffer> PIXELS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
+
+    TessBaseAPI set(Image image, Reading reading) {
+        TessAPI api = TesseractHandles.api();
+        TessBaseAPI handle = handles.recognizer(reading.languages());
+        ByteBuffer pixels = PIXELS.get();
+        if (pixels.capacity() < image.grey().length) {
+            pixels = ByteBuffer.allocateDirect(image.grey().length);
+            if (pixels.capacity() <= KEPT_PIXELS) {
+                PIXELS.set(pixels); // an outsized page's buffer is not kept
+            }
+        }
+        // Tesseract copies the pixels on SetImage, so the buffer is free again once it returns.
+        pixels.clear();
+        pixels.put(image.grey()).flip();
+        api.TessBaseAPISetPageSegMode(handle, image.segmentation());
+        api.TessBaseAPISetImage(handle, pixels, image.width(), image.height(), 1, image.width());
+        api.TessBaseAPISetSourceResolution(handle, 300);
+        return handle;
+    }
+
+    /** Recognizes the image set on the handle within what is left of the budget: its blocks in page coordinates. */
+    List<Block> recognize(TessAPI api, TessBaseAPI handle, Image image, Reading reading) {
+        int page = reading.pageIndex() + 1;
+        long left = reading.deadline() - System.nanoTime();
+        if (left <= 0) {
+            throw tooLong(page);
+        }
+        // Rounded up, so Tesseract's own deadline never falls before this reading's.
+        Duration budget = Duration.ofMillis((left + 999_999) / 1_000_000);
+        if (!Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> PassMonitor.recognize(api, handle, budget))) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new RecognitionFailure("Stopped: page " + page + " was given up");
+            }
+            if (System.nanoTime() >= reading.deadline()) {
+                throw tooLong(page);
+            }
+            throw new RecognitionFailure("Tesseract failed to recognize page " + page);
+        }
+        return Stages.time(
+                Stages.LAYOUT,
+                reading.pageIndex(),
+                () -> TesseractResults.readBlocks(handle, reading.languages(), image.left(), image.top()));
+    }
+
+    <T> T await(Future<T> second, Reading reading) {
+        int page = reading.pageIndex() + 1;
+        try {
+            // The helper stops by its own deadline; the grace covers a reading stopping between two words.
+            return second.get(
+                    Math.max(0, reading.deadline() - System.nanoTime()) + OcrPipeline.STOP_GRACE.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecognitionFailure("Stopped: page " + page + " was given up");
+        } catch (TimeoutException e) {
+            throw tooLong(page);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof OcrChatException known) {
+                throw known;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new RecognitionFailure("Tesseract failed on page " + page + ": " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Each part read alone, as one block of text: its lines on the page's paper in a box around them, so that
+     * neither a neighbouring block nor the other thread's lines are read again.
+     */
+    List<Block> readParts(Image page, byte paper, List<PageRegions.Part> parts, Reading reading) {
+        List<Block> blocks = new ArrayList<>();
+        for (PageRegions.Part part : parts) {
+            PageRegions.Box box = part.box();
+            byte[] grey = new byte[box.width() * box.height()];
+            Arrays.fill(grey, paper);
+            for (PageRegions.Box line : part.lines()) {
+                int left = Math.max(line.left(), box.left());
+                int right = Math.min(line.right(), box.right());
+                for (int y = Math.max(line.top(), box.top());
+                        right > left && y < Math.min(line.bottom(), box.bottom());
+                        y++) {
+                    System.arraycopy(
+                            page.grey(),
+                            y * page.width() + left,
+                            grey,
+                            (y - box.top()) * box.width() + left - box.left(),
+                            right - left);
+                }
+            }
+            int segmentation = part.vertical()
+                    ? ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK_VERT_TEXT
+                    : ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK;
+            blocks.addAll(readWhole(
+                    new Image(grey, box.left(), box.top(), box.width(), box.height(), segmentation), reading));
+        }
+        return blocks;
+    }
+}

@@ -1,0 +1,144 @@
+package com.ocrchat.ocr;
+
+import java.util.OptionalInt;
+
+/**
+ * Where a page of one column of text can be cut across, between two lines, so that its two halves are read at once
+ * from the start, layout analysis included (which {@link PageRegions} cannot share out: it needs the analysis of the
+ * whole page first). Found from the pixels alone, in one pass. A page that may have columns (or a table, or a figure
+ * beside text) has no such cut: read in halves across, its columns would interleave. Columns this misses (ruled apart,
+ * say) show in the halves' own layouts, and the page is then read whole ({@link PageRegions#sideBySide}). A skewed
+ * scan has no blank row to cut at, and is read as before.
+ */
+final class PageCut {
+    /** Bands of the page, each searched for a gutter on its own (a title across the columns hides it in one). */
+    static final int BANDS = 8;
+
+    /** A gutter is at least this share of the page's width: wider than the spaces between words. */
+    static final double GUTTER = 0.015;
+
+    /** Ink on each side of a gutter spans at least this share of the width, and this share of the band's rows. */
+    static final double SIDE_WIDTH = 0.1;
+
+    static final double SIDE_ROWS = 0.25;
+
+    /** The cut leaves at least this share of the ink on either side, and this many lines. */
+    static final double LEAST_SHARE = 0.3;
+
+    static final int LEAST_LINES = 4;
+
+    private PageCut() {}
+
+    /** The row to cut the page at (its top half above it), or empty when the page is not one column or too short. */
+    static OptionalInt across(byte[] grey, int width, int height) {
+        if (width < 64 || height < 64 || (GreyPixels.paper(grey) & 0xFF) < 128) {
+            return OptionalInt.empty(); // too small to share, or light text on dark paper, which the ink test misses
+        }
+        int[] rowInk = new int[height];
+        int[][] bandColumns = new int[BANDS][width];
+        int[][] bandRows = new int[BANDS][];
+        for (int y = 0; y < height; y++) {
+            int[] columns = bandColumns[(int) ((long) y * BANDS / height)];
+            int ink = 0;
+            for (int x = 0, at = y * width; x < width; x++, at++) {
+                if ((grey[at] & 0xFF) < 128) {
+                    ink++;
+                    columns[x]++;
+                }
+            }
+            rowInk[y] = ink;
+        }
+        for (int band = 0; band < BANDS; band++) {
+            int top = (int) ((long) band * height / BANDS);
+            int bottom = (int) ((long) (band + 1) * height / BANDS);
+            if (hasGutter(grey, width, top, bottom, bandColumns[band])) {
+                return OptionalInt.empty();
+            }
+        }
+        return cutRow(rowInk, width);
+    }
+
+    /**
+     * Whether, within rows top to bottom, a run of blank columns at least {@link #GUTTER} wide has text on both
+     * sides: ink across a tenth of the width, in a quarter of the rows.
+     */
+    private static boolean hasGutter(byte[] grey, int width, int top, int bottom, int[] columns) {
+        int inked = 0;
+        int[] inkedBefore = new int[width + 1];
+        for (int x = 0; x < width; x++) {
+            inked += columns[x] > 0 ? 1 : 0;
+            inkedBefore[x + 1] = inked;
+        }
+        int least = (int) Math.ceil(SIDE_WIDTH * width);
+        int gutter = Math.max(4, (int) Math.ceil(GUTTER * width));
+        int start = -1;
+        for (int x = 0; x <= width; x++) {
+            boolean blank = x < width && columns[x] == 0;
+            if (blank && start < 0) {
+                start = x;
+            } else if (!blank && start >= 0) {
+                if (x - start >= gutter
+                        && inkedBefore[start] >= least
+                        && inked - inkedBefore[x] >= least
+                        && rowsInked(grey, width, top, bottom, 0, start) >= SIDE_ROWS * (bottom - top)
+                        && rowsInked(grey, width, top, bottom, x, width) >= SIDE_ROWS * (bottom - top)) {
+                    return true;
+                }
+                start = -1;
+            }
+        }
+        return false;
+    }
+
+    private static int rowsInked(byte[] grey, int width, int top, int bottom, int left, int right) {
+        int rows = 0;
+        for (int y = top; y < bottom; y++) {
+            for (int at = y * width + left, end = y * width + right; at < end; at++) {
+                if ((grey[at] & 0xFF) < 128) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The middle of the blank run of rows (a speck of noise allowed) that parts the ink most evenly, with at least
+     * {@link #LEAST_SHARE} of it and {@link #LEAST_LINES} lines on either side.
+     */
+    private static OptionalInt cutRow(int[] rowInk, int width) {
+        int height = rowInk.length;
+        int speck = Math.max(1, width / 1000);
+        long[] inkAbove = new long[height + 1];
+        int[] linesAbove = new int[height + 1];
+        for (int y = 0; y < height; y++) {
+            inkAbove[y + 1] = inkAbove[y] + rowInk[y];
+            boolean starts = rowInk[y] > speck && (y == 0 || rowInk[y - 1] <= speck);
+            linesAbove[y + 1] = linesAbove[y] + (starts ? 1 : 0);
+        }
+        long total = inkAbove[height];
+        int lines = linesAbove[height];
+        int best = -1;
+        double bestShare = 1;
+        int start = -1;
+        for (int y = 0; y <= height; y++) {
+            boolean blank = y < height && rowInk[y] <= speck;
+            if (blank && start < 0) {
+                start = y;
+            } else if (!blank && start >= 0) {
+                int middle = (start + y) / 2;
+                double share = (double) inkAbove[middle] / Math.max(1, total);
+                boolean enough = Math.min(share, 1 - share) >= LEAST_SHARE
+                        && linesAbove[middle] >= LEAST_LINES
+                        && lines - linesAbove[middle] >= LEAST_LINES;
+                if (start > 0 && y < height && enough && Math.abs(share - 0.5) < bestShare) {
+                    bestShare = Math.abs(share - 0.5);
+                    best = middle;
+                }
+                start = -1;
+            }
+        }
+        return best < 0 ? OptionalInt.empty() : OptionalInt.of(best);
+    }
+}
