@@ -46,7 +46,7 @@ public final class Bench {
             System.exit(0);
         }
         if (List.of(args).contains("--scans")) {
-            // Only the two 12-page scans against ocrmypdf (three or four minutes): ./ocrchat bench --scans
+            // Only the three 12-page scans against ocrmypdf (four or five minutes): ./ocrchat bench --scans
             scans(work);
             System.exit(0);
         }
@@ -90,6 +90,29 @@ public final class Bench {
                 "  character error rate against the drawn text: ours %.2f%%, tesseract CLI %.2f%%%n",
                 100 * oursErrors / pages.size(),
                 100 * cliErrors / pages.size());
+
+        // A lone page, as an inline request's is read: on two threads (these pages are one column, cut across).
+        TesseractEngine twoThreads = new TesseractEngine(
+                EngineSettings.from(Env.fromEnvironment()).tessdata().orElse(null),
+                100_000_000L,
+                java.time.Duration.ofSeconds(60),
+                2);
+        twoThreads.read(pages.get(0), 0, "eng");
+        double lone = 0;
+        double loneErrors = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            long start = System.nanoTime();
+            Page page = twoThreads.read(pages.get(i), i, "eng").page();
+            lone += (System.nanoTime() - start) / 1e9;
+            loneErrors += Cer.of(truth.get(i), page.text());
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "  a lone page on two threads (cut across, halves read at once): %.2f s a page: %.2fx the CLI; "
+                        + "character error rate %.2f%%%n",
+                lone / pages.size(),
+                lone / cli,
+                100 * loneErrors / pages.size());
 
         byte[] tiff = TestDocuments.multiPageTiff(pages);
         double oneCore = pipeline(engine, tiff, 1);
@@ -142,11 +165,35 @@ public final class Bench {
         System.exit(0);
     }
 
-    /** A 12-page scan of drawn grey pages, and one of the real black-and-white pages, each against ocrmypdf. */
+    /** The 150-dpi drawn pages at twice the size (smoothly, as a 300-dpi scan of them would be), to be thresholded. */
+    private static List<BufferedImage> enlarged(List<BufferedImage> pages) {
+        List<BufferedImage> enlarged = new ArrayList<>();
+        for (BufferedImage page : pages) {
+            BufferedImage large =
+                    new BufferedImage(2 * page.getWidth(), 2 * page.getHeight(), BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = large.createGraphics();
+            g.setRenderingHint(
+                    java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(page, 0, 0, large.getWidth(), large.getHeight(), null);
+            g.dispose();
+            enlarged.add(large);
+        }
+        return enlarged;
+    }
+
+    /**
+     * Three 12-page scans, each against ocrmypdf: drawn grey pages; the real black-and-white pages (dense); the drawn
+     * pages in black and white at 300 dpi (lighter, as an office scan of a letter is).
+     */
     private static void scans(Path work) throws Exception {
         scannedPdfAgainstOcrmypdf(
                 work, "Scanned PDF (drawn pages, grey)", TestDocuments.scannedPdf(densePages(12)), 12);
         scannedPdfAgainstOcrmypdf(work, "Black-and-white scan (the real pages, CCITT G4)", realBilevelScan(12), 12);
+        scannedPdfAgainstOcrmypdf(
+                work,
+                "Black-and-white scan (drawn pages at 300 dpi, CCITT G4)",
+                BilevelScans.pdf(enlarged(densePages(200, 12)), 300),
+                12);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.ocrchat.ocr;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -22,10 +24,16 @@ final class PageCut {
 
     static final double SIDE_ROWS = 0.25;
 
-    /** The cut leaves at least this share of the ink on either side, and this many lines. */
+    /**
+     * The cut leaves at least this share of the ink on either side, and this many lines: a short page (an invoice, a
+     * note) is read whole, so Tesseract groups its few lines into blocks with all of them in view.
+     */
     static final double LEAST_SHARE = 0.3;
 
-    static final int LEAST_LINES = 4;
+    static final int LEAST_LINES = 8;
+
+    /** A cut this much less even than the evenest is as good, if its gap is wider. */
+    static final double NEARLY_EVEN = 0.08;
 
     private PageCut() {}
 
@@ -35,23 +43,29 @@ final class PageCut {
             return OptionalInt.empty(); // too small to share, or light text on dark paper, which the ink test misses
         }
         int[] rowInk = new int[height];
+        Rows rows = new Rows(new int[height], new int[height]);
         int[][] bandColumns = new int[BANDS][width];
-        int[][] bandRows = new int[BANDS][];
         for (int y = 0; y < height; y++) {
             int[] columns = bandColumns[(int) ((long) y * BANDS / height)];
             int ink = 0;
+            int first = width;
+            int last = -1;
             for (int x = 0, at = y * width; x < width; x++, at++) {
                 if ((grey[at] & 0xFF) < 128) {
                     ink++;
                     columns[x]++;
+                    first = Math.min(first, x);
+                    last = x;
                 }
             }
             rowInk[y] = ink;
+            rows.firstInk()[y] = first;
+            rows.lastInk()[y] = last;
         }
         for (int band = 0; band < BANDS; band++) {
             int top = (int) ((long) band * height / BANDS);
             int bottom = (int) ((long) (band + 1) * height / BANDS);
-            if (hasGutter(grey, width, top, bottom, bandColumns[band])) {
+            if (hasGutter(rows, width, top, bottom, bandColumns[band])) {
                 return OptionalInt.empty();
             }
         }
@@ -62,7 +76,7 @@ final class PageCut {
      * Whether, within rows top to bottom, a run of blank columns at least {@link #GUTTER} wide has text on both
      * sides: ink across a tenth of the width, in a quarter of the rows.
      */
-    private static boolean hasGutter(byte[] grey, int width, int top, int bottom, int[] columns) {
+    private static boolean hasGutter(Rows rows, int width, int top, int bottom, int[] columns) {
         int inked = 0;
         int[] inkedBefore = new int[width + 1];
         for (int x = 0; x < width; x++) {
@@ -80,8 +94,8 @@ final class PageCut {
                 if (x - start >= gutter
                         && inkedBefore[start] >= least
                         && inked - inkedBefore[x] >= least
-                        && rowsInked(grey, width, top, bottom, 0, start) >= SIDE_ROWS * (bottom - top)
-                        && rowsInked(grey, width, top, bottom, x, width) >= SIDE_ROWS * (bottom - top)) {
+                        && rows.inkedLeftOf(start, top, bottom) >= SIDE_ROWS * (bottom - top)
+                        && rows.inkedFrom(x, top, bottom) >= SIDE_ROWS * (bottom - top)) {
                     return true;
                 }
                 start = -1;
@@ -90,22 +104,28 @@ final class PageCut {
         return false;
     }
 
-    private static int rowsInked(byte[] grey, int width, int top, int bottom, int left, int right) {
-        int rows = 0;
-        for (int y = top; y < bottom; y++) {
-            for (int at = y * width + left, end = y * width + right; at < end; at++) {
-                if ((grey[at] & 0xFF) < 128) {
-                    rows++;
-                    break;
-                }
+    /** Each row's leftmost and rightmost ink (width and -1 for a blank row). */
+    private record Rows(int[] firstInk, int[] lastInk) {
+        int inkedLeftOf(int x, int top, int bottom) {
+            int rows = 0;
+            for (int y = top; y < bottom; y++) {
+                rows += firstInk[y] < x ? 1 : 0;
             }
+            return rows;
         }
-        return rows;
+
+        int inkedFrom(int x, int top, int bottom) {
+            int rows = 0;
+            for (int y = top; y < bottom; y++) {
+                rows += lastInk[y] >= x ? 1 : 0;
+            }
+            return rows;
+        }
     }
 
     /**
-     * The middle of the blank run of rows (a speck of noise allowed) that parts the ink most evenly, with at least
-     * {@link #LEAST_SHARE} of it and {@link #LEAST_LINES} lines on either side.
+     * The middle of a blank run of rows (a speck of noise allowed) with at least {@link #LEAST_SHARE} of the ink and
+     * {@link #LEAST_LINES} lines on either side: of the runs that part the ink nearly as evenly as any, the widest.
      */
     private static OptionalInt cutRow(int[] rowInk, int width) {
         int height = rowInk.length;
@@ -119,8 +139,8 @@ final class PageCut {
         }
         long total = inkAbove[height];
         int lines = linesAbove[height];
-        int best = -1;
-        double bestShare = 1;
+        List<int[]> cuts = new ArrayList<>(); // {row, blank rows}, each even enough
+        double evenest = 1;
         int start = -1;
         for (int y = 0; y <= height; y++) {
             boolean blank = y < height && rowInk[y] <= speck;
@@ -129,14 +149,25 @@ final class PageCut {
             } else if (!blank && start >= 0) {
                 int middle = (start + y) / 2;
                 double share = (double) inkAbove[middle] / Math.max(1, total);
-                boolean enough = Math.min(share, 1 - share) >= LEAST_SHARE
+                if (start > 0
+                        && y < height
+                        && Math.min(share, 1 - share) >= LEAST_SHARE
                         && linesAbove[middle] >= LEAST_LINES
-                        && lines - linesAbove[middle] >= LEAST_LINES;
-                if (start > 0 && y < height && enough && Math.abs(share - 0.5) < bestShare) {
-                    bestShare = Math.abs(share - 0.5);
-                    best = middle;
+                        && lines - linesAbove[middle] >= LEAST_LINES) {
+                    cuts.add(new int[] {middle, y - start});
+                    evenest = Math.min(evenest, Math.abs(share - 0.5));
                 }
                 start = -1;
+            }
+        }
+        // Among nearly the evenest cuts, the widest gap: where a paragraph ends, not between two lines of one.
+        int best = -1;
+        int widest = -1;
+        for (int[] cut : cuts) {
+            double share = (double) inkAbove[cut[0]] / Math.max(1, total);
+            if (Math.abs(share - 0.5) <= evenest + NEARLY_EVEN && cut[1] > widest) {
+                widest = cut[1];
+                best = cut[0];
             }
         }
         return best < 0 ? OptionalInt.empty() : OptionalInt.of(best);

@@ -68,15 +68,16 @@ final class PageReadings {
             int segmentation,
             DoublePredicate readAtThisSize) {
         Image page = new Image(grey, 0, 0, width, height, segmentation);
-        Reading reading = handles.begin(languages, pageIndex);
         readings.incrementAndGet();
         try {
             if (segmentation == ITessAPI.TessPageSegMode.PSM_AUTO) {
-                Optional<Read> across = readAcross(page, reading, readAtThisSize);
+                Optional<Read> across = readAcross(page, handles.begin(languages, pageIndex), readAtThisSize);
                 if (across.isPresent()) {
                     return across.get();
                 }
             }
+            // A pass of its own: a page whose halves showed columns after all has its whole budget again.
+            Reading reading = handles.begin(languages, pageIndex);
             Optional<PageRegions.Halves> halves;
             Runnable helperDone = null;
             TessAPI api = TesseractHandles.api();
@@ -122,6 +123,7 @@ final class PageReadings {
         AtomicBoolean begun = new AtomicBoolean();
         Future<Half> later;
         Image top;
+        Image bottom;
         try {
             OptionalInt cut = Stages.time(
                     Stages.LAYOUT, reading.pageIndex(), () -> PageCut.across(page.grey(), page.width(), page.height()));
@@ -132,18 +134,20 @@ final class PageReadings {
             int width = page.width();
             int at = cut.getAsInt();
             top = new Image(Arrays.copyOfRange(page.grey(), 0, at * width), 0, 0, width, at, page.segmentation());
-            Image bottom = new Image(
+            bottom = new Image(
                     Arrays.copyOfRange(page.grey(), at * width, page.grey().length),
                     0,
                     at,
                     width,
                     page.height() - at,
                     page.segmentation());
+            ParallelPages.stopIfAbandoned(); // nothing is begun for a page given up
+            Image second = bottom;
             later = helpers.submit(() -> {
                 try {
                     // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
                     return begun.compareAndSet(false, true)
-                            ? Stages.untimed(() -> readHalf(bottom, reading, null))
+                            ? Stages.untimed(() -> readHalf(second, reading, null))
                             : null;
                 } finally {
                     helperDone.run();
@@ -164,7 +168,20 @@ final class PageReadings {
             stop(later, begun, helperDone);
             return first.wordHeight() > 0 ? Optional.of(new Read(null, first.wordHeight())) : Optional.empty();
         }
-        Half second = Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> handles.await(later, reading));
+        Half second;
+        if (begun.compareAndSet(false, true)) {
+            // The helper has not begun the other half: this thread reads it.
+            later.cancel(false);
+            helperDone.run();
+            second = readHalf(bottom, reading, null);
+        } else {
+            try {
+                second = Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> handles.await(later, reading));
+            } catch (RuntimeException | Error e) {
+                later.cancel(true); // given up or out of time: the helper stops between two words
+                throw e;
+            }
+        }
         if (second.blocks() == null) {
             return Optional.empty();
         }

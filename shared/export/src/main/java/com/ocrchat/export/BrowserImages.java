@@ -37,8 +37,14 @@ public final class BrowserImages {
         this.objects = objects;
     }
 
-    /** An image file with its media type. */
-    public record ImageFile(byte[] bytes, String mediaType) {}
+    /** Pages larger than this are sent at the resolution they were read at (a 6 MB response holds no more). */
+    static final long MOST_SCALED_PIXELS = 40_000_000L;
+
+    /**
+     * An image file with its media type; {@code lasting} once it is as it will stay (a page still being read may be
+     * sent before its size is known, at the resolution it was read at).
+     */
+    public record ImageFile(byte[] bytes, String mediaType, boolean lasting) {}
 
     /** Page {@code page} of the caller's job, as a JPEG (or a PNG for a bilevel page) of the page's size. */
     public ImageFile image(Caller caller, String uuid, String page) {
@@ -46,34 +52,38 @@ public final class BrowserImages {
         String key = BucketLayout.browserPageImage(jobPage.job().uuid(), jobPage.index());
         Optional<byte[]> made = objects.get(key);
         if (made.isPresent()) {
-            return new ImageFile(made.get(), mediaType(made.get()));
+            return new ImageFile(made.get(), mediaType(made.get()), true);
         }
         byte[] kept = jobs.pageImage(jobPage);
         Optional<Page> read = jobs.readPage(jobPage);
         ImageFile image = forBrowser(
                 kept, read.map(Page::width).orElse(0), read.map(Page::height).orElse(0));
-        if (read.isPresent()) {
-            objects.put(key, image.bytes(), image.mediaType()); // not before the page's size is known
+        if (image.lasting()) {
+            objects.put(key, image.bytes(), image.mediaType());
         }
         return image;
     }
 
-    /** The kept image at {@code width} x {@code height} (as it is when either is 0): a PNG if bilevel, else a JPEG. */
+    /**
+     * The kept image at {@code width} x {@code height} (as it is when either is 0, the size not known yet, or when the
+     * page is larger than {@link #MOST_SCALED_PIXELS}): a PNG if bilevel, else a JPEG.
+     */
     static ImageFile forBrowser(byte[] kept, int width, int height) {
         boolean bilevel = PageImages.mediaType(kept).equals("image/tiff");
+        boolean known = width > 0 && height > 0;
         boolean resized = false;
-        if (width > 0 && height > 0) {
+        if (known && (long) width * height <= MOST_SCALED_PIXELS) {
             int[] size = size(kept);
             resized = size[0] != width || size[1] != height;
         }
         if (!bilevel && !resized) {
-            return new ImageFile(kept, "image/jpeg");
+            return new ImageFile(kept, "image/jpeg", known);
         }
         BufferedImage image = decode(kept);
         if (resized) {
             image = scaled(image, width, height, bilevel);
         }
-        return new ImageFile(encode(image, bilevel ? "png" : "jpeg"), bilevel ? "image/png" : "image/jpeg");
+        return new ImageFile(encode(image, bilevel ? "png" : "jpeg"), bilevel ? "image/png" : "image/jpeg", known);
     }
 
     /** Bilevel stays bilevel (nearest pixels); anything else is interpolated, in grey or colour as it was. */

@@ -19,7 +19,10 @@ class BrowserImagesTest {
         BrowserImages.ImageFile file = BrowserImages.forBrowser(kept, 300, 200);
         assertEquals("image/jpeg", file.mediaType());
         assertSame(kept, file.bytes(), "not decoded nor encoded again");
-        assertSame(kept, BrowserImages.forBrowser(kept, 0, 0).bytes(), "the page's size unknown yet");
+        assertEquals(true, file.lasting());
+        BrowserImages.ImageFile early = BrowserImages.forBrowser(kept, 0, 0);
+        assertSame(kept, early.bytes(), "the page's size unknown yet");
+        assertEquals(false, early.lasting(), "sent as it is, not kept");
     }
 
     @Test
@@ -33,6 +36,14 @@ class BrowserImagesTest {
         Color blue = new Color(shown.getRGB(500, 300));
         assertEquals(true, red.getRed() > 200 && red.getBlue() < 60, "the left half stays red: " + red);
         assertEquals(true, blue.getBlue() > 200 && blue.getRed() < 60, "the right half stays blue: " + blue);
+    }
+
+    @Test
+    void aPageTooLargeToScaleIsSentAtItsOwnResolution() throws Exception {
+        byte[] kept = jpeg(colourPage(300, 200));
+        BrowserImages.ImageFile file = BrowserImages.forBrowser(kept, 10_000, 8_000);
+        assertSame(kept, file.bytes());
+        assertEquals(true, file.lasting());
     }
 
     private static BufferedImage colourPage(int width, int height) {

@@ -35,7 +35,12 @@ public class PageImageHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
                     request.pathParameter("page").orElse(""));
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(200)
-                    .withHeaders(Map.of("content-type", image.mediaType(), "cache-control", "private, max-age=3600"))
+                    .withHeaders(Map.of(
+                            "content-type",
+                            image.mediaType(),
+                            "cache-control",
+                            // A page still being read may be sent before its size is known: not to be kept.
+                            image.lasting() ? "private, max-age=3600" : "no-store"))
                     .withBody(Base64.getEncoder().encodeToString(image.bytes()))
                     .withIsBase64Encoded(true)
                     .build();
