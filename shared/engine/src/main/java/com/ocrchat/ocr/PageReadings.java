@@ -77,6 +77,7 @@ final class PageReadings {
                 }
             }
             // A pass of its own: a page whose halves showed columns after all has its whole budget again.
+            ParallelPages.stopIfAbandoned(); // the analysis below cannot be stopped; not begun for a page given up
             Reading reading = handles.begin(languages, pageIndex);
             Optional<PageRegions.Halves> halves;
             Runnable helperDone = null;
@@ -160,6 +161,7 @@ final class PageReadings {
         Half first;
         try {
             first = readHalf(top, reading, readAtThisSize);
+            ParallelPages.stopIfAbandoned(); // the other half's analysis is not begun here for a page given up
         } catch (RuntimeException | Error e) {
             stop(later, begun, helperDone);
             throw e;
