@@ -32,8 +32,10 @@ final class PageCut {
 
     static final int LEAST_LINES = 8;
 
-    /** A cut this much less even than the evenest is as good, if its gap is wider. */
+    /** A cut this much less even than the evenest is taken instead if its gap is this much wider (a paragraph's end). */
     static final double NEARLY_EVEN = 0.08;
+
+    static final double WIDER_GAP = 1.5;
 
     private PageCut() {}
 
@@ -125,7 +127,8 @@ final class PageCut {
 
     /**
      * The middle of a blank run of rows (a speck of noise allowed) with at least {@link #LEAST_SHARE} of the ink and
-     * {@link #LEAST_LINES} lines on either side: of the runs that part the ink nearly as evenly as any, the widest.
+     * {@link #LEAST_LINES} lines on either side: the one that parts the ink most evenly, or a clearly wider one nearly as
+     * even.
      */
     private static OptionalInt cutRow(int[] rowInk, int width) {
         int height = rowInk.length;
@@ -160,14 +163,22 @@ final class PageCut {
                 start = -1;
             }
         }
-        // Among nearly the evenest cuts, the widest gap: where a paragraph ends, not between two lines of one.
+        // The evenest cut; but a clearly wider gap among the nearly as even ones, which is where a paragraph ends,
+        // not between two lines of one.
         int best = -1;
-        int widest = -1;
+        int bestGap = 0;
+        for (int[] cut : cuts) {
+            if (Math.abs((double) inkAbove[cut[0]] / Math.max(1, total) - 0.5) <= evenest) {
+                best = cut[0];
+                bestGap = cut[1];
+            }
+        }
+        double clearlyWider = WIDER_GAP * bestGap;
         for (int[] cut : cuts) {
             double share = (double) inkAbove[cut[0]] / Math.max(1, total);
-            if (Math.abs(share - 0.5) <= evenest + NEARLY_EVEN && cut[1] > widest) {
-                widest = cut[1];
+            if (Math.abs(share - 0.5) <= evenest + NEARLY_EVEN && cut[1] >= clearlyWider && cut[1] > bestGap) {
                 best = cut[0];
+                bestGap = cut[1];
             }
         }
         return best < 0 ? OptionalInt.empty() : OptionalInt.of(best);
