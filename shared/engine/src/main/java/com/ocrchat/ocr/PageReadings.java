@@ -143,21 +143,11 @@ final class PageReadings {
                     page.height() - at,
                     page.segmentation());
             ParallelPages.stopIfAbandoned(); // nothing is begun for a page given up
-            Image second = bottom;
-            later = helpers.submit(() -> {
-                try {
-                    // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
-                    return begun.compareAndSet(false, true)
-                            ? Stages.untimed(() -> readHalf(second, reading, null))
-                            : null;
-                } finally {
-                    helperDone.run();
-                }
-            });
         } catch (RuntimeException | Error e) {
             helperDone.run();
             throw e;
         }
+        later = onHelper(begun, () -> readHalf(bottom, reading, null), helperDone);
         Half first;
         try {
             first = readHalf(top, reading, readAtThisSize);
@@ -223,6 +213,26 @@ final class PageReadings {
         }
     }
 
+    /**
+     * The other half, read on the helper if it claims it first (else null: this thread has claimed it); the helper's
+     * slot is given back when it ends, or here if it cannot be handed to the helper at all.
+     */
+    private <T> Future<T> onHelper(AtomicBoolean claim, java.util.function.Supplier<T> half, Runnable helperDone) {
+        try {
+            return helpers.submit(() -> {
+                try {
+                    // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
+                    return claim.compareAndSet(false, true) ? Stages.untimed(half) : null;
+                } finally {
+                    helperDone.run();
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            helperDone.run();
+            throw e;
+        }
+    }
+
     /** A spare thread's slot, given back once by what the returned action, or null when none is spare. */
     private Runnable takeSpareThread() {
         int now = readings.get();
@@ -248,20 +258,11 @@ final class PageReadings {
         Future<List<Block>> later;
         try {
             ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the halves are not begun for nothing
-            later = helpers.submit(() -> {
-                try {
-                    // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
-                    return secondClaimed.compareAndSet(false, true)
-                            ? Stages.untimed(() -> handles.readParts(page, paper, halves.second(), reading))
-                            : null;
-                } finally {
-                    helperDone.run();
-                }
-            });
         } catch (RuntimeException | Error e) {
             helperDone.run();
             throw e;
         }
+        later = onHelper(secondClaimed, () -> handles.readParts(page, paper, halves.second(), reading), helperDone);
         try {
             List<Block> blocks = new ArrayList<>(handles.readParts(page, paper, halves.first(), reading));
             if (secondClaimed.compareAndSet(false, true)) {

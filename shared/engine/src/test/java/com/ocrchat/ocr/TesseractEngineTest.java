@@ -69,18 +69,7 @@ class TesseractEngineTest {
         Page two = twoThreads.recognize(page, 0, "eng");
 
         assertTrue(cutInHalves(page), "the page is one that two threads read in halves");
-        List<Word> wordsOne = words(one);
-        List<Word> wordsTwo = words(two);
-        assertEquals(
-                wordsOne.stream().map(Word::text).toList(),
-                wordsTwo.stream().map(Word::text).toList());
-        for (int i = 0; i < wordsOne.size(); i++) {
-            for (int side = 0; side < 4; side++) {
-                assertTrue(
-                        Math.abs(wordsOne.get(i).bbox()[side] - wordsTwo.get(i).bbox()[side]) <= 3,
-                        "the same box within 3 pixels: " + wordsOne.get(i).text());
-            }
-        }
+        assertSameWordsInTheSameBoxes(one, two);
         assertTrue(
                 two.text().indexOf("April.") < two.text().indexOf("The second column"),
                 "the left column is read before the right one:\n" + two.text());
@@ -113,6 +102,12 @@ class TesseractEngineTest {
         Page one = new TesseractEngine(tessdata, 100_000_000L, Duration.ofSeconds(60), 1).recognize(page, 0, "eng");
         Page two = new TesseractEngine(tessdata, 100_000_000L, Duration.ofSeconds(60), 2).recognize(page, 0, "eng");
 
+        assertSameWordsInTheSameBoxes(one, two);
+        assertTrue(two.text().contains(lines.get(17)), two.text());
+    }
+
+    /** The same words in the same order, each in the same box within 3 pixels. */
+    private static void assertSameWordsInTheSameBoxes(Page one, Page two) {
         List<Word> wordsOne = words(one);
         List<Word> wordsTwo = words(two);
         assertEquals(
@@ -125,7 +120,6 @@ class TesseractEngineTest {
                         "the same box within 3 pixels: " + wordsOne.get(i).text());
             }
         }
-        assertTrue(two.text().contains(lines.get(17)), two.text());
     }
 
     private static boolean cutInHalves(BufferedImage page) {
