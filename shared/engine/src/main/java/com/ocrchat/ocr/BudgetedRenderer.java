@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
 import org.apache.pdfbox.rendering.PageDrawerParameters;
@@ -36,6 +37,18 @@ final class BudgetedRenderer extends PDFRenderer {
             protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
                 page.check(operator);
                 super.processOperator(operator, operands);
+            }
+
+            /** Refuses an image larger, decoded, than a page image may be, before PDFBox allocates for it. */
+            @Override
+            public void drawImage(PDImage image) throws IOException {
+                double deviceScale = getGraphicsState()
+                                .getCurrentTransformationMatrix()
+                                .createAffineTransform()
+                                .getDeterminant()
+                        * getGraphics().getTransform().getDeterminant();
+                page.checkImage(DecodedImages.pixels(image, deviceScale));
+                super.drawImage(image);
             }
         };
     }

@@ -5,10 +5,10 @@ import org.apache.pdfbox.contentstream.operator.Operator;
 
 /**
  * One PDF page's budget for walking its content, for drawing it or for reading its text layer: the operators
- * processed (forms drawing forms count each time they are drawn) and the time spent; and a stop once the
- * thread is interrupted (the page was given up). Checked between operators, where PDFBox would carry on
- * regardless; once over, it stays over, since PDFBox logs and swallows what a form's "Do" throws and
- * carries on with the next operator.
+ * processed (forms drawing forms count each time they are drawn), the time spent, and the pixels any one image
+ * is decoded to; and a stop once the thread is interrupted (the page was given up). Checked between operators,
+ * where PDFBox would carry on regardless; once over, it stays over, since PDFBox logs and swallows what a form's
+ * "Do" throws and carries on with the next operator.
  */
 final class OperatorBudget {
     /** Thrown from inside PDFBox; {@link #exceeded} says why, whatever PDFBox did with the exception. */
@@ -27,14 +27,16 @@ final class OperatorBudget {
 
     private final long maxOperators;
     private final long maxMillis;
+    private final long maxImagePixels;
     private final long started = System.currentTimeMillis();
     private long operators;
     private long checks;
     private volatile String exceeded;
 
-    OperatorBudget(long maxOperators, long maxMillis) {
+    OperatorBudget(long maxOperators, long maxMillis, long maxImagePixels) {
         this.maxOperators = maxOperators;
         this.maxMillis = maxMillis;
+        this.maxImagePixels = maxImagePixels;
     }
 
     /** Why the page was stopped, or null while it is within its budget. */
@@ -47,11 +49,13 @@ final class OperatorBudget {
         if (exceeded != null) {
             throw new Exceeded(exceeded);
         }
-        operators += "Do".equals(operator.getName()) ? DRAW_OBJECT_WEIGHT : 1;
+        boolean drawsObject = "Do".equals(operator.getName()) || "BI".equals(operator.getName());
+        operators += drawsObject ? DRAW_OBJECT_WEIGHT : 1;
         if (operators > maxOperators) {
             throw stop("it draws more than " + maxOperators + " operators");
         }
-        if (++checks % 256 == 0) {
+        // An object can take seconds to draw, so the clock is read before each one, not only every 256 operators.
+        if (++checks % 256 == 0 || drawsObject) {
             if (System.currentTimeMillis() - started > maxMillis) {
                 throw stop("reading it took more than " + maxMillis / 1000 + " s");
             }
@@ -59,6 +63,18 @@ final class OperatorBudget {
                 throw stop("it was given up");
             }
         }
+    }
+
+    /** Counts an image about to be decoded to this many pixels; throws when that is more than a page image may be. */
+    void checkImage(long decodedPixels) throws Exceeded {
+        if (decodedPixels > maxImagePixels) {
+            throw stop("an image in it would be decoded to " + megapixels(decodedPixels) + " megapixels, more than "
+                    + megapixels(maxImagePixels));
+        }
+    }
+
+    private static String megapixels(long pixels) {
+        return String.valueOf((pixels + 999_999) / 1_000_000);
     }
 
     private Exceeded stop(String why) {

@@ -32,6 +32,19 @@ final class HostilePdfs {
                 new HostileInputs.Hostile("pdf-image-inflates-to-400mb", imageBomb(20_000, 20_000, true), null),
                 new HostileInputs.Hostile(
                         "pdf-image-claims-100000-square-with-no-data", imageBomb(100_000, 100_000, false), null),
+                // Found by fuzzing: with a few bytes of data PDFBox decodes it at an eighth of its side, 9 s a draw.
+                new HostileInputs.Hostile(
+                        "pdf-image-claims-100000-square-with-a-few-bytes",
+                        image(100_000, 100_000, new byte[300], false),
+                        "decoded to"),
+                // Subsampled no further than its one pixel across: two billion pixels filled the heap.
+                new HostileInputs.Hostile(
+                        "pdf-image-a-pixel-wide-and-two-billion-high",
+                        image(1, 2_000_000_000, new byte[300], false),
+                        "decoded to"),
+                // Width times height overflows PDFBox's int, and it decodes the image whole.
+                new HostileInputs.Hostile(
+                        "pdf-image-claims-56000-square", image(56_000, 56_000, new byte[300], false), "decoded to"),
                 new HostileInputs.Hostile("pdf-content-length-lies", lengthLie(), null),
                 new HostileInputs.Hostile(
                         "pdf-missing-resources", page("[0 0 612 792]", "/F9 12 Tf BT (x) Tj ET /Im9 Do", ""), null),
@@ -157,7 +170,11 @@ final class HostilePdfs {
 
     /** A page-filling grey image of these dimensions: deflated zeros when {@code withData}, else no data at all. */
     private static byte[] imageBomb(int width, int height, boolean withData) {
-        byte[] data = withData ? new byte[width * height] : new byte[0];
+        return image(width, height, withData ? new byte[width * height] : new byte[0], withData);
+    }
+
+    /** A page-filling grey image that claims these dimensions and holds this data, deflated or not. */
+    private static byte[] image(int width, int height, byte[] data, boolean deflated) {
         return new RawPdf()
                         .object("<< /Type /Catalog /Pages 2 0 R >>")
                         .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
@@ -168,7 +185,7 @@ final class HostilePdfs {
                                 "/Type /XObject /Subtype /Image /Width " + width + " /Height " + height
                                         + " /ColorSpace /DeviceGray /BitsPerComponent 8",
                                 data,
-                                withData)
+                                deflated)
                         .bytes();
     }
 

@@ -1,0 +1,44 @@
+package com.ocrchat.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.junit.jupiter.api.Test;
+
+class OperatorBudgetTest {
+    @Test
+    void theClockIsReadBeforeEveryDrawnObjectSinceOneCanTakeSeconds() throws Exception {
+        OperatorBudget budget = new OperatorBudget(1_000_000, 0, 100);
+        Thread.sleep(5);
+        assertDoesNotThrow(() -> budget.check(Operator.getOperator("m")), "a path operator between clock readings");
+        OperatorBudget.Exceeded stopped =
+                assertThrows(OperatorBudget.Exceeded.class, () -> budget.check(Operator.getOperator("Do")));
+        assertEquals("reading it took more than 0 s", stopped.getMessage());
+        assertThrows(OperatorBudget.Exceeded.class, () -> budget.check(Operator.getOperator("m")), "and it stays over");
+    }
+
+    @Test
+    void anImageDecodedToMorePixelsThanAPageImageMayHaveStopsThePage() {
+        OperatorBudget budget = new OperatorBudget(1_000_000, 60_000, 4_000_000);
+        assertDoesNotThrow(() -> budget.checkImage(4_000_000));
+        OperatorBudget.Exceeded stopped =
+                assertThrows(OperatorBudget.Exceeded.class, () -> budget.checkImage(156_250_000));
+        assertEquals("an image in it would be decoded to 157 megapixels, more than 4", stopped.getMessage());
+        assertEquals(stopped.getMessage(), budget.exceeded());
+    }
+
+    @Test
+    void anImageIsDecodedAtAnEighthOfItsSideAtMost() {
+        // A 100,000-pixel square drawn over a letter page at 300 dpi: PDFBox subsamples by 8, its deepest.
+        double letterAt300Dpi = 612 * 792 * (300 / 72.0) * (300 / 72.0);
+        assertEquals(12_500L * 12_500, DecodedImages.subsampledPixels(100_000, 100_000, letterAt300Dpi));
+        // A pixel across cannot be subsampled at all.
+        assertEquals(2_000_000_000L, DecodedImages.subsampledPixels(1, 2_000_000_000, letterAt300Dpi));
+        // 56,000 squared overflows PDFBox's int product, which then asks for no subsampling.
+        assertEquals(56_000L * 56_000, DecodedImages.subsampledPixels(56_000, 56_000, letterAt300Dpi));
+        // A scan of a little over 600 dpi drawn over the page: halved on each side.
+        assertEquals(2600L * 3350, DecodedImages.subsampledPixels(5200, 6700, letterAt300Dpi));
+    }
+}
