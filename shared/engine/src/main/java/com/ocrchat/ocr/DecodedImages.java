@@ -6,14 +6,28 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * How many pixels PDFBox's page drawer will decode for one image, worked out from the image's dictionaries before
- * anything is decoded. The size an image claims costs nothing to write, and PDFBox allocates for it whatever the
+ * anything is decoded, and how many it may. The size an image claims costs nothing to write, and PDFBox allocates for it whatever the
  * data holds: a pixel-wide image two billion high filled the heap, a 100,000-pixel square took 9 s to draw.
  */
 final class DecodedImages {
     /** PDFBox's deepest subsampling: it never decodes an image at less than an eighth of its side. */
     private static final int MOST_SUBSAMPLING = 8;
 
+    /**
+     * Below its deepest subsampling PDFBox decodes an image drawn within the page to less than four times the pixels
+     * it covers (it subsamples by the whole part of the square root of the ratio); more is a claimed size at work.
+     */
+    private static final int MOST_PIXELS_PER_DEVICE_PIXEL = 4;
+
+    /** What any page may decode an image to, however small the page: an image drawn past a tiny page's edges. */
+    private static final long LEAST_MOST_PIXELS = 4_000_000;
+
     private DecodedImages() {}
+
+    /** The most pixels an image drawn on a raster of this many pixels may be decoded to. */
+    static long mostPixels(long devicePixels) {
+        return Math.max(LEAST_MOST_PIXELS, MOST_PIXELS_PER_DEVICE_PIXEL * devicePixels);
+    }
 
     /**
      * The pixels of the raster PDFBox decodes for this image, drawn with this determinant of the image-to-device

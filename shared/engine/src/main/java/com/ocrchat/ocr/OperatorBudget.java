@@ -5,8 +5,8 @@ import org.apache.pdfbox.contentstream.operator.Operator;
 
 /**
  * One PDF page's budget for walking its content, for drawing it or for reading its text layer: the operators
- * processed (forms drawing forms count each time they are drawn), the time spent, and the pixels any one image
- * is decoded to; and a stop once the thread is interrupted (the page was given up). Checked between operators,
+ * processed (forms drawing forms count each time they are drawn), the time spent, and the pixels an image is
+ * decoded to; and a stop once the thread is interrupted (the page was given up). Checked between operators,
  * where PDFBox would carry on regardless; once over, it stays over, since PDFBox logs and swallows what a form's
  * "Do" throws and carries on with the next operator.
  */
@@ -27,16 +27,14 @@ final class OperatorBudget {
 
     private final long maxOperators;
     private final long maxMillis;
-    private final long maxImagePixels;
     private final long started = System.currentTimeMillis();
     private long operators;
     private long checks;
     private volatile String exceeded;
 
-    OperatorBudget(long maxOperators, long maxMillis, long maxImagePixels) {
+    OperatorBudget(long maxOperators, long maxMillis) {
         this.maxOperators = maxOperators;
         this.maxMillis = maxMillis;
-        this.maxImagePixels = maxImagePixels;
     }
 
     /** Why the page was stopped, or null while it is within its budget. */
@@ -65,11 +63,11 @@ final class OperatorBudget {
         }
     }
 
-    /** Counts an image about to be decoded to this many pixels; throws when that is more than a page image may be. */
-    void checkImage(long decodedPixels) throws Exceeded {
-        if (decodedPixels > maxImagePixels) {
+    /** Counts an image about to be decoded to this many pixels; throws when that is more than it may be. */
+    void checkImage(long decodedPixels, long mostPixels) throws Exceeded {
+        if (decodedPixels > mostPixels) {
             throw stop("an image in it would be decoded to " + megapixels(decodedPixels) + " megapixels, more than "
-                    + megapixels(maxImagePixels));
+                    + megapixels(mostPixels));
         }
     }
 

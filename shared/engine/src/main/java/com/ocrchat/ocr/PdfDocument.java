@@ -114,7 +114,7 @@ final class PdfDocument implements Document {
 
     private OperatorBudget budget() {
         return new OperatorBudget(
-                limits.maxOperatorsPerPage(), limits.pageTimeBudget().toMillis(), limits.maxPixelsPerPage());
+                limits.maxOperatorsPerPage(), limits.pageTimeBudget().toMillis());
     }
 
     private com.ocrchat.error.LimitExceeded overBudget(int index, String why) {
@@ -126,9 +126,7 @@ final class PdfDocument implements Document {
                         "max_operators_per_page",
                         limits.maxOperatorsPerPage(),
                         "max_seconds_per_page",
-                        limits.pageTimeBudget().toSeconds(),
-                        "max_pixels_per_page",
-                        limits.maxPixelsPerPage()));
+                        limits.pageTimeBudget().toSeconds()));
     }
 
     @Override

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class OperatorBudgetTest {
     @Test
     void theClockIsReadBeforeEveryDrawnObjectSinceOneCanTakeSeconds() throws Exception {
-        OperatorBudget budget = new OperatorBudget(1_000_000, 0, 100);
+        OperatorBudget budget = new OperatorBudget(1_000_000, 0);
         Thread.sleep(5);
         assertDoesNotThrow(() -> budget.check(Operator.getOperator("m")), "a path operator between clock readings");
         OperatorBudget.Exceeded stopped =
@@ -20,12 +20,16 @@ class OperatorBudgetTest {
     }
 
     @Test
-    void anImageDecodedToMorePixelsThanAPageImageMayHaveStopsThePage() {
-        OperatorBudget budget = new OperatorBudget(1_000_000, 60_000, 4_000_000);
-        assertDoesNotThrow(() -> budget.checkImage(4_000_000));
+    void anImageDecodedToMoreThanFourTimesThePixelsOfThePageStopsIt() {
+        long letterAt300Dpi = 2550L * 3300;
+        long most = DecodedImages.mostPixels(letterAt300Dpi);
+        assertEquals(4 * letterAt300Dpi, most);
+        assertEquals(4_000_000, DecodedImages.mostPixels(300 * 300), "a page of an inch square");
+        OperatorBudget budget = new OperatorBudget(1_000_000, 60_000);
+        assertDoesNotThrow(() -> budget.checkImage(most, most));
         OperatorBudget.Exceeded stopped =
-                assertThrows(OperatorBudget.Exceeded.class, () -> budget.checkImage(156_250_000));
-        assertEquals("an image in it would be decoded to 157 megapixels, more than 4", stopped.getMessage());
+                assertThrows(OperatorBudget.Exceeded.class, () -> budget.checkImage(156_250_000, most));
+        assertEquals("an image in it would be decoded to 157 megapixels, more than 34", stopped.getMessage());
         assertEquals(stopped.getMessage(), budget.exceeded());
     }
 

@@ -45,6 +45,10 @@ final class HostilePdfs {
                 // Width times height overflows PDFBox's int, and it decodes the image whole.
                 new HostileInputs.Hostile(
                         "pdf-image-claims-56000-square", image(56_000, 56_000, new byte[300], false), "decoded to"),
+                // PDFBox fills a mesh pixel by pixel per triangle, and cannot be stopped in the middle of one fill.
+                new HostileInputs.Hostile("pdf-mesh-of-1000-half-page-triangles", meshShading(1000, false), null),
+                new HostileInputs.Hostile(
+                        "pdf-mesh-of-1000-half-page-triangles-as-a-pattern", meshShading(1000, true), null),
                 new HostileInputs.Hostile("pdf-content-length-lies", lengthLie(), null),
                 new HostileInputs.Hostile(
                         "pdf-missing-resources", page("[0 0 612 792]", "/F9 12 Tf BT (x) Tj ET /Im9 Do", ""), null),
@@ -186,6 +190,34 @@ final class HostilePdfs {
                                         + " /ColorSpace /DeviceGray /BitsPerComponent 8",
                                 data,
                                 deflated)
+                        .bytes();
+    }
+
+    /**
+     * A free-form triangle mesh (shading type 4) of {@code triangles} grey triangles, each over half the page,
+     * painted with "sh" or as the pattern a page-filling rectangle is filled with.
+     */
+    private static byte[] meshShading(int triangles, boolean asPattern) {
+        // Each vertex: an 8-bit flag, 16-bit x and y, an 8-bit grey.
+        byte[] triangle = {0, 0, 0, 0, 0, 0, 0, -1, -1, 0, 0, -1, 0, 0, 0, -1, -1, -128};
+        byte[] mesh = new byte[triangle.length * triangles];
+        for (int i = 0; i < triangles; i++) {
+            System.arraycopy(triangle, 0, mesh, i * triangle.length, triangle.length);
+        }
+        String resources = asPattern ? "/Pattern << /P 6 0 R >>" : "/Shading << /Sh 5 0 R >>";
+        String content = asPattern ? "/Pattern cs /P scn 0 0 612 792 re f" : "/Sh sh";
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << "
+                                + resources + " >> >>")
+                        .stream("", content.getBytes(StandardCharsets.US_ASCII), false)
+                        .stream(
+                                "/ShadingType 4 /ColorSpace /DeviceGray /BitsPerCoordinate 16 /BitsPerComponent 8"
+                                        + " /BitsPerFlag 8 /Decode [0 612 0 792 0 1]",
+                                mesh,
+                                true)
+                        .object("<< /PatternType 2 /Shading 5 0 R >>")
                         .bytes();
     }
 
