@@ -23,6 +23,7 @@ import org.apache.pdfbox.rendering.PageDrawerParameters;
 final class BudgetedRenderer extends PDFRenderer {
     private final Supplier<OperatorBudget> budgets;
     private volatile OperatorBudget budget;
+    private final PdfFunctions functions = new PdfFunctions();
 
     BudgetedRenderer(PDDocument document, Supplier<OperatorBudget> budgets) {
         super(document);
@@ -54,6 +55,10 @@ final class BudgetedRenderer extends PDFRenderer {
     protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
         OperatorBudget page = budgets.get();
         budget = page;
+        String overBudget = functions.overBudget(parameters.getPage().getCOSObject());
+        if (overBudget != null) {
+            throw page.stop(overBudget);
+        }
         return new PageDrawer(parameters) {
             @Override
             protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {

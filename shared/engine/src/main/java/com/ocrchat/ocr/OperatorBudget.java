@@ -75,7 +75,8 @@ final class OperatorBudget {
         return String.valueOf((pixels + 999_999) / 1_000_000);
     }
 
-    private Exceeded stop(String why) {
+    /** Stops the page for this reason, found before its content is walked. */
+    Exceeded stop(String why) {
         exceeded = why;
         return new Exceeded(why);
     }

@@ -49,6 +49,20 @@ final class HostilePdfs {
                 new HostileInputs.Hostile("pdf-mesh-of-1000-half-page-triangles", meshShading(1000, false), null),
                 new HostileInputs.Hostile(
                         "pdf-mesh-of-1000-half-page-triangles-as-a-pattern", meshShading(1000, true), null),
+                // A 1 KB sampled function claiming 40000 x 40000 samples filled the heap.
+                new HostileInputs.Hostile(
+                        "pdf-gradient-of-a-sampled-function-claiming-40000-square",
+                        gradient(
+                                "/FunctionType 0 /Domain [0 1 0 1] /Range [0 1] /Size [40000 40000] /BitsPerSample 8",
+                                new byte[100]),
+                        "sampled function"),
+                // PDFBox runs a calculator function for every colour of the gradient: 34 s at 300 dpi.
+                new HostileInputs.Hostile(
+                        "pdf-gradient-of-a-100000-operator-calculator-function",
+                        gradient(
+                                "/FunctionType 4 /Domain [0 1] /Range [0 1]",
+                                ("{ " + "0 add ".repeat(100_000) + "}").getBytes(StandardCharsets.US_ASCII)),
+                        "calculator function"),
                 new HostileInputs.Hostile("pdf-content-length-lies", lengthLie(), null),
                 new HostileInputs.Hostile(
                         "pdf-missing-resources", page("[0 0 612 792]", "/F9 12 Tf BT (x) Tj ET /Im9 Do", ""), null),
@@ -218,6 +232,20 @@ final class HostilePdfs {
                                 mesh,
                                 true)
                         .object("<< /PatternType 2 /Shading 5 0 R >>")
+                        .bytes();
+    }
+
+    /** A page painted with an axial gradient (shading type 2) whose colours come from this function. */
+    private static byte[] gradient(String function, byte[] program) {
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+                                + " /Resources << /Shading << /Sh 5 0 R >> >> >>")
+                        .stream("", "/Sh sh".getBytes(StandardCharsets.US_ASCII), false)
+                        .object("<< /ShadingType 2 /ColorSpace /DeviceGray /Coords [0 0 612 0] /Function 6 0 R"
+                                + " /Extend [true true] >>")
+                        .stream(function, program, true)
                         .bytes();
     }
 
