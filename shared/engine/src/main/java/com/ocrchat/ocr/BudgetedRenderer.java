@@ -62,7 +62,7 @@ final class BudgetedRenderer extends PDFRenderer {
         return new PageDrawer(parameters) {
             @Override
             protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-                page.check(operator);
+                page.check(operator, operands);
                 super.processOperator(operator, operands);
             }
 

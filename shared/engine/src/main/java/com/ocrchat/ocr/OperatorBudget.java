@@ -1,7 +1,11 @@
 package com.ocrchat.ocr;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSString;
 
 /**
  * One PDF page's budget for walking its content, for drawing it or for reading its text layer: the operators
@@ -43,22 +47,51 @@ final class OperatorBudget {
     }
 
     /** Counts one operator about to be processed; throws once the page is over its budget. */
-    void check(Operator operator) throws Exceeded {
+    void check(Operator operator, List<COSBase> operands) throws Exceeded {
         if (exceeded != null) {
             throw new Exceeded(exceeded);
         }
-        boolean drawsObject = "Do".equals(operator.getName()) || "BI".equals(operator.getName());
-        operators += drawsObject ? DRAW_OBJECT_WEIGHT : 1;
+        long weight = weight(operator.getName(), operands);
+        operators += weight;
         if (operators > maxOperators) {
             throw stop("it draws more than " + maxOperators + " operators");
         }
-        // An object can take seconds to draw, so the clock is read before each one, not only every 256 operators.
-        if (++checks % 256 == 0 || drawsObject) {
+        // An object or a long string can take seconds to draw, so the clock is read before each one, not only
+        // every 256 operators.
+        if (++checks % 256 == 0 || weight > 1) {
             if (System.currentTimeMillis() - started > maxMillis) {
                 throw stop("reading it took more than " + maxMillis / 1000 + " s");
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw stop("it was given up");
+            }
+        }
+    }
+
+    /**
+     * What an operator counts for: an XObject or inline image drawn, {@link #DRAW_OBJECT_WEIGHT}; text shown, one
+     * per byte of its strings (each a glyph drawn: one "Tj" of 5 million bytes took PDFBox 5 s); anything else, one.
+     */
+    private static long weight(String operator, List<COSBase> operands) {
+        switch (operator) {
+            case "Do", "BI" -> {
+                return DRAW_OBJECT_WEIGHT;
+            }
+            case "Tj", "TJ", "'", "\"" -> {
+                long bytes = 0;
+                for (COSBase operand : operands) {
+                    if (operand instanceof COSString string) {
+                        bytes += string.getBytes().length;
+                    } else if (operand instanceof COSArray array) {
+                        for (COSBase item : array) {
+                            bytes += item instanceof COSString string ? string.getBytes().length : 1;
+                        }
+                    }
+                }
+                return Math.max(1, bytes);
+            }
+            default -> {
+                return 1;
             }
         }
     }

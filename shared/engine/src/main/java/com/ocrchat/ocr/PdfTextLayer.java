@@ -71,7 +71,7 @@ final class PdfTextLayer extends PDFTextStripper {
 
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-        budget.check(operator);
+        budget.check(operator, operands);
         super.processOperator(operator, operands);
     }
 

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.junit.jupiter.api.Test;
 
 class OperatorBudgetTest {
@@ -12,11 +17,31 @@ class OperatorBudgetTest {
     void theClockIsReadBeforeEveryDrawnObjectSinceOneCanTakeSeconds() throws Exception {
         OperatorBudget budget = new OperatorBudget(1_000_000, 0);
         Thread.sleep(5);
-        assertDoesNotThrow(() -> budget.check(Operator.getOperator("m")), "a path operator between clock readings");
-        OperatorBudget.Exceeded stopped =
-                assertThrows(OperatorBudget.Exceeded.class, () -> budget.check(Operator.getOperator("Do")));
+        assertDoesNotThrow(
+                () -> budget.check(Operator.getOperator("m"), List.of()), "a path operator between clock readings");
+        OperatorBudget.Exceeded stopped = assertThrows(
+                OperatorBudget.Exceeded.class,
+                () -> budget.check(Operator.getOperator("Do"), List.of(COSName.getPDFName("I"))));
         assertEquals("reading it took more than 0 s", stopped.getMessage());
-        assertThrows(OperatorBudget.Exceeded.class, () -> budget.check(Operator.getOperator("m")), "and it stays over");
+        assertThrows(
+                OperatorBudget.Exceeded.class,
+                () -> budget.check(Operator.getOperator("m"), List.of()),
+                "and it stays over");
+    }
+
+    @Test
+    void textShownCountsAGlyphPerByteSinceOneStringCanHoldMillions() throws Exception {
+        OperatorBudget budget = new OperatorBudget(1000, 60_000);
+        budget.check(Operator.getOperator("Tj"), List.of(new COSString("x".repeat(600))));
+        OperatorBudget.Exceeded stopped = assertThrows(
+                OperatorBudget.Exceeded.class,
+                () -> budget.check(
+                        Operator.getOperator("TJ"),
+                        List.of(new COSArray(List.of(
+                                new COSString("x".repeat(300)),
+                                COSInteger.get(-250),
+                                new COSString("y".repeat(100)))))));
+        assertEquals("it draws more than 1000 operators", stopped.getMessage());
     }
 
     @Test

@@ -63,6 +63,14 @@ final class HostilePdfs {
                                 "/FunctionType 4 /Domain [0 1] /Range [0 1]",
                                 ("{ " + "0 add ".repeat(100_000) + "}").getBytes(StandardCharsets.US_ASCII)),
                         "calculator function"),
+                // One "Tj" is one operator, but PDFBox draws a glyph per byte: 5 million took 5 s from 5 KB.
+                new HostileInputs.Hostile(
+                        "pdf-one-string-of-5-million-glyphs",
+                        page(
+                                "[0 0 612 792]",
+                                "BT /F1 1 Tf 10 10 Td (" + "x".repeat(5_000_000) + ") Tj ET",
+                                "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"),
+                        "budget"),
                 new HostileInputs.Hostile("pdf-content-length-lies", lengthLie(), null),
                 new HostileInputs.Hostile(
                         "pdf-missing-resources", page("[0 0 612 792]", "/F9 12 Tf BT (x) Tj ET /Im9 Do", ""), null),
