@@ -1,8 +1,11 @@
 package com.ocrchat.ocr;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Rectangle;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,6 +13,7 @@ import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
 import org.apache.pdfbox.pdmodel.graphics.color.PDPattern;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
@@ -18,6 +22,7 @@ import org.apache.pdfbox.pdmodel.graphics.shading.PDShading;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
 import org.apache.pdfbox.rendering.PageDrawerParameters;
+import org.apache.pdfbox.util.Matrix;
 
 /** PDFBox's renderer with an {@link OperatorBudget} for every page it draws. */
 final class BudgetedRenderer extends PDFRenderer {
@@ -31,14 +36,15 @@ final class BudgetedRenderer extends PDFRenderer {
         setSubsamplingAllowed(true); // an image far larger than the page's raster is decoded subsampled
     }
 
-    /** The paint of what is not drawn. */
-    private static final Paint NOTHING = new Color(0, 0, 0, 0);
+    /** The paint of a pattern that is not computed: mid-grey, so that text filled with it stays legible. */
+    private static final Paint FLAT = new Color(128, 128, 128);
 
     /**
      * Shadings that PDFBox computes for every pixel they cover, per triangle or per function call: a 5 KB mesh of
-     * 100 triangles each covering half a page takes it 56 s at 300 dpi, with no way to stop it in the middle. They
-     * are gradients behind the content, so they are left undrawn and the text over them is read; axial and radial
-     * shadings, the common gradients, are drawn.
+     * 100 triangles each covering half a page takes it 56 s at 300 dpi, with no way to stop it in the middle. Mostly
+     * gradients behind the content: painted with "sh" they are left undrawn and the text over them is read; as the
+     * pattern a path or text is filled with, they paint it flat grey. Axial and radial shadings, the common
+     * gradients, are drawn.
      */
     static boolean filledPixelByPixel(PDShading shading) {
         int type = shading.getShadingType();
@@ -55,14 +61,27 @@ final class BudgetedRenderer extends PDFRenderer {
     protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
         OperatorBudget page = budgets.get();
         budget = page;
-        String overBudget = functions.overBudget(parameters.getPage().getCOSObject());
+        String overBudget = functions.overBudget(parameters.getPage());
         if (overBudget != null) {
             throw page.stop(overBudget);
         }
         return new PageDrawer(parameters) {
+            /** The raster of the page, which images are measured against inside groups and tiles too. */
+            private long pagePixels;
+
+            @Override
+            public void drawPage(Graphics2D g, PDRectangle pageSize) throws IOException {
+                Rectangle raster = g.getDeviceConfiguration().getBounds();
+                pagePixels = (long) raster.width * raster.height;
+                super.drawPage(g, pageSize);
+            }
+
             @Override
             protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
                 page.check(operator, operands);
+                if ("BI".equals(operator.getName())) {
+                    page.checkInlineImage(operator.getImageData(), operator.getImageParameters());
+                }
                 super.processOperator(operator, operands);
             }
 
@@ -80,7 +99,7 @@ final class BudgetedRenderer extends PDFRenderer {
                         && patterns.getPattern(color) instanceof PDShadingPattern pattern
                         && pattern.getShading() != null
                         && filledPixelByPixel(pattern.getShading())) {
-                    return NOTHING;
+                    return FLAT;
                 }
                 return super.getPaint(color);
             }
@@ -93,10 +112,17 @@ final class BudgetedRenderer extends PDFRenderer {
                                 .createAffineTransform()
                                 .getDeterminant()
                         * getGraphics().getTransform().getDeterminant();
-                Rectangle device = getGraphics().getDeviceConfiguration().getBounds();
-                page.checkImage(
-                        DecodedImages.pixels(image, deviceScale),
-                        DecodedImages.mostPixels((long) device.width * device.height));
+                long pixels = DecodedImages.pixels(image, deviceScale);
+                if (image.isStencil() && getGraphicsState().getNonStrokingColorSpace() instanceof PDPattern) {
+                    // PDFBox paints the pattern into two buffers the size of the mask's box on the page.
+                    Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+                    AffineTransform toDevice = new AffineTransform(getGraphics().getTransform());
+                    toDevice.concatenate(ctm.createAffineTransform());
+                    Rectangle2D box = toDevice.createTransformedShape(new Rectangle2D.Double(0, 0, 1, 1))
+                            .getBounds2D();
+                    pixels = Math.max(pixels, (long) Math.ceil(box.getWidth()) * (long) Math.ceil(box.getHeight()));
+                }
+                page.checkImage(pixels, DecodedImages.mostPixels(pagePixels));
                 super.drawImage(image);
             }
         };

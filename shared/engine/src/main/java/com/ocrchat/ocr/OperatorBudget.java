@@ -5,6 +5,8 @@ import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 
 /**
@@ -29,11 +31,13 @@ final class OperatorBudget {
      */
     private static final int DRAW_OBJECT_WEIGHT = 1000;
 
+    /** The data of one inline image. */
+    static final int MOST_INLINE_BYTES = 256 * 1024;
+
     private final long maxOperators;
     private final long maxMillis;
     private final long started = System.currentTimeMillis();
     private long operators;
-    private long checks;
     private volatile String exceeded;
 
     OperatorBudget(long maxOperators, long maxMillis) {
@@ -56,25 +60,22 @@ final class OperatorBudget {
         if (operators > maxOperators) {
             throw stop("it draws more than " + maxOperators + " operators");
         }
-        // An object or a long string can take seconds to draw, so the clock is read before each one, not only
-        // every 256 operators.
-        if (++checks % 256 == 0 || weight > 1) {
-            if (System.currentTimeMillis() - started > maxMillis) {
-                throw stop("reading it took more than " + maxMillis / 1000 + " s");
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw stop("it was given up");
-            }
+        // One operator can take seconds (an object, a long string, a pattern fill), so the clock is read every time.
+        if (System.currentTimeMillis() - started > maxMillis) {
+            throw stop("reading it took more than " + maxMillis / 1000 + " s");
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw stop("it was given up");
         }
     }
 
     /**
-     * What an operator counts for: an XObject or inline image drawn, {@link #DRAW_OBJECT_WEIGHT}; text shown, one
+     * What an operator counts for: an XObject drawn, {@link #DRAW_OBJECT_WEIGHT}; text shown, one
      * per byte of its strings (each a glyph drawn: one "Tj" of 5 million bytes took PDFBox 5 s); anything else, one.
      */
     private static long weight(String operator, List<COSBase> operands) {
         switch (operator) {
-            case "Do", "BI" -> {
+            case "Do" -> {
                 return DRAW_OBJECT_WEIGHT;
             }
             case "Tj", "TJ", "'", "\"" -> {
@@ -93,6 +94,20 @@ final class OperatorBudget {
             default -> {
                 return 1;
             }
+        }
+    }
+
+    /**
+     * Checks an inline image before PDFBox decodes it whole, which it does on reading it, before it is drawn: its data
+     * at most {@link #MOST_INLINE_BYTES}, and a quarter of that when a filter (a deflated bomb) is to expand it. Inline
+     * images are small by design (PDF advises under 4 KB); TeX's bitmap fonts draw every glyph as one.
+     */
+    void checkInlineImage(byte[] data, COSDictionary parameters) throws Exceeded {
+        boolean filtered =
+                parameters != null && (parameters.containsKey(COSName.F) || parameters.containsKey(COSName.FILTER));
+        long most = filtered ? MOST_INLINE_BYTES / 4 : MOST_INLINE_BYTES;
+        if (data != null && data.length > most) {
+            throw stop("an inline image in it holds " + data.length + " bytes, more than " + most);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -15,19 +14,23 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * The sampled and PostScript calculator functions a page's drawing can reach (colour spaces' tint transforms,
  * shadings, transfer functions), checked before PDFBox evaluates them, which it does per pixel or per colour
  * and cannot be stopped in: a sampled function claiming a 40,000-sample square filled the heap from 1 KB, and a
- * calculator function of 100,000 operators drawing one gradient took 34 s. Objects are checked once per document.
+ * calculator function of 100,000 operators drawing one gradient took 34 s. What passed is not checked again.
  */
 final class PdfFunctions {
-    /** Operators of one calculator function: the ones PDF writers make have tens, a few hundred at most. */
-    static final int MOST_OPERATORS = 2000;
+    /** Tokens of one calculator function, braces included: the ones PDF writers make have tens, a few hundred. */
+    static final int MOST_TOKENS = 2000;
 
-    /** Samples of one sampled function: a four-input colour table of 32 samples a side. */
-    static final long MOST_SAMPLES = 1 << 20;
+    /** Values in one sampled function's table (samples times outputs): a four-input CMYK table of 32 a side. */
+    static final long MOST_VALUES = 1 << 22;
+
+    /** Inputs of one sampled function: each call interpolates between 2^inputs samples. CMYK has four. */
+    static final int MOST_INPUTS = 8;
 
     /** Links that lead out of what a page draws (to the page tree, other pages, actions). */
     private static final Set<COSName> NOT_DRAWN = Set.of(
@@ -44,32 +47,28 @@ final class PdfFunctions {
             COSName.FIRST,
             COSName.LAST);
 
-    private final Set<COSBase> checked = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<COSBase, String> overBudget = new IdentityHashMap<>();
+    /** Objects every function under which passed: a page that reaches a function over budget never adds any. */
+    private final Set<COSBase> passed = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Why a function this page's resources or annotations reach is over budget, or null when none is. */
-    synchronized String overBudget(COSDictionary page) throws IOException {
+    /** Why a function this page's resources (its own or inherited) or annotations reach is over budget, or null. */
+    synchronized String overBudget(PDPage page) throws IOException {
+        Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<COSBase> toCheck = new ArrayDeque<>();
-        push(toCheck, page.getItem(COSName.RESOURCES));
-        push(toCheck, page.getItem(COSName.ANNOTS));
+        if (page.getResources() != null) {
+            push(toCheck, page.getResources().getCOSObject());
+        }
+        push(toCheck, page.getCOSObject().getItem(COSName.ANNOTS));
         while (!toCheck.isEmpty()) {
             COSBase next = toCheck.pop();
             if (next instanceof COSObject reference) {
                 next = reference.getObject();
             }
-            if (next == null) {
-                continue;
-            }
-            if (!checked.add(next)) {
-                if (overBudget.containsKey(next)) {
-                    return overBudget.get(next); // another page reaches it too
-                }
+            if (next == null || passed.contains(next) || !seen.add(next)) {
                 continue;
             }
             if (next instanceof COSStream stream) {
                 String why = overBudget(stream);
                 if (why != null) {
-                    overBudget.put(stream, why);
                     return why;
                 }
             }
@@ -85,6 +84,7 @@ final class PdfFunctions {
                 }
             }
         }
+        passed.addAll(seen);
         return null;
     }
 
@@ -97,22 +97,23 @@ final class PdfFunctions {
     private static String overBudget(COSStream stream) throws IOException {
         int type = stream.getInt(COSName.FUNCTION_TYPE, -1);
         if (type == 0) {
-            long samples = samples(stream);
-            return samples > MOST_SAMPLES
-                    ? "a sampled function in it claims " + samples + " samples, more than " + MOST_SAMPLES
+            int inputs = stream.getDictionaryObject(COSName.DOMAIN) instanceof COSArray domain ? domain.size() / 2 : 1;
+            if (inputs > MOST_INPUTS) {
+                return "a sampled function in it has " + inputs + " inputs, more than " + MOST_INPUTS;
+            }
+            long values = values(stream);
+            return values > MOST_VALUES
+                    ? "a sampled function in it claims " + values + " values, more than " + MOST_VALUES
                     : null;
         }
-        if (type == 4) {
-            long operators = operators(stream);
-            return operators > MOST_OPERATORS
-                    ? "a calculator function in it has more than " + MOST_OPERATORS + " operators"
-                    : null;
+        if (type == 4 && tokens(stream) > MOST_TOKENS) {
+            return "a calculator function in it has more than " + MOST_TOKENS + " tokens";
         }
         return null;
     }
 
-    /** The samples a sampled function's table claims: its sizes multiplied, times its outputs. */
-    private static long samples(COSStream function) {
+    /** The values a sampled function's table claims: its sizes multiplied, times its outputs. */
+    private static long values(COSStream function) {
         long samples = 1;
         if (function.getDictionaryObject(COSName.SIZE) instanceof COSArray sizes) {
             for (int i = 0; i < sizes.size(); i++) {
@@ -124,21 +125,21 @@ final class PdfFunctions {
         return samples * Math.max(1, Math.min(outputs, 1000));
     }
 
-    /** Tokens of a calculator function's program, counted up to just past the budget. */
-    private static long operators(COSStream function) throws IOException {
+    /** Tokens of a calculator function's program, braces included, counted up to just past the budget. */
+    private static long tokens(COSStream function) throws IOException {
         long tokens = 0;
         boolean inToken = false;
         try (InputStream program = function.createInputStream()) {
             int c;
-            while ((c = program.read()) != -1 && tokens <= MOST_OPERATORS) {
-                boolean separator = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0;
+            while ((c = program.read()) != -1 && tokens <= MOST_TOKENS) {
                 if (c == '{' || c == '}') {
+                    tokens++;
                     inToken = false;
-                } else if (!separator && !inToken) {
+                } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0) {
+                    inToken = false;
+                } else if (!inToken) {
                     tokens++;
                     inToken = true;
-                } else if (separator) {
-                    inToken = false;
                 }
             }
         }

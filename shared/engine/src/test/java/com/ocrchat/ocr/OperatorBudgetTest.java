@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -14,19 +15,28 @@ import org.junit.jupiter.api.Test;
 
 class OperatorBudgetTest {
     @Test
-    void theClockIsReadBeforeEveryDrawnObjectSinceOneCanTakeSeconds() throws Exception {
+    void theClockIsReadBeforeEveryOperatorSinceOneCanTakeSeconds() throws Exception {
         OperatorBudget budget = new OperatorBudget(1_000_000, 0);
         Thread.sleep(5);
-        assertDoesNotThrow(
-                () -> budget.check(Operator.getOperator("m"), List.of()), "a path operator between clock readings");
-        OperatorBudget.Exceeded stopped = assertThrows(
-                OperatorBudget.Exceeded.class,
-                () -> budget.check(Operator.getOperator("Do"), List.of(COSName.getPDFName("I"))));
+        OperatorBudget.Exceeded stopped =
+                assertThrows(OperatorBudget.Exceeded.class, () -> budget.check(Operator.getOperator("sh"), List.of()));
         assertEquals("reading it took more than 0 s", stopped.getMessage());
         assertThrows(
                 OperatorBudget.Exceeded.class,
                 () -> budget.check(Operator.getOperator("m"), List.of()),
                 "and it stays over");
+    }
+
+    @Test
+    void anInlineImageHoldsAQuarterMegabyteAtMostAndSixtyFourKilobytesWhenFiltered() throws Exception {
+        OperatorBudget budget = new OperatorBudget(1_000_000, 60_000);
+        COSDictionary plain = new COSDictionary();
+        budget.checkInlineImage(new byte[OperatorBudget.MOST_INLINE_BYTES], plain);
+        COSDictionary deflated = new COSDictionary();
+        deflated.setItem(COSName.F, COSName.getPDFName("Fl"));
+        OperatorBudget.Exceeded stopped =
+                assertThrows(OperatorBudget.Exceeded.class, () -> budget.checkInlineImage(new byte[70_000], deflated));
+        assertEquals("an inline image in it holds 70000 bytes, more than 65536", stopped.getMessage());
     }
 
     @Test
