@@ -15,6 +15,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceN;
 import org.apache.pdfbox.pdmodel.graphics.color.PDPattern;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.pattern.PDShadingPattern;
@@ -123,6 +124,10 @@ final class BudgetedRenderer extends PDFRenderer {
                     pixels = Math.max(pixels, (long) Math.ceil(box.getWidth()) * (long) Math.ceil(box.getHeight()));
                 }
                 page.checkImage(pixels, DecodedImages.mostPixels(pagePixels));
+                if (!image.isStencil() && image.getColorSpace() instanceof PDDeviceN inks) {
+                    // PDFBox runs the inks' tint transform for each colour of the image, if need be each pixel.
+                    page.checkColourWork(pixels * PdfFunctions.tokens(inks.getTintTransform()));
+                }
                 super.drawImage(image);
             }
         };

@@ -31,6 +31,9 @@ final class OperatorBudget {
      */
     private static final int DRAW_OBJECT_WEIGHT = 1000;
 
+    /** Calculator-function tokens an image's colours may take to compute. */
+    static final long MOST_COLOUR_WORK = 300_000_000L;
+
     /** The data of one inline image. */
     static final int MOST_INLINE_BYTES = 256 * 1024;
 
@@ -108,6 +111,18 @@ final class OperatorBudget {
         long most = filtered ? MOST_INLINE_BYTES / 4 : MOST_INLINE_BYTES;
         if (data != null && data.length > most) {
             throw stop("an inline image in it holds " + data.length + " bytes, more than " + most);
+        }
+    }
+
+    /**
+     * Checks the work of an image's colour conversion: calculator-function tokens run, at worst one run a pixel.
+     * 300 million are about 10 s of PDFBox's interpreter (600 million took it 20 s), which cannot be stopped in one
+     * image; a duotone photo of 4 megapixels with a 50-token transform is 200 million.
+     */
+    void checkColourWork(long tokensRun) throws Exceeded {
+        if (tokensRun > MOST_COLOUR_WORK) {
+            throw stop(
+                    "its image's colours would take " + tokensRun + " function steps, more than " + MOST_COLOUR_WORK);
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.function.PDFunction;
 
 /**
  * The sampled and PostScript calculator functions a page's drawing can reach (colour spaces' tint transforms,
@@ -123,6 +124,15 @@ final class PdfFunctions {
         }
         int outputs = function.getDictionaryObject(COSName.RANGE) instanceof COSArray range ? range.size() / 2 : 1;
         return samples * Math.max(1, Math.min(outputs, 1000));
+    }
+
+    /** Tokens of a calculator function's program (0 for any other function), counted up to just past the budget. */
+    static long tokens(PDFunction function) throws IOException {
+        return function != null
+                        && function.getFunctionType() == 4
+                        && function.getCOSObject() instanceof COSStream program
+                ? tokens(program)
+                : 0;
     }
 
     /** Tokens of a calculator function's program, braces included, counted up to just past the budget. */

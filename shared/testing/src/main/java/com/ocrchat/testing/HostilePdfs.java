@@ -71,6 +71,9 @@ final class HostilePdfs {
                                 "BT /F1 1 Tf 10 10 Td (" + "x".repeat(5_000_000) + ") Tj ET",
                                 "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"),
                         "budget"),
+                // PDFBox runs the inks' tint transform per colour of the image: 20 s for a million pixels.
+                new HostileInputs.Hostile(
+                        "pdf-image-of-four-inks-with-a-600-token-tint", fourInkImage(), "function steps"),
                 new HostileInputs.Hostile("pdf-content-length-lies", lengthLie(), null),
                 new HostileInputs.Hostile(
                         "pdf-missing-resources", page("[0 0 612 792]", "/F9 12 Tf BT (x) Tj ET /Im9 Do", ""), null),
@@ -254,6 +257,28 @@ final class HostilePdfs {
                         .object("<< /ShadingType 2 /ColorSpace /DeviceGray /Coords [0 0 612 0] /Function 6 0 R"
                                 + " /Extend [true true] >>")
                         .stream(function, program, true)
+                        .bytes();
+    }
+
+    /** A page-filling 1000 x 1000 image of noise in four inks (DeviceN), turned grey by a 600-token function. */
+    private static byte[] fourInkImage() {
+        byte[] noise = new byte[1000 * 1000 * 4];
+        new Random(11).nextBytes(noise);
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+                                + " /Resources << /XObject << /I 5 0 R >> >> >>")
+                        .stream("", "q 612 0 0 792 0 0 cm /I Do Q".getBytes(StandardCharsets.US_ASCII), false)
+                        .stream(
+                                "/Type /XObject /Subtype /Image /Width 1000 /Height 1000 /BitsPerComponent 8"
+                                        + " /ColorSpace [/DeviceN [/A /B /C /D] /DeviceGray 6 0 R]",
+                                noise,
+                                true)
+                        .stream(
+                                "/FunctionType 4 /Domain [0 1 0 1 0 1 0 1] /Range [0 1]",
+                                ("{ " + "0 add ".repeat(300) + "pop pop pop }").getBytes(StandardCharsets.US_ASCII),
+                                true)
                         .bytes();
     }
 
