@@ -105,7 +105,9 @@ try {
   check(boxes.some((label) => /Total: 215\.00 USD/.test(label)), `the blocks are drawn over the page (${boxes.length} boxes)`);
   const image = page.locator('.page img').first();
   await image.waitFor();
-  check(await image.evaluate((img) => img.complete && img.naturalWidth > 0), 'the page image is shown under the boxes');
+  // Made on its first request (converted to the page's size and stored), so it can arrive after the boxes.
+  const shown = await image.evaluate((img) => img.decode().then(() => img.naturalWidth > 0, () => false));
+  check(shown, 'the page image is shown under the boxes');
   await page.locator('.box[aria-label*="Total"]').first().hover();
   await page.locator('#tooltip').waitFor({ state: 'visible' });
   check(/% confident/.test(await page.locator('#tooltip').innerText()), 'hovering a box shows its text and confidence');
