@@ -3,7 +3,6 @@ package com.ocrchat.ocr;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Paint;
-import java.awt.Rectangle;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -72,8 +71,11 @@ final class BudgetedRenderer extends PDFRenderer {
 
             @Override
             public void drawPage(Graphics2D g, PDRectangle pageSize) throws IOException {
-                Rectangle raster = g.getDeviceConfiguration().getBounds();
-                pagePixels = (long) raster.width * raster.height;
+                // The page's box in device pixels: the renderer has scaled g to the dpi. (A BufferedImage's graphics
+                // configuration gives the size of whichever image of its type came first, not of this one.)
+                pagePixels = (long) Math.ceil(pageSize.getWidth()
+                        * pageSize.getHeight()
+                        * Math.abs(g.getTransform().getDeterminant()));
                 super.drawPage(g, pageSize);
             }
 

@@ -32,6 +32,29 @@ class PdfDrawingBudgetsTest {
         assertEquals(255, grey(page, page.getWidth() / 4, page.getHeight() * 3 / 4));
     }
 
+    @Test
+    void anA4ScanAt300DpiIsDrawnWhateverImagesWereDrawnBefore() {
+        // Java caches one graphics configuration per image type, sized as the first image of that type.
+        for (int type :
+                new int[] {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB}) {
+            new BufferedImage(10, 10, type).createGraphics().getDeviceConfiguration();
+        }
+        BufferedImage scan = new BufferedImage(2480, 3508, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = scan.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 2480, 3508);
+        g.setColor(java.awt.Color.BLACK);
+        g.fillRect(200, 200, 400, 400);
+        g.dispose();
+        try (Document document = Documents.open(
+                com.ocrchat.testing.TestDocuments.scannedPdf(java.util.List.of(scan)),
+                new DocumentLimits(100_000_000L, 300))) {
+            BufferedImage page = document.render(0);
+            assertEquals(2480, page.getWidth());
+            assertEquals(0, grey(page, 400, 400), "the scan's black square");
+        }
+    }
+
     private static int grey(BufferedImage image, int x, int y) {
         return image.getRaster().getSample(x, y, 0);
     }
