@@ -125,7 +125,7 @@ final class BudgetedRenderer extends PDFRenderer {
                             .getBounds2D();
                     pixels = Math.max(pixels, (long) Math.ceil(box.getWidth()) * (long) Math.ceil(box.getHeight()));
                 }
-                page.checkImage(pixels, DecodedImages.mostPixels(pagePixels));
+                page.checkImage(pixels, DecodedImages.mostPixels(pagePixels, Math.abs(deviceScale)));
                 if (!image.isStencil() && image.getColorSpace() instanceof PDDeviceN inks) {
                     // PDFBox runs the inks' tint transform for each colour of the image, if need be each pixel.
                     page.checkColourWork(pixels * PdfFunctions.tokens(inks.getTintTransform()));

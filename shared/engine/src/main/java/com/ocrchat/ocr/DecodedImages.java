@@ -24,9 +24,16 @@ final class DecodedImages {
 
     private DecodedImages() {}
 
-    /** The most pixels an image drawn on a raster of this many pixels may be decoded to. */
-    static long mostPixels(long devicePixels) {
-        return Math.max(LEAST_MOST_PIXELS, MOST_PIXELS_PER_DEVICE_PIXEL * devicePixels);
+    /** How far past the page an image may reach and still be measured by its own size: a scan placed with bleed. */
+    private static final int MOST_PAGES_COVERED = 2;
+
+    /**
+     * The most pixels an image may be decoded to: four times the device pixels it covers, counted as the page's at
+     * least and as two pages' at most.
+     */
+    static long mostPixels(long pagePixels, double imagePixels) {
+        double covered = Math.min(Math.max(pagePixels, imagePixels), (double) MOST_PAGES_COVERED * pagePixels);
+        return Math.max(LEAST_MOST_PIXELS, (long) (MOST_PIXELS_PER_DEVICE_PIXEL * covered));
     }
 
     /**

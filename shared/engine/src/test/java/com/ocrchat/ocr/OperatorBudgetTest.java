@@ -57,9 +57,15 @@ class OperatorBudgetTest {
     @Test
     void anImageDecodedToMoreThanFourTimesThePixelsOfThePageStopsIt() {
         long letterAt300Dpi = 2550L * 3300;
-        long most = DecodedImages.mostPixels(letterAt300Dpi);
+        long most = DecodedImages.mostPixels(letterAt300Dpi, letterAt300Dpi);
         assertEquals(4 * letterAt300Dpi, most);
-        assertEquals(4_000_000, DecodedImages.mostPixels(300 * 300), "a page of an inch square");
+        assertEquals(4 * letterAt300Dpi, DecodedImages.mostPixels(letterAt300Dpi, 1000), "a small image: the page's");
+        assertEquals(
+                (long) (4 * 1.06 * letterAt300Dpi),
+                DecodedImages.mostPixels(letterAt300Dpi, 1.06 * letterAt300Dpi),
+                "a scan placed with 3% bleed each way");
+        assertEquals(8 * letterAt300Dpi, DecodedImages.mostPixels(letterAt300Dpi, 1e12), "two pages' at most");
+        assertEquals(4_000_000, DecodedImages.mostPixels(300 * 300, 300 * 300), "a page of an inch square");
         OperatorBudget budget = new OperatorBudget(1_000_000, 60_000);
         assertDoesNotThrow(() -> budget.checkImage(most, most));
         OperatorBudget.Exceeded stopped =
