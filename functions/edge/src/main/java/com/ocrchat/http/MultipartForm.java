@@ -58,6 +58,10 @@ public final class MultipartForm {
             throw new LimitExceeded("The file is larger than this server accepts", Map.of("max_bytes", maxFileBytes));
         } catch (FileUploadException e) {
             throw new InvalidInput("Malformed multipart body: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // The parser's own faults on the client's bytes (found by fuzzing: a part that declares itself
+            // multipart/mixed with no boundary throws a NullPointerException from commons-fileupload).
+            throw new InvalidInput("Malformed multipart body: a part of it cannot be parsed");
         }
         Map<String, String> fields = new HashMap<>();
         Map<String, SubmittedFile> files = new HashMap<>();
