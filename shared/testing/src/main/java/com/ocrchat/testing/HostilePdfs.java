@@ -9,6 +9,8 @@ import java.util.Random;
 final class HostilePdfs {
     private HostilePdfs() {}
 
+    private static final String LETTER = "[0 0 612 792]";
+
     // ---- PDF --------------------------------------------------------------------------------------------
 
     static List<HostileInputs.Hostile> pdfs() {
@@ -140,13 +142,17 @@ final class HostilePdfs {
 
     /** One page with this media box, content and extra objects' resources ({@code resources} inside /Resources). */
     private static byte[] page(String mediaBox, String content, String resources) {
+        return onePage(mediaBox, content, resources, true).bytes();
+    }
+
+    /** A one-page PDF to add objects to (from 5 0 R): its content as object 4, deflated or not. */
+    private static RawPdf onePage(String mediaBox, String content, String resources, boolean deflated) {
         return new RawPdf()
                         .object("<< /Type /Catalog /Pages 2 0 R >>")
                         .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
                         .object("<< /Type /Page /Parent 2 0 R /MediaBox " + mediaBox + " /Contents 4 0 R /Resources << "
                                 + resources + " >> >>")
-                        .stream("", content.getBytes(StandardCharsets.US_ASCII), true)
-                        .bytes();
+                        .stream("", content.getBytes(StandardCharsets.US_ASCII), deflated);
     }
 
     private static byte[] operatorFlood(int operators) {
@@ -204,18 +210,12 @@ final class HostilePdfs {
 
     /** A page-filling grey image that claims these dimensions and holds this data, deflated or not. */
     private static byte[] image(int width, int height, byte[] data, boolean deflated) {
-        return new RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object(
-                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /I 5 0 R >> >> >>")
-                        .stream("", "q 612 0 0 792 0 0 cm /I Do Q".getBytes(StandardCharsets.US_ASCII), false)
-                        .stream(
-                                "/Type /XObject /Subtype /Image /Width " + width + " /Height " + height
-                                        + " /ColorSpace /DeviceGray /BitsPerComponent 8",
-                                data,
-                                deflated)
-                        .bytes();
+        return onePage(LETTER, "q 612 0 0 792 0 0 cm /I Do Q", "/XObject << /I 5 0 R >>", false).stream(
+                        "/Type /XObject /Subtype /Image /Width " + width + " /Height " + height
+                                + " /ColorSpace /DeviceGray /BitsPerComponent 8",
+                        data,
+                        deflated)
+                .bytes();
     }
 
     /**
@@ -231,55 +231,38 @@ final class HostilePdfs {
         }
         String resources = asPattern ? "/Pattern << /P 6 0 R >>" : "/Shading << /Sh 5 0 R >>";
         String content = asPattern ? "/Pattern cs /P scn 0 0 612 792 re f" : "/Sh sh";
-        return new RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << "
-                                + resources + " >> >>")
-                        .stream("", content.getBytes(StandardCharsets.US_ASCII), false)
-                        .stream(
-                                "/ShadingType 4 /ColorSpace /DeviceGray /BitsPerCoordinate 16 /BitsPerComponent 8"
-                                        + " /BitsPerFlag 8 /Decode [0 612 0 792 0 1]",
-                                mesh,
-                                true)
-                        .object("<< /PatternType 2 /Shading 5 0 R >>")
-                        .bytes();
+        return onePage(LETTER, content, resources, false).stream(
+                        "/ShadingType 4 /ColorSpace /DeviceGray /BitsPerCoordinate 16 /BitsPerComponent 8"
+                                + " /BitsPerFlag 8 /Decode [0 612 0 792 0 1]",
+                        mesh,
+                        true)
+                .object("<< /PatternType 2 /Shading 5 0 R >>")
+                .bytes();
     }
 
     /** A page painted with an axial gradient (shading type 2) whose colours come from this function. */
     private static byte[] gradient(String function, byte[] program) {
-        return new RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-                                + " /Resources << /Shading << /Sh 5 0 R >> >> >>")
-                        .stream("", "/Sh sh".getBytes(StandardCharsets.US_ASCII), false)
-                        .object("<< /ShadingType 2 /ColorSpace /DeviceGray /Coords [0 0 612 0] /Function 6 0 R"
-                                + " /Extend [true true] >>")
-                        .stream(function, program, true)
-                        .bytes();
+        return onePage(LETTER, "/Sh sh", "/Shading << /Sh 5 0 R >>", false)
+                .object("<< /ShadingType 2 /ColorSpace /DeviceGray /Coords [0 0 612 0] /Function 6 0 R"
+                        + " /Extend [true true] >>")
+                .stream(function, program, true)
+                .bytes();
     }
 
     /** A page-filling 1000 x 1000 image of noise in four inks (DeviceN), turned grey by a 600-token function. */
     private static byte[] fourInkImage() {
         byte[] noise = new byte[1000 * 1000 * 4];
         new Random(11).nextBytes(noise);
-        return new RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-                                + " /Resources << /XObject << /I 5 0 R >> >> >>")
-                        .stream("", "q 612 0 0 792 0 0 cm /I Do Q".getBytes(StandardCharsets.US_ASCII), false)
-                        .stream(
-                                "/Type /XObject /Subtype /Image /Width 1000 /Height 1000 /BitsPerComponent 8"
-                                        + " /ColorSpace [/DeviceN [/A /B /C /D] /DeviceGray 6 0 R]",
-                                noise,
-                                true)
-                        .stream(
-                                "/FunctionType 4 /Domain [0 1 0 1 0 1 0 1] /Range [0 1]",
-                                ("{ " + "0 add ".repeat(300) + "pop pop pop }").getBytes(StandardCharsets.US_ASCII),
-                                true)
-                        .bytes();
+        return onePage(LETTER, "q 612 0 0 792 0 0 cm /I Do Q", "/XObject << /I 5 0 R >>", false).stream(
+                        "/Type /XObject /Subtype /Image /Width 1000 /Height 1000 /BitsPerComponent 8"
+                                + " /ColorSpace [/DeviceN [/A /B /C /D] /DeviceGray 6 0 R]",
+                        noise,
+                        true)
+                .stream(
+                        "/FunctionType 4 /Domain [0 1 0 1 0 1 0 1] /Range [0 1]",
+                        ("{ " + "0 add ".repeat(300) + "pop pop pop }").getBytes(StandardCharsets.US_ASCII),
+                        true)
+                .bytes();
     }
 
     private static byte[] lengthLie() {
