@@ -67,13 +67,11 @@ final class PdfFunctions {
             if (next == null || passed.contains(next) || !seen.add(next)) {
                 continue;
             }
-            if (next instanceof COSStream stream) {
-                String why = overBudget(stream);
+            if (next instanceof COSDictionary dictionary) {
+                String why = overBudget(dictionary);
                 if (why != null) {
                     return why;
                 }
-            }
-            if (next instanceof COSDictionary dictionary) {
                 for (var entry : dictionary.entrySet()) {
                     if (!NOT_DRAWN.contains(entry.getKey())) {
                         push(toCheck, entry.getValue());
@@ -95,26 +93,31 @@ final class PdfFunctions {
         }
     }
 
-    private static String overBudget(COSStream stream) throws IOException {
-        int type = stream.getInt(COSName.FUNCTION_TYPE, -1);
+    /**
+     * A sampled function is checked as a dictionary too: PDFBox allocates the table its sizes claim before it finds
+     * that there is no stream to fill it from (a fuzzed file whose {@code stream} keyword was broken).
+     */
+    private static String overBudget(COSDictionary function) throws IOException {
+        int type = function.getInt(COSName.FUNCTION_TYPE, -1);
         if (type == 0) {
-            int inputs = stream.getDictionaryObject(COSName.DOMAIN) instanceof COSArray domain ? domain.size() / 2 : 1;
+            int inputs =
+                    function.getDictionaryObject(COSName.DOMAIN) instanceof COSArray domain ? domain.size() / 2 : 1;
             if (inputs > MOST_INPUTS) {
                 return "a sampled function in it has " + inputs + " inputs, more than " + MOST_INPUTS;
             }
-            long values = values(stream);
+            long values = values(function);
             return values > MOST_VALUES
                     ? "a sampled function in it claims " + values + " values, more than " + MOST_VALUES
                     : null;
         }
-        if (type == 4 && tokens(stream) > MOST_TOKENS) {
+        if (type == 4 && function instanceof COSStream program && tokens(program) > MOST_TOKENS) {
             return "a calculator function in it has more than " + MOST_TOKENS + " tokens";
         }
         return null;
     }
 
     /** The values a sampled function's table claims: its sizes multiplied, times its outputs. */
-    private static long values(COSStream function) {
+    private static long values(COSDictionary function) {
         long samples = 1;
         if (function.getDictionaryObject(COSName.SIZE) instanceof COSArray sizes) {
             for (int i = 0; i < sizes.size(); i++) {
