@@ -38,19 +38,27 @@ final class PdfDocument implements Document {
 
     static PdfDocument open(byte[] bytes, DocumentLimits limits) {
         PDDocument pdf;
+        DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         try {
-            // Decoded streams (images, content) are held in memory up to the budget, never spilled to disk.
-            pdf = Loader.loadPDF(
+            // Streams PDFBox writes are held in memory up to the budget, never spilled to disk.
+            pdf = streams.apply(() -> Loader.loadPDF(
                     bytes,
                     "",
                     null,
                     null,
-                    MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache);
+                    MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache));
         } catch (InvalidPasswordException e) {
             throw new UnsupportedDocument("The PDF is encrypted or password-protected; upload it without a password");
         } catch (IOException | RuntimeException e) {
+            if (streams.exceeded() != null) {
+                throw streamOverBudget(0, streams.exceeded(), limits);
+            }
             throw new UnsupportedDocument("The PDF is corrupt or truncated and cannot be read"
                     + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
+        }
+        if (streams.exceeded() != null) {
+            closeQuietly(pdf);
+            throw streamOverBudget(0, streams.exceeded(), limits);
         }
         try {
             int pages = PdfPageTree.count(pdf, limits.maxPages());
@@ -88,16 +96,26 @@ final class PdfDocument implements Document {
 
     @Override
     public BufferedImage render(int index) {
+        DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         try {
             PDPage page = pdf.getPage(index);
             float dpi = Math.min(dpiFor(page), scanDpi(page).orElse(Float.MAX_VALUE));
             renderedDpi.put(index, dpi);
-            BufferedImage image = renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+            BufferedImage image = streams.apply(() -> {
+                streams.checkContents(page);
+                return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+            });
+            if (streams.exceeded() != null) {
+                throw streamOverBudget(index + 1, streams.exceeded(), limits);
+            }
             if (renderer.exceeded() != null) {
                 throw overBudget(index, renderer.exceeded());
             }
             return image;
         } catch (IOException | RuntimeException e) {
+            if (streams.exceeded() != null) {
+                throw streamOverBudget(index + 1, streams.exceeded(), limits);
+            }
             if (renderer.exceeded() != null) {
                 throw overBudget(index, renderer.exceeded());
             }
@@ -115,6 +133,16 @@ final class PdfDocument implements Document {
     private OperatorBudget budget() {
         return new OperatorBudget(
                 limits.maxOperatorsPerPage(), limits.pageTimeBudget().toMillis());
+    }
+
+    /** A stream of the PDF (on a page, or 0 for the file itself) decodes past {@link DocumentLimits#maxDecodedBytes}. */
+    private static com.ocrchat.error.LimitExceeded streamOverBudget(int page, String why, DocumentLimits limits) {
+        return new com.ocrchat.error.LimitExceeded(
+                (page > 0 ? "Page " + page + " of the PDF" : "The PDF") + " is over this server's budget: " + why,
+                page > 0
+                        ? java.util.Map.of(
+                                "page", page, "max_decoded_mb", DecodeBudget.megabytes(limits.maxDecodedBytes()))
+                        : java.util.Map.of("max_decoded_mb", DecodeBudget.megabytes(limits.maxDecodedBytes())));
     }
 
     private com.ocrchat.error.LimitExceeded overBudget(int index, String why) {
@@ -139,7 +167,19 @@ final class PdfDocument implements Document {
         int width = Math.max(1, Math.round((turned ? box.getHeight() : box.getWidth()) * dpi / 72f));
         int height = Math.max(1, Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f));
         OperatorBudget budget = budget();
-        Optional<Page> read = PdfTextLayer.read(pdf, index, dpi, width, height, budget);
+        DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
+        Optional<Page> read;
+        try {
+            read = streams.apply(() -> {
+                streams.checkContents(page);
+                return PdfTextLayer.read(pdf, index, dpi, width, height, budget);
+            });
+        } catch (IOException refused) {
+            read = Optional.empty(); // the contents are over budget, said below
+        }
+        if (streams.exceeded() != null) {
+            throw streamOverBudget(index + 1, streams.exceeded(), limits);
+        }
         if (budget.exceeded() != null) {
             throw overBudget(index, budget.exceeded());
         }

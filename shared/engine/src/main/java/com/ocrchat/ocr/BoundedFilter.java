@@ -1,0 +1,182 @@
+package com.ocrchat.ocr;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.stream.ImageInputStream;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.filter.DecodeOptions;
+import org.apache.pdfbox.filter.DecodeResult;
+import org.apache.pdfbox.filter.Filter;
+import org.apache.pdfbox.filter.FilterFactory;
+
+/**
+ * One of PDFBox's filters held to the {@link DecodeBudget} of the thread decoding: what it writes is counted, and
+ * what it allocates before writing, worked out from the stream's own claims, is checked first: a predictor's two rows
+ * (Columns x Colors x BitsPerComponent), a fax image's bitmap (Columns x Rows), a JPEG's raster (its header's size).
+ * PDFBox has no hook for this, so {@link #install} puts one in front of each filter in its filter factory.
+ */
+final class BoundedFilter extends Filter {
+    /** What a filter allocates from the stream's claims before it writes. */
+    private enum Allocates {
+        PREDICTOR_ROWS,
+        FAX_BITMAP,
+        JPEG_RASTER,
+        NOTHING
+    }
+
+    private final Filter filter;
+    private final Allocates allocates;
+
+    private BoundedFilter(Filter filter, Allocates allocates) {
+        this.filter = filter;
+        this.allocates = allocates;
+    }
+
+    /** Replaces each filter in PDFBox's filter factory by a bounded one; once, whatever the number of calls. */
+    static synchronized void install() {
+        try {
+            Field field = FilterFactory.class.getDeclaredField("filters");
+            field.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<COSName, Filter> filters = (Map<COSName, Filter>) field.get(FilterFactory.INSTANCE);
+            // One bounded filter per filter, so that its two names (FlateDecode, Fl) stay one: PDFBox drops repeats.
+            Map<Filter, Filter> bounded = new IdentityHashMap<>();
+            filters.replaceAll((name, filter) -> filter instanceof BoundedFilter
+                    ? filter
+                    : bounded.computeIfAbsent(filter, unbounded -> new BoundedFilter(unbounded, allocates(name))));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("PDFBox's filters could not be held to a budget", e);
+        }
+    }
+
+    private static Allocates allocates(COSName name) {
+        if (name.equals(COSName.FLATE_DECODE)
+                || name.equals(COSName.FLATE_DECODE_ABBREVIATION)
+                || name.equals(COSName.LZW_DECODE)
+                || name.equals(COSName.LZW_DECODE_ABBREVIATION)) {
+            return Allocates.PREDICTOR_ROWS;
+        }
+        if (name.equals(COSName.CCITTFAX_DECODE) || name.equals(COSName.CCITTFAX_DECODE_ABBREVIATION)) {
+            return Allocates.FAX_BITMAP;
+        }
+        if (name.equals(COSName.DCT_DECODE) || name.equals(COSName.DCT_DECODE_ABBREVIATION)) {
+            return Allocates.JPEG_RASTER;
+        }
+        return Allocates.NOTHING;
+    }
+
+    @Override
+    public DecodeResult decode(
+            InputStream encoded, OutputStream decoded, COSDictionary parameters, int index, DecodeOptions options)
+            throws IOException {
+        DecodeBudget budget = DecodeBudget.current();
+        InputStream checked = checkAllocation(encoded, parameters, index, options, budget);
+        return filter.decode(checked, new Counted(decoded, budget), parameters, index, options);
+    }
+
+    @Override
+    public DecodeResult decode(InputStream encoded, OutputStream decoded, COSDictionary parameters, int index)
+            throws IOException {
+        return decode(encoded, decoded, parameters, index, DecodeOptions.DEFAULT);
+    }
+
+    @Override
+    protected void encode(InputStream input, OutputStream encoded, COSDictionary parameters) throws IOException {
+        filter.encode(input, encoded, parameters, 0);
+    }
+
+    /** The stream to decode, after checking what the filter allocates for it (a JPEG is read to find its size). */
+    private InputStream checkAllocation(
+            InputStream encoded, COSDictionary parameters, int index, DecodeOptions options, DecodeBudget budget)
+            throws IOException {
+        COSDictionary decodeParameters = getDecodeParams(parameters, index);
+        switch (allocates) {
+            case PREDICTOR_ROWS -> {
+                if (decodeParameters.getInt(COSName.PREDICTOR) > 1) {
+                    long bitsPerPixel = (long) Math.min(decodeParameters.getInt(COSName.COLORS, 1), 32)
+                            * decodeParameters.getInt(COSName.BITS_PER_COMPONENT, 8);
+                    long row = (decodeParameters.getInt(COSName.COLUMNS, 1) * bitsPerPixel + 7) / 8;
+                    budget.check(2 * row, "a predictor's rows");
+                }
+                return encoded;
+            }
+            case FAX_BITMAP -> {
+                // As PDFBox reads them: the image's height wins over the fax's rows where both are given.
+                long columns = decodeParameters.getInt(COSName.COLUMNS, 1728);
+                long rows = decodeParameters.getInt(COSName.ROWS, 0);
+                long height = parameters.getInt(COSName.HEIGHT, COSName.H, 0);
+                rows = rows > 0 && height > 0 ? height : Math.max(rows, height);
+                budget.check((columns + 7) / 8 * rows, "a fax image's bitmap");
+                return encoded;
+            }
+            case JPEG_RASTER -> {
+                byte[] jpeg = encoded.readAllBytes();
+                budget.check(jpegRasterBytes(jpeg, options), "a JPEG's raster");
+                return new ByteArrayInputStream(jpeg);
+            }
+            default -> {
+                return encoded;
+            }
+        }
+    }
+
+    /** The bytes of the raster PDFBox reads a JPEG to: the size its header claims, subsampled as PDFBox asks. */
+    private static long jpegRasterBytes(byte[] jpeg, DecodeOptions options) throws IOException {
+        int start = jpeg.length > 0 && jpeg[0] == 0x0A ? 1 : 0; // PDFBox skips one line feed before the JPEG
+        ImageReader reader = findRasterReader("JPEG", "a JPEG reader is not installed");
+        try (ImageInputStream in =
+                ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg, start, jpeg.length - start))) {
+            reader.setInput(in);
+            long width = ceilDiv(reader.getWidth(0), options.getSubsamplingX());
+            long height = ceilDiv(reader.getHeight(0), options.getSubsamplingY());
+            ImageTypeSpecifier raw = reader.getRawImageType(0);
+            return width * height * (raw != null ? raw.getNumBands() : 4);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static long ceilDiv(long size, int step) {
+        return (size + Math.max(step, 1) - 1) / Math.max(step, 1);
+    }
+
+    /** What a filter writes, counted against the budget. */
+    private static final class Counted extends FilterOutputStream {
+        private final DecodeBudget budget;
+        private long written;
+
+        Counted(OutputStream out, DecodeBudget budget) {
+            super(out);
+            this.budget = budget;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            count(1);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            count(length);
+            out.write(bytes, offset, length);
+        }
+
+        private void count(int bytes) throws IOException {
+            written += bytes;
+            if (written > budget.bytes()) {
+                budget.refuse("a stream in it decodes to more than " + DecodeBudget.megabytes(budget.bytes()) + " MB");
+            }
+        }
+    }
+}

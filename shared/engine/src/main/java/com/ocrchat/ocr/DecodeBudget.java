@@ -1,0 +1,102 @@
+package com.ocrchat.ocr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.FlateFilterDecoderStream;
+import org.apache.pdfbox.pdmodel.PDPage;
+
+/**
+ * The bytes PDFBox may decode from any one PDF stream, for one operation on a document (opening it, reading or
+ * drawing a page) on the thread that runs it. PDFBox decodes a stream whole into memory, whatever it is for (the
+ * cross-reference and object streams it parses, contents, fonts, images, colour profiles): 2.4 MB of deflated spaces
+ * filled a 2 GB heap. Its filters are held to the budget by {@link BoundedFilter}; a page's own contents, which
+ * PDFBox inflates as it parses them and so never hold in memory, are counted before it starts, since parsing 20 GB
+ * of spaces has no operator to stop at. A stream over budget fails in PDFBox as a damaged one would, and
+ * {@link #exceeded} says why, so that the operation is refused as over budget whatever PDFBox made of the failure.
+ */
+final class DecodeBudget {
+    /** The budget of PDFBox's work outside a document's operations (the searchable PDF export reading an upload). */
+    static final long DEFAULT_BYTES = 256L * 1024 * 1024;
+
+    private static final ThreadLocal<DecodeBudget> CURRENT = new ThreadLocal<>();
+
+    static {
+        BoundedFilter.install();
+    }
+
+    private final long bytes;
+    private volatile String exceeded;
+
+    DecodeBudget(long bytes) {
+        this.bytes = bytes;
+    }
+
+    /** Work with PDFBox that may decode streams. */
+    interface Work<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs the work with this budget for every stream it decodes on this thread. */
+    <T> T apply(Work<T> work) throws IOException {
+        DecodeBudget outer = CURRENT.get();
+        CURRENT.set(this);
+        try {
+            return work.run();
+        } finally {
+            CURRENT.set(outer);
+        }
+    }
+
+    /** The budget of the operation running on this thread. */
+    static DecodeBudget current() {
+        DecodeBudget budget = CURRENT.get();
+        return budget != null ? budget : new DecodeBudget(DEFAULT_BYTES);
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /** Why a stream was refused during the work, or null. */
+    String exceeded() {
+        return exceeded;
+    }
+
+    /** Throws if the claim is over budget: what a filter would decode to or allocate, in bytes. */
+    void check(long claimed, String what) throws IOException {
+        if (claimed > bytes) {
+            refuse(what + " would take " + megabytes(claimed) + " MB, more than " + megabytes(bytes) + " MB");
+        }
+    }
+
+    void refuse(String why) throws IOException {
+        exceeded = why;
+        throw new IOException(why);
+    }
+
+    /** Throws if a page's contents inflate past the budget, counted before PDFBox parses them as they inflate. */
+    void checkContents(PDPage page) throws IOException {
+        COSStream contents = page.getCOSObject().getCOSStream(COSName.CONTENTS);
+        if (contents == null || !COSName.FLATE_DECODE.equals(contents.getFilters())) {
+            return; // PDFBox decodes any other contents through its filters, which are bounded
+        }
+        byte[] buffer = new byte[64 * 1024];
+        long inflated = 0;
+        try (InputStream in = new FlateFilterDecoderStream(contents.createRawInputStream())) {
+            for (int read; inflated <= bytes && (read = in.read(buffer)) != -1; ) {
+                inflated += read;
+            }
+        } catch (IOException damaged) {
+            return; // PDFBox skips damaged contents; what inflated before the damage was within budget
+        }
+        if (inflated > bytes) {
+            refuse("its contents inflate to more than " + megabytes(bytes) + " MB");
+        }
+    }
+
+    static long megabytes(long bytes) {
+        return (bytes + (1 << 20) - 1) >> 20;
+    }
+}

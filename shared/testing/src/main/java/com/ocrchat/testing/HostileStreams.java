@@ -1,0 +1,167 @@
+package com.ocrchat.testing;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
+
+/**
+ * The hostile corpus's PDF streams that decode to far more than they hold (PDFBox decodes a stream whole into
+ * memory), or that claim sizes a decoder allocates for before it reads a byte.
+ */
+final class HostileStreams {
+    private HostileStreams() {}
+
+    /** 300 MB of spaces, deflated to about 300 KB: over the 256 MB a stream may decode to by default. */
+    private static final long BOMB_BYTES = 300L * 1024 * 1024;
+
+    private static byte[] deflatedSpaces;
+
+    static List<HostileInputs.Hostile> pdfs() {
+        byte[] spaces = deflatedSpaces();
+        return List.of(
+                // PDFBox inflates a page's contents as it parses them: memory holds, but 20 GB of spaces are minutes.
+                new HostileInputs.Hostile(
+                        "pdf-contents-inflate-to-300-mb-of-spaces",
+                        page("/Filter /FlateDecode", spaces, "").bytes(),
+                        "inflate to more than"),
+                // Each filter's output is held whole: 5 MB of run-length pairs expand 64 times.
+                new HostileInputs.Hostile(
+                        "pdf-contents-run-length-decode-to-320-mb",
+                        page("/Filter [/FlateDecode /RunLengthDecode]", runLengthBomb(2_621_440), "")
+                                .bytes(),
+                        "decodes to more than"),
+                // A font PDFBox cannot load is replaced by another, but loading it filled memory first.
+                new HostileInputs.Hostile(
+                        "pdf-font-file-inflates-to-300-mb",
+                        page(
+                                        "",
+                                        "BT /F1 12 Tf 72 720 Td (font) Tj ET".getBytes(StandardCharsets.US_ASCII),
+                                        fontResource())
+                                .object("<< /Type /Font /Subtype /TrueType /BaseFont /Bomb /FirstChar 32 /LastChar 126"
+                                        + " /Widths [" + "500 ".repeat(95) + "] /FontDescriptor 6 0 R >>")
+                                .object("<< /Type /FontDescriptor /FontName /Bomb /Flags 32 /FontBBox [0 0 1000 1000]"
+                                        + " /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80"
+                                        + " /FontFile2 7 0 R >>")
+                                .stream("/Filter /FlateDecode", spaces, false)
+                                .bytes(),
+                        "decodes to more than"),
+                // PDFBox allocates two rows of Columns x Colors x BitsPerComponent for a PNG predictor.
+                new HostileInputs.Hostile(
+                        "pdf-image-predictor-claims-rows-of-256-mb",
+                        image(
+                                "/Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode"
+                                        + " /DecodeParms << /Predictor 15 /Columns 4000000 /Colors 32"
+                                        + " /BitsPerComponent 16 >>",
+                                RawPdf.deflate(new byte[16])),
+                        "predictor's rows"),
+                // The JPEG reader allocates the raster its header claims, whatever the image's dictionary says.
+                new HostileInputs.Hostile(
+                        "pdf-jpeg-header-claims-26000-square",
+                        image(
+                                "/Width 100 /Height 100 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode",
+                                jpegClaiming(26_000, 26_000)),
+                        "JPEG's raster"),
+                // PDFBox decodes a cross-reference stream while it opens the file, before any page is asked for.
+                new HostileInputs.Hostile(
+                        "pdf-cross-reference-stream-inflates-to-300-mb", crossReferenceBomb(spaces), "decodes to"));
+    }
+
+    private static RawPdf page(String filter, byte[] contents, String resources) {
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << "
+                                + resources + " >> >>")
+                        .stream(filter, contents, false);
+    }
+
+    private static String fontResource() {
+        return "/Font << /F1 5 0 R >>";
+    }
+
+    private static byte[] image(String dictionary, byte[] data) {
+        return page("", "q 612 0 0 792 0 0 cm /I Do Q".getBytes(StandardCharsets.US_ASCII), "/XObject << /I 5 0 R >>")
+                .stream("/Type /XObject /Subtype /Image " + dictionary, data, false)
+                .bytes();
+    }
+
+    private static synchronized byte[] deflatedSpaces() {
+        if (deflatedSpaces == null) {
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) ' ');
+            deflatedSpaces = deflate(chunk, BOMB_BYTES / chunk.length);
+        }
+        return deflatedSpaces;
+    }
+
+    /** Deflated run-length data of {@code pairs} runs of 128 spaces: two bytes each. */
+    private static byte[] runLengthBomb(int pairs) {
+        byte[] runs = new byte[pairs * 2];
+        for (int i = 0; i < runs.length; i += 2) {
+            runs[i] = (byte) 129; // 257 - 129 = 128 copies of the next byte
+            runs[i + 1] = ' ';
+        }
+        return deflate(runs, 1);
+    }
+
+    private static byte[] deflate(byte[] chunk, long times) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        for (long i = 0; i < times; i++) {
+            deflater.setInput(chunk);
+            while (!deflater.needsInput()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            out.write(buffer, 0, deflater.deflate(buffer));
+        }
+        deflater.end();
+        return out.toByteArray();
+    }
+
+    /** A small real JPEG whose frame header is rewritten to claim this size. */
+    private static byte[] jpegClaiming(int width, int height) {
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB), "jpeg", written);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] jpeg = written.toByteArray();
+        for (int i = 2; i + 8 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == 0xC0) { // SOF0: length, precision, height, width
+                jpeg[i + 5] = (byte) (height >> 8);
+                jpeg[i + 6] = (byte) height;
+                jpeg[i + 7] = (byte) (width >> 8);
+                jpeg[i + 8] = (byte) width;
+                return jpeg;
+            }
+        }
+        throw new IllegalStateException("no baseline frame header in the JPEG");
+    }
+
+    /** A PDF 1.5 file whose only cross-reference is a stream that inflates to {@code data}'s 300 MB. */
+    private static byte[] crossReferenceBomb(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(("%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                        + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                        + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        int xref = out.size();
+        out.writeBytes(("4 0 obj\n<< /Type /XRef /Size 5 /W [1 4 1] /Root 1 0 R /Filter /FlateDecode /Length "
+                        + data.length + " >>\nstream\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(data);
+        out.writeBytes(("\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+}
