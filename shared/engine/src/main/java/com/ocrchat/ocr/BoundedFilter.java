@@ -153,7 +153,6 @@ final class BoundedFilter extends Filter {
     /** What a filter writes, counted against the budget. */
     private static final class Counted extends FilterOutputStream {
         private final DecodeBudget budget;
-        private long written;
 
         Counted(OutputStream out, DecodeBudget budget) {
             super(out);
@@ -162,21 +161,14 @@ final class BoundedFilter extends Filter {
 
         @Override
         public void write(int b) throws IOException {
-            count(1);
+            budget.count(1);
             out.write(b);
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            count(length);
+            budget.count(length);
             out.write(bytes, offset, length);
-        }
-
-        private void count(int bytes) throws IOException {
-            written += bytes;
-            if (written > budget.bytes()) {
-                budget.refuse("a stream in it decodes to more than " + DecodeBudget.megabytes(budget.bytes()) + " MB");
-            }
         }
     }
 }

@@ -8,13 +8,15 @@ import org.apache.pdfbox.filter.FlateFilterDecoderStream;
 import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
- * The bytes PDFBox may decode from any one PDF stream, for one operation on a document (opening it, reading or
- * drawing a page) on the thread that runs it. PDFBox decodes a stream whole into memory, whatever it is for (the
+ * The bytes PDFBox may decode from PDF streams in one operation on a document (opening it, reading or drawing a
+ * page), on the thread that runs it. PDFBox decodes a stream whole into memory, whatever it is for (the
  * cross-reference and object streams it parses, contents, fonts, images, colour profiles): 2.4 MB of deflated spaces
- * filled a 2 GB heap. Its filters are held to the budget by {@link BoundedFilter}; a page's own contents, which
- * PDFBox inflates as it parses them and so never hold in memory, are counted before it starts, since parsing 20 GB
- * of spaces has no operator to stop at. A stream over budget fails in PDFBox as a damaged one would, and
- * {@link #exceeded} says why, so that the operation is refused as over budget whatever PDFBox made of the failure.
+ * filled a 2 GB heap. The streams of an operation count together, since PDFBox holds several at once (the contents
+ * of nested forms, a page's contents given as one stream many times). Its filters are held to the budget by
+ * {@link BoundedFilter}; a page's own contents, which PDFBox inflates as it parses them and so never holds, are
+ * counted apart before it starts, since parsing 20 GB of spaces has no operator to stop at. A stream over budget
+ * fails in PDFBox as a damaged one would, and {@link #exceeded} says why, so that the operation is refused as over
+ * budget whatever PDFBox made of the failure.
  */
 final class DecodeBudget {
     /** The budget of PDFBox's work outside a document's operations (the searchable PDF export reading an upload). */
@@ -27,6 +29,7 @@ final class DecodeBudget {
     }
 
     private final long bytes;
+    private long decoded;
     private volatile String exceeded;
 
     DecodeBudget(long bytes) {
@@ -55,19 +58,24 @@ final class DecodeBudget {
         return budget != null ? budget : new DecodeBudget(DEFAULT_BYTES);
     }
 
-    long bytes() {
-        return bytes;
-    }
-
     /** Why a stream was refused during the work, or null. */
     String exceeded() {
         return exceeded;
     }
 
-    /** Throws if the claim is over budget: what a filter would decode to or allocate, in bytes. */
+    /** Throws if what a filter would allocate, in bytes, is more than the budget has left. */
     void check(long claimed, String what) throws IOException {
-        if (claimed > bytes) {
-            refuse(what + " would take " + megabytes(claimed) + " MB, more than " + megabytes(bytes) + " MB");
+        if (claimed > bytes - decoded) {
+            refuse(what + " would take " + megabytes(claimed) + " MB of the " + megabytes(bytes)
+                    + " MB its streams may decode to");
+        }
+    }
+
+    /** Counts bytes a filter wrote; throws once the operation's streams come to more than the budget. */
+    void count(long written) throws IOException {
+        decoded += written;
+        if (decoded > bytes) {
+            refuse("its streams decode to more than " + megabytes(bytes) + " MB");
         }
     }
 

@@ -37,8 +37,8 @@ final class PdfDocument implements Document {
     }
 
     static PdfDocument open(byte[] bytes, DocumentLimits limits) {
-        PDDocument pdf;
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
+        PDDocument pdf = null;
         try {
             // Streams PDFBox writes are held in memory up to the budget, never spilled to disk.
             pdf = streams.apply(() -> Loader.loadPDF(
@@ -47,41 +47,44 @@ final class PdfDocument implements Document {
                     null,
                     null,
                     MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache));
-        } catch (InvalidPasswordException e) {
-            throw new UnsupportedDocument("The PDF is encrypted or password-protected; upload it without a password");
-        } catch (IOException | RuntimeException e) {
+            PDDocument loaded = pdf;
+            int pages = streams.apply(() -> countPages(loaded, limits));
             if (streams.exceeded() != null) {
                 throw streamOverBudget(0, streams.exceeded(), limits);
             }
-            throw new UnsupportedDocument("The PDF is corrupt or truncated and cannot be read"
-                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
-        }
-        if (streams.exceeded() != null) {
-            closeQuietly(pdf);
-            throw streamOverBudget(0, streams.exceeded(), limits);
-        }
-        try {
-            int pages = PdfPageTree.count(pdf, limits.maxPages());
-            if (pages < 1) {
-                throw new UnsupportedDocument("The PDF has no pages");
-            }
-            for (int index = 0; index < pages; index++) {
-                PDRectangle box = pdf.getPage(index).getCropBox();
-                if (!(box.getWidth() >= 1 && box.getHeight() >= 1)
-                        || !Float.isFinite(box.getWidth())
-                        || !Float.isFinite(box.getHeight())) {
-                    throw UnsupportedDocument.onPage(index + 1, "of the PDF has no area and cannot be rendered", null);
-                }
-            }
             return new PdfDocument(pdf, limits, pages);
-        } catch (RuntimeException e) {
-            closeQuietly(pdf);
+        } catch (InvalidPasswordException e) {
+            throw new UnsupportedDocument("The PDF is encrypted or password-protected; upload it without a password");
+        } catch (IOException | RuntimeException e) {
+            if (pdf != null) {
+                closeQuietly(pdf);
+            }
+            if (streams.exceeded() != null) {
+                throw streamOverBudget(0, streams.exceeded(), limits);
+            }
             if (e instanceof com.ocrchat.error.OcrChatException known) {
                 throw known;
             }
             throw new UnsupportedDocument("The PDF is corrupt or truncated and cannot be read"
                     + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
         }
+    }
+
+    /** The pages, counted without trusting the file, each with an area to draw. */
+    private static int countPages(PDDocument pdf, DocumentLimits limits) {
+        int pages = PdfPageTree.count(pdf, limits.maxPages());
+        if (pages < 1) {
+            throw new UnsupportedDocument("The PDF has no pages");
+        }
+        for (int index = 0; index < pages; index++) {
+            PDRectangle box = pdf.getPage(index).getCropBox();
+            if (!(box.getWidth() >= 1 && box.getHeight() >= 1)
+                    || !Float.isFinite(box.getWidth())
+                    || !Float.isFinite(box.getHeight())) {
+                throw UnsupportedDocument.onPage(index + 1, "of the PDF has no area and cannot be rendered", null);
+            }
+        }
+        return pages;
     }
 
     @Override

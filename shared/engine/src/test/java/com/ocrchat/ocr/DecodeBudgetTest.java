@@ -35,7 +35,17 @@ class DecodeBudgetTest {
         COSStream stream = deflated(MEGABYTE);
         DecodeBudget budget = new DecodeBudget(512 * 1024);
         assertThrows(IOException.class, () -> budget.apply(() -> decode(stream)));
-        assertEquals("a stream in it decodes to more than 1 MB", budget.exceeded());
+        assertEquals("its streams decode to more than 1 MB", budget.exceeded());
+    }
+
+    @Test
+    void theStreamsOfOneOperationCountTogether() throws IOException {
+        // PDFBox holds several decoded streams at once: the contents of nested forms, one stream given many times.
+        COSStream stream = deflated(MEGABYTE);
+        DecodeBudget budget = new DecodeBudget(3L << 19);
+        assertArrayEquals(MEGABYTE, budget.apply(() -> decode(stream)));
+        assertThrows(IOException.class, () -> budget.apply(() -> decode(stream)));
+        assertEquals("its streams decode to more than 2 MB", budget.exceeded());
     }
 
     @Test

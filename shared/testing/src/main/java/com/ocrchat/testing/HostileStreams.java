@@ -30,12 +30,23 @@ final class HostileStreams {
                         "pdf-contents-inflate-to-300-mb-of-spaces",
                         page("/Filter /FlateDecode", spaces, "").bytes(),
                         "inflate to more than"),
-                // Each filter's output is held whole: 5 MB of run-length pairs expand 64 times.
+                // PDFBox decodes every stream of a page's contents before it parses them: 20 x 100 MB at once.
+                new HostileInputs.Hostile(
+                        "pdf-contents-of-one-100-mb-stream-given-20-times",
+                        new RawPdf()
+                                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ["
+                                                + "4 0 R ".repeat(20) + "] >>")
+                                        .stream("/Filter /FlateDecode", deflate(spaces(), 100), false)
+                                        .bytes(),
+                        "streams decode to more than"),
+                // Each filter's output is held whole: 5 MB of run-length pairs (from 5 KB) expand 64 times.
                 new HostileInputs.Hostile(
                         "pdf-contents-run-length-decode-to-320-mb",
                         page("/Filter [/FlateDecode /RunLengthDecode]", runLengthBomb(2_621_440), "")
                                 .bytes(),
-                        "decodes to more than"),
+                        "streams decode to more than"),
                 // A font PDFBox cannot load is replaced by another, but loading it filled memory first.
                 new HostileInputs.Hostile(
                         "pdf-font-file-inflates-to-300-mb",
@@ -50,7 +61,7 @@ final class HostileStreams {
                                         + " /FontFile2 7 0 R >>")
                                 .stream("/Filter /FlateDecode", spaces, false)
                                 .bytes(),
-                        "decodes to more than"),
+                        "streams decode to more than"),
                 // PDFBox allocates two rows of Columns x Colors x BitsPerComponent for a PNG predictor.
                 new HostileInputs.Hostile(
                         "pdf-image-predictor-claims-rows-of-256-mb",
@@ -69,7 +80,9 @@ final class HostileStreams {
                         "JPEG's raster"),
                 // PDFBox decodes a cross-reference stream while it opens the file, before any page is asked for.
                 new HostileInputs.Hostile(
-                        "pdf-cross-reference-stream-inflates-to-300-mb", crossReferenceBomb(spaces), "decodes to"));
+                        "pdf-cross-reference-stream-inflates-to-300-mb",
+                        crossReferenceBomb(spaces),
+                        "streams decode to more than"));
     }
 
     private static RawPdf page(String filter, byte[] contents, String resources) {
@@ -93,11 +106,15 @@ final class HostileStreams {
 
     private static synchronized byte[] deflatedSpaces() {
         if (deflatedSpaces == null) {
-            byte[] chunk = new byte[1 << 20];
-            Arrays.fill(chunk, (byte) ' ');
-            deflatedSpaces = deflate(chunk, BOMB_BYTES / chunk.length);
+            deflatedSpaces = deflate(spaces(), BOMB_BYTES / (1 << 20));
         }
         return deflatedSpaces;
+    }
+
+    private static byte[] spaces() {
+        byte[] megabyte = new byte[1 << 20];
+        Arrays.fill(megabyte, (byte) ' ');
+        return megabyte;
     }
 
     /** Deflated run-length data of {@code pairs} runs of 128 spaces: two bytes each. */
