@@ -5,15 +5,17 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.lang.reflect.Field;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.DecodeOptions;
 import org.apache.pdfbox.filter.DecodeResult;
 import org.apache.pdfbox.filter.Filter;
@@ -22,7 +24,8 @@ import org.apache.pdfbox.filter.FilterFactory;
 /**
  * One of PDFBox's filters held to the {@link DecodeBudget} of the thread decoding: what it writes is counted, and
  * what it allocates before writing, worked out from the stream's own claims, is checked first: a predictor's two rows
- * (Columns x Colors x BitsPerComponent), a fax image's bitmap (Columns x Rows), a JPEG's raster (its header's size).
+ * (Columns x Colors x BitsPerComponent), a fax image's bitmap (Columns x Rows), a JPEG's raster (its header's size),
+ * a JBIG2 image's page bitmap (its page information's size).
  * PDFBox has no hook for this, so {@link #install} puts one in front of each filter in its filter factory.
  */
 final class BoundedFilter extends Filter {
@@ -31,6 +34,7 @@ final class BoundedFilter extends Filter {
         PREDICTOR_ROWS,
         FAX_BITMAP,
         JPEG_RASTER,
+        JBIG2_BITMAP,
         NOTHING
     }
 
@@ -72,6 +76,9 @@ final class BoundedFilter extends Filter {
         if (name.equals(COSName.DCT_DECODE) || name.equals(COSName.DCT_DECODE_ABBREVIATION)) {
             return Allocates.JPEG_RASTER;
         }
+        if (name.equals(COSName.JBIG2_DECODE)) {
+            return Allocates.JBIG2_BITMAP;
+        }
         return Allocates.NOTHING;
     }
 
@@ -81,7 +88,7 @@ final class BoundedFilter extends Filter {
             throws IOException {
         DecodeBudget budget = DecodeBudget.current();
         InputStream checked = checkAllocation(encoded, parameters, index, options, budget);
-        return filter.decode(checked, new Counted(decoded, budget), parameters, index, options);
+        return filter.decode(checked, counted(decoded, parameters, budget), parameters, index, options);
     }
 
     @Override
@@ -103,10 +110,11 @@ final class BoundedFilter extends Filter {
         switch (allocates) {
             case PREDICTOR_ROWS -> {
                 if (decodeParameters.getInt(COSName.PREDICTOR) > 1) {
-                    long bitsPerPixel = (long) Math.min(decodeParameters.getInt(COSName.COLORS, 1), 32)
+                    // In PDFBox's int arithmetic, overflow included: a negative row it refuses, any other it allocates.
+                    int bitsPerPixel = Math.min(decodeParameters.getInt(COSName.COLORS, 1), 32)
                             * decodeParameters.getInt(COSName.BITS_PER_COMPONENT, 8);
-                    long row = (decodeParameters.getInt(COSName.COLUMNS, 1) * bitsPerPixel + 7) / 8;
-                    budget.check(2 * row, "a predictor's rows");
+                    int row = (decodeParameters.getInt(COSName.COLUMNS, 1) * bitsPerPixel + 7) / 8;
+                    budget.check(2L * Math.max(row, 0), "a predictor's rows");
                 }
                 return encoded;
             }
@@ -124,6 +132,11 @@ final class BoundedFilter extends Filter {
                 budget.check(jpegRasterBytes(jpeg, options), "a JPEG's raster");
                 return new ByteArrayInputStream(jpeg);
             }
+            case JBIG2_BITMAP -> {
+                byte[] jbig2 = encoded.readAllBytes();
+                budget.check(jbig2BitmapBytes(jbig2, decodeParameters), "a JBIG2 image's bitmap");
+                return new ByteArrayInputStream(jbig2);
+            }
             default -> {
                 return encoded;
             }
@@ -135,7 +148,7 @@ final class BoundedFilter extends Filter {
         int start = jpeg.length > 0 && jpeg[0] == 0x0A ? 1 : 0; // PDFBox skips one line feed before the JPEG
         ImageReader reader = findRasterReader("JPEG", "a JPEG reader is not installed");
         try (ImageInputStream in =
-                ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg, start, jpeg.length - start))) {
+                new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg, start, jpeg.length - start))) {
             reader.setInput(in);
             long width = ceilDiv(reader.getWidth(0), options.getSubsamplingX());
             long height = ceilDiv(reader.getHeight(0), options.getSubsamplingY());
@@ -146,29 +159,88 @@ final class BoundedFilter extends Filter {
         }
     }
 
+    /**
+     * The bytes of the page bitmap the JBIG2 reader decodes, as its page information claims (whole, before PDFBox's
+     * subsampling), and the two copies PDFBox makes of it.
+     */
+    private static long jbig2BitmapBytes(byte[] jbig2, COSDictionary decodeParameters) throws IOException {
+        InputStream source = new ByteArrayInputStream(jbig2);
+        COSStream globals = decodeParameters.getCOSStream(COSName.JBIG2_GLOBALS);
+        if (globals != null) {
+            source = new SequenceInputStream(globals.createInputStream(), source);
+        }
+        ImageReader reader = findImageReader("JBIG2", "jbig2-imageio is not installed");
+        try (ImageInputStream in = new MemoryCacheImageInputStream(source)) {
+            reader.setInput(in);
+            return 3 * ((reader.getWidth(0) + 7L) / 8 * reader.getHeight(0));
+        } catch (RuntimeException e) {
+            throw new IOException("Could not read JBIG2 image", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
     private static long ceilDiv(long size, int step) {
         return (size + Math.max(step, 1) - 1) / Math.max(step, 1);
     }
 
-    /** What a filter writes, counted against the budget. */
+    /**
+     * The filter's output, counted against the budget, and against the most one stream of its kind may decode to:
+     * an image's samples and a font's program only the budget; cross-reference and object streams, and any other
+     * stream, which PDFBox parses into objects, less.
+     */
+    private static Counted counted(OutputStream out, COSDictionary stream, DecodeBudget budget) {
+        COSName type = stream.getCOSName(COSName.TYPE);
+        COSName subtype = stream.getCOSName(COSName.SUBTYPE);
+        if (COSName.IMAGE.equals(subtype)
+                || stream.containsKey(COSName.LENGTH1)
+                || stream.containsKey(COSName.LENGTH2)
+                || (subtype != null && FONT_PROGRAMS.contains(subtype))) {
+            return new Counted(out, budget, Long.MAX_VALUE, null);
+        }
+        if (COSName.XREF.equals(type) || COSName.OBJ_STM.equals(type)) {
+            return new Counted(
+                    out, budget, DecodeBudget.MOST_CROSS_REFERENCE_BYTES, "a cross-reference or object stream");
+        }
+        return new Counted(out, budget, budget.mostParsedBytes(), "a stream of drawing instructions or objects");
+    }
+
+    /** The subtypes of embedded font programs (FontFile3); FontFile and FontFile2 have /Length1. */
+    private static final java.util.Set<COSName> FONT_PROGRAMS = java.util.Set.of(
+            COSName.getPDFName("Type1C"), COSName.getPDFName("CIDFontType0C"), COSName.getPDFName("OpenType"));
+
+    /** What a filter writes, counted against the budget and the most its stream may decode to. */
     private static final class Counted extends FilterOutputStream {
         private final DecodeBudget budget;
+        private final long most;
+        private final String kind;
+        private long written;
 
-        Counted(OutputStream out, DecodeBudget budget) {
+        Counted(OutputStream out, DecodeBudget budget, long most, String kind) {
             super(out);
             this.budget = budget;
+            this.most = most;
+            this.kind = kind;
         }
 
         @Override
         public void write(int b) throws IOException {
-            budget.count(1);
+            count(1);
             out.write(b);
         }
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            budget.count(length);
+            count(length);
             out.write(bytes, offset, length);
+        }
+
+        private void count(int bytes) throws IOException {
+            written += bytes;
+            if (written > most) {
+                budget.refuse(kind + " in it decodes to more than " + DecodeBudget.megabytes(most) + " MB");
+            }
+            budget.count(bytes);
         }
     }
 }

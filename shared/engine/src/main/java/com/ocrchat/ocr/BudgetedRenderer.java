@@ -28,11 +28,12 @@ import org.apache.pdfbox.util.Matrix;
 final class BudgetedRenderer extends PDFRenderer {
     private final Supplier<OperatorBudget> budgets;
     private volatile OperatorBudget budget;
-    private final PdfFunctions functions = new PdfFunctions();
+    private final PdfFunctions functions;
 
-    BudgetedRenderer(PDDocument document, Supplier<OperatorBudget> budgets) {
+    BudgetedRenderer(PDDocument document, Supplier<OperatorBudget> budgets, PdfFunctions functions) {
         super(document);
         this.budgets = budgets;
+        this.functions = functions;
         setSubsamplingAllowed(true); // an image far larger than the page's raster is decoded subsampled
     }
 

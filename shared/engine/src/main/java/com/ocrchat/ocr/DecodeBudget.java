@@ -19,8 +19,14 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * budget whatever PDFBox made of the failure.
  */
 final class DecodeBudget {
-    /** The budget of PDFBox's work outside a document's operations (the searchable PDF export reading an upload). */
+    /** The budget of each decode PDFBox does outside a document's operations (a text page kept for the export). */
     static final long DEFAULT_BYTES = 256L * 1024 * 1024;
+
+    /**
+     * Cross-reference and object streams, at most: PDFBox parses each entry into a map entry of about 100 bytes, so 8
+     * MB of two-byte entries is 400 MB of heap; a 2000-page file needs about 1 MB.
+     */
+    static final long MOST_CROSS_REFERENCE_BYTES = 8L * 1024 * 1024;
 
     private static final ThreadLocal<DecodeBudget> CURRENT = new ThreadLocal<>();
 
@@ -58,6 +64,16 @@ final class DecodeBudget {
         return budget != null ? budget : new DecodeBudget(DEFAULT_BYTES);
     }
 
+    /**
+     * The most one stream PDFBox parses into objects (contents, forms, patterns, glyph procedures, CMaps) may decode
+     * to: an eighth of the budget. Parsed, a byte grows up to ten times (numbers with no operator after them pile
+     * up as operands), where an image's samples and a font's program stay the size they decode to. The operator
+     * budget stops any page long before: 2 million operators of 16 bytes are 32 MB.
+     */
+    long mostParsedBytes() {
+        return bytes / 8;
+    }
+
     /** Why a stream was refused during the work, or null. */
     String exceeded() {
         return exceeded;
@@ -84,23 +100,27 @@ final class DecodeBudget {
         throw new IOException(why);
     }
 
-    /** Throws if a page's contents inflate past the budget, counted before PDFBox parses them as they inflate. */
+    /**
+     * Throws if a page's contents inflate past {@link #mostParsedBytes}, counted before PDFBox parses them as they
+     * inflate.
+     */
     void checkContents(PDPage page) throws IOException {
         COSStream contents = page.getCOSObject().getCOSStream(COSName.CONTENTS);
         if (contents == null || !COSName.FLATE_DECODE.equals(contents.getFilters())) {
             return; // PDFBox decodes any other contents through its filters, which are bounded
         }
+        long most = mostParsedBytes();
         byte[] buffer = new byte[64 * 1024];
         long inflated = 0;
         try (InputStream in = new FlateFilterDecoderStream(contents.createRawInputStream())) {
-            for (int read; inflated <= bytes && (read = in.read(buffer)) != -1; ) {
+            for (int read; inflated <= most && (read = in.read(buffer)) != -1; ) {
                 inflated += read;
             }
         } catch (IOException damaged) {
             return; // PDFBox skips damaged contents; what inflated before the damage was within budget
         }
-        if (inflated > bytes) {
-            refuse("its contents inflate to more than " + megabytes(bytes) + " MB");
+        if (inflated > most) {
+            refuse("its contents inflate to more than " + megabytes(most) + " MB");
         }
     }
 

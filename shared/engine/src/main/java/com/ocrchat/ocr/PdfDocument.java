@@ -23,6 +23,7 @@ import org.apache.pdfbox.rendering.ImageType;
  */
 final class PdfDocument implements Document {
     private final PDDocument pdf;
+    private final PdfFunctions functions = new PdfFunctions();
     private final BudgetedRenderer renderer;
     private final DocumentLimits limits;
     private final int pageCount;
@@ -31,7 +32,7 @@ final class PdfDocument implements Document {
 
     private PdfDocument(PDDocument pdf, DocumentLimits limits, int pageCount) {
         this.pdf = pdf;
-        this.renderer = new BudgetedRenderer(pdf, this::budget);
+        this.renderer = new BudgetedRenderer(pdf, this::budget, functions);
         this.limits = limits;
         this.pageCount = pageCount;
     }
@@ -101,10 +102,10 @@ final class PdfDocument implements Document {
     public BufferedImage render(int index) {
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         try {
-            PDPage page = pdf.getPage(index);
-            float dpi = Math.min(dpiFor(page), scanDpi(page).orElse(Float.MAX_VALUE));
-            renderedDpi.put(index, dpi);
             BufferedImage image = streams.apply(() -> {
+                PDPage page = pdf.getPage(index);
+                float dpi = Math.min(dpiFor(page), scanDpi(page).orElse(Float.MAX_VALUE));
+                renderedDpi.put(index, dpi);
                 streams.checkContents(page);
                 return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
             });
@@ -162,23 +163,28 @@ final class PdfDocument implements Document {
 
     @Override
     public Optional<Page> textLayer(int index) {
-        PDPage page = pdf.getPage(index);
-        float dpi = dpiFor(page);
-        PDRectangle box = page.getCropBox();
-        boolean turned = page.getRotation() % 180 != 0;
-        // At least a pixel, as the drawing has it.
-        int width = Math.max(1, Math.round((turned ? box.getHeight() : box.getWidth()) * dpi / 72f));
-        int height = Math.max(1, Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f));
         OperatorBudget budget = budget();
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         Optional<Page> read;
         try {
             read = streams.apply(() -> {
+                PDPage page = pdf.getPage(index);
                 streams.checkContents(page);
+                // Colours of text are worked out through the same functions as in drawing.
+                String functionOverBudget = functions.overBudget(page);
+                if (functionOverBudget != null) {
+                    throw budget.stop(functionOverBudget);
+                }
+                float dpi = dpiFor(page);
+                PDRectangle box = page.getCropBox();
+                boolean turned = page.getRotation() % 180 != 0;
+                // At least a pixel, as the drawing has it.
+                int width = Math.max(1, Math.round((turned ? box.getHeight() : box.getWidth()) * dpi / 72f));
+                int height = Math.max(1, Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f));
                 return PdfTextLayer.read(pdf, index, dpi, width, height, budget);
             });
-        } catch (IOException refused) {
-            read = Optional.empty(); // the contents are over budget, said below
+        } catch (IOException | RuntimeException refused) {
+            read = Optional.empty(); // over a budget, said below; or unreadable, and the page is drawn instead
         }
         if (streams.exceeded() != null) {
             throw streamOverBudget(index + 1, streams.exceeded(), limits);
@@ -191,9 +197,13 @@ final class PdfDocument implements Document {
 
     @Override
     public byte[] pageAsPdf(int index) {
+        DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         try {
-            return PdfTextLayer.singlePage(pdf, index);
+            return streams.apply(() -> PdfTextLayer.singlePage(pdf, index));
         } catch (IOException e) {
+            if (streams.exceeded() != null) {
+                throw streamOverBudget(index + 1, streams.exceeded(), limits);
+            }
             throw new java.io.UncheckedIOException(e);
         }
     }

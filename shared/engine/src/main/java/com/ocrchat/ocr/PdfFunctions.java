@@ -11,7 +11,6 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -116,17 +115,23 @@ final class PdfFunctions {
         return null;
     }
 
-    /** The values a sampled function's table claims: its sizes multiplied, times its outputs. */
+    /**
+     * The values of the table PDFBox allocates for a sampled function: the sizes of its inputs multiplied in PDFBox's
+     * int arithmetic, overflow and missing sizes (-1) included (a negative count it refuses), times its outputs.
+     */
     private static long values(COSDictionary function) {
-        long samples = 1;
-        if (function.getDictionaryObject(COSName.SIZE) instanceof COSArray sizes) {
-            for (int i = 0; i < sizes.size(); i++) {
-                long size = sizes.getObject(i) instanceof COSNumber number ? Math.max(1, number.longValue()) : 1;
-                samples = Math.min(Long.MAX_VALUE / 1_000_000_000L, samples * Math.min(size, 1_000_000_000L));
-            }
+        COSArray sizes = function.getCOSArray(COSName.SIZE);
+        COSArray domain = function.getCOSArray(COSName.DOMAIN);
+        if (sizes == null || domain == null) {
+            return 0; // PDFBox fails before it allocates
         }
-        int outputs = function.getDictionaryObject(COSName.RANGE) instanceof COSArray range ? range.size() / 2 : 1;
-        return samples * Math.max(1, Math.min(outputs, 1000));
+        int samples = 1;
+        for (int i = 0; i < domain.size() / 2; i++) {
+            samples *= sizes.getInt(i);
+        }
+        COSArray range = function.getCOSArray(COSName.RANGE);
+        int outputs = range != null ? range.size() / 2 : 0;
+        return (long) Math.max(samples, 0) * Math.max(1, outputs);
     }
 
     /** Tokens of a calculator function's program (0 for any other function), counted up to just past the budget. */

@@ -72,6 +72,19 @@ class DecodeBudgetTest {
     }
 
     @Test
+    void anImagesSamplesMayTakeTheBudgetAndAStreamPdfBoxParsesAnEighthOfIt() throws IOException {
+        // Parsed into objects, a byte grows up to ten times; an image's samples stay the size they decode to.
+        COSStream image = deflated(MEGABYTE);
+        assertArrayEquals(MEGABYTE, new DecodeBudget(4L << 20).apply(() -> decode(image)));
+
+        COSStream contents = deflated(MEGABYTE);
+        contents.removeItem(COSName.SUBTYPE);
+        DecodeBudget budget = new DecodeBudget(4L << 20);
+        assertThrows(IOException.class, () -> budget.apply(() -> decode(contents)));
+        assertEquals("a stream of drawing instructions or objects in it decodes to more than 1 MB", budget.exceeded());
+    }
+
+    @Test
     void aFiltersTwoNamesStayOneFilterWhichPdfBoxAppliesOnce() throws IOException {
         // PDFBox drops a filter named twice in a row ("FlateDecode" and its abbreviation "Fl"), by identity.
         COSStream stream = deflated(MEGABYTE);
@@ -82,9 +95,11 @@ class DecodeBudgetTest {
         assertArrayEquals(MEGABYTE, new DecodeBudget(2L << 20).apply(() -> decode(stream)));
     }
 
+    /** An image's samples, deflated: what counts only against the budget as a whole. */
     private static COSStream deflated(byte[] data) throws IOException {
         new DecodeBudget(1); // the bounded filters are in place before PDFBox encodes
         COSStream stream = new COSStream();
+        stream.setItem(COSName.SUBTYPE, COSName.IMAGE);
         try (OutputStream out = stream.createOutputStream(COSName.FLATE_DECODE)) {
             out.write(data);
         }

@@ -30,15 +30,29 @@ final class HostileStreams {
                         "pdf-contents-inflate-to-300-mb-of-spaces",
                         page("/Filter /FlateDecode", spaces, "").bytes(),
                         "inflate to more than"),
-                // PDFBox decodes every stream of a page's contents before it parses them: 20 x 100 MB at once.
+                // Parsed, a byte grows: 256 MB of numbers with no operator after them pile up as 64 million operands.
                 new HostileInputs.Hostile(
-                        "pdf-contents-of-one-100-mb-stream-given-20-times",
+                        "pdf-contents-of-256-mb-of-numbers-with-no-operator",
+                        page("/Filter /FlateDecode", deflatedNumbers(), "").bytes(),
+                        "inflate to more than"),
+                // The same as a form, which PDFBox decodes whole through its filters before parsing it.
+                new HostileInputs.Hostile(
+                        "pdf-form-of-256-mb-of-numbers-with-no-operator",
+                        page("", "/F Do".getBytes(StandardCharsets.US_ASCII), "/XObject << /F 5 0 R >>").stream(
+                                        "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Filter /FlateDecode",
+                                        deflatedNumbers(),
+                                        false)
+                                .bytes(),
+                        "drawing instructions or objects in it decodes to more than 32 MB"),
+                // PDFBox decodes every stream of a page's contents before it parses them: 20 x 20 MB at once.
+                new HostileInputs.Hostile(
+                        "pdf-contents-of-one-20-mb-stream-given-20-times",
                         new RawPdf()
                                         .object("<< /Type /Catalog /Pages 2 0 R >>")
                                         .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
                                         .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ["
                                                 + "4 0 R ".repeat(20) + "] >>")
-                                        .stream("/Filter /FlateDecode", deflate(spaces(), 100), false)
+                                        .stream("/Filter /FlateDecode", deflate(spaces(), 20), false)
                                         .bytes(),
                         "streams decode to more than"),
                 // Each filter's output is held whole: 5 MB of run-length pairs (from 5 KB) expand 64 times.
@@ -46,7 +60,7 @@ final class HostileStreams {
                         "pdf-contents-run-length-decode-to-320-mb",
                         page("/Filter [/FlateDecode /RunLengthDecode]", runLengthBomb(2_621_440), "")
                                 .bytes(),
-                        "streams decode to more than"),
+                        "decodes to more than 32 MB"),
                 // A font PDFBox cannot load is replaced by another, but loading it filled memory first.
                 new HostileInputs.Hostile(
                         "pdf-font-file-inflates-to-300-mb",
@@ -59,9 +73,9 @@ final class HostileStreams {
                                 .object("<< /Type /FontDescriptor /FontName /Bomb /Flags 32 /FontBBox [0 0 1000 1000]"
                                         + " /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80"
                                         + " /FontFile2 7 0 R >>")
-                                .stream("/Filter /FlateDecode", spaces, false)
+                                .stream("/Filter /FlateDecode /Length1 " + BOMB_BYTES, spaces, false)
                                 .bytes(),
-                        "streams decode to more than"),
+                        "streams decode to more than 256 MB"),
                 // PDFBox allocates two rows of Columns x Colors x BitsPerComponent for a PNG predictor.
                 new HostileInputs.Hostile(
                         "pdf-image-predictor-claims-rows-of-256-mb",
@@ -71,6 +85,33 @@ final class HostileStreams {
                                         + " /BitsPerComponent 16 >>",
                                 RawPdf.deflate(new byte[16])),
                         "predictor's rows"),
+                // The same, with sizes in PDFBox's int arithmetic: -3 bits a component over 715827888 columns wraps.
+                new HostileInputs.Hostile(
+                        "pdf-image-predictor-overflows-to-rows-of-256-mb",
+                        image(
+                                "/Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode"
+                                        + " /DecodeParms << /Predictor 15 /Columns 715827888 /Colors 1"
+                                        + " /BitsPerComponent -3 >>",
+                                RawPdf.deflate(new byte[16])),
+                        "predictor's rows"),
+                // The JBIG2 reader decodes the page its page information claims, whatever the image's dictionary says.
+                new HostileInputs.Hostile(
+                        "pdf-jbig2-page-claims-100000-square",
+                        image(
+                                "/Width 100 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 1"
+                                        + " /Filter /JBIG2Decode",
+                                jbig2PageClaiming(100_000, 100_000)),
+                        "JBIG2 image's bitmap"),
+                // PDFBox multiplies a sampled function's sizes as ints: two negative ones make 1.6 billion samples.
+                new HostileInputs.Hostile(
+                        "pdf-sampled-function-of-two-negative-sizes",
+                        separationText("/Size [-40000 -40000] /Domain [0 1 0 1]"),
+                        "sampled function"),
+                // Text's colour is worked out while its text layer is read, through the same tint transform.
+                new HostileInputs.Hostile(
+                        "pdf-text-in-an-ink-whose-tint-claims-40000-square",
+                        separationText("/Size [40000 40000] /Domain [0 1 0 1]"),
+                        "sampled function"),
                 // The JPEG reader allocates the raster its header claims, whatever the image's dictionary says.
                 new HostileInputs.Hostile(
                         "pdf-jpeg-header-claims-26000-square",
@@ -82,7 +123,30 @@ final class HostileStreams {
                 new HostileInputs.Hostile(
                         "pdf-cross-reference-stream-inflates-to-300-mb",
                         crossReferenceBomb(spaces),
-                        "streams decode to more than"));
+                        "cross-reference or object stream in it decodes to more than 8 MB"));
+    }
+
+    /** Text filled in an ink whose tint transform is a sampled function with these sizes and domain. */
+    private static byte[] separationText(String sizes) {
+        return page(
+                        "",
+                        "BT /F1 24 Tf /Ink cs 1 scn 72 720 Td (ink) Tj ET".getBytes(StandardCharsets.US_ASCII),
+                        "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>"
+                                + " /ColorSpace << /Ink [/Separation /Spot /DeviceGray 5 0 R] >>")
+                .stream("/FunctionType 0 /Range [0 1] /BitsPerSample 8 " + sizes, new byte[16], false)
+                .bytes();
+    }
+
+    /**
+     * A JBIG2 image as PDF embeds it (segments, no file header): a page information segment claiming this size,
+     * then the end of the page.
+     */
+    private static byte[] jbig2PageClaiming(int width, int height) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(11 + 19 + 11);
+        b.putInt(0).put((byte) 48).put((byte) 0).put((byte) 1).putInt(19); // segment 0: page information, page 1
+        b.putInt(width).putInt(height).putInt(0).putInt(0).put((byte) 0).putShort((short) 0);
+        b.putInt(1).put((byte) 49).put((byte) 0).put((byte) 1).putInt(0); // segment 1: end of page
+        return b.array();
     }
 
     private static RawPdf page(String filter, byte[] contents, String resources) {
@@ -109,6 +173,19 @@ final class HostileStreams {
             deflatedSpaces = deflate(spaces(), BOMB_BYTES / (1 << 20));
         }
         return deflatedSpaces;
+    }
+
+    private static byte[] deflatedNumbers;
+
+    private static synchronized byte[] deflatedNumbers() {
+        if (deflatedNumbers == null) {
+            byte[] numbers = new byte[1 << 20];
+            for (int i = 0; i < numbers.length; i += 4) {
+                System.arraycopy("0.5 ".getBytes(StandardCharsets.US_ASCII), 0, numbers, i, 4);
+            }
+            deflatedNumbers = deflate(numbers, 256);
+        }
+        return deflatedNumbers;
     }
 
     private static byte[] spaces() {
