@@ -28,12 +28,12 @@ import org.apache.pdfbox.util.Matrix;
 final class BudgetedRenderer extends PDFRenderer {
     private final Supplier<OperatorBudget> budgets;
     private volatile OperatorBudget budget;
-    private final PdfFunctions functions;
+    private final PageResourceBudget reachable;
 
-    BudgetedRenderer(PDDocument document, Supplier<OperatorBudget> budgets, PdfFunctions functions) {
+    BudgetedRenderer(PDDocument document, Supplier<OperatorBudget> budgets, PageResourceBudget reachable) {
         super(document);
         this.budgets = budgets;
-        this.functions = functions;
+        this.reachable = reachable;
         setSubsamplingAllowed(true); // an image far larger than the page's raster is decoded subsampled
     }
 
@@ -62,7 +62,7 @@ final class BudgetedRenderer extends PDFRenderer {
     protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
         OperatorBudget page = budgets.get();
         budget = page;
-        String overBudget = functions.overBudget(parameters.getPage());
+        String overBudget = reachable.overBudget(parameters.getPage());
         if (overBudget != null) {
             throw page.stop(overBudget);
         }
@@ -129,7 +129,7 @@ final class BudgetedRenderer extends PDFRenderer {
                 page.checkImage(pixels, DecodedImages.mostPixels(pagePixels, Math.abs(deviceScale)));
                 if (!image.isStencil() && image.getColorSpace() instanceof PDDeviceN inks) {
                     // PDFBox runs the inks' tint transform for each colour of the image, if need be each pixel.
-                    page.checkColourWork(pixels * PdfFunctions.tokens(inks.getTintTransform()));
+                    page.checkColourWork(pixels * PageResourceBudget.tokens(inks.getTintTransform()));
                 }
                 super.drawImage(image);
             }

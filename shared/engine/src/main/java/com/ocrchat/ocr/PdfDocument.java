@@ -23,7 +23,7 @@ import org.apache.pdfbox.rendering.ImageType;
  */
 final class PdfDocument implements Document {
     private final PDDocument pdf;
-    private final PdfFunctions functions = new PdfFunctions();
+    private final PageResourceBudget reachable = new PageResourceBudget();
     private final BudgetedRenderer renderer;
     private final DocumentLimits limits;
     private final int pageCount;
@@ -32,7 +32,7 @@ final class PdfDocument implements Document {
 
     private PdfDocument(PDDocument pdf, DocumentLimits limits, int pageCount) {
         this.pdf = pdf;
-        this.renderer = new BudgetedRenderer(pdf, this::budget, functions);
+        this.renderer = new BudgetedRenderer(pdf, this::budget, reachable);
         this.limits = limits;
         this.pageCount = pageCount;
     }
@@ -170,10 +170,10 @@ final class PdfDocument implements Document {
             read = streams.apply(() -> {
                 PDPage page = pdf.getPage(index);
                 streams.checkContents(page);
-                // Colours of text are worked out through the same functions as in drawing.
-                String functionOverBudget = functions.overBudget(page);
-                if (functionOverBudget != null) {
-                    throw budget.stop(functionOverBudget);
+                // Text is read through the fonts' CMaps, and its colours through the same functions as in drawing.
+                String overBudget = reachable.overBudget(page);
+                if (overBudget != null) {
+                    throw budget.stop(overBudget);
                 }
                 float dpi = dpiFor(page);
                 PDRectangle box = page.getCropBox();

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -17,12 +18,13 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
 
 /**
- * The sampled and PostScript calculator functions a page's drawing can reach (colour spaces' tint transforms,
- * shadings, transfer functions), checked before PDFBox evaluates them, which it does per pixel or per colour
- * and cannot be stopped in: a sampled function claiming a 40,000-sample square filled the heap from 1 KB, and a
- * calculator function of 100,000 operators drawing one gradient took 34 s. What passed is not checked again.
+ * What a page's drawing and text can reach that PDFBox expands with no way to stop it, checked before it does: the
+ * sampled and PostScript calculator functions of colour spaces' tint transforms, shadings and transfer functions,
+ * which it runs per pixel or per colour (a sampled function claiming a 40,000-sample square filled the heap from 1
+ * KB, and a calculator function of 100,000 operators drawing one gradient took 34 s), and the CMaps of fonts, whose
+ * ranges it expands code by code ({@link PdfCMaps}). What passed is not checked again.
  */
-final class PdfFunctions {
+final class PageResourceBudget {
     /** Tokens of one calculator function, braces included: the ones PDF writers make have tens, a few hundred. */
     static final int MOST_TOKENS = 2000;
 
@@ -92,11 +94,17 @@ final class PdfFunctions {
         }
     }
 
+    /** Why one object, or the CMaps it names, is over budget, or null. */
+    private static String overBudget(COSDictionary object) throws IOException {
+        String cmap = cmapOverBudget(object);
+        return cmap != null ? cmap : functionOverBudget(object);
+    }
+
     /**
      * A sampled function is checked as a dictionary too: PDFBox allocates the table its sizes claim before it finds
      * that there is no stream to fill it from (a fuzzed file whose {@code stream} keyword was broken).
      */
-    private static String overBudget(COSDictionary function) throws IOException {
+    private static String functionOverBudget(COSDictionary function) throws IOException {
         int type = function.getInt(COSName.FUNCTION_TYPE, -1);
         if (type == 0) {
             int inputs =
@@ -133,6 +141,20 @@ final class PdfFunctions {
         int outputs = range != null ? range.size() / 2 : 0;
         return (long) Math.max(samples, 0) * Math.max(1, outputs);
     }
+
+    /** A font's CMaps (ToUnicode, an embedded encoding, and what that uses), or a CMap stream, over budget. */
+    private static String cmapOverBudget(COSDictionary object) throws IOException {
+        for (COSName key : CMAP_KEYS) {
+            if (object.getDictionaryObject(key) instanceof COSStream cmap
+                    && PdfCMaps.mappings(cmap) > PdfCMaps.MOST_MAPPINGS) {
+                return "a CMap in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes";
+            }
+        }
+        return null;
+    }
+
+    private static final List<COSName> CMAP_KEYS =
+            List.of(COSName.TO_UNICODE, COSName.ENCODING, COSName.getPDFName("UseCMap"));
 
     /** Tokens of a calculator function's program (0 for any other function), counted up to just past the budget. */
     static long tokens(PDFunction function) throws IOException {
