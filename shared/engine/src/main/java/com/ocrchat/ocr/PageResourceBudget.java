@@ -14,6 +14,7 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
 
@@ -34,7 +35,10 @@ final class PageResourceBudget {
     /** Inputs of one sampled function: each call interpolates between 2^inputs samples. CMYK has four. */
     static final int MOST_INPUTS = 8;
 
-    /** Links that lead out of what a page draws (to the page tree, other pages, actions). */
+    /** Codes the CMaps of one page's fonts map together: PDFBox parses each font's own, shared or not. */
+    static final long MOST_MAPPINGS_A_PAGE = 4 * PdfCMaps.MOST_MAPPINGS;
+
+    /** Links of a page or an annotation that lead out of what a page draws (to the page tree, other pages, actions). */
     private static final Set<COSName> NOT_DRAWN = Set.of(
             COSName.PARENT,
             COSName.P,
@@ -52,14 +56,38 @@ final class PageResourceBudget {
     /** Objects every function under which passed: a page that reaches a function over budget never adds any. */
     private final Set<COSBase> passed = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Why a function this page's resources (its own or inherited) or annotations reach is over budget, or null. */
+    /**
+     * The document's form resources, whose fonts PDFBox loads when it makes an annotation's missing appearance (it
+     * fixes up the whole form then), or null.
+     */
+    private final COSBase formResources;
+
+    PageResourceBudget(PDDocument document) {
+        COSBase form = document.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.ACRO_FORM);
+        this.formResources = form instanceof COSDictionary acroForm ? acroForm.getItem(COSName.DR) : null;
+    }
+
+    /** Why what this page's resources (its own or inherited), annotations or form resources reach is over budget. */
     synchronized String overBudget(PDPage page) throws IOException {
         Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<COSBase> toCheck = new ArrayDeque<>();
         if (page.getResources() != null) {
             push(toCheck, page.getResources().getCOSObject());
         }
-        push(toCheck, page.getCOSObject().getItem(COSName.ANNOTS));
+        push(toCheck, formResources);
+        // Only a page's and its annotations' links lead away from what it draws; a resource may be named anything.
+        Set<COSBase> linking = Collections.newSetFromMap(new IdentityHashMap<>());
+        linking.add(page.getCOSObject());
+        if (page.getCOSObject().getDictionaryObject(COSName.ANNOTS) instanceof COSArray annotations) {
+            for (int i = 0; i < annotations.size(); i++) {
+                COSBase annotation = annotations.getObject(i);
+                if (annotation != null) {
+                    linking.add(annotation);
+                    push(toCheck, annotation);
+                }
+            }
+        }
+        long mappings = 0;
         while (!toCheck.isEmpty()) {
             COSBase next = toCheck.pop();
             if (next instanceof COSObject reference) {
@@ -69,12 +97,20 @@ final class PageResourceBudget {
                 continue;
             }
             if (next instanceof COSDictionary dictionary) {
-                String why = overBudget(dictionary);
+                String why = functionOverBudget(dictionary);
+                long fontMappings = mappings(dictionary);
+                mappings += fontMappings;
+                if (why == null && fontMappings > PdfCMaps.MOST_MAPPINGS) {
+                    why = "a CMap of a font in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes";
+                } else if (why == null && mappings > MOST_MAPPINGS_A_PAGE) {
+                    why = "the CMaps of its fonts map more than " + MOST_MAPPINGS_A_PAGE + " codes";
+                }
                 if (why != null) {
                     return why;
                 }
+                boolean links = linking.contains(dictionary);
                 for (var entry : dictionary.entrySet()) {
-                    if (!NOT_DRAWN.contains(entry.getKey())) {
+                    if (!links || !NOT_DRAWN.contains(entry.getKey())) {
                         push(toCheck, entry.getValue());
                     }
                 }
@@ -92,12 +128,6 @@ final class PageResourceBudget {
         if (item instanceof COSDictionary || item instanceof COSArray || item instanceof COSObject) {
             toCheck.push(item);
         }
-    }
-
-    /** Why one object, or the CMaps it names, is over budget, or null. */
-    private static String overBudget(COSDictionary object) throws IOException {
-        String cmap = cmapOverBudget(object);
-        return cmap != null ? cmap : functionOverBudget(object);
     }
 
     /**
@@ -142,19 +172,19 @@ final class PageResourceBudget {
         return (long) Math.max(samples, 0) * Math.max(1, outputs);
     }
 
-    /** A font's CMaps (ToUnicode, an embedded encoding, and what that uses), or a CMap stream, over budget. */
-    private static String cmapOverBudget(COSDictionary object) throws IOException {
+    /** The codes PDFBox maps parsing a font's embedded CMaps, each counted up to just past its own budget. */
+    private static long mappings(COSDictionary font) throws IOException {
+        long mappings = 0;
         for (COSName key : CMAP_KEYS) {
-            if (object.getDictionaryObject(key) instanceof COSStream cmap
-                    && PdfCMaps.mappings(cmap) > PdfCMaps.MOST_MAPPINGS) {
-                return "a CMap in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes";
+            if (font.getDictionaryObject(key) instanceof COSStream cmap) {
+                mappings += PdfCMaps.mappings(cmap);
             }
         }
-        return null;
+        return mappings;
     }
 
-    private static final List<COSName> CMAP_KEYS =
-            List.of(COSName.TO_UNICODE, COSName.ENCODING, COSName.getPDFName("UseCMap"));
+    /** Where a font names an embedded CMap: what it maps to text, and the codes of a composite font. */
+    private static final List<COSName> CMAP_KEYS = List.of(COSName.TO_UNICODE, COSName.ENCODING);
 
     /** Tokens of a calculator function's program (0 for any other function), counted up to just past the budget. */
     static long tokens(PDFunction function) throws IOException {

@@ -1,148 +1,191 @@
 package com.ocrchat.ocr;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PushbackInputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Set;
+import org.apache.fontbox.cmap.CMapParser;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.io.RandomAccessRead;
 
 /**
  * The mappings PDFBox makes from a CMap embedded in a PDF (a font's ToUnicode or encoding), counted before it parses
- * it: one "bfrange" line of 30 bytes maps up to 256 codes, each an entry of about 80 bytes in its maps, so a 2 MB file
- * of 12 MB of such lines filled a 2 GB heap. A font's real CMap maps at most every code of its 65,536.
+ * it. PDFBox expands a range code by code, without limit for an embedded CMap: one line of 40 bytes can ask for 16
+ * million entries of about 80 bytes each, and a 2 MB file of 12 MB of ranges filled a 2 GB heap. The count follows
+ * PDFBox's parse step by step, on the tokens of PDFBox's own CMap tokenizer (a private method, reached by
+ * reflection), so that nothing it parses can be hidden from the count by a token it reads differently.
  */
 final class PdfCMaps {
-    /** Mappings of one CMap: sixteen times the codes of a two-byte font, about 80 MB of PDFBox's maps. */
+    /** Mappings of one CMap: sixteen times the codes of a two-byte font; the bundled CMaps have 30,284 at most. */
     static final long MOST_MAPPINGS = 1 << 20;
 
-    private PdfCMaps() {}
+    /** A bundled CMap named with "usecmap" is parsed again each time: as many mappings as a two-byte font. */
+    private static final long BUNDLED_CMAP = 65_536;
 
-    /** The mappings the CMap makes, as PDFBox parses it (at most 256 a hex range), counted up to past the budget. */
+    /** The sections PDFBox reads entry by entry, after the number of their entries. */
+    private static final Set<String> SECTIONS =
+            Set.of("begincodespacerange", "beginbfchar", "beginbfrange", "begincidchar", "begincidrange");
+
+    /** Names after which PDFBox reads one more token as their value. */
+    private static final Set<String> NAMES_WITH_A_VALUE =
+            Set.of("WMode", "CMapName", "CMapVersion", "CMapType", "Registry", "Ordering", "Supplement");
+
+    private static final Method NEXT_TOKEN;
+    private static final Field OPERATOR;
+    private static final Field LITERAL_NAME;
+
+    static {
+        try {
+            NEXT_TOKEN = CMapParser.class.getDeclaredMethod("parseNextToken", RandomAccessRead.class);
+            NEXT_TOKEN.setAccessible(true);
+            OPERATOR = Class.forName(CMapParser.class.getName() + "$Operator").getDeclaredField("op");
+            OPERATOR.setAccessible(true);
+            LITERAL_NAME =
+                    Class.forName(CMapParser.class.getName() + "$LiteralName").getDeclaredField("name");
+            LITERAL_NAME.setAccessible(true);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("PDFBox's CMap tokenizer could not be reached", e);
+        }
+    }
+
+    private final CMapParser parser = new CMapParser();
+    private final RandomAccessRead in;
+    private long mappings;
+
+    private PdfCMaps(RandomAccessRead in) {
+        this.in = in;
+    }
+
+    /** The mappings PDFBox makes parsing this CMap, counted up to just past {@link #MOST_MAPPINGS}. */
     static long mappings(COSStream cmap) throws IOException {
-        try (InputStream decoded = cmap.createInputStream()) {
-            Tokens tokens = new Tokens(decoded);
-            long mappings = 0;
-            String section = "";
-            long[] range = new long[3];
-            int inRange = 0;
-            for (Object token; mappings <= MOST_MAPPINGS && (token = tokens.next()) != null; ) {
-                if (token instanceof String word && word.startsWith("begin")) {
-                    section = word;
-                    inRange = 0;
-                } else if (token instanceof String word && word.startsWith("end")) {
-                    section = "";
-                } else if (section.equals("beginbfrange")) {
-                    // start, end, then a destination: a hex code (incremented per code) or an array of them
-                    if (inRange < 2) {
-                        range[inRange++] = token instanceof Hex hex ? hex.value : 0;
-                    } else {
-                        mappings += token instanceof Array array ? array.size : hexRange(range[0], range[1], token);
-                        inRange = 0;
-                    }
-                } else if (section.equals("beginbfchar") || section.equals("begincidchar")) {
-                    mappings += inRange++ % 2; // pairs: a code and what it maps to
-                }
+        try (RandomAccessRead in = cmap.createView()) {
+            PdfCMaps count = new PdfCMaps(in);
+            try {
+                count.parse();
+            } catch (Unparsable stop) {
+                // PDFBox stops here too, and drops what it built
             }
-            return mappings;
+            return count.mappings;
         }
     }
 
-    /**
-     * Codes a range mapped to one hex destination maps: PDFBox stops when the destination's last byte overflows,
-     * after 256 at most, except for the whole two-byte range mapped from 0, which it maps in full.
-     */
-    private static long hexRange(long start, long end, Object destination) {
-        long codes = Math.max(0, end - start + 1);
-        boolean identity = start == 0 && end == 0xFFFF && destination instanceof Hex hex && hex.value == 0;
-        return identity ? codes : Math.min(codes, 256);
+    /** PDFBox's CMapParser.parse, counting instead of building. */
+    private void parse() throws IOException {
+        Object previous = null;
+        for (Object token = next(); token != null && mappings <= MOST_MAPPINGS; token = next()) {
+            String operator = string(OPERATOR, token);
+            String name = string(LITERAL_NAME, token);
+            if ("endcmap".equals(operator)) {
+                return;
+            } else if ("usecmap".equals(operator) && string(LITERAL_NAME, previous) != null) {
+                mappings += BUNDLED_CMAP;
+            } else if (operator != null
+                    && previous instanceof Number count
+                    && SECTIONS.contains(operator)
+                    && (!operator.equals("begincidrange") || previous instanceof Integer)) {
+                section(operator, count.intValue());
+            } else if (name != null && NAMES_WITH_A_VALUE.contains(name)) {
+                next();
+            }
+            previous = token;
+        }
     }
 
-    /** A hex string's value (its last eight bytes). */
-    private record Hex(long value) {}
-
-    /** An array, by its number of elements. */
-    private record Array(long size) {}
-
-    /** The tokens of a CMap program: words (operators, numbers), hex strings and arrays; the rest as one marker. */
-    private static final class Tokens {
-        private static final Object OTHER = new Object();
-        private static final Object CLOSE = new Object();
-        private final PushbackInputStream in;
-
-        Tokens(InputStream decoded) {
-            in = new PushbackInputStream(new BufferedInputStream(decoded), 1);
-        }
-
-        /** The next token, or null at the end. */
-        Object next() throws IOException {
-            int c = in.read();
-            while (c != -1 && (Character.isWhitespace(c) || c == 0 || c == '%')) {
-                if (c == '%') {
-                    while (c != -1 && c != '\n' && c != '\r') {
-                        c = in.read();
-                    }
-                }
-                c = in.read();
+    /** One section of {@code count} entries, as PDFBox reads it: an operator ends it, a malformed entry the parse. */
+    private void section(String operator, int count) throws IOException {
+        for (int entry = 0; entry < count && mappings <= MOST_MAPPINGS; entry++) {
+            Object first = next();
+            if (string(OPERATOR, first) != null) {
+                return;
             }
-            if (c == -1) {
-                return null;
-            }
-            switch (c) {
-                case '<' -> {
-                    int d = in.read();
-                    if (d == '<') {
-                        return OTHER;
+            byte[] code = bytes(first);
+            switch (operator) {
+                case "begincodespacerange" -> bytes(next());
+                case "beginbfchar" -> {
+                    Object value = next();
+                    if (!(value instanceof byte[]) && string(LITERAL_NAME, value) == null) {
+                        throw new Unparsable();
                     }
-                    long value = 0;
-                    for (; d != -1 && d != '>'; d = in.read()) {
-                        int digit = Character.digit(d, 16);
-                        value = digit >= 0 ? value << 4 | digit : value;
+                    mappings++;
+                }
+                case "beginbfrange" -> {
+                    Object second = next();
+                    if (string(OPERATOR, second) != null) {
+                        return;
                     }
-                    return new Hex(value);
-                }
-                case '[' -> {
-                    long size = 0;
-                    for (Object element = next(); element != null && element != Tokens.CLOSE; element = next()) {
-                        size++;
+                    int start = toInt(code);
+                    int end = toInt(bytes(second));
+                    if (end < start) {
+                        return;
                     }
-                    return new Array(size);
-                }
-                case ']' -> {
-                    return CLOSE;
-                }
-                case '(' -> {
-                    for (int depth = 1; depth > 0 && (c = in.read()) != -1; ) {
-                        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-                        if (c == '\\') {
-                            in.read();
-                        }
+                    Object destination = next();
+                    if (destination instanceof java.util.List<?> array
+                            && !array.isEmpty()
+                            && array.size() >= end - start) {
+                        mappings += array.size();
+                    } else if (destination instanceof byte[] value && value.length > 0) {
+                        mappings += Math.max(0, end - start + 1); // in PDFBox's int arithmetic
                     }
-                    return OTHER;
                 }
-                case '/' -> {
-                    word(c);
-                    return OTHER; // a name
+                case "begincidchar" -> {
+                    integer(next());
+                    mappings++;
                 }
-                case '>', '{', '}', ')' -> {
-                    return OTHER;
-                }
-                default -> {
-                    return word(c);
+                default -> { // begincidrange
+                    bytes(next());
+                    integer(next());
+                    mappings++;
                 }
             }
         }
+    }
 
-        /** A run of regular characters from this one on: an operator or a number. */
-        private String word(int first) throws IOException {
-            StringBuilder word = new StringBuilder().append((char) first);
-            int c = in.read();
-            for (; c != -1 && !Character.isWhitespace(c) && "()<>[]{}/%".indexOf(c) < 0; c = in.read()) {
-                word.append((char) c);
-            }
-            if (c != -1) {
-                in.unread(c);
-            }
-            return word.toString();
+    private Object next() throws IOException {
+        try {
+            return NEXT_TOKEN.invoke(parser, in);
+        } catch (InvocationTargetException e) {
+            throw new Unparsable();
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** PDFBox's CMap.toInt: the bytes as a big-endian int, the last four counting. */
+    private static int toInt(byte[] bytes) {
+        int value = 0;
+        for (byte b : bytes) {
+            value = value << 8 | (b & 0xFF);
+        }
+        return value;
+    }
+
+    private static byte[] bytes(Object token) {
+        if (token instanceof byte[] bytes) {
+            return bytes;
+        }
+        throw new Unparsable();
+    }
+
+    private static void integer(Object token) {
+        if (!(token instanceof Integer)) {
+            throw new Unparsable();
+        }
+    }
+
+    /** The operator's or name's text when the token is one of that kind, else null. */
+    private static String string(Field field, Object token) {
+        try {
+            return token != null && token.getClass() == field.getDeclaringClass() ? (String) field.get(token) : null;
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Where PDFBox's parse of the CMap fails, and it drops what it built. */
+    private static final class Unparsable extends RuntimeException {
+        Unparsable() {
+            super(null, null, false, false);
         }
     }
 }

@@ -23,7 +23,7 @@ import org.apache.pdfbox.rendering.ImageType;
  */
 final class PdfDocument implements Document {
     private final PDDocument pdf;
-    private final PageResourceBudget reachable = new PageResourceBudget();
+    private final PageResourceBudget reachable;
     private final BudgetedRenderer renderer;
     private final DocumentLimits limits;
     private final int pageCount;
@@ -32,6 +32,7 @@ final class PdfDocument implements Document {
 
     private PdfDocument(PDDocument pdf, DocumentLimits limits, int pageCount) {
         this.pdf = pdf;
+        this.reachable = new PageResourceBudget(pdf);
         this.renderer = new BudgetedRenderer(pdf, this::budget, reachable);
         this.limits = limits;
         this.pageCount = pageCount;

@@ -29,6 +29,7 @@ public final class HostileInputs {
         all.addAll(HostileImages.images());
         all.addAll(HostilePdfs.pdfs());
         all.addAll(HostileStreams.pdfs());
+        all.addAll(HostileCMaps.pdfs());
         all.addAll(notDocuments());
         return all;
     }

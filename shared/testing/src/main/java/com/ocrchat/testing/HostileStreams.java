@@ -112,17 +112,6 @@ final class HostileStreams {
                         "pdf-text-in-an-ink-whose-tint-claims-40000-square",
                         separationText("/Size [40000 40000] /Domain [0 1 0 1]"),
                         "sampled function"),
-                // PDFBox expands each range of a font's CMap code by code: 12 MB of them filled a 2 GB heap.
-                new HostileInputs.Hostile(
-                        "pdf-tounicode-cmap-of-8192-ranges-of-256-codes",
-                        page(
-                                        "",
-                                        "BT /F1 12 Tf 72 720 Td (cmap) Tj ET".getBytes(StandardCharsets.US_ASCII),
-                                        fontResource())
-                                .object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>")
-                                .stream("/Filter /FlateDecode", RawPdf.deflate(toUnicodeRanges(8192)), false)
-                                .bytes(),
-                        "CMap"),
                 // The JPEG reader allocates the raster its header claims, whatever the image's dictionary says.
                 new HostileInputs.Hostile(
                         "pdf-jpeg-header-claims-26000-square",
@@ -135,21 +124,6 @@ final class HostileStreams {
                         "pdf-cross-reference-stream-inflates-to-300-mb",
                         crossReferenceBomb(spaces),
                         "cross-reference or object stream in it decodes to more than 8 MB"));
-    }
-
-    /** A ToUnicode CMap of this many four-byte ranges of 256 codes each, none of them the same. */
-    private static byte[] toUnicodeRanges(int ranges) {
-        StringBuilder cmap = new StringBuilder("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-                + "1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n");
-        for (int i = 0; i < ranges; i += 100) {
-            cmap.append("100 beginbfrange\n");
-            for (int range = i; range < i + 100; range++) {
-                cmap.append(String.format("<%06X00> <%06XFF> <0000>%n", range, range));
-            }
-            cmap.append("endbfrange\n");
-        }
-        cmap.append("endcmap CMapName currentdict /CMap defineresource pop end end\n");
-        return cmap.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Text filled in an ink whose tint transform is a sampled function with these sizes and domain. */
@@ -175,7 +149,7 @@ final class HostileStreams {
         return b.array();
     }
 
-    private static RawPdf page(String filter, byte[] contents, String resources) {
+    static RawPdf page(String filter, byte[] contents, String resources) {
         return new RawPdf()
                         .object("<< /Type /Catalog /Pages 2 0 R >>")
                         .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")

@@ -1,0 +1,73 @@
+package com.ocrchat.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The hostile corpus's CMaps: fonts whose CMaps PDFBox expands, code by code, into more entries than a heap holds. */
+final class HostileCMaps {
+    private HostileCMaps() {}
+
+    static List<HostileInputs.Hostile> pdfs() {
+        return List.of(
+                // PDFBox expands each range of a font's CMap code by code: 12 MB of them filled a 2 GB heap.
+                new HostileInputs.Hostile(
+                        "pdf-tounicode-cmap-of-8192-ranges-of-256-codes",
+                        HostileStreams.page(
+                                        "",
+                                        "BT /F1 12 Tf 72 720 Td (cmap) Tj ET".getBytes(StandardCharsets.US_ASCII),
+                                        "/Font << /F1 5 0 R >>")
+                                .object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>")
+                                .stream("/Filter /FlateDecode", RawPdf.deflate(toUnicodeRanges(8192)), false)
+                                .bytes(),
+                        "CMap"),
+                // An embedded CMap is parsed leniently: one line of 40 bytes asks for 16 million codes.
+                new HostileInputs.Hostile(
+                        "pdf-tounicode-cmap-of-one-line-of-16-million-codes",
+                        fontsSharingACMap(1, "/F1", "<00000000> <00FFFFFF> <0000>"),
+                        "CMap"),
+                // A resource may be named anything, even what links elsewhere in a page (/P, its parent page).
+                new HostileInputs.Hostile(
+                        "pdf-font-named-p-with-a-cmap-of-16-million-codes",
+                        fontsSharingACMap(1, "/P", "<00000000> <00FFFFFF> <0000>"),
+                        "CMap"),
+                // Each font parses its own copy of a CMap it shares: five of 900,000 codes on one page.
+                new HostileInputs.Hostile(
+                        "pdf-five-fonts-sharing-a-cmap-of-900000-codes",
+                        fontsSharingACMap(5, "/F", "<00000000> <000DBB9F> <0000>"),
+                        "CMaps of its fonts"));
+    }
+
+    /** A page of text in {@code fonts} fonts (named with this prefix) that share one ToUnicode CMap of this range. */
+    private static byte[] fontsSharingACMap(int fonts, String prefix, String range) {
+        StringBuilder names = new StringBuilder("/Font <<");
+        StringBuilder text = new StringBuilder("BT 72 720 Td");
+        for (int font = 1; font <= fonts; font++) {
+            String name = prefix + (fonts > 1 ? String.valueOf(font) : "");
+            names.append(' ').append(name).append(' ').append(4 + font).append(" 0 R");
+            text.append(' ').append(name).append(" 12 Tf (cmap) Tj");
+        }
+        RawPdf pdf = HostileStreams.page("", (text + " ET").getBytes(StandardCharsets.US_ASCII), names + " >>");
+        for (int font = 1; font <= fonts; font++) {
+            pdf.object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode " + (5 + fonts) + " 0 R >>");
+        }
+        String cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                + "1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n"
+                + "1 beginbfrange " + range + " endbfrange\nendcmap end end\n";
+        return pdf.stream("", cmap.getBytes(StandardCharsets.US_ASCII), false).bytes();
+    }
+
+    /** A ToUnicode CMap of this many four-byte ranges of 256 codes each, none of them the same. */
+    private static byte[] toUnicodeRanges(int ranges) {
+        StringBuilder cmap = new StringBuilder("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                + "1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n");
+        for (int i = 0; i < ranges; i += 100) {
+            cmap.append("100 beginbfrange\n");
+            for (int range = i; range < i + 100; range++) {
+                cmap.append(String.format("<%06X00> <%06XFF> <0000>%n", range, range));
+            }
+            cmap.append("endbfrange\n");
+        }
+        cmap.append("endcmap CMapName currentdict /CMap defineresource pop end end\n");
+        return cmap.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+}
