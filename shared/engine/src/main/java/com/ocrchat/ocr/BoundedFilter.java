@@ -64,23 +64,20 @@ final class BoundedFilter extends Filter {
     }
 
     private static Allocates allocates(COSName name) {
-        if (name.equals(COSName.FLATE_DECODE)
-                || name.equals(COSName.FLATE_DECODE_ABBREVIATION)
-                || name.equals(COSName.LZW_DECODE)
-                || name.equals(COSName.LZW_DECODE_ABBREVIATION)) {
-            return Allocates.PREDICTOR_ROWS;
-        }
-        if (name.equals(COSName.CCITTFAX_DECODE) || name.equals(COSName.CCITTFAX_DECODE_ABBREVIATION)) {
-            return Allocates.FAX_BITMAP;
-        }
-        if (name.equals(COSName.DCT_DECODE) || name.equals(COSName.DCT_DECODE_ABBREVIATION)) {
-            return Allocates.JPEG_RASTER;
-        }
-        if (name.equals(COSName.JBIG2_DECODE)) {
-            return Allocates.JBIG2_BITMAP;
-        }
-        return Allocates.NOTHING;
+        return ALLOCATES.getOrDefault(name, Allocates.NOTHING);
     }
+
+    /** The filters, by their names, that allocate from a stream's claims before they write. */
+    private static final Map<COSName, Allocates> ALLOCATES = Map.of(
+            COSName.FLATE_DECODE, Allocates.PREDICTOR_ROWS,
+            COSName.FLATE_DECODE_ABBREVIATION, Allocates.PREDICTOR_ROWS,
+            COSName.LZW_DECODE, Allocates.PREDICTOR_ROWS,
+            COSName.LZW_DECODE_ABBREVIATION, Allocates.PREDICTOR_ROWS,
+            COSName.CCITTFAX_DECODE, Allocates.FAX_BITMAP,
+            COSName.CCITTFAX_DECODE_ABBREVIATION, Allocates.FAX_BITMAP,
+            COSName.DCT_DECODE, Allocates.JPEG_RASTER,
+            COSName.DCT_DECODE_ABBREVIATION, Allocates.JPEG_RASTER,
+            COSName.JBIG2_DECODE, Allocates.JBIG2_BITMAP);
 
     @Override
     public DecodeResult decode(

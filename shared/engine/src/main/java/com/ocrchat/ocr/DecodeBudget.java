@@ -20,7 +20,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
  */
 final class DecodeBudget {
     /** The budget of each decode PDFBox does outside a document's operations (a text page kept for the export). */
-    static final long DEFAULT_BYTES = 256L * 1024 * 1024;
+    static final long DEFAULT_BYTES = DocumentLimits.DEFAULT_DECODED_BYTES;
 
     /**
      * Cross-reference and object streams, at most: PDFBox parses each entry into a map entry of about 100 bytes, so 8

@@ -22,6 +22,9 @@ public record DocumentLimits(
      */
     public static final int MAX_PAGE_SIDE = 32_767;
 
+    /** Bytes of PDF streams one operation decodes, by default (OCRCHAT_MAX_DECODED_MB's default). */
+    static final long DEFAULT_DECODED_BYTES = 256L * 1024 * 1024;
+
     /** The budgets as the settings give them. */
     public static DocumentLimits of(Limits limits) {
         return new DocumentLimits(
@@ -35,6 +38,6 @@ public record DocumentLimits(
 
     /** The default budgets with these pixels and dpi (tests). */
     public DocumentLimits(long maxPixelsPerPage, int pdfDpi) {
-        this(maxPixelsPerPage, pdfDpi, 2000, 256L * 1024 * 1024, 2_000_000, Duration.ofSeconds(60));
+        this(maxPixelsPerPage, pdfDpi, 2000, DEFAULT_DECODED_BYTES, 2_000_000, Duration.ofSeconds(60));
     }
 }

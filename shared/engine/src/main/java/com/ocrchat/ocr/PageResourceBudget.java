@@ -53,7 +53,7 @@ final class PageResourceBudget {
             COSName.FIRST,
             COSName.LAST);
 
-    /** Objects every function under which passed: a page that reaches a function over budget never adds any. */
+    /** Objects every function and CMap under which passed: a page that reaches one over budget never adds any. */
     private final Set<COSBase> passed = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
@@ -97,14 +97,13 @@ final class PageResourceBudget {
                 continue;
             }
             if (next instanceof COSDictionary dictionary) {
-                String why = functionOverBudget(dictionary);
                 long fontMappings = mappings(dictionary);
                 mappings += fontMappings;
-                if (why == null && fontMappings > PdfCMaps.MOST_MAPPINGS) {
-                    why = "a CMap of a font in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes";
-                } else if (why == null && mappings > MOST_MAPPINGS_A_PAGE) {
-                    why = "the CMaps of its fonts map more than " + MOST_MAPPINGS_A_PAGE + " codes";
-                }
+                String why = fontMappings > PdfCMaps.MOST_MAPPINGS
+                        ? "a CMap of a font in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes"
+                        : mappings > MOST_MAPPINGS_A_PAGE
+                                ? "the CMaps of its fonts map more than " + MOST_MAPPINGS_A_PAGE + " codes"
+                                : functionOverBudget(dictionary);
                 if (why != null) {
                     return why;
                 }

@@ -5,6 +5,7 @@ import com.ocrchat.page.Page;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
@@ -28,6 +29,7 @@ final class PdfDocument implements Document {
     private final DocumentLimits limits;
     private final int pageCount;
     private final java.util.Map<Integer, Float> renderedDpi = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<Integer> contentsWithinBudget = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final float MIN_SCAN_DPI = 100f;
 
     private PdfDocument(PDDocument pdf, DocumentLimits limits, int pageCount) {
@@ -41,6 +43,7 @@ final class PdfDocument implements Document {
     static PdfDocument open(byte[] bytes, DocumentLimits limits) {
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         PDDocument pdf = null;
+        Exception failure = null;
         try {
             // Streams PDFBox writes are held in memory up to the budget, never spilled to disk.
             pdf = streams.apply(() -> Loader.loadPDF(
@@ -51,25 +54,26 @@ final class PdfDocument implements Document {
                     MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache));
             PDDocument loaded = pdf;
             int pages = streams.apply(() -> countPages(loaded, limits));
-            if (streams.exceeded() != null) {
-                throw streamOverBudget(0, streams.exceeded(), limits);
+            if (streams.exceeded() == null) {
+                return new PdfDocument(pdf, limits, pages);
             }
-            return new PdfDocument(pdf, limits, pages);
         } catch (InvalidPasswordException e) {
             throw new UnsupportedDocument("The PDF is encrypted or password-protected; upload it without a password");
         } catch (IOException | RuntimeException e) {
-            if (pdf != null) {
-                closeQuietly(pdf);
-            }
-            if (streams.exceeded() != null) {
-                throw streamOverBudget(0, streams.exceeded(), limits);
-            }
-            if (e instanceof com.ocrchat.error.OcrChatException known) {
-                throw known;
-            }
-            throw new UnsupportedDocument("The PDF is corrupt or truncated and cannot be read"
-                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""));
+            failure = e;
         }
+        if (pdf != null) {
+            closeQuietly(pdf);
+        }
+        // Over budget whatever PDFBox made of the refused stream; else the client's file is at fault.
+        if (streams.exceeded() != null) {
+            throw streamOverBudget(0, streams.exceeded(), limits);
+        }
+        if (failure instanceof com.ocrchat.error.OcrChatException known) {
+            throw known;
+        }
+        throw new UnsupportedDocument("The PDF is corrupt or truncated and cannot be read"
+                + (failure.getMessage() != null ? " (" + failure.getMessage() + ")" : ""));
     }
 
     /** The pages, counted without trusting the file, each with an area to draw. */
@@ -102,36 +106,44 @@ final class PdfDocument implements Document {
     @Override
     public BufferedImage render(int index) {
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
+        BufferedImage image = null;
+        Exception failure = null;
         try {
-            BufferedImage image = streams.apply(() -> {
+            image = streams.apply(() -> {
                 PDPage page = pdf.getPage(index);
                 float dpi = Math.min(dpiFor(page), scanDpi(page).orElse(Float.MAX_VALUE));
                 renderedDpi.put(index, dpi);
-                streams.checkContents(page);
+                checkContents(streams, index, page);
                 return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
             });
-            if (streams.exceeded() != null) {
-                throw streamOverBudget(index + 1, streams.exceeded(), limits);
-            }
-            if (renderer.exceeded() != null) {
-                throw overBudget(index, renderer.exceeded());
-            }
-            return image;
         } catch (IOException | RuntimeException e) {
-            if (streams.exceeded() != null) {
-                throw streamOverBudget(index + 1, streams.exceeded(), limits);
-            }
-            if (renderer.exceeded() != null) {
-                throw overBudget(index, renderer.exceeded());
-            }
-            if (e instanceof com.ocrchat.error.OcrChatException known) {
-                throw known;
-            }
+            failure = e;
+        }
+        // A budget's refusal whatever PDFBox made of it (it may swallow a failed stream); else the page is corrupt.
+        if (streams.exceeded() != null) {
+            throw streamOverBudget(index + 1, streams.exceeded(), limits);
+        }
+        if (renderer.exceeded() != null) {
+            throw overBudget(index, renderer.exceeded());
+        }
+        if (failure instanceof com.ocrchat.error.OcrChatException known) {
+            throw known;
+        }
+        if (failure != null) {
             throw UnsupportedDocument.onPage(
                     index + 1,
                     "of the PDF is corrupt and cannot be rendered"
-                            + (e.getMessage() != null ? " (" + e.getMessage() + ")" : ""),
-                    e);
+                            + (failure.getMessage() != null ? " (" + failure.getMessage() + ")" : ""),
+                    failure);
+        }
+        return image;
+    }
+
+    /** A page's own contents counted once, before the first of its text layer and its drawing parses them. */
+    private void checkContents(DecodeBudget streams, int index, PDPage page) throws IOException {
+        if (!contentsWithinBudget.contains(index)) {
+            streams.checkContents(page);
+            contentsWithinBudget.add(index);
         }
     }
 
@@ -170,7 +182,7 @@ final class PdfDocument implements Document {
         try {
             read = streams.apply(() -> {
                 PDPage page = pdf.getPage(index);
-                streams.checkContents(page);
+                checkContents(streams, index, page);
                 // Text is read through the fonts' CMaps, and its colours through the same functions as in drawing.
                 String overBudget = reachable.overBudget(page);
                 if (overBudget != null) {
