@@ -83,6 +83,9 @@ final class BudgetedRenderer extends PDFRenderer {
             @Override
             protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
                 page.check(operator, operands);
+                if ("Tf".equals(operator.getName())) {
+                    page.selectFont(getResources(), operands);
+                }
                 if ("BI".equals(operator.getName())) {
                     page.checkInlineImage(operator.getImageData(), operator.getImageParameters());
                 }

@@ -1,13 +1,17 @@
 package com.ocrchat.ocr;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDResources;
 
 /**
  * One PDF page's budget for walking its content, for drawing it or for reading its text layer: the operators
@@ -37,15 +41,46 @@ final class OperatorBudget {
     /** The data of one inline image. */
     static final int MOST_INLINE_BYTES = 256 * 1024;
 
+    /** The codes a font maps as PDFBox loads it ({@link PageResourceBudget#codes}). */
+    interface FontCodes {
+        long of(COSDictionary font) throws IOException;
+    }
+
     private final long maxOperators;
     private final long maxMillis;
+    private final FontCodes fontCodes;
     private final long started = System.currentTimeMillis();
+    private final Set<COSDictionary> fonts = Collections.newSetFromMap(new IdentityHashMap<>());
     private long operators;
+    private long codes;
     private volatile String exceeded;
 
     OperatorBudget(long maxOperators, long maxMillis) {
+        this(maxOperators, maxMillis, font -> 0);
+    }
+
+    OperatorBudget(long maxOperators, long maxMillis, FontCodes fontCodes) {
         this.maxOperators = maxOperators;
         this.maxMillis = maxMillis;
+        this.fontCodes = fontCodes;
+    }
+
+    /**
+     * Counts the codes of a font the page selects ("Tf"), once a font: PDFBox holds every font a page shows text in
+     * until the page is done, and the fonts earlier pages loaded were not counted for this one.
+     */
+    void selectFont(PDResources resources, List<COSBase> operands) throws IOException {
+        if (resources == null || operands.isEmpty() || !(operands.get(0) instanceof COSName name)) {
+            return;
+        }
+        COSDictionary all = resources.getCOSObject().getCOSDictionary(COSName.FONT);
+        if (all != null && all.getDictionaryObject(name) instanceof COSDictionary font && fonts.add(font)) {
+            codes += fontCodes.of(font);
+            if (codes > PageResourceBudget.MOST_MAPPINGS_A_PAGE) {
+                throw stop("the fonts it shows text in map more than " + PageResourceBudget.MOST_MAPPINGS_A_PAGE
+                        + " codes together");
+            }
+        }
     }
 
     /** Why the page was stopped, or null while it is within its budget. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -53,6 +54,11 @@ final class PageResourceBudget {
             COSName.FIRST,
             COSName.LAST);
 
+    /** The mappings of each CMap counted, and each font descriptor's programs checked: fonts share them. */
+    private final Map<COSBase, Long> cmaps = new IdentityHashMap<>();
+
+    private final Map<COSBase, FontPrograms.Checked> programs = new IdentityHashMap<>();
+
     /** Objects every function and CMap under which passed: a page that reaches one over budget never adds any. */
     private final Set<COSBase> passed = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -65,6 +71,22 @@ final class PageResourceBudget {
     PageResourceBudget(PDDocument document) {
         COSBase form = document.getDocumentCatalog().getCOSObject().getDictionaryObject(COSName.ACRO_FORM);
         this.formResources = form instanceof COSDictionary acroForm ? acroForm.getItem(COSName.DR) : null;
+    }
+
+    /**
+     * The codes a font maps as PDFBox loads it: its CMaps', and its program's cmap (a composite font's, its
+     * descendant's), worked out once for the document. PDFBox holds every font a page shows text in until the page
+     * is done, so a page's {@link OperatorBudget} adds these up as the page selects its fonts.
+     */
+    synchronized long codes(COSDictionary font) throws IOException {
+        long codes = mappings(font)
+                + program(font.getCOSDictionary(COSName.FONT_DESC)).codes();
+        if (font.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof COSArray descendants
+                && descendants.size() > 0
+                && descendants.getObject(0) instanceof COSDictionary descendant) {
+            codes += program(descendant.getCOSDictionary(COSName.FONT_DESC)).codes();
+        }
+        return codes;
     }
 
     /** Why what this page's resources (its own or inherited), annotations or form resources reach is over budget. */
@@ -98,12 +120,16 @@ final class PageResourceBudget {
             }
             if (next instanceof COSDictionary dictionary) {
                 long fontMappings = mappings(dictionary);
-                mappings += fontMappings;
+                FontPrograms.Checked program = program(dictionary);
+                mappings += fontMappings + program.codes();
                 String why = fontMappings > PdfCMaps.MOST_MAPPINGS
                         ? "a CMap of a font in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes"
-                        : mappings > MOST_MAPPINGS_A_PAGE
-                                ? "the CMaps of its fonts map more than " + MOST_MAPPINGS_A_PAGE + " codes"
-                                : functionOverBudget(dictionary);
+                        : program.overBudget() != null
+                                ? program.overBudget()
+                                : mappings > MOST_MAPPINGS_A_PAGE
+                                        ? "the CMaps of its fonts, with their programs' cmaps, map more than "
+                                                + MOST_MAPPINGS_A_PAGE + " codes"
+                                        : functionOverBudget(dictionary);
                 if (why != null) {
                     return why;
                 }
@@ -172,15 +198,63 @@ final class PageResourceBudget {
     }
 
     /** The codes PDFBox maps parsing a font's embedded CMaps, each counted up to just past its own budget. */
-    private static long mappings(COSDictionary font) throws IOException {
+    private long mappings(COSDictionary font) throws IOException {
         long mappings = 0;
         for (COSName key : CMAP_KEYS) {
             if (font.getDictionaryObject(key) instanceof COSStream cmap) {
-                mappings += PdfCMaps.mappings(cmap);
+                Long counted = cmaps.get(cmap);
+                if (counted == null) {
+                    counted = PdfCMaps.mappings(cmap);
+                    cmaps.put(cmap, counted);
+                }
+                mappings += counted;
             }
         }
         return mappings;
     }
+
+    /**
+     * A font descriptor's font programs, checked ({@link FontPrograms}, {@link Type1Programs}, {@link CffPrograms}):
+     * the one PDFBox loads depends on the font's type, so each is checked.
+     */
+    private FontPrograms.Checked program(COSDictionary descriptor) throws IOException {
+        if (descriptor == null) {
+            return new FontPrograms.Checked(0, null);
+        }
+        FontPrograms.Checked known = programs.get(descriptor);
+        if (known == null) {
+            known = checkPrograms(descriptor);
+            programs.put(descriptor, known);
+        }
+        return known;
+    }
+
+    private static FontPrograms.Checked checkPrograms(COSDictionary descriptor) throws IOException {
+        FontPrograms.Checked checked = new FontPrograms.Checked(0, null);
+        if (descriptor.getDictionaryObject(COSName.FONT_FILE2) instanceof COSStream trueType) {
+            checked = FontPrograms.check(trueType);
+        }
+        if (checked.overBudget() == null
+                && descriptor.getDictionaryObject(COSName.FONT_FILE) instanceof COSStream type1) {
+            try (InputStream in = type1.createInputStream()) {
+                checked = new FontPrograms.Checked(checked.codes(), Type1Programs.overBudget(type1, in.readAllBytes()));
+            }
+        }
+        if (checked.overBudget() == null
+                && descriptor.getDictionaryObject(COSName.FONT_FILE3) instanceof COSStream program) {
+            if (OPEN_TYPE.equals(program.getCOSName(COSName.SUBTYPE))) {
+                FontPrograms.Checked openType = FontPrograms.check(program);
+                checked = new FontPrograms.Checked(checked.codes() + openType.codes(), openType.overBudget());
+            } else {
+                try (InputStream in = program.createInputStream()) {
+                    checked = new FontPrograms.Checked(checked.codes(), CffPrograms.overBudget(in.readAllBytes()));
+                }
+            }
+        }
+        return checked;
+    }
+
+    private static final COSName OPEN_TYPE = COSName.getPDFName("OpenType");
 
     /** Where a font names an embedded CMap: what it maps to text, and the codes of a composite font. */
     private static final List<COSName> CMAP_KEYS = List.of(COSName.TO_UNICODE, COSName.ENCODING);

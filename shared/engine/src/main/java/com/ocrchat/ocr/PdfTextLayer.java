@@ -72,6 +72,9 @@ final class PdfTextLayer extends PDFTextStripper {
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
         budget.check(operator, operands);
+        if ("Tf".equals(operator.getName())) {
+            budget.selectFont(getResources(), operands);
+        }
         super.processOperator(operator, operands);
     }
 

@@ -30,6 +30,11 @@ final class HostileCMaps {
                         "pdf-font-named-p-with-a-cmap-of-16-million-codes",
                         fontsSharingACMap(1, "/P", "<00000000> <00FFFFFF> <0000>"),
                         "CMap"),
+                // Page 1 shows text in four fonts of 900,000 codes; page 2 reaches a fifth, and shows text in all five.
+                new HostileInputs.Hostile(
+                        "pdf-second-page-showing-text-in-four-fonts-of-900000-codes-of-the-first-and-a-fifth",
+                        fontsOfAnEarlierPage(5, "<00000000> <000DBB9F> <0000>"),
+                        "fonts it shows text in"),
                 // Each font parses its own copy of a CMap it shares: five of 900,000 codes on one page.
                 new HostileInputs.Hostile(
                         "pdf-five-fonts-sharing-a-cmap-of-900000-codes",
@@ -54,6 +59,48 @@ final class HostileCMaps {
                 + "1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n"
                 + "1 beginbfrange " + range + " endbfrange\nendcmap end end\n";
         return pdf.stream("", cmap.getBytes(StandardCharsets.US_ASCII), false).bytes();
+    }
+
+    /**
+     * A page showing text in all but one of these fonts (each with its own ToUnicode CMap of this range), then a page
+     * showing text in all of them: the second is the first to reach only the last font, but holds them all at once.
+     */
+    private static byte[] fontsOfAnEarlierPage(int fonts, String range) {
+        RawPdf pdf = new RawPdf()
+                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                .object("<< /Type /Pages /Kids [3 0 R 5 0 R] /Count 2 >>");
+        StringBuilder earlier = new StringBuilder();
+        StringBuilder all = new StringBuilder();
+        StringBuilder earlierText = new StringBuilder("BT 72 720 Td");
+        StringBuilder allText = new StringBuilder("BT 72 720 Td");
+        for (int font = 0; font < fonts; font++) {
+            String resource = " /F" + font + " " + (7 + 2 * font) + " 0 R";
+            String shown = " /F" + font + " 12 Tf (cmap) Tj";
+            all.append(resource);
+            allText.append(shown);
+            if (font < fonts - 1) {
+                earlier.append(resource);
+                earlierText.append(shown);
+            }
+        }
+        for (String[] page :
+                new String[][] {{earlier.toString(), earlierText + " ET", "4"}, {all.toString(), allText + " ET", "6"}
+                }) {
+            pdf
+                    .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + page[2]
+                            + " 0 R /Resources << /Font <<" + page[0] + " >> >> >>")
+                    .stream("", page[1].getBytes(StandardCharsets.US_ASCII), false);
+        }
+        String cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+                + "1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange\n"
+                + "1 beginbfrange " + range + " endbfrange\nendcmap end end\n";
+        for (int font = 0; font < fonts; font++) {
+            pdf
+                    .object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode " + (8 + 2 * font)
+                            + " 0 R >>")
+                    .stream("", cmap.getBytes(StandardCharsets.US_ASCII), false);
+        }
+        return pdf.bytes();
     }
 
     /** A ToUnicode CMap of this many four-byte ranges of 256 codes each, none of them the same. */

@@ -30,6 +30,8 @@ public final class HostileInputs {
         all.addAll(HostilePdfs.pdfs());
         all.addAll(HostileStreams.pdfs());
         all.addAll(HostileCMaps.pdfs());
+        all.addAll(HostileTrueTypeFonts.pdfs());
+        all.addAll(HostilePostScriptFonts.pdfs());
         all.addAll(notDocuments());
         return all;
     }

@@ -158,6 +158,20 @@ final class HostileStreams {
                         .stream(filter, contents, false);
     }
 
+    /**
+     * A page of text ("font") in one font: its dictionary's own entries (subtype and the like), and its descriptor's
+     * program under this key (FontFile, FontFile2 or FontFile3), with these entries, deflated.
+     */
+    static byte[] pageInFont(String font, String programKey, String programEntries, byte[] program) {
+        return page("", "BT /F1 12 Tf 72 720 Td (font) Tj ET".getBytes(StandardCharsets.US_ASCII), fontResource())
+                .object("<< /Type /Font " + font + " /BaseFont /Hostile /FontDescriptor 6 0 R >>")
+                .object("<< /Type /FontDescriptor /FontName /Hostile /Flags 32 /FontBBox [0 0 1000 1000]"
+                        + " /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 " + programKey
+                        + " 7 0 R >>")
+                .stream(programEntries, program, true)
+                .bytes();
+    }
+
     private static String fontResource() {
         return "/Font << /F1 5 0 R >>";
     }
