@@ -10,8 +10,9 @@ import org.apache.fontbox.cff.CFFFont;
 import org.apache.fontbox.cff.CFFParser;
 
 /**
- * A CFF font program (a FontFile3 of subtype Type1C or CIDFontType0C, or an OpenType font's CFF table), checked
- * before FontBox loads it or draws from it. FontBox copies the subroutines of each font dictionary as it parses the
+ * A font program as FontBox's CFF parser reads it (a Type 1 or CID font's FontFile3; a composite font's FontFile2,
+ * which PDFBox hands to it when its first bytes are not TrueType's; an OpenType font's CFF table), checked before
+ * FontBox loads it or draws from it. FontBox copies the subroutines of each font dictionary as it parses the
  * font, however many dictionaries name the same ones, and it expands a glyph's subroutine calls as it draws it, with
  * no limit on their depth or number: one subroutine calling itself ran a thread out of stack from 1 KB, and thirty
  * calling the next twice filled a 2 GB heap in ten seconds. So the bytes its parse copies are counted from the font's
@@ -26,13 +27,13 @@ final class CffPrograms {
 
     /** Why this CFF program asks FontBox for too much, or null (also when FontBox cannot read it: it drops it then). */
     static String overBudget(byte[] program) {
-        long[] copied = {0};
+        Copies copies = new Copies();
         try {
-            copiedBytes(ByteBuffer.wrap(program), copied);
+            copies.read(cff(ByteBuffer.wrap(program)));
         } catch (RuntimeException unreadable) {
             // FontBox fails on the same structure, after copying what was counted
         }
-        if (copied[0] - program.length > MOST_COPIED_BYTES) {
+        if (copies.bytes - program.length > MOST_COPIED_BYTES) {
             return "an embedded font in it copies more than " + DecodeBudget.megabytes(MOST_COPIED_BYTES)
                     + " MB of glyphs and subroutines beyond its own size as it is read";
         }
@@ -46,30 +47,55 @@ final class CffPrograms {
         return fonts.isEmpty() ? null : Type2Glyphs.overBudget(fonts.get(0));
     }
 
+    /** The CFF data CFFParser reads: an OpenType font's first CFF table, or the program itself. */
+    private static ByteBuffer cff(ByteBuffer program) {
+        if (program.getInt(0) != 0x4F54544F) { // OTTO
+            return program;
+        }
+        short tables = program.getShort(4);
+        for (int i = 0; i < tables; i++) {
+            int entry = 12 + 16 * i;
+            if (program.getInt(entry) == 0x43464620) { // "CFF "
+                return program.slice(program.getInt(entry + 8), program.getInt(entry + 12));
+            }
+        }
+        throw new IllegalArgumentException("no CFF table"); // FontBox fails too
+    }
+
     // ---- What FontBox's CFFParser copies -----------------------------------------------------------------------
 
     /**
-     * The bytes CFFParser copies for each font the name index lists: its glyphs, and the subroutines of its private
-     * dictionary or of every font dictionary (each copy counted, as it makes one for each dictionary naming them).
+     * The bytes CFFParser copies, and about what it builds, for each font the name index lists: its glyphs, the
+     * tables of its glyph names or font dictionaries (a map entry or an int a glyph), and the subroutines of its
+     * private dictionary or of every font dictionary (each copy counted: it makes one for each dictionary naming them).
      */
-    private static void copiedBytes(ByteBuffer cff, long[] copied) {
-        int at = cff.get(2) & 0xFF;
-        int fonts = count(cff, at);
-        at = skipIndex(cff, at);
-        int topDictionaries = at;
-        at = skipIndex(cff, at); // top dictionaries
-        at = skipIndex(cff, at); // strings
-        copied[0] += indexData(cff, at); // global subroutines, once
-        for (int font = 0; font < fonts && copied[0] - cff.limit() <= MOST_COPIED_BYTES; font++) {
-            Map<Integer, List<Number>> top = dictionary(entry(cff, topDictionaries, font));
-            copied[0] += indexData(cff, first(top, 17)); // CharStrings
-            if (top.containsKey(0xC1E)) { // ROS: a CID font, with a font dictionary array
-                int dictionaries = first(top, 0xC24);
-                for (int fd = 0; fd < count(cff, dictionaries) && copied[0] - cff.limit() <= MOST_COPIED_BYTES; fd++) {
-                    copied[0] += privateSubroutines(cff, dictionary(entry(cff, dictionaries, fd)));
+    private static final class Copies {
+        /** What FontBox keeps for a glyph besides its charstring: its name's entries in two maps, its dictionary. */
+        private static final int GLYPH_BYTES = 72;
+
+        long bytes;
+
+        void read(ByteBuffer cff) {
+            // CFFParser reads the header's four bytes, whatever size the header says it is, then four indexes
+            Index names = index(cff, 4);
+            Index topDictionaries = index(cff, names.end());
+            Index globalSubroutines =
+                    index(cff, index(cff, topDictionaries.end()).end());
+            for (Index read : List.of(names, topDictionaries, globalSubroutines)) {
+                bytes += read.copied();
+            }
+            for (int font = 0; font < names.count() && bytes - cff.limit() <= MOST_COPIED_BYTES; font++) {
+                Map<Integer, List<Number>> top = dictionary(topDictionaries.entry(font));
+                Index glyphs = index(cff, first(top, 17));
+                bytes += glyphs.copied() + (long) GLYPH_BYTES * glyphs.count(); // CharStrings
+                if (top.containsKey(0xC1E)) { // ROS: a CID font, with a font dictionary array
+                    Index dictionaries = index(cff, first(top, 0xC24));
+                    for (int fd = 0; fd < dictionaries.count() && bytes - cff.limit() <= MOST_COPIED_BYTES; fd++) {
+                        bytes += privateSubroutines(cff, dictionary(dictionaries.entry(fd)));
+                    }
+                } else {
+                    bytes += privateSubroutines(cff, top);
                 }
-            } else {
-                copied[0] += privateSubroutines(cff, top);
             }
         }
     }
@@ -82,10 +108,13 @@ final class CffPrograms {
         }
         int size = location.get(0).intValue();
         int offset = location.get(1).intValue();
+        if (size <= 0) {
+            return 0; // FontBox reads an empty dictionary
+        }
         Map<Integer, List<Number>> privateDictionary = dictionary(cff.slice(offset, size));
         List<Number> subroutines = privateDictionary.get(19);
         return subroutines != null && subroutines.get(0) instanceof Integer relative && relative > 0
-                ? indexData(cff, offset + relative)
+                ? index(cff, offset + relative).copied()
                 : 0;
     }
 
@@ -97,44 +126,58 @@ final class CffPrograms {
         return operands.get(0).intValue();
     }
 
-    private static int count(ByteBuffer cff, int at) {
-        return cff.getShort(at) & 0xFFFF;
-    }
-
-    private static int offset(ByteBuffer cff, int at, int size) {
-        int value = 0;
-        for (int i = 0; i < size; i++) {
-            value = (value << 8) | (cff.get(at + i) & 0xFF);
+    /**
+     * An INDEX as CFFParser reads it: an offset size of 1 to 4 and every offset within the file, or it fails before
+     * copying an entry; then each entry copied, until one ends before it starts.
+     */
+    private record Index(ByteBuffer cff, int data, int[] offsets) {
+        int count() {
+            return Math.max(0, offsets.length - 1);
         }
-        return value;
+
+        int end() {
+            return offsets.length == 0 ? data : data + offsets[offsets.length - 1];
+        }
+
+        ByteBuffer entry(int entry) {
+            return cff.slice(data + offsets[entry], offsets[entry + 1] - offsets[entry]);
+        }
+
+        /** The bytes its entries are copied into; throws where FontBox fails, at an entry ending before it starts. */
+        long copied() {
+            long copied = 0;
+            for (int entry = 0; entry < count(); entry++) {
+                int length = offsets[entry + 1] - offsets[entry];
+                if (length < 0 || data + offsets[entry] + length > cff.limit()) {
+                    throw new IllegalArgumentException("entry " + entry + " is not in the file");
+                }
+                copied += length;
+            }
+            return copied;
+        }
     }
 
-    /** An index's data bytes: its last offset, less one. */
-    private static long indexData(ByteBuffer cff, int at) {
-        int count = count(cff, at);
+    private static Index index(ByteBuffer cff, int at) {
+        int count = cff.getShort(at) & 0xFFFF;
         if (count == 0) {
-            return 0;
+            return new Index(cff, at + 2, new int[0]);
         }
         int size = cff.get(at + 2) & 0xFF;
-        return offset(cff, at + 3 + count * size, size) - 1L;
-    }
-
-    private static int skipIndex(ByteBuffer cff, int at) {
-        int count = count(cff, at);
-        if (count == 0) {
-            return at + 2;
+        if (size < 1 || size > 4) {
+            throw new IllegalArgumentException("offset size " + size);
         }
-        int size = cff.get(at + 2) & 0xFF;
-        return Math.toIntExact(at + 3 + (count + 1L) * size + indexData(cff, at));
-    }
-
-    private static ByteBuffer entry(ByteBuffer cff, int at, int entry) {
-        int size = cff.get(at + 2) & 0xFF;
-        int offsets = at + 3;
-        int data = offsets + (count(cff, at) + 1) * size - 1;
-        int start = offset(cff, offsets + entry * size, size);
-        int end = offset(cff, offsets + (entry + 1) * size, size);
-        return cff.slice(data + start, end - start);
+        int[] offsets = new int[count + 1];
+        for (int i = 0; i <= count; i++) {
+            int value = 0;
+            for (int b = 0; b < size; b++) {
+                value = (value << 8) | (cff.get(at + 3 + i * size + b) & 0xFF);
+            }
+            if (value > cff.limit()) {
+                throw new IllegalArgumentException("offset " + value + " past the file");
+            }
+            offsets[i] = value;
+        }
+        return new Index(cff, at + 3 + (count + 1) * size - 1, offsets);
     }
 
     /** A DICT's operands by operator (two-byte operators as 0xC00 + the second byte), as FontBox reads them. */

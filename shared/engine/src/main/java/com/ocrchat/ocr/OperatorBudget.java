@@ -41,28 +41,28 @@ final class OperatorBudget {
     /** The data of one inline image. */
     static final int MOST_INLINE_BYTES = 256 * 1024;
 
-    /** The codes a font maps as PDFBox loads it ({@link PageResourceBudget#codes}). */
-    interface FontCodes {
-        long of(COSDictionary font) throws IOException;
+    /** A font as PDFBox loads it to show text: the codes it maps, and why it is over budget ({@link FontBudget}). */
+    interface Fonts {
+        FontPrograms.Checked of(COSDictionary font) throws IOException;
     }
 
     private final long maxOperators;
     private final long maxMillis;
-    private final FontCodes fontCodes;
+    private final Fonts fonts;
     private final long started = System.currentTimeMillis();
-    private final Set<COSDictionary> fonts = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<COSDictionary> selected = Collections.newSetFromMap(new IdentityHashMap<>());
     private long operators;
     private long codes;
     private volatile String exceeded;
 
     OperatorBudget(long maxOperators, long maxMillis) {
-        this(maxOperators, maxMillis, font -> 0);
+        this(maxOperators, maxMillis, font -> FontPrograms.Checked.NOTHING);
     }
 
-    OperatorBudget(long maxOperators, long maxMillis, FontCodes fontCodes) {
+    OperatorBudget(long maxOperators, long maxMillis, Fonts fonts) {
         this.maxOperators = maxOperators;
         this.maxMillis = maxMillis;
-        this.fontCodes = fontCodes;
+        this.fonts = fonts;
     }
 
     /**
@@ -74,8 +74,12 @@ final class OperatorBudget {
             return;
         }
         COSDictionary all = resources.getCOSObject().getCOSDictionary(COSName.FONT);
-        if (all != null && all.getDictionaryObject(name) instanceof COSDictionary font && fonts.add(font)) {
-            codes += fontCodes.of(font);
+        if (all != null && all.getDictionaryObject(name) instanceof COSDictionary font && selected.add(font)) {
+            FontPrograms.Checked checked = fonts.of(font);
+            if (checked.overBudget() != null) {
+                throw stop(checked.overBudget()); // a font no walk of the page's resources reached
+            }
+            codes += checked.codes();
             if (codes > PageResourceBudget.MOST_MAPPINGS_A_PAGE) {
                 throw stop("the fonts it shows text in map more than " + PageResourceBudget.MOST_MAPPINGS_A_PAGE
                         + " codes together");

@@ -6,8 +6,6 @@ import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -23,8 +21,9 @@ import org.apache.pdfbox.pdmodel.common.function.PDFunction;
  * What a page's drawing and text can reach that PDFBox expands with no way to stop it, checked before it does: the
  * sampled and PostScript calculator functions of colour spaces' tint transforms, shadings and transfer functions,
  * which it runs per pixel or per colour (a sampled function claiming a 40,000-sample square filled the heap from 1
- * KB, and a calculator function of 100,000 operators drawing one gradient took 34 s), and the CMaps of fonts, whose
- * ranges it expands code by code ({@link PdfCMaps}). What passed is not checked again.
+ * KB, and a calculator function of 100,000 operators drawing one gradient took 34 s), and fonts: their CMaps, whose
+ * ranges it expands code by code ({@link PdfCMaps}), and their programs, whose tables and glyphs it expands without
+ * limit ({@link FontBudget}). What passed is not checked again.
  */
 final class PageResourceBudget {
     /** Tokens of one calculator function, braces included: the ones PDF writers make have tens, a few hundred. */
@@ -54,10 +53,8 @@ final class PageResourceBudget {
             COSName.FIRST,
             COSName.LAST);
 
-    /** The mappings of each CMap counted, and each font descriptor's programs checked: fonts share them. */
-    private final Map<COSBase, Long> cmaps = new IdentityHashMap<>();
-
-    private final Map<COSBase, FontPrograms.Checked> programs = new IdentityHashMap<>();
+    /** The fonts' CMaps and programs, each checked once for the document. */
+    private final FontBudget fonts = new FontBudget();
 
     /** Objects every function and CMap under which passed: a page that reaches one over budget never adds any. */
     private final Set<COSBase> passed = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -74,19 +71,11 @@ final class PageResourceBudget {
     }
 
     /**
-     * The codes a font maps as PDFBox loads it: its CMaps', and its program's cmap (a composite font's, its
-     * descendant's), worked out once for the document. PDFBox holds every font a page shows text in until the page
-     * is done, so a page's {@link OperatorBudget} adds these up as the page selects its fonts.
+     * A font as PDFBox loads it to show text ({@link FontBudget#font}): PDFBox holds every font a page shows text in
+     * until the page is done, so a page's {@link OperatorBudget} adds their codes up as the page selects them.
      */
-    synchronized long codes(COSDictionary font) throws IOException {
-        long codes = mappings(font)
-                + program(font.getCOSDictionary(COSName.FONT_DESC)).codes();
-        if (font.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof COSArray descendants
-                && descendants.size() > 0
-                && descendants.getObject(0) instanceof COSDictionary descendant) {
-            codes += program(descendant.getCOSDictionary(COSName.FONT_DESC)).codes();
-        }
-        return codes;
+    FontPrograms.Checked font(COSDictionary font) throws IOException {
+        return fonts.font(font);
     }
 
     /** Why what this page's resources (its own or inherited), annotations or form resources reach is over budget. */
@@ -119,8 +108,8 @@ final class PageResourceBudget {
                 continue;
             }
             if (next instanceof COSDictionary dictionary) {
-                long fontMappings = mappings(dictionary);
-                FontPrograms.Checked program = program(dictionary);
+                long fontMappings = fonts.mappings(dictionary);
+                FontPrograms.Checked program = fonts.programs(dictionary);
                 mappings += fontMappings + program.codes();
                 String why = fontMappings > PdfCMaps.MOST_MAPPINGS
                         ? "a CMap of a font in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes"
@@ -196,68 +185,6 @@ final class PageResourceBudget {
         int outputs = range != null ? range.size() / 2 : 0;
         return (long) Math.max(samples, 0) * Math.max(1, outputs);
     }
-
-    /** The codes PDFBox maps parsing a font's embedded CMaps, each counted up to just past its own budget. */
-    private long mappings(COSDictionary font) throws IOException {
-        long mappings = 0;
-        for (COSName key : CMAP_KEYS) {
-            if (font.getDictionaryObject(key) instanceof COSStream cmap) {
-                Long counted = cmaps.get(cmap);
-                if (counted == null) {
-                    counted = PdfCMaps.mappings(cmap);
-                    cmaps.put(cmap, counted);
-                }
-                mappings += counted;
-            }
-        }
-        return mappings;
-    }
-
-    /**
-     * A font descriptor's font programs, checked ({@link FontPrograms}, {@link Type1Programs}, {@link CffPrograms}):
-     * the one PDFBox loads depends on the font's type, so each is checked.
-     */
-    private FontPrograms.Checked program(COSDictionary descriptor) throws IOException {
-        if (descriptor == null) {
-            return new FontPrograms.Checked(0, null);
-        }
-        FontPrograms.Checked known = programs.get(descriptor);
-        if (known == null) {
-            known = checkPrograms(descriptor);
-            programs.put(descriptor, known);
-        }
-        return known;
-    }
-
-    private static FontPrograms.Checked checkPrograms(COSDictionary descriptor) throws IOException {
-        FontPrograms.Checked checked = new FontPrograms.Checked(0, null);
-        if (descriptor.getDictionaryObject(COSName.FONT_FILE2) instanceof COSStream trueType) {
-            checked = FontPrograms.check(trueType);
-        }
-        if (checked.overBudget() == null
-                && descriptor.getDictionaryObject(COSName.FONT_FILE) instanceof COSStream type1) {
-            try (InputStream in = type1.createInputStream()) {
-                checked = new FontPrograms.Checked(checked.codes(), Type1Programs.overBudget(type1, in.readAllBytes()));
-            }
-        }
-        if (checked.overBudget() == null
-                && descriptor.getDictionaryObject(COSName.FONT_FILE3) instanceof COSStream program) {
-            if (OPEN_TYPE.equals(program.getCOSName(COSName.SUBTYPE))) {
-                FontPrograms.Checked openType = FontPrograms.check(program);
-                checked = new FontPrograms.Checked(checked.codes() + openType.codes(), openType.overBudget());
-            } else {
-                try (InputStream in = program.createInputStream()) {
-                    checked = new FontPrograms.Checked(checked.codes(), CffPrograms.overBudget(in.readAllBytes()));
-                }
-            }
-        }
-        return checked;
-    }
-
-    private static final COSName OPEN_TYPE = COSName.getPDFName("OpenType");
-
-    /** Where a font names an embedded CMap: what it maps to text, and the codes of a composite font. */
-    private static final List<COSName> CMAP_KEYS = List.of(COSName.TO_UNICODE, COSName.ENCODING);
 
     /** Tokens of a calculator function's program (0 for any other function), counted up to just past the budget. */
     static long tokens(PDFunction function) throws IOException {

@@ -149,7 +149,7 @@ final class PdfDocument implements Document {
 
     private OperatorBudget budget() {
         return new OperatorBudget(
-                limits.maxOperatorsPerPage(), limits.pageTimeBudget().toMillis(), reachable::codes);
+                limits.maxOperatorsPerPage(), limits.pageTimeBudget().toMillis(), reachable::font);
     }
 
     /** A stream of the PDF (on a page, or 0 for the file itself) decodes past {@link DocumentLimits#maxDecodedBytes}. */

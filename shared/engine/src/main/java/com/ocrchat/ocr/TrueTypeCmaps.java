@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * What FontBox makes of a TrueType cmap table, counted in its own arithmetic before it parses it (CmapTable.read and
- * CmapSubtable): it parses every subtable the table lists, as often as it is listed, maps each code of each range,
- * segment or group one by one into a map, and gives each subtable of some formats a slot for every glyph.
+ * CmapSubtable): it parses every subtable the table lists, as often as it is listed, wherever in the file its offset
+ * points, maps each code of each range, segment or group one by one into a map, and gives each subtable a map and a
+ * table sized for all the glyphs.
  */
 final class TrueTypeCmaps {
     private final int glyphs;
@@ -49,10 +50,10 @@ final class TrueTypeCmaps {
     private void subtable(ByteBuffer cmap, int at) {
         int format = cmap.getShort(at) & 0xFFFF;
         int body = at + (format < 8 ? 6 : 12);
+        // Each of these makes a map sized for all the glyphs and a table of a slot a glyph: two slots a glyph, at most.
         slots += switch (format) {
             case 0 -> 256;
-            case 2, 8, 12, 13 -> glyphs;
-            case 4 -> 0x10000;
+            case 2, 4, 6, 8, 12, 13 -> 2 * 0x10000;
             default -> 0;
         };
         codes += switch (format) {

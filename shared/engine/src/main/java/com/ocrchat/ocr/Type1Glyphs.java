@@ -39,24 +39,41 @@ final class Type1Glyphs extends GlyphExpansions<String> {
         }
     }
 
-    /** A seac's fourth and fifth numbers are the standard codes of the glyphs it draws. */
+    /**
+     * A seac's fourth and fifth numbers are the standard codes of the glyphs it draws, as Type1CharString renders the
+     * sequence: numbers pile up, "div" folds the last two into one, any other command takes them. A part the font lacks
+     * is drawn as its .notdef.
+     */
     @Override
     List<String> parts(List<Object> items) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) instanceof Command command && command.code() == SEAC) {
-                int first = i;
-                while (first > 0 && items.get(first - 1) instanceof Number) {
-                    first--;
-                }
-                if (i - first >= 5) {
-                    parts.add(StandardEncoding.INSTANCE.getName(((Number) items.get(first + 3)).intValue()));
-                    parts.add(StandardEncoding.INSTANCE.getName(((Number) items.get(first + 4)).intValue()));
-                }
+        List<Number> numbers = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof Number number) {
+                numbers.add(number);
+                continue;
             }
+            int code = ((Command) item).code();
+            if (code == DIV && numbers.size() >= 2) {
+                int last = numbers.size() - 1;
+                float quotient =
+                        numbers.get(last - 1).floatValue() / numbers.get(last).floatValue();
+                numbers.subList(last - 1, last + 1).clear();
+                numbers.add(quotient);
+                continue;
+            }
+            if (code == SEAC && numbers.size() >= 5) {
+                parts.add(part(numbers.get(3)));
+                parts.add(part(numbers.get(4)));
+            }
+            numbers.clear();
         }
-        parts.removeIf(java.util.Objects::isNull);
         return parts;
+    }
+
+    private String part(Number code) {
+        String name = StandardEncoding.INSTANCE.getName(code.intValue());
+        return name != null && font.getCharStringsDict().containsKey(name) ? name : ".notdef";
     }
 
     /** One glyph's parse: Type1CharStringParser.parse, its calls and its calls of other subroutines. */

@@ -18,6 +18,7 @@ final class Type2Glyphs extends GlyphExpansions<Integer> {
     private static final int HINTMASK = 19;
     private static final int CNTRMASK = 20;
     private static final int CALLGSUBR = 29;
+    private static final int DIV = 0xC00 | 12;
 
     private final CFFFont font;
     private final byte[][] global;
@@ -39,21 +40,38 @@ final class Type2Glyphs extends GlyphExpansions<Integer> {
                 .parse(font.getCharStringBytes().get(gid), 0);
     }
 
-    /** An endchar after four numbers (and a width) is a seac: its last two are the standard codes of its parts. */
+    /**
+     * An endchar after four numbers (and a width) is a seac, whose last two are the standard codes of its parts; FontBox
+     * first folds each "a b div" of two numbers into one number (Type2CharString).
+     */
     @Override
     List<Integer> parts(List<Object> items) {
-        List<Integer> parts = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (items.get(i) instanceof Command command && command.code() == ENDCHAR) {
-                int numbers = 0;
-                while (numbers < i && items.get(i - numbers - 1) instanceof Number) {
-                    numbers++;
-                }
-                if (numbers == 4 || numbers == 5) {
-                    parts.add(part(items.get(i - 2)));
-                    parts.add(part(items.get(i - 1)));
-                }
+        List<Object> folded = new ArrayList<>();
+        for (Object item : items) {
+            int size = folded.size();
+            if (item instanceof Command command
+                    && command.code() == DIV
+                    && size >= 2
+                    && folded.get(size - 2) instanceof Number numerator
+                    && folded.get(size - 1) instanceof Number denominator) {
+                folded.subList(size - 2, size).clear();
+                folded.add(numerator.floatValue() / denominator.floatValue());
+            } else {
+                folded.add(item);
             }
+        }
+        List<Integer> parts = new ArrayList<>();
+        int numbers = 0;
+        for (int i = 0; i < folded.size(); i++) {
+            if (folded.get(i) instanceof Number) {
+                numbers++;
+                continue;
+            }
+            if (((Command) folded.get(i)).code() == ENDCHAR && (numbers == 4 || numbers == 5)) {
+                parts.add(part(folded.get(i - 2)));
+                parts.add(part(folded.get(i - 1)));
+            }
+            numbers = 0;
         }
         return parts;
     }

@@ -32,6 +32,7 @@ public final class HostileInputs {
         all.addAll(HostileCMaps.pdfs());
         all.addAll(HostileTrueTypeFonts.pdfs());
         all.addAll(HostilePostScriptFonts.pdfs());
+        all.addAll(HostileFontTricks.pdfs());
         all.addAll(notDocuments());
         return all;
     }

@@ -44,7 +44,7 @@ final class HostilePostScriptFonts {
     }
 
     /** A page of text in a simple Type 1 font embedded as this CFF program. */
-    private static byte[] pageInCff(byte[] program) {
+    static byte[] pageInCff(byte[] program) {
         return HostileStreams.pageInFont("/Subtype /Type1", "/FontFile3", "/Subtype /Type1C", program);
     }
     /**
@@ -55,6 +55,11 @@ final class HostilePostScriptFonts {
         byte[] glyph = {(byte) (139 - 107), 29, 14}; // push subroutine 0 (less the bias), callgsubr, endchar
         byte[][] glyphs = new byte[72][];
         java.util.Arrays.fill(glyphs, glyph);
+        return cff(glyphs, globalSubroutines);
+    }
+
+    /** A CFF font of these glyphs (named by the standard charset, so glyph 1 is "space"), with these subroutines. */
+    static byte[] cff(byte[][] glyphs, byte[][] globalSubroutines) {
         byte[] names = index(new byte[][] {"Hostile".getBytes(StandardCharsets.US_ASCII)});
         byte[] subroutines = index(globalSubroutines);
         byte[] charStrings = index(glyphs);
@@ -83,20 +88,8 @@ final class HostilePostScriptFonts {
 
     /** A page of text in a CID font embedded as this CFF program. */
     private static byte[] pageInCidCff(byte[] program) {
-        return HostileStreams.page(
-                        "",
-                        "BT /F1 12 Tf 72 720 Td <00000000> Tj ET".getBytes(StandardCharsets.US_ASCII),
-                        "/Font << /F1 5 0 R >>")
-                .object("<< /Type /Font /Subtype /Type0 /BaseFont /Hostile /Encoding /Identity-H"
-                        + " /DescendantFonts [6 0 R] >>")
-                .object("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Hostile /CIDSystemInfo << /Registry (Adobe)"
-                        + " /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>")
-                .object("<< /Type /FontDescriptor /FontName /Hostile /Flags 4 /FontBBox [0 0 1000 1000]"
-                        + " /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 /FontFile3 8 0 R >>")
-                .stream("/Subtype /CIDFontType0C", program, true)
-                .bytes();
+        return HostileStreams.pageInCidFont("/CIDFontType0", "/FontFile3", "/Subtype /CIDFontType0C", program);
     }
-
     /**
      * A CID-keyed CFF font of one glyph whose font dictionary array lists this many dictionaries, all with the same
      * private dictionary, whose local subroutines are one of this many bytes.
@@ -174,7 +167,7 @@ final class HostilePostScriptFonts {
     }
 
     /** Subroutines each calling the next twice (the last drawing a line): 2^count calls for one glyph. */
-    private static byte[][] doubling(int count, boolean itself) {
+    static byte[][] doubling(int count, boolean itself) {
         byte[][] subroutines = new byte[count][];
         int bias = count < 1240 ? 107 : 1131;
         for (int i = 0; i < count; i++) {

@@ -172,6 +172,20 @@ final class HostileStreams {
                 .bytes();
     }
 
+    /** A page of text (glyph 0) in a composite font whose descendant of this subtype has this program. */
+    static byte[] pageInCidFont(String subtype, String programKey, String programEntries, byte[] program) {
+        return page("", "BT /F1 12 Tf 72 720 Td <00000000> Tj ET".getBytes(StandardCharsets.US_ASCII), fontResource())
+                .object("<< /Type /Font /Subtype /Type0 /BaseFont /Hostile /Encoding /Identity-H"
+                        + " /DescendantFonts [6 0 R] >>")
+                .object("<< /Type /Font /Subtype " + subtype + " /BaseFont /Hostile /CIDSystemInfo << /Registry (Adobe)"
+                        + " /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R >>")
+                .object("<< /Type /FontDescriptor /FontName /Hostile /Flags 4 /FontBBox [0 0 1000 1000]"
+                        + " /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 " + programKey
+                        + " 8 0 R >>")
+                .stream(programEntries, program, true)
+                .bytes();
+    }
+
     private static String fontResource() {
         return "/Font << /F1 5 0 R >>";
     }

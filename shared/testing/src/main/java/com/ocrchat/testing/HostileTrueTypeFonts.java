@@ -52,7 +52,7 @@ final class HostileTrueTypeFonts {
     }
 
     /** A page of text in a simple TrueType font embedded as this program. */
-    private static byte[] pageInFont(byte[] program) {
+    static byte[] pageInFont(byte[] program) {
         String widths = " 500".repeat(126 - 32 + 1);
         return HostileStreams.pageInFont(
                 "/Subtype /TrueType /FirstChar 32 /LastChar 126 /Widths [" + widths + " ]",
@@ -61,7 +61,7 @@ final class HostileTrueTypeFonts {
                 program);
     }
     /** A cmap table listing one subtable this many times. */
-    private static byte[] cmapListedTimes(int times, byte[] subtable) {
+    static byte[] cmapListedTimes(int times, byte[] subtable) {
         ByteBuffer table = ByteBuffer.allocate(4 + 8 * times + subtable.length)
                 .putShort((short) 0)
                 .putShort((short) times);
@@ -123,7 +123,7 @@ final class HostileTrueTypeFonts {
     }
 
     /** Format 12 of this many groups, each of codes 0 to 65,534 from glyph 0. */
-    private static byte[] format12(int groups) {
+    static byte[] format12(int groups) {
         ByteBuffer table = ByteBuffer.allocate(16 + 12 * groups)
                 .putShort((short) 12)
                 .putShort((short) 0)
@@ -137,7 +137,7 @@ final class HostileTrueTypeFonts {
     }
 
     /** A name table of this many records that all read the same string of this many bytes. */
-    private static byte[] names(int records, int stringBytes) {
+    static byte[] names(int records, int stringBytes) {
         int storage = 6 + 12 * records;
         ByteBuffer table = ByteBuffer.allocate(storage + stringBytes)
                 .putShort((short) 0)

@@ -1,0 +1,103 @@
+package com.ocrchat.ocr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+
+/**
+ * A document's fonts as PDFBox loads them, each CMap and program checked once: the codes they map, and why one is over
+ * budget. A program is checked as every parser PDFBox may hand it to reads it, whatever the font says it is: its
+ * TrueType parser may read any of a descriptor's three (a CIDFontType2 tries each), its CFF parser a FontFile2 or
+ * FontFile3 (PDFBox moves a composite font's program from one to the other by its first bytes), its Type 1 parser a
+ * FontFile. A TrueType program may be rewritten here; fonts are loaded only while the document is locked for a page's
+ * text layer or drawing (OcrPipeline), as these checks are, so no reader sees it change.
+ */
+final class FontBudget {
+    /** Where a font names an embedded CMap: what it maps to text, and the codes of a composite font. */
+    private static final List<COSName> CMAP_KEYS = List.of(COSName.TO_UNICODE, COSName.ENCODING);
+
+    private static final List<COSName> PROGRAM_KEYS =
+            List.of(COSName.FONT_FILE, COSName.FONT_FILE2, COSName.FONT_FILE3);
+
+    private final Map<COSStream, Long> cmaps = new IdentityHashMap<>();
+    private final Map<COSStream, FontPrograms.Checked> programs = new IdentityHashMap<>();
+
+    /**
+     * A font as PDFBox loads it to show text: the codes its CMaps and programs map (a composite font's descendant's
+     * too), and why one is over budget.
+     */
+    synchronized FontPrograms.Checked font(COSDictionary font) throws IOException {
+        FontPrograms.Checked programs = programs(font.getCOSDictionary(COSName.FONT_DESC));
+        if (programs.overBudget() == null
+                && font.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof COSArray descendants
+                && descendants.size() > 0
+                && descendants.getObject(0) instanceof COSDictionary descendant) {
+            programs = plus(programs, programs(descendant.getCOSDictionary(COSName.FONT_DESC)));
+        }
+        return new FontPrograms.Checked(mappings(font) + programs.codes(), programs.overBudget());
+    }
+
+    /** The codes PDFBox maps parsing a font's embedded CMaps, each counted up to just past its own budget. */
+    synchronized long mappings(COSDictionary font) throws IOException {
+        long mappings = 0;
+        for (COSName key : CMAP_KEYS) {
+            if (font.getDictionaryObject(key) instanceof COSStream cmap) {
+                Long counted = cmaps.get(cmap);
+                if (counted == null) {
+                    counted = PdfCMaps.mappings(cmap);
+                    cmaps.put(cmap, counted);
+                }
+                mappings += counted;
+            }
+        }
+        return mappings;
+    }
+
+    /** A font descriptor's programs (none for null or another dictionary), each checked once for the document. */
+    synchronized FontPrograms.Checked programs(COSDictionary descriptor) throws IOException {
+        FontPrograms.Checked checked = FontPrograms.Checked.NOTHING;
+        if (descriptor == null) {
+            return checked;
+        }
+        for (COSName key : PROGRAM_KEYS) {
+            if (checked.overBudget() == null && descriptor.getDictionaryObject(key) instanceof COSStream program) {
+                FontPrograms.Checked known = programs.get(program);
+                if (known == null) {
+                    known = check(program, key);
+                    programs.put(program, known);
+                }
+                checked = plus(checked, known);
+            }
+        }
+        return checked;
+    }
+
+    private static FontPrograms.Checked check(COSStream program, COSName key) throws IOException {
+        FontPrograms.Checked trueType = FontPrograms.check(program, bytes(program));
+        if (trueType.overBudget() != null) {
+            return trueType;
+        }
+        byte[] bytes = bytes(program); // as FontPrograms may have rewritten it
+        String why = COSName.FONT_FILE.equals(key)
+                ? Type1Programs.overBudget(program, bytes)
+                : CffPrograms.overBudget(bytes);
+        return new FontPrograms.Checked(trueType.codes(), why);
+    }
+
+    private static FontPrograms.Checked plus(FontPrograms.Checked first, FontPrograms.Checked then) {
+        return new FontPrograms.Checked(
+                first.codes() + then.codes(), first.overBudget() != null ? first.overBudget() : then.overBudget());
+    }
+
+    private static byte[] bytes(COSStream program) throws IOException {
+        try (InputStream in = program.createInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+}
