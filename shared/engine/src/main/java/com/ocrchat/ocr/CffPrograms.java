@@ -27,19 +27,34 @@ final class CffPrograms {
 
     /** Why this CFF program asks FontBox for too much, or null (also when FontBox cannot read it: it drops it then). */
     static String overBudget(byte[] program) {
+        for (ByteBuffer cff : cffs(ByteBuffer.wrap(program))) {
+            String why = overBudget(cff);
+            if (why != null) {
+                return why;
+            }
+        }
+        return null;
+    }
+
+    private static String overBudget(ByteBuffer cff) {
         Copies copies = new Copies();
         try {
-            copies.read(cff(ByteBuffer.wrap(program)));
+            copies.read(cff);
         } catch (RuntimeException unreadable) {
             // FontBox fails on the same structure, after copying what was counted
         }
-        if (copies.bytes - program.length > MOST_COPIED_BYTES) {
+        if (copies.lookups > GlyphExpansions.MOST_STEPS) {
+            return "an embedded font in it looks its glyphs up in more than " + GlyphExpansions.MOST_STEPS + " steps";
+        }
+        if (copies.bytes - cff.limit() > MOST_COPIED_BYTES) {
             return "an embedded font in it copies more than " + DecodeBudget.megabytes(MOST_COPIED_BYTES)
                     + " MB of glyphs and subroutines beyond its own size as it is read";
         }
+        byte[] bytes = new byte[cff.limit()];
+        cff.get(0, bytes);
         List<CFFFont> fonts;
         try {
-            fonts = new CFFParser().parse(program, () -> program);
+            fonts = new CFFParser().parse(bytes, () -> bytes);
         } catch (IOException | RuntimeException unreadable) {
             return null;
         }
@@ -47,19 +62,31 @@ final class CffPrograms {
         return fonts.isEmpty() ? null : Type2Glyphs.overBudget(fonts.get(0));
     }
 
-    /** The CFF data CFFParser reads: an OpenType font's first CFF table, or the program itself. */
-    private static ByteBuffer cff(ByteBuffer program) {
-        if (program.getInt(0) != 0x4F54544F) { // OTTO
-            return program;
+    /**
+     * The CFF data FontBox may read: an OpenType font's first CFF table (CFFParser's choice) and its last valid one
+     * (OTFParser's), or the program itself.
+     */
+    private static List<ByteBuffer> cffs(ByteBuffer program) {
+        if (program.limit() < 12 || program.getInt(0) != 0x4F54544F) { // OTTO
+            return List.of(program);
         }
-        short tables = program.getShort(4);
-        for (int i = 0; i < tables; i++) {
+        List<ByteBuffer> tables = new ArrayList<>();
+        ByteBuffer last = null;
+        for (int i = 0; i < program.getShort(4) && 12 + 16 * i + 16 <= program.limit(); i++) {
             int entry = 12 + 16 * i;
-            if (program.getInt(entry) == 0x43464620) { // "CFF "
-                return program.slice(program.getInt(entry + 8), program.getInt(entry + 12));
+            long offset = program.getInt(entry + 8) & 0xFFFFFFFFL;
+            long length = program.getInt(entry + 12) & 0xFFFFFFFFL;
+            if (program.getInt(entry) == 0x43464620 && length > 0 && offset + length <= program.limit()) { // "CFF "
+                last = program.slice((int) offset, (int) length);
+                if (tables.isEmpty()) {
+                    tables.add(last);
+                }
             }
         }
-        throw new IllegalArgumentException("no CFF table"); // FontBox fails too
+        if (last != null && tables.get(0) != last) {
+            tables.add(last);
+        }
+        return tables;
     }
 
     // ---- What FontBox's CFFParser copies -----------------------------------------------------------------------
@@ -75,6 +102,9 @@ final class CffPrograms {
 
         long bytes;
 
+        /** Range scans to find every glyph's font dictionary and CID, in the glyphs' ranges: FontBox scans them. */
+        long lookups;
+
         void read(ByteBuffer cff) {
             // CFFParser reads the header's four bytes, whatever size the header says it is, then four indexes
             Index names = index(cff, 4);
@@ -89,6 +119,7 @@ final class CffPrograms {
                 Index glyphs = index(cff, first(top, 17));
                 bytes += glyphs.copied() + (long) GLYPH_BYTES * glyphs.count(); // CharStrings
                 if (top.containsKey(0xC1E)) { // ROS: a CID font, with a font dictionary array
+                    lookups = Math.max(lookups, glyphs.count() * (ranges(cff, top, 0xC25) + ranges(cff, top, 15)));
                     Index dictionaries = index(cff, first(top, 0xC24));
                     for (int fd = 0; fd < dictionaries.count() && bytes - cff.limit() <= MOST_COPIED_BYTES; fd++) {
                         bytes += privateSubroutines(cff, dictionary(dictionaries.entry(fd)));
@@ -111,11 +142,40 @@ final class CffPrograms {
         if (size <= 0) {
             return 0; // FontBox reads an empty dictionary
         }
-        Map<Integer, List<Number>> privateDictionary = dictionary(cff.slice(offset, size));
+        // FontBox reads every entry that starts in the dictionary, wherever it ends
+        Map<Integer, List<Number>> privateDictionary = dictionary(cff, offset, offset + size);
         List<Number> subroutines = privateDictionary.get(19);
         return subroutines != null && subroutines.get(0) instanceof Integer relative && relative > 0
                 ? index(cff, offset + relative).copied()
                 : 0;
+    }
+
+    /**
+     * The ranges of a CID font's FDSelect (operator 0xC25, format 3) or charset (operator 15, formats 1 and 2), which
+     * FontBox scans one by one for each glyph it looks up; 0 for a table of one entry a glyph, or none.
+     */
+    private static long ranges(ByteBuffer cff, Map<Integer, List<Number>> top, int operator) {
+        List<Number> at = top.get(operator);
+        if (at == null || at.isEmpty() || at.get(0).intValue() <= 0) {
+            return 0;
+        }
+        int offset = at.get(0).intValue();
+        int format = cff.get(offset) & 0xFF;
+        if (operator == 0xC25) {
+            return format == 3 ? cff.getShort(offset + 1) & 0xFFFF : 0;
+        }
+        if (format != 1 && format != 2) {
+            return 0;
+        }
+        int glyphs = index(cff, first(top, 17)).count();
+        long ranges = 0;
+        int record = offset + 1;
+        for (int gid = 1; gid < glyphs; ranges++) { // as CFFParser reads them: each covers 1 + its count of glyphs
+            int left = format == 1 ? cff.get(record + 2) & 0xFF : cff.getShort(record + 2) & 0xFFFF;
+            record += format == 1 ? 3 : 4;
+            gid += left + 1;
+        }
+        return ranges;
     }
 
     private static int first(Map<Integer, List<Number>> dictionary, int operator) {
@@ -182,10 +242,15 @@ final class CffPrograms {
 
     /** A DICT's operands by operator (two-byte operators as 0xC00 + the second byte), as FontBox reads them. */
     private static Map<Integer, List<Number>> dictionary(ByteBuffer dict) {
+        return dictionary(dict, 0, dict.limit());
+    }
+
+    /** A DICT read from its start while its next entry starts before its end. */
+    private static Map<Integer, List<Number>> dictionary(ByteBuffer dict, int start, int end) {
         Map<Integer, List<Number>> entries = new HashMap<>();
         List<Number> operands = new ArrayList<>();
-        int at = 0;
-        while (at < dict.limit()) {
+        int at = start;
+        while (at < end || !operands.isEmpty()) { // an entry begun before the end is read to its operator
             int b0 = dict.get(at++) & 0xFF;
             if (b0 <= 21) {
                 int operator = b0 == 12 ? 0xC00 | (dict.get(at++) & 0xFF) : b0;

@@ -2,6 +2,7 @@ package com.ocrchat.ocr;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +26,27 @@ final class FontBudget {
     private static final List<COSName> PROGRAM_KEYS =
             List.of(COSName.FONT_FILE, COSName.FONT_FILE2, COSName.FONT_FILE3);
 
+    /** A font's verdict: the codes it maps (an entry of a map each), and why it is over budget, or null. */
+    record Verdict(long codes, String overBudget) {
+        static final Verdict NOTHING = new Verdict(0, null);
+    }
+
     private final Map<COSStream, Long> cmaps = new IdentityHashMap<>();
-    private final Map<COSStream, FontPrograms.Checked> programs = new IdentityHashMap<>();
+    private final Map<COSStream, Verdict> programs = new IdentityHashMap<>();
 
     /**
      * A font as PDFBox loads it to show text: the codes its CMaps and programs map (a composite font's descendant's
      * too), and why one is over budget.
      */
-    synchronized FontPrograms.Checked font(COSDictionary font) throws IOException {
-        FontPrograms.Checked programs = programs(font.getCOSDictionary(COSName.FONT_DESC));
+    synchronized Verdict font(COSDictionary font) throws IOException {
+        Verdict programs = programs(font.getCOSDictionary(COSName.FONT_DESC));
         if (programs.overBudget() == null
                 && font.getDictionaryObject(COSName.DESCENDANT_FONTS) instanceof COSArray descendants
                 && descendants.size() > 0
                 && descendants.getObject(0) instanceof COSDictionary descendant) {
             programs = plus(programs, programs(descendant.getCOSDictionary(COSName.FONT_DESC)));
         }
-        return new FontPrograms.Checked(mappings(font) + programs.codes(), programs.overBudget());
+        return new Verdict(mappings(font) + programs.codes(), programs.overBudget());
     }
 
     /** The codes PDFBox maps parsing a font's embedded CMaps, each counted up to just past its own budget. */
@@ -60,14 +66,14 @@ final class FontBudget {
     }
 
     /** A font descriptor's programs (none for null or another dictionary), each checked once for the document. */
-    synchronized FontPrograms.Checked programs(COSDictionary descriptor) throws IOException {
-        FontPrograms.Checked checked = FontPrograms.Checked.NOTHING;
+    synchronized Verdict programs(COSDictionary descriptor) throws IOException {
+        Verdict checked = Verdict.NOTHING;
         if (descriptor == null) {
             return checked;
         }
         for (COSName key : PROGRAM_KEYS) {
             if (checked.overBudget() == null && descriptor.getDictionaryObject(key) instanceof COSStream program) {
-                FontPrograms.Checked known = programs.get(program);
+                Verdict known = programs.get(program);
                 if (known == null) {
                     known = check(program, key);
                     programs.put(program, known);
@@ -78,20 +84,29 @@ final class FontBudget {
         return checked;
     }
 
-    private static FontPrograms.Checked check(COSStream program, COSName key) throws IOException {
-        FontPrograms.Checked trueType = FontPrograms.check(program, bytes(program));
-        if (trueType.overBudget() != null) {
-            return trueType;
+    /** A program checked by each parser that may read it; FontBox recursing past a thread's stack refuses it too. */
+    private static Verdict check(COSStream program, COSName key) throws IOException {
+        try {
+            TrueTypePrograms.Checked trueType = TrueTypePrograms.check(program, bytes(program));
+            if (trueType.overBudget() != null) {
+                return new Verdict(trueType.codes(), trueType.overBudget());
+            }
+            byte[] bytes = trueType.program();
+            // Any program that is OpenType may reach the CFF parser, through OTFParser
+            boolean openType = bytes.length >= 4 && ByteBuffer.wrap(bytes).getInt(0) == 0x4F54544F; // OTTO
+            boolean cff = openType || !COSName.FONT_FILE.equals(key);
+            String why = cff ? CffPrograms.overBudget(bytes) : null;
+            if (why == null && COSName.FONT_FILE.equals(key)) {
+                why = Type1Programs.overBudget(program, bytes);
+            }
+            return new Verdict(trueType.codes(), why);
+        } catch (StackOverflowError deep) {
+            return new Verdict(0, "an embedded font in it nests deeper than its reader can follow");
         }
-        byte[] bytes = bytes(program); // as FontPrograms may have rewritten it
-        String why = COSName.FONT_FILE.equals(key)
-                ? Type1Programs.overBudget(program, bytes)
-                : CffPrograms.overBudget(bytes);
-        return new FontPrograms.Checked(trueType.codes(), why);
     }
 
-    private static FontPrograms.Checked plus(FontPrograms.Checked first, FontPrograms.Checked then) {
-        return new FontPrograms.Checked(
+    private static Verdict plus(Verdict first, Verdict then) {
+        return new Verdict(
                 first.codes() + then.codes(), first.overBudget() != null ? first.overBudget() : then.overBudget());
     }
 

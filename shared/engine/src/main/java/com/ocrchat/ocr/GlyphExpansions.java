@@ -23,23 +23,22 @@ abstract class GlyphExpansions<K> {
     /** Bytes read expanding all the glyphs of one font: a whole CJK font of 65,535 glyphs took 29 million. */
     static final long MOST_STEPS = 1L << 26;
 
-    static final String OVER_BUDGET = "a glyph of an embedded font in it expands to more than " + MOST_GLYPH_TOKENS
-            + " operators, calls subroutines more than " + MOST_DEPTH + " deep, or is drawn from itself; or its"
-            + " glyphs take more than " + MOST_STEPS + " steps to expand";
-
-    private static final int OVER = Integer.MAX_VALUE;
+    /** Marks a glyph being expanded: met again inside itself, it is drawn from itself. */
+    private static final int BEING_EXPANDED = -1;
 
     private final Map<K, Integer> expanded = new HashMap<>();
     private long steps;
 
-    /** Why one of these glyphs is over budget ({@link #OVER_BUDGET}), or null. */
+    /** Why one of these glyphs is over budget, or null. */
     String overBudget(Iterable<K> glyphs) {
-        for (K glyph : glyphs) {
-            if (expanded(glyph) > MOST_GLYPH_TOKENS) {
-                return OVER_BUDGET;
+        try {
+            for (K glyph : glyphs) {
+                expanded(glyph);
             }
+            return null;
+        } catch (FontOverBudget over) {
+            return over.getMessage();
         }
-        return null;
     }
 
     /** Parses a glyph's charstring into the sequence, as FontBox does, calling {@link Sequence#step} for each byte. */
@@ -48,13 +47,16 @@ abstract class GlyphExpansions<K> {
     /** The glyphs an accented glyph's sequence draws besides itself, as names of this font. */
     abstract List<K> parts(List<Object> sequence);
 
-    /** A glyph's tokens with its parts, or more than the budget (for a glyph drawn from itself too). */
+    /** A glyph's tokens with its parts; throws {@link FontOverBudget} past a budget. */
     final int expanded(K glyph) {
         Integer known = expanded.get(glyph);
+        if (known != null && known == BEING_EXPANDED) {
+            throw new FontOverBudget("a glyph of an embedded font in it is drawn from itself");
+        }
         if (known != null) {
             return known;
         }
-        expanded.put(glyph, OVER);
+        expanded.put(glyph, BEING_EXPANDED);
         Sequence sequence = new Sequence(MOST_STEPS - steps);
         long tokens;
         try {
@@ -63,26 +65,22 @@ abstract class GlyphExpansions<K> {
             for (K part : parts(sequence.items)) {
                 tokens += expanded(part);
             }
-        } catch (OverBudget over) {
-            tokens = OVER;
+        } catch (FontOverBudget over) {
+            throw over;
         } catch (RuntimeException failed) {
             tokens = sequence.items.size(); // FontBox fails this glyph here too, and draws nothing for it
         }
         steps += sequence.steps;
-        int within = (int) Math.min(tokens, OVER);
-        expanded.put(glyph, within);
-        return within;
+        if (tokens > MOST_GLYPH_TOKENS) {
+            throw new FontOverBudget("a glyph of an embedded font in it expands to more than " + MOST_GLYPH_TOKENS
+                    + " operators, with its subroutines and accented parts");
+        }
+        expanded.put(glyph, (int) tokens);
+        return (int) tokens;
     }
 
     /** An operator in a sequence, apart from the numbers. */
     record Command(int code) {}
-
-    /** Thrown where an expansion passes a budget. */
-    static final class OverBudget extends RuntimeException {
-        OverBudget() {
-            super(null, null, false, false);
-        }
-    }
 
     /** One glyph's expansion: FontBox's flat sequence of numbers and commands, from which a call takes its number. */
     static final class Sequence {
@@ -96,8 +94,17 @@ abstract class GlyphExpansions<K> {
 
         /** Counts one step of the parse at this depth of calls; throws once a budget is passed. */
         void step(int depth) {
-            if (++steps > mostSteps || items.size() > MOST_GLYPH_TOKENS || depth > MOST_DEPTH) {
-                throw new OverBudget();
+            if (++steps > mostSteps) {
+                throw new FontOverBudget(
+                        "the glyphs of an embedded font in it take more than " + MOST_STEPS + " steps to expand");
+            }
+            if (items.size() > MOST_GLYPH_TOKENS) {
+                throw new FontOverBudget(
+                        "a glyph of an embedded font in it expands to more than " + MOST_GLYPH_TOKENS + " operators");
+            }
+            if (depth > MOST_DEPTH) {
+                throw new FontOverBudget(
+                        "a glyph of an embedded font in it calls subroutines more than " + MOST_DEPTH + " deep");
             }
         }
 

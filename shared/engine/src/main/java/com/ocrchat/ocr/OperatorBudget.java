@@ -43,7 +43,7 @@ final class OperatorBudget {
 
     /** A font as PDFBox loads it to show text: the codes it maps, and why it is over budget ({@link FontBudget}). */
     interface Fonts {
-        FontPrograms.Checked of(COSDictionary font) throws IOException;
+        FontBudget.Verdict of(COSDictionary font) throws IOException;
     }
 
     private final long maxOperators;
@@ -56,7 +56,7 @@ final class OperatorBudget {
     private volatile String exceeded;
 
     OperatorBudget(long maxOperators, long maxMillis) {
-        this(maxOperators, maxMillis, font -> FontPrograms.Checked.NOTHING);
+        this(maxOperators, maxMillis, font -> FontBudget.Verdict.NOTHING);
     }
 
     OperatorBudget(long maxOperators, long maxMillis, Fonts fonts) {
@@ -75,7 +75,7 @@ final class OperatorBudget {
         }
         COSDictionary all = resources.getCOSObject().getCOSDictionary(COSName.FONT);
         if (all != null && all.getDictionaryObject(name) instanceof COSDictionary font && selected.add(font)) {
-            FontPrograms.Checked checked = fonts.of(font);
+            FontBudget.Verdict checked = fonts.of(font);
             if (checked.overBudget() != null) {
                 throw stop(checked.overBudget()); // a font no walk of the page's resources reached
             }

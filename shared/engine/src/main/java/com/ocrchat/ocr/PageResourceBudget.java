@@ -74,7 +74,7 @@ final class PageResourceBudget {
      * A font as PDFBox loads it to show text ({@link FontBudget#font}): PDFBox holds every font a page shows text in
      * until the page is done, so a page's {@link OperatorBudget} adds their codes up as the page selects them.
      */
-    FontPrograms.Checked font(COSDictionary font) throws IOException {
+    FontBudget.Verdict font(COSDictionary font) throws IOException {
         return fonts.font(font);
     }
 
@@ -109,7 +109,7 @@ final class PageResourceBudget {
             }
             if (next instanceof COSDictionary dictionary) {
                 long fontMappings = fonts.mappings(dictionary);
-                FontPrograms.Checked program = fonts.programs(dictionary);
+                FontBudget.Verdict program = fonts.programs(dictionary);
                 mappings += fontMappings + program.codes();
                 String why = fontMappings > PdfCMaps.MOST_MAPPINGS
                         ? "a CMap of a font in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes"

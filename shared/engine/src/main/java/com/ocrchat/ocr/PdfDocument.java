@@ -107,7 +107,7 @@ final class PdfDocument implements Document {
     public BufferedImage render(int index) {
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         BufferedImage image = null;
-        Exception failure = null;
+        Throwable failure = null; // a page nesting past a thread's stack is as unreadable as a corrupt one
         try {
             image = streams.apply(() -> {
                 PDPage page = pdf.getPage(index);
@@ -116,7 +116,7 @@ final class PdfDocument implements Document {
                 checkContents(streams, index, page);
                 return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
             });
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             failure = e;
         }
         // A budget's refusal whatever PDFBox made of it (it may swallow a failed stream); else the page is corrupt.
@@ -196,7 +196,7 @@ final class PdfDocument implements Document {
                 int height = Math.max(1, Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f));
                 return PdfTextLayer.read(pdf, index, dpi, width, height, budget);
             });
-        } catch (IOException | RuntimeException refused) {
+        } catch (IOException | RuntimeException | StackOverflowError refused) {
             read = Optional.empty(); // over a budget, said below; or unreadable, and the page is drawn instead
         }
         if (streams.exceeded() != null) {

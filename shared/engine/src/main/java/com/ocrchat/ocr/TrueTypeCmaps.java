@@ -25,7 +25,7 @@ final class TrueTypeCmaps {
         }
         int subtables = cmap.getShort(2) & 0xFFFF;
         try {
-            for (int i = 0; i < subtables && count.entries() <= FontPrograms.MOST_CMAP_ENTRIES; i++) {
+            for (int i = 0; i < subtables && count.entries() <= TrueTypePrograms.MOST_CMAP_ENTRIES; i++) {
                 long offset = cmap.getInt(4 + 8 * i + 4) & 0xFFFFFFFFL;
                 if (offset < cmap.limit()) {
                     count.subtable(cmap, (int) offset);
@@ -50,10 +50,12 @@ final class TrueTypeCmaps {
     private void subtable(ByteBuffer cmap, int at) {
         int format = cmap.getShort(at) & 0xFFFF;
         int body = at + (format < 8 ? 6 : 12);
-        // Each of these makes a map sized for all the glyphs and a table of a slot a glyph: two slots a glyph, at most.
+        // Each of these makes a map sized for the glyphs, and a table of a slot for each glyph (formats 4 and 6: up to
+        // the highest glyph they map, which may be past the font's glyphs).
         slots += switch (format) {
             case 0 -> 256;
-            case 2, 4, 6, 8, 12, 13 -> 2 * 0x10000;
+            case 2, 8, 12, 13 -> 2L * glyphs;
+            case 4, 6 -> glyphs + 0x10000;
             default -> 0;
         };
         codes += switch (format) {
@@ -99,7 +101,7 @@ final class TrueTypeCmaps {
     private long groups(ByteBuffer cmap, int at, int format) {
         long groups = cmap.getInt(at) & 0xFFFFFFFFL;
         long mapped = 0;
-        for (long group = 0; group < groups && mapped <= FontPrograms.MOST_CMAP_ENTRIES; group++) {
+        for (long group = 0; group < groups && mapped <= TrueTypePrograms.MOST_CMAP_ENTRIES; group++) {
             int record = Math.toIntExact(at + 4 + 12 * group);
             long first = cmap.getInt(record) & 0xFFFFFFFFL;
             long last = cmap.getInt(record + 4) & 0xFFFFFFFFL;

@@ -1,9 +1,12 @@
 package com.ocrchat.ocr;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.fontbox.type1.Type1Font;
@@ -51,9 +54,14 @@ final class Type1Programs {
         if (segments == null) {
             return null;
         }
-        long subroutines = declaredSubroutines(decrypted(segments[1]));
-        if (subroutines > MOST_SUBROUTINES) {
-            return "an embedded font in it declares " + subroutines + " subroutines, more than " + MOST_SUBROUTINES;
+        Declared declared = declared(decrypted(segments[1]));
+        if (declared.subroutines() > MOST_SUBROUTINES) {
+            return "an embedded font in it declares " + declared.subroutines() + " subroutines, more than "
+                    + MOST_SUBROUTINES;
+        }
+        if (declared.lowestLenIV() < -1) {
+            // FontBox makes each charstring that many bytes longer than its cipher
+            return "an embedded font in it declares a charstring lead (lenIV) of " + declared.lowestLenIV();
         }
         Type1Font font;
         try {
@@ -124,9 +132,9 @@ final class Type1Programs {
 
     /** A PFB file's ASCII and binary records, each kind joined, as FontBox's PfbParser joins them, or null. */
     private static byte[][] pfbSegments(byte[] bytes) {
-        java.io.ByteArrayOutputStream ascii = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream binary = new java.io.ByteArrayOutputStream();
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        ByteArrayOutputStream ascii = new ByteArrayOutputStream();
+        ByteArrayOutputStream binary = new ByteArrayOutputStream();
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         while (in.remaining() >= 6 && (in.get() & 0xFF) == 0x80) {
             int type = in.get();
             if (type == 3) {
@@ -169,7 +177,7 @@ final class Type1Programs {
     }
 
     private static byte[] fromHex(byte[] hex) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int high = -1;
         for (byte b : hex) {
             int digit = Character.digit((char) b, 16);
@@ -185,25 +193,34 @@ final class Type1Programs {
         return out.toByteArray();
     }
 
-    /** The largest count after a /Subrs literal among the decrypted part's tokens, as FontBox's lexer reads them. */
-    private static long declaredSubroutines(byte[] plain) {
-        long most = 0;
+    /** The most subroutines a font declares, and the lowest lead its charstrings' encryption declares. */
+    private record Declared(long subroutines, long lowestLenIV) {}
+
+    /** What the decrypted part declares after /Subrs and /lenIV literals, on the tokens of FontBox's own lexer. */
+    private static Declared declared(byte[] plain) {
+        long subroutines = 0;
+        long lowestLenIV = 4;
         try {
             Object lexer = LEXER.newInstance((Object) plain);
-            boolean afterSubrs = false;
+            String literal = "";
             for (Object token = NEXT_TOKEN.invoke(lexer); token != null; token = NEXT_TOKEN.invoke(lexer)) {
                 String kind = String.valueOf(KIND.invoke(token));
                 String text = (String) TEXT.invoke(token);
-                if (afterSubrs && "INTEGER".equals(kind)) {
-                    most = Math.max(most, (long) Double.parseDouble(text)); // FontBox: (int) Float.parseFloat
+                if ("INTEGER".equals(kind) || "REAL".equals(kind)) {
+                    long value = (long) Double.parseDouble(text); // FontBox: (int) Float.parseFloat
+                    if (literal.equals("Subrs") && "INTEGER".equals(kind)) {
+                        subroutines = Math.max(subroutines, value);
+                    } else if (literal.equals("lenIV")) {
+                        lowestLenIV = Math.min(lowestLenIV, value);
+                    }
                 }
-                afterSubrs = "LITERAL".equals(kind) && "Subrs".equals(text);
+                literal = "LITERAL".equals(kind) ? text : "";
             }
-        } catch (java.lang.reflect.InvocationTargetException stopped) {
+        } catch (InvocationTargetException stopped) {
             // FontBox's lexer stops here too; what it read before was counted
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("FontBox's Type 1 lexer could not be used", e);
         }
-        return most;
+        return new Declared(subroutines, lowestLenIV);
     }
 }

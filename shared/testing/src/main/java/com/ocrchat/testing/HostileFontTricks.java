@@ -2,6 +2,7 @@ package com.ocrchat.testing;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -54,11 +55,96 @@ final class HostileFontTricks {
                         "pdf-truetype-glyph-of-parts-nested-60000-deep",
                         HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(chainedGlyphs(60_000)))),
                         "glyph"),
+                // FontBox keeps the first of two tables of one tag when the second is empty: a GSUB bomb there.
+                new HostileInputs.Hostile(
+                        "pdf-truetype-gsub-of-16000-lookups-listed-again-empty",
+                        HostileTrueTypeFonts.pageInFont(gsubListedAgainEmpty()),
+                        null),
+                // FontBox reads a glyph whose next offset is before its own: 200 cubed parts of 100 points there.
+                new HostileInputs.Hostile(
+                        "pdf-truetype-glyph-of-200-cubed-parts-ending-before-it-starts",
+                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(endingBeforeStarting())),
+                        "glyph"),
+                // FontBox reads a part as often as it is placed: 255 placements of one part, four deep.
+                new HostileInputs.Hostile(
+                        "pdf-truetype-glyph-placing-one-part-255-times-4-deep",
+                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(placedGlyphs(4, 255)))),
+                        "glyph"),
+                // FontBox makes each charstring as much longer than its cipher as a negative lead says: 500 MB.
+                new HostileInputs.Hostile(
+                        "pdf-type1-charstring-lead-of-minus-500-million",
+                        HostilePostScriptFonts.pageInType1(HostilePostScriptFonts.type1(
+                                "", "-500000000", "8", HostilePostScriptFonts.type1Doubling(8, false))),
+                        "lenIV"),
+                // FontBox reads an entry that starts in a private dictionary to its end: sizes of 1 hide nothing.
+                new HostileInputs.Hostile(
+                        "pdf-cff-65535-font-dictionaries-of-1-byte-private-dictionaries-sharing-64-kb-of-subroutines",
+                        HostilePostScriptFonts.pageInCidCff(
+                                HostilePostScriptFonts.cidCffSharingSubroutines(65_535, 65_536, 1)),
+                        "subroutines"),
+                // A composite font's TrueType parser reads an OpenType FontFile through its CFF parser.
+                new HostileInputs.Hostile(
+                        "pdf-cid-truetype-font-with-an-opentype-cff-glyph-bomb-as-its-type1-program",
+                        HostileStreams.pageInCidFont(
+                                "/CIDFontType2",
+                                "/FontFile",
+                                "",
+                                openType(HostilePostScriptFonts.cff(HostilePostScriptFonts.doubling(30, false)))),
+                        "glyph"),
+                // FontBox's Type 1 parser follows a value wrapped in "systemdict ... ifelse" into itself: 100,000 deep.
+                new HostileInputs.Hostile(
+                        "pdf-type1-font-value-wrapped-100000-deep",
+                        HostilePostScriptFonts.pageInType1(HostilePostScriptFonts.type1(
+                                "/X 1" + " systemdict/internaldict known{}{}ifelse{pop 1".repeat(100_000)
+                                        + " } if".repeat(100_000) + " def\n",
+                                "4",
+                                "1",
+                                HostilePostScriptFonts.type1Doubling(1, false))),
+                        "nests"),
                 // An accented glyph's parts named by "c 1 div": each glyph draws the next one twice, 24 deep.
                 new HostileInputs.Hostile(
                         "pdf-cff-accented-glyphs-named-behind-div-doubling-24-deep",
                         HostilePostScriptFonts.pageInCff(HostilePostScriptFonts.cff(accentsBehindDiv(), new byte[0][])),
                         "glyph"));
+    }
+
+    /** A font whose GSUB shares one subtable 16,000 x 16,000 times, then lists a GSUB again, empty. */
+    private static byte[] gsubListedAgainEmpty() {
+        byte[] placed =
+                TrueTypeTables.trueType(Map.of("GSUB", HostileTrueTypeFonts.gsub(16_000, 16_000), "GSUC", new byte[0]));
+        for (int entry = 12; ; entry += 16) {
+            if (new String(placed, entry, 4, StandardCharsets.US_ASCII).equals("GSUC")) {
+                placed[entry + 3] = 'B';
+                return placed;
+            }
+        }
+    }
+
+    /** The glyphs of 200 cubed parts, the top one's next offset set to 0, before its own. */
+    private static Map<String, byte[]> endingBeforeStarting() {
+        Map<String, byte[]> tables = HostileTrueTypeFonts.compositeGlyphs(3, 200, false);
+        ByteBuffer.wrap(tables.get("loca")).putInt(4 * 4, 0);
+        return tables;
+    }
+
+    /** An OpenType font (OTTO) of this CFF table and the tables FontBox requires. */
+    private static byte[] openType(byte[] cff) {
+        byte[] font = TrueTypeTables.trueType(Map.of("CFF ", cff));
+        ByteBuffer.wrap(font).putInt(0, 0x4F54544F);
+        return font;
+    }
+
+    /** Glyph 1 placing glyph 2 fanOut times, glyph 2 placing glyph 3 so, and so on, the last one empty. */
+    private static byte[][] placedGlyphs(int levels, int fanOut) {
+        byte[][] glyphs = new byte[levels + 2][];
+        glyphs[0] = new byte[0];
+        for (int glyph = 1; glyph <= levels; glyph++) {
+            int[] parts = new int[fanOut];
+            Arrays.fill(parts, glyph + 1);
+            glyphs[glyph] = composite(parts);
+        }
+        glyphs[levels + 1] = new byte[0];
+        return glyphs;
     }
 
     /** A font whose cmap, of one Windows Unicode subtable, points past its own 12 bytes to this subtable. */

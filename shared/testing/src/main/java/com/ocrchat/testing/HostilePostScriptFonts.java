@@ -87,7 +87,7 @@ final class HostilePostScriptFonts {
     }
 
     /** A page of text in a CID font embedded as this CFF program. */
-    private static byte[] pageInCidCff(byte[] program) {
+    static byte[] pageInCidCff(byte[] program) {
         return HostileStreams.pageInCidFont("/CIDFontType0", "/FontFile3", "/Subtype /CIDFontType0C", program);
     }
     /**
@@ -95,6 +95,11 @@ final class HostilePostScriptFonts {
      * private dictionary, whose local subroutines are one of this many bytes.
      */
     static byte[] cidCffSharingSubroutines(int dictionaries, int subroutineBytes) {
+        return cidCffSharingSubroutines(dictionaries, subroutineBytes, 6);
+    }
+
+    /** The same, with this size given for the private dictionary (its one entry takes 6 bytes). */
+    static byte[] cidCffSharingSubroutines(int dictionaries, int subroutineBytes, int privateSize) {
         byte[] names = index(new byte[][] {"Hostile".getBytes(StandardCharsets.US_ASCII)});
         byte[] charStrings = index(new byte[][] {{14}});
         byte[] select = {3, 0, 1, 0, 0, 0, 0, 1}; // format 3, one range: glyph 0 in dictionary 0, sentinel 1
@@ -120,7 +125,7 @@ final class HostilePostScriptFonts {
                 .array();
         byte[] dictionary = ByteBuffer.allocate(11)
                 .put((byte) 29)
-                .putInt(6)
+                .putInt(privateSize)
                 .put((byte) 29)
                 .putInt(privateAt)
                 .put((byte) 18)
@@ -181,7 +186,7 @@ final class HostilePostScriptFonts {
     }
 
     /** A page of text in a simple Type 1 font embedded as these two segments: its clear text and its eexec part. */
-    private static byte[] pageInType1(byte[][] segments) {
+    static byte[] pageInType1(byte[][] segments) {
         byte[] program = new byte[segments[0].length + segments[1].length];
         System.arraycopy(segments[0], 0, program, 0, segments[0].length);
         System.arraycopy(segments[1], 0, program, segments[0].length, segments[1].length);
@@ -193,14 +198,21 @@ final class HostilePostScriptFonts {
      * charstring), with one glyph, "f", calling subroutine 0: its clear text and its eexec-encrypted part.
      */
     static byte[][] type1(String declaredSubroutines, byte[][] subroutines) {
+        return type1("", "4", declaredSubroutines, subroutines);
+    }
+
+    /** The same, with these entries added to its font dictionary, and this charstring lead (lenIV). */
+    static byte[][] type1(String entries, String lenIV, String declaredSubroutines, byte[][] subroutines) {
         String clear = "%!PS-AdobeFont-1.0: Hostile 001.000\n12 dict begin\n/FontName /Hostile def\n/PaintType 0 def\n"
+                + entries
                 + "/FontType 1 def\n/FontMatrix [0.001 0 0 0.001 0 0] readonly def\n"
                 + "/FontBBox {0 0 1000 1000} readonly def\n/Encoding StandardEncoding def\n"
                 + "currentdict end\ncurrentfile eexec\n";
         java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
         plain.writeBytes(new byte[4]);
         plain.writeBytes(("dup /Private 8 dict dup begin\n/RD{string currentfile exch readstring pop}executeonly def\n"
-                        + "/ND{noaccess def}executeonly def\n/NP{noaccess put}executeonly def\n/lenIV 4 def\n"
+                        + "/ND{noaccess def}executeonly def\n/NP{noaccess put}executeonly def\n/lenIV " + lenIV
+                        + " def\n"
                         + "/Subrs " + declaredSubroutines + " array\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         for (int i = 0; i < subroutines.length; i++) {
@@ -238,7 +250,7 @@ final class HostilePostScriptFonts {
     }
 
     /** Type 1 subroutines each calling the next twice (the last drawing a line): 2^count calls for one glyph. */
-    private static byte[][] type1Doubling(int count, boolean itself) {
+    static byte[][] type1Doubling(int count, boolean itself) {
         byte[][] subroutines = new byte[count][];
         for (int i = 0; i < count; i++) {
             byte call = (byte) ((itself ? i : i + 1) + 139);

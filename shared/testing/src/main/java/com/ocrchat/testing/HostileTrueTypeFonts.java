@@ -75,7 +75,7 @@ final class HostileTrueTypeFonts {
      * Glyph 0 of 100 points, then glyphs each made of {@code fanOut} copies of the one before (or of itself), mapped
      * from the printable ASCII codes to the last of them, with long glyph offsets and a profile allowing depth 16.
      */
-    private static Map<String, byte[]> compositeGlyphs(int levels, int fanOut, boolean itself) {
+    static Map<String, byte[]> compositeGlyphs(int levels, int fanOut, boolean itself) {
         ByteBuffer glyf = ByteBuffer.allocate(114 + levels * (10 + 8 * fanOut))
                 .putShort((short) 1)
                 .putLong(0)
@@ -161,7 +161,7 @@ final class HostileTrueTypeFonts {
      * A GSUB table whose lookup list names one lookup this many times, and that lookup one single-substitution
      * subtable this many times, whose coverage lists 65,535 glyphs.
      */
-    private static byte[] gsub(int lookups, int subtables) {
+    static byte[] gsub(int lookups, int subtables) {
         int scriptList = 10;
         int featureList = scriptList + 2;
         int lookupList = featureList + 2;
