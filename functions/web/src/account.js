@@ -7,8 +7,8 @@ import { examples } from './examples.js';
 // One request carries about 4 MB of file on AWS; larger files go to a presigned upload first.
 const INLINE_BYTES = 4 * 1024 * 1024;
 
-const session = await requireSession();
-header(session);
+// The session is awaited after the buttons and forms have their handlers: a click while it loads is not lost.
+const sessionLoaded = requireSession();
 
 async function showAccount() {
   const account = await api('/api/v1/account/');
@@ -129,6 +129,8 @@ document.querySelector('#upload').addEventListener('submit', async (event) => {
 });
 
 showExamples();
+const session = await sessionLoaded;
+header(session);
 try {
   await Promise.all([showAccount(), showTools()]);
 } catch (error) {
