@@ -13,6 +13,7 @@ import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType3CharProc;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceN;
 import org.apache.pdfbox.pdmodel.graphics.color.PDPattern;
@@ -90,6 +91,13 @@ final class BudgetedRenderer extends PDFRenderer {
                     page.checkInlineImage(operator.getImageData(), operator.getImageParameters());
                 }
                 super.processOperator(operator, operands);
+            }
+
+            @Override
+            protected void processType3Stream(PDType3CharProc procedure, Matrix textRenderingMatrix)
+                    throws IOException {
+                page.checkGlyphProcedure(procedure.getCOSObject().getLength());
+                super.processType3Stream(procedure, textRenderingMatrix);
             }
 
             @Override

@@ -100,6 +100,12 @@ final class CffPrograms {
         /** What FontBox keeps for a glyph besides its charstring: its name's entries in two maps, its dictionary. */
         private static final int GLYPH_BYTES = 72;
 
+        /** What FontBox keeps for a byte of a private dictionary: a boxed number in a list, about. */
+        private static final int PRIVATE_BYTES = 24;
+
+        /** What FontBox keeps for a code of an encoding: its entries in two maps. */
+        private static final int ENCODED_BYTES = 64;
+
         long bytes;
 
         /** Range scans to find every glyph's font dictionary and CID, in the glyphs' ranges: FontBox scans them. */
@@ -107,177 +113,52 @@ final class CffPrograms {
 
         void read(ByteBuffer cff) {
             // CFFParser reads the header's four bytes, whatever size the header says it is, then four indexes
-            Index names = index(cff, 4);
-            Index topDictionaries = index(cff, names.end());
-            Index globalSubroutines =
-                    index(cff, index(cff, topDictionaries.end()).end());
-            for (Index read : List.of(names, topDictionaries, globalSubroutines)) {
+            CffData.Index names = CffData.index(cff, 4);
+            CffData.Index topDictionaries = CffData.index(cff, names.end());
+            CffData.Index globalSubroutines =
+                    CffData.index(cff, CffData.index(cff, topDictionaries.end()).end());
+            for (CffData.Index read : List.of(names, topDictionaries, globalSubroutines)) {
                 bytes += read.copied();
             }
             for (int font = 0; font < names.count() && bytes - cff.limit() <= MOST_COPIED_BYTES; font++) {
-                Map<Integer, List<Number>> top = dictionary(topDictionaries.entry(font));
-                Index glyphs = index(cff, first(top, 17));
+                Map<Integer, List<Number>> top = CffData.dictionary(topDictionaries.entry(font));
+                CffData.Index glyphs = CffData.index(cff, CffData.first(top, 17));
                 bytes += glyphs.copied() + (long) GLYPH_BYTES * glyphs.count(); // CharStrings
                 if (top.containsKey(0xC1E)) { // ROS: a CID font, with a font dictionary array
-                    lookups = Math.max(lookups, glyphs.count() * (ranges(cff, top, 0xC25) + ranges(cff, top, 15)));
-                    Index dictionaries = index(cff, first(top, 0xC24));
+                    lookups = Math.max(
+                            lookups, glyphs.count() * (CffData.ranges(cff, top, 0xC25) + CffData.ranges(cff, top, 15)));
+                    CffData.Index dictionaries = CffData.index(cff, CffData.first(top, 0xC24));
                     for (int fd = 0; fd < dictionaries.count() && bytes - cff.limit() <= MOST_COPIED_BYTES; fd++) {
-                        bytes += privateSubroutines(cff, dictionary(dictionaries.entry(fd)));
+                        bytes += privateDictionary(cff, CffData.dictionary(dictionaries.entry(fd)));
                     }
                 } else {
-                    bytes += privateSubroutines(cff, top);
+                    bytes += privateDictionary(cff, top) + ENCODED_BYTES * CffData.encoded(cff, top);
                 }
             }
         }
-    }
 
-    /** The bytes of the subroutines a dictionary's private dictionary names, or 0. */
-    private static long privateSubroutines(ByteBuffer cff, Map<Integer, List<Number>> dictionary) {
-        List<Number> location = dictionary.get(18);
-        if (location == null || location.size() < 2) {
-            return 0;
-        }
-        int size = location.get(0).intValue();
-        int offset = location.get(1).intValue();
-        if (size <= 0) {
-            return 0; // FontBox reads an empty dictionary
-        }
-        // FontBox reads every entry that starts in the dictionary, wherever it ends
-        Map<Integer, List<Number>> privateDictionary = dictionary(cff, offset, offset + size);
-        List<Number> subroutines = privateDictionary.get(19);
-        return subroutines != null && subroutines.get(0) instanceof Integer relative && relative > 0
-                ? index(cff, offset + relative).copied()
-                : 0;
-    }
-
-    /**
-     * The ranges of a CID font's FDSelect (operator 0xC25, format 3) or charset (operator 15, formats 1 and 2), which
-     * FontBox scans one by one for each glyph it looks up; 0 for a table of one entry a glyph, or none.
-     */
-    private static long ranges(ByteBuffer cff, Map<Integer, List<Number>> top, int operator) {
-        List<Number> at = top.get(operator);
-        if (at == null || at.isEmpty() || at.get(0).intValue() <= 0) {
-            return 0;
-        }
-        int offset = at.get(0).intValue();
-        int format = cff.get(offset) & 0xFF;
-        if (operator == 0xC25) {
-            return format == 3 ? cff.getShort(offset + 1) & 0xFFFF : 0;
-        }
-        if (format != 1 && format != 2) {
-            return 0;
-        }
-        int glyphs = index(cff, first(top, 17)).count();
-        long ranges = 0;
-        int record = offset + 1;
-        for (int gid = 1; gid < glyphs; ranges++) { // as CFFParser reads them: each covers 1 + its count of glyphs
-            int left = format == 1 ? cff.get(record + 2) & 0xFF : cff.getShort(record + 2) & 0xFFFF;
-            record += format == 1 ? 3 : 4;
-            gid += left + 1;
-        }
-        return ranges;
-    }
-
-    private static int first(Map<Integer, List<Number>> dictionary, int operator) {
-        List<Number> operands = dictionary.get(operator);
-        if (operands == null || operands.isEmpty()) {
-            throw new IllegalArgumentException("no operand " + operator);
-        }
-        return operands.get(0).intValue();
-    }
-
-    /**
-     * An INDEX as CFFParser reads it: an offset size of 1 to 4 and every offset within the file, or it fails before
-     * copying an entry; then each entry copied, until one ends before it starts.
-     */
-    private record Index(ByteBuffer cff, int data, int[] offsets) {
-        int count() {
-            return Math.max(0, offsets.length - 1);
-        }
-
-        int end() {
-            return offsets.length == 0 ? data : data + offsets[offsets.length - 1];
-        }
-
-        ByteBuffer entry(int entry) {
-            return cff.slice(data + offsets[entry], offsets[entry + 1] - offsets[entry]);
-        }
-
-        /** The bytes its entries are copied into; throws where FontBox fails, at an entry ending before it starts. */
-        long copied() {
-            long copied = 0;
-            for (int entry = 0; entry < count(); entry++) {
-                int length = offsets[entry + 1] - offsets[entry];
-                if (length < 0 || data + offsets[entry] + length > cff.limit()) {
-                    throw new IllegalArgumentException("entry " + entry + " is not in the file");
-                }
-                copied += length;
+        /**
+         * What FontBox builds reading a dictionary's private dictionary, as often as it is named: lists of its numbers
+         * (about 24 bytes a byte of it), and a copy of the subroutines it names. Each is read here once.
+         */
+        private long privateDictionary(ByteBuffer cff, Map<Integer, List<Number>> dictionary) {
+            List<Number> location = dictionary.get(18);
+            if (location == null || location.size() < 2 || location.get(0).intValue() <= 0) {
+                return 0; // FontBox reads an empty dictionary
             }
-            return copied;
+            int size = location.get(0).intValue();
+            int offset = location.get(1).intValue();
+            return PRIVATE_BYTES * size
+                    + privateSubroutines.computeIfAbsent(((long) offset << 32) | size, key -> {
+                        // FontBox reads every entry that starts in the dictionary, wherever it ends
+                        List<Number> subroutines =
+                                CffData.dictionary(cff, offset, offset + size).get(19);
+                        return subroutines != null && subroutines.get(0) instanceof Integer relative && relative > 0
+                                ? CffData.index(cff, offset + relative).copied()
+                                : 0L;
+                    });
         }
-    }
 
-    private static Index index(ByteBuffer cff, int at) {
-        int count = cff.getShort(at) & 0xFFFF;
-        if (count == 0) {
-            return new Index(cff, at + 2, new int[0]);
-        }
-        int size = cff.get(at + 2) & 0xFF;
-        if (size < 1 || size > 4) {
-            throw new IllegalArgumentException("offset size " + size);
-        }
-        int[] offsets = new int[count + 1];
-        for (int i = 0; i <= count; i++) {
-            int value = 0;
-            for (int b = 0; b < size; b++) {
-                value = (value << 8) | (cff.get(at + 3 + i * size + b) & 0xFF);
-            }
-            if (value > cff.limit()) {
-                throw new IllegalArgumentException("offset " + value + " past the file");
-            }
-            offsets[i] = value;
-        }
-        return new Index(cff, at + 3 + (count + 1) * size - 1, offsets);
-    }
-
-    /** A DICT's operands by operator (two-byte operators as 0xC00 + the second byte), as FontBox reads them. */
-    private static Map<Integer, List<Number>> dictionary(ByteBuffer dict) {
-        return dictionary(dict, 0, dict.limit());
-    }
-
-    /** A DICT read from its start while its next entry starts before its end. */
-    private static Map<Integer, List<Number>> dictionary(ByteBuffer dict, int start, int end) {
-        Map<Integer, List<Number>> entries = new HashMap<>();
-        List<Number> operands = new ArrayList<>();
-        int at = start;
-        while (at < end || !operands.isEmpty()) { // an entry begun before the end is read to its operator
-            int b0 = dict.get(at++) & 0xFF;
-            if (b0 <= 21) {
-                int operator = b0 == 12 ? 0xC00 | (dict.get(at++) & 0xFF) : b0;
-                entries.put(operator, operands);
-                operands = new ArrayList<>();
-            } else if (b0 == 28) {
-                operands.add((int) dict.getShort(at));
-                at += 2;
-            } else if (b0 == 29) {
-                operands.add(dict.getInt(at));
-                at += 4;
-            } else if (b0 == 30) {
-                while ((dict.get(at) & 0x0F) != 0x0F && (dict.get(at) & 0xF0) != 0xF0) {
-                    at++;
-                }
-                at++;
-                operands.add(0.0); // a real: never an offset
-            } else if (b0 >= 32 && b0 <= 246) {
-                operands.add(b0 - 139);
-            } else if (b0 >= 247 && b0 <= 250) {
-                operands.add((b0 - 247) * 256 + (dict.get(at++) & 0xFF) + 108);
-            } else if (b0 >= 251 && b0 <= 254) {
-                operands.add(-(b0 - 251) * 256 - (dict.get(at++) & 0xFF) - 108);
-            } else {
-                throw new IllegalArgumentException("invalid DICT byte " + b0);
-            }
-        }
-        return entries;
+        private final Map<Long, Long> privateSubroutines = new HashMap<>();
     }
 }

@@ -31,7 +31,11 @@ final class FontBudget {
         static final Verdict NOTHING = new Verdict(0, null);
     }
 
+    /** Time all the checks of one document's fonts may take: a real font's take milliseconds, a whole CJK one 0.5 s. */
+    static final long MOST_CHECKING_NANOS = 20_000_000_000L;
+
     private final Map<COSStream, Long> cmaps = new IdentityHashMap<>();
+    private long checkingNanos;
     private final Map<COSStream, Verdict> programs = new IdentityHashMap<>();
 
     /**
@@ -74,8 +78,16 @@ final class FontBudget {
         for (COSName key : PROGRAM_KEYS) {
             if (checked.overBudget() == null && descriptor.getDictionaryObject(key) instanceof COSStream program) {
                 Verdict known = programs.get(program);
+                if (known == null && checkingNanos > MOST_CHECKING_NANOS) {
+                    return new Verdict(
+                            checked.codes(),
+                            "the fonts of this PDF take more than " + MOST_CHECKING_NANOS / 1_000_000_000
+                                    + " s to check");
+                }
                 if (known == null) {
+                    long started = System.nanoTime();
                     known = check(program, key);
+                    checkingNanos += System.nanoTime() - started;
                     programs.put(program, known);
                 }
                 checked = plus(checked, known);
@@ -93,8 +105,10 @@ final class FontBudget {
             }
             byte[] bytes = trueType.program();
             // Any program that is OpenType may reach the CFF parser, through OTFParser
-            boolean openType = bytes.length >= 4 && ByteBuffer.wrap(bytes).getInt(0) == 0x4F54544F; // OTTO
-            boolean cff = openType || !COSName.FONT_FILE.equals(key);
+            int version = bytes.length >= 4 ? ByteBuffer.wrap(bytes).getInt(0) : 0;
+            // CFFParser refuses TrueType's versions; an OpenType CFF font may reach it under any key, through OTFParser
+            boolean cff = version == 0x4F54544F
+                    || !COSName.FONT_FILE.equals(key) && version != 0x00010000 && version != 0x74727565;
             String why = cff ? CffPrograms.overBudget(bytes) : null;
             if (why == null && COSName.FONT_FILE.equals(key)) {
                 why = Type1Programs.overBudget(program, bytes);

@@ -58,19 +58,21 @@ abstract class GlyphExpansions<K> {
         }
         expanded.put(glyph, BEING_EXPANDED);
         Sequence sequence = new Sequence(MOST_STEPS - steps);
-        long tokens;
+        boolean parsed = false;
         try {
             parse(glyph, sequence);
-            tokens = sequence.items.size();
-            for (K part : parts(sequence.items)) {
-                tokens += expanded(part);
-            }
+            parsed = true;
         } catch (FontOverBudget over) {
             throw over;
         } catch (RuntimeException failed) {
-            tokens = sequence.items.size(); // FontBox fails this glyph here too, and draws nothing for it
+            // FontBox fails this glyph here too, and draws nothing more of it
+        } finally {
+            steps += sequence.steps; // before its parts are expanded, on what is left
         }
-        steps += sequence.steps;
+        long tokens = sequence.items.size();
+        for (K part : parsed ? parts(sequence.items) : List.<K>of()) {
+            tokens += expanded(part);
+        }
         if (tokens > MOST_GLYPH_TOKENS) {
             throw new FontOverBudget("a glyph of an embedded font in it expands to more than " + MOST_GLYPH_TOKENS
                     + " operators, with its subroutines and accented parts");

@@ -97,7 +97,21 @@ final class OperatorBudget {
         if (exceeded != null) {
             throw new Exceeded(exceeded);
         }
-        long weight = weight(operator.getName(), operands);
+        count(weight(operator.getName(), operands));
+    }
+
+    /**
+     * Counts a Type 3 glyph's procedure about to be run for one glyph shown: PDFBox parses it again for each, and a
+     * procedure of numbers with no operator (64 KB of them took 1.6 ms) would pass uncounted. An operator a 16 bytes.
+     */
+    void checkGlyphProcedure(long bytes) throws Exceeded {
+        if (exceeded != null) {
+            throw new Exceeded(exceeded);
+        }
+        count(Math.max(1, bytes / 16));
+    }
+
+    private void count(long weight) throws Exceeded {
         operators += weight;
         if (operators > maxOperators) {
             throw stop("it draws more than " + maxOperators + " operators");

@@ -16,11 +16,21 @@ final class TrueTypeGlyphs {
     static final long MOST_GLYPH_READS = 1 << 10;
     /** Components nested in one glyph: fonts nest two or three; FontBox follows the font's own claim. */
     static final int MOST_COMPONENT_DEPTH = 16;
+
+    /**
+     * Coordinate lookups to draw one glyph: FontBox asks a part for both of a point's coordinates to answer either
+     * one, so each point costs 2^(nesting + 1); a real glyph of 2,000 points two deep takes 16,000.
+     */
+    static final long MOST_GLYPH_LOOKUPS = 1 << 24;
     /** Components of one composite glyph: FontBox looks each point up among them, so points times components. */
     static final int MOST_COMPONENTS = 256;
 
-    /** What drawing a glyph takes: its points, and the glyph descriptions FontBox reads for it. */
-    private record Drawn(long points, long reads) {}
+    /** What drawing a glyph takes: its points, the glyph descriptions FontBox reads for it, how deep its parts nest. */
+    private record Drawn(long points, long reads, int nesting) {
+        long lookups() {
+            return points << (nesting + 1);
+        }
+    }
 
     private final Map<Integer, Drawn> known = new HashMap<>();
     private final ByteBuffer glyf;
@@ -35,7 +45,7 @@ final class TrueTypeGlyphs {
         this.glyphs = glyphs;
     }
 
-    private static final Drawn BEING_READ = new Drawn(-1, -1);
+    private static final Drawn BEING_READ = new Drawn(-1, -1, 0);
 
     void check() {
         if (glyf == null || loca == null || head == null || head.limit() < 54) {
@@ -65,9 +75,17 @@ final class TrueTypeGlyphs {
         }
         known.put(glyph, BEING_READ);
         counts = read(glyph, depth);
+        if (counts.nesting() > MOST_COMPONENT_DEPTH) {
+            throw new FontOverBudget(
+                    "a glyph of an embedded font in it nests components more than " + MOST_COMPONENT_DEPTH + " deep");
+        }
         if (counts.points() > MOST_GLYPH_POINTS || counts.reads() > MOST_GLYPH_READS) {
             throw new FontOverBudget("a glyph of an embedded font in it has more than " + MOST_GLYPH_POINTS + " points,"
                     + " or reads glyphs more than " + MOST_GLYPH_READS + " times, with its components");
+        }
+        if (counts.lookups() > MOST_GLYPH_LOOKUPS) {
+            throw new FontOverBudget("a glyph of an embedded font in it takes more than " + MOST_GLYPH_LOOKUPS
+                    + " coordinate lookups to draw, its points times two to the depth of its parts");
         }
         known.put(glyph, counts);
         return counts;
@@ -75,24 +93,24 @@ final class TrueTypeGlyphs {
 
     private Drawn read(int glyph, int depth) {
         if (glyph >= glyphs) {
-            return new Drawn(0, 1); // FontBox has no such glyph, and draws nothing for it
+            return new Drawn(0, 1, 0); // FontBox has no such glyph, and draws nothing for it
         }
         boolean longOffsets = head.getShort(50) == 1;
         long start = longOffsets ? loca.getInt(4 * glyph) & 0xFFFFFFFFL : 2L * (loca.getShort(2 * glyph) & 0xFFFF);
         long end =
                 longOffsets ? loca.getInt(4 * glyph + 4) & 0xFFFFFFFFL : 2L * (loca.getShort(2 * glyph + 2) & 0xFFFF);
         if (end == start || start + 10 > glyf.limit()) {
-            return new Drawn(0, 1); // empty (FontBox reads a glyph ending before it starts), or out of the file
+            return new Drawn(0, 1, 0); // empty (FontBox reads a glyph ending before it starts), or out of the file
         }
         try {
             int at = (int) start;
             int contours = glyf.getShort(at);
             if (contours >= 0) {
-                return new Drawn(contours == 0 ? 0 : (glyf.getShort(at + 10 + 2 * (contours - 1)) & 0xFFFF) + 1, 1);
+                return new Drawn(contours == 0 ? 0 : (glyf.getShort(at + 10 + 2 * (contours - 1)) & 0xFFFF) + 1, 1, 0);
             }
             return composite(at + 10, depth);
         } catch (IndexOutOfBoundsException truncated) {
-            return new Drawn(0, 1); // FontBox fails to read this glyph, and draws nothing for it
+            return new Drawn(0, 1, 0); // FontBox fails to read this glyph, and draws nothing for it
         }
     }
 
@@ -100,6 +118,7 @@ final class TrueTypeGlyphs {
     private Drawn composite(int at, int depth) {
         long points = 0;
         long reads = 1;
+        int nesting = 0;
         int flags;
         int components = 0;
         do {
@@ -112,9 +131,10 @@ final class TrueTypeGlyphs {
             Drawn counts = glyph(component, depth + 1);
             points += counts.points();
             reads += counts.reads();
+            nesting = Math.max(nesting, counts.nesting() + 1);
             at += 4 + ((flags & 0x1) != 0 ? 4 : 2);
             at += (flags & 0x8) != 0 ? 2 : (flags & 0x40) != 0 ? 4 : (flags & 0x80) != 0 ? 8 : 0;
         } while ((flags & 0x20) != 0);
-        return new Drawn(points, reads);
+        return new Drawn(points, reads, nesting);
     }
 }

@@ -193,6 +193,15 @@ final class Type1Programs {
         return out.toByteArray();
     }
 
+    /** A number token as FontBox reads it ((int) Float.parseFloat); 0 where FontBox fails on it, and the font. */
+    private static long number(String text) {
+        try {
+            return (long) Double.parseDouble(text);
+        } catch (NumberFormatException unreadable) {
+            return 0;
+        }
+    }
+
     /** The most subroutines a font declares, and the lowest lead its charstrings' encryption declares. */
     private record Declared(long subroutines, long lowestLenIV) {}
 
@@ -206,13 +215,12 @@ final class Type1Programs {
             for (Object token = NEXT_TOKEN.invoke(lexer); token != null; token = NEXT_TOKEN.invoke(lexer)) {
                 String kind = String.valueOf(KIND.invoke(token));
                 String text = (String) TEXT.invoke(token);
-                if ("INTEGER".equals(kind) || "REAL".equals(kind)) {
-                    long value = (long) Double.parseDouble(text); // FontBox: (int) Float.parseFloat
-                    if (literal.equals("Subrs") && "INTEGER".equals(kind)) {
-                        subroutines = Math.max(subroutines, value);
-                    } else if (literal.equals("lenIV")) {
-                        lowestLenIV = Math.min(lowestLenIV, value);
-                    }
+                boolean subrs = literal.equals("Subrs") && "INTEGER".equals(kind);
+                boolean lenIV = literal.equals("lenIV") && ("INTEGER".equals(kind) || "REAL".equals(kind));
+                if (subrs || lenIV) {
+                    long value = number(text);
+                    subroutines = subrs ? Math.max(subroutines, value) : subroutines;
+                    lowestLenIV = lenIV ? Math.min(lowestLenIV, value) : lowestLenIV;
                 }
                 literal = "LITERAL".equals(kind) ? text : "";
             }

@@ -48,12 +48,12 @@ final class HostileFontTricks {
                 // FontBox keeps no glyph of a font of 5,000 or more: 256 parts of 256 parts of 256 empty ones.
                 new HostileInputs.Hostile(
                         "pdf-truetype-glyph-reading-256-distinct-parts-3-deep",
-                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(layeredGlyphs(3, 256)))),
+                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(layeredGlyphs(3, 256), 1))),
                         "glyph"),
                 // FontBox follows a glyph's parts as deep as the font says it may: 60,000.
                 new HostileInputs.Hostile(
                         "pdf-truetype-glyph-of-parts-nested-60000-deep",
-                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(chainedGlyphs(60_000)))),
+                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(chainedGlyphs(60_000), 1))),
                         "glyph"),
                 // FontBox keeps the first of two tables of one tag when the second is empty: a GSUB bomb there.
                 new HostileInputs.Hostile(
@@ -68,7 +68,7 @@ final class HostileFontTricks {
                 // FontBox reads a part as often as it is placed: 255 placements of one part, four deep.
                 new HostileInputs.Hostile(
                         "pdf-truetype-glyph-placing-one-part-255-times-4-deep",
-                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(placedGlyphs(4, 255)))),
+                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(placedGlyphs(4, 255), 1))),
                         "glyph"),
                 // FontBox makes each charstring as much longer than its cipher as a negative lead says: 500 MB.
                 new HostileInputs.Hostile(
@@ -212,7 +212,7 @@ final class HostileFontTricks {
     }
 
     /** A composite glyph of these parts, each placed at 0,0. */
-    private static byte[] composite(int[] parts) {
+    static byte[] composite(int[] parts) {
         ByteBuffer glyph =
                 ByteBuffer.allocate(10 + 6 * parts.length).putShort((short) -1).putLong(0);
         for (int i = 0; i < parts.length; i++) {
@@ -225,8 +225,8 @@ final class HostileFontTricks {
         return glyph.array();
     }
 
-    /** The glyf, loca, head, maxp and cmap of these glyphs (long offsets), the printable codes all mapped to glyph 1. */
-    private static Map<String, byte[]> glyphs(byte[][] glyphs) {
+    /** The glyf, loca, head, maxp and cmap of these glyphs (long offsets), the printable codes all mapped to one. */
+    static Map<String, byte[]> glyphs(byte[][] glyphs, int shown) {
         int length = 0;
         for (byte[] glyph : glyphs) {
             length += (glyph.length + 1) & ~1;
@@ -247,7 +247,7 @@ final class HostileFontTricks {
                 .putShort((short) 32)
                 .putShort((short) 95);
         while (format6.hasRemaining()) {
-            format6.putShort((short) 1);
+            format6.putShort((short) shown);
         }
         return Map.of(
                 "glyf", glyf.array(),

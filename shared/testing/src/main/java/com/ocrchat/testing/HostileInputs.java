@@ -33,6 +33,7 @@ public final class HostileInputs {
         all.addAll(HostileTrueTypeFonts.pdfs());
         all.addAll(HostilePostScriptFonts.pdfs());
         all.addAll(HostileFontTricks.pdfs());
+        all.addAll(HostileFontMultipliers.pdfs());
         all.addAll(notDocuments());
         return all;
     }

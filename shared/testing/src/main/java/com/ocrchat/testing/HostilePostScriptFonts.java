@@ -100,6 +100,33 @@ final class HostilePostScriptFonts {
 
     /** The same, with this size given for the private dictionary (its one entry takes 6 bytes). */
     static byte[] cidCffSharingSubroutines(int dictionaries, int subroutineBytes, int privateSize) {
+        byte[] subroutine = new byte[subroutineBytes];
+        java.util.Arrays.fill(subroutine, (byte) 11);
+        byte[] subroutines = index(new byte[][] {subroutine});
+        byte[] privateAndAfter = ByteBuffer.allocate(6 + subroutines.length)
+                .put((byte) 29)
+                .putInt(6)
+                .put((byte) 19) // private: subroutines just after it
+                .put(subroutines)
+                .array();
+        return cidCff(
+                dictionaries,
+                at -> ByteBuffer.allocate(11)
+                        .put((byte) 29)
+                        .putInt(privateSize)
+                        .put((byte) 29)
+                        .putInt(at)
+                        .put((byte) 18)
+                        .array(),
+                privateAndAfter);
+    }
+
+    /**
+     * A CID-keyed CFF font of one glyph whose font dictionary array lists this many copies of one dictionary, made from
+     * the offset of the private dictionary (of the same length whatever the offset), which comes last, with what
+     * follows it.
+     */
+    static byte[] cidCff(int dictionaries, java.util.function.IntFunction<byte[]> dictionary, byte[] privateAndAfter) {
         byte[] names = index(new byte[][] {"Hostile".getBytes(StandardCharsets.US_ASCII)});
         byte[] charStrings = index(new byte[][] {{14}});
         byte[] select = {3, 0, 1, 0, 0, 0, 0, 1}; // format 3, one range: glyph 0 in dictionary 0, sentinel 1
@@ -107,7 +134,7 @@ final class HostilePostScriptFonts {
         int charStringsAt = 4 + names.length + (3 + 8 + topLength) + 2 + 2;
         int selectAt = charStringsAt + charStrings.length;
         int arrayAt = selectAt + select.length;
-        int privateAt = arrayAt + 3 + 4 * (dictionaries + 1) + 11 * dictionaries;
+        int privateAt = arrayAt + 3 + 4 * (dictionaries + 1) + dictionary.apply(0).length * dictionaries;
         // ROS: registry and ordering as the standard strings 131 and 132, supplement 0
         byte[] top = ByteBuffer.allocate(topLength)
                 .put(new byte[] {(byte) 247, 23, (byte) 247, 24, (byte) 139, 12, 30})
@@ -123,18 +150,9 @@ final class HostilePostScriptFonts {
                 .put((byte) 12)
                 .put((byte) 37)
                 .array();
-        byte[] dictionary = ByteBuffer.allocate(11)
-                .put((byte) 29)
-                .putInt(privateSize)
-                .put((byte) 29)
-                .putInt(privateAt)
-                .put((byte) 18)
-                .array();
         byte[][] array = new byte[dictionaries][];
-        java.util.Arrays.fill(array, dictionary);
-        byte[] subroutine = new byte[subroutineBytes];
-        java.util.Arrays.fill(subroutine, (byte) 11);
-        return ByteBuffer.allocate(privateAt + 6 + 3 + 8 + subroutineBytes)
+        java.util.Arrays.fill(array, dictionary.apply(privateAt));
+        return ByteBuffer.allocate(privateAt + privateAndAfter.length)
                 .put(new byte[] {1, 0, 4, 4})
                 .put(names)
                 .put(index(new byte[][] {top}))
@@ -143,10 +161,7 @@ final class HostilePostScriptFonts {
                 .put(charStrings)
                 .put(select)
                 .put(index(array))
-                .put((byte) 29)
-                .putInt(6)
-                .put((byte) 19) // private: subroutines just after it
-                .put(index(new byte[][] {subroutine}))
+                .put(privateAndAfter)
                 .array();
     }
 
