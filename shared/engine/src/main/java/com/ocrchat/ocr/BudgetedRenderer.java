@@ -63,7 +63,7 @@ final class BudgetedRenderer extends PDFRenderer {
     protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
         OperatorBudget page = budgets.get();
         budget = page;
-        String overBudget = reachable.overBudget(parameters.getPage());
+        String overBudget = reachable.overBudget(parameters.getPage(), page);
         if (overBudget != null) {
             throw page.stop(overBudget);
         }

@@ -116,6 +116,11 @@ final class OperatorBudget {
         if (operators > maxOperators) {
             throw stop("it draws more than " + maxOperators + " operators");
         }
+        checkClock();
+    }
+
+    /** Throws once the page has taken its time, or was given up. */
+    void checkClock() throws Exceeded {
         // One operator can take seconds (an object, a long string, a pattern fill), so the clock is read every time.
         if (System.currentTimeMillis() - started > maxMillis) {
             throw stop("reading it took more than " + maxMillis / 1000 + " s");

@@ -78,8 +78,11 @@ final class PageResourceBudget {
         return fonts.font(font);
     }
 
-    /** Why what this page's resources (its own or inherited), annotations or form resources reach is over budget. */
-    synchronized String overBudget(PDPage page) throws IOException {
+    /**
+     * Why what this page's resources (its own or inherited), annotations or form resources reach is over budget; the
+     * page's clock runs through the checks (its fonts' can take seconds), and stops them as it stops the page.
+     */
+    synchronized String overBudget(PDPage page, OperatorBudget clock) throws IOException {
         Set<COSBase> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<COSBase> toCheck = new ArrayDeque<>();
         if (page.getResources() != null) {
@@ -108,6 +111,7 @@ final class PageResourceBudget {
                 continue;
             }
             if (next instanceof COSDictionary dictionary) {
+                clock.checkClock();
                 long fontMappings = fonts.mappings(dictionary);
                 FontBudget.Verdict program = fonts.programs(dictionary);
                 mappings += fontMappings + program.codes();

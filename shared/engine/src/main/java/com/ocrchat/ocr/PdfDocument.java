@@ -184,7 +184,7 @@ final class PdfDocument implements Document {
                 PDPage page = pdf.getPage(index);
                 checkContents(streams, index, page);
                 // Text is read through the fonts' CMaps, and its colours through the same functions as in drawing.
-                String overBudget = reachable.overBudget(page);
+                String overBudget = reachable.overBudget(page, budget);
                 if (overBudget != null) {
                     throw budget.stop(overBudget);
                 }

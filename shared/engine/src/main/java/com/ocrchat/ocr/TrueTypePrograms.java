@@ -92,7 +92,7 @@ final class TrueTypePrograms {
                     bytes);
         }
         try {
-            new TrueTypeGlyphs(font.from("glyf"), font.from("loca"), font.from("head"), font.glyphs).check();
+            new TrueTypeGlyphs(font.table("glyf"), font.from("loca"), font.from("head"), font.glyphs).check();
         } catch (FontOverBudget refused) {
             return new Checked(cmaps.codes(), refused.getMessage(), bytes);
         }
@@ -128,6 +128,12 @@ final class TrueTypePrograms {
     private ByteBuffer from(String tag) {
         Table table = tables.get(tag);
         return table == null ? null : font.slice(table.offset(), font.limit() - table.offset());
+    }
+
+    /** A table as its length says, as FontBox copies the glyphs' table before it reads a glyph; null when none. */
+    private ByteBuffer table(String tag) {
+        Table table = tables.get(tag);
+        return table == null ? null : font.slice(table.offset(), table.length());
     }
 
     private Set<String> dropped() {

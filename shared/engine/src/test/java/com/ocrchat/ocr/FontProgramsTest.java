@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -77,6 +79,23 @@ class FontProgramsTest {
         assertTrue(programs.size() >= 5, programs.size() + " fonts");
         for (byte[] program : programs) {
             assertNull(CffPrograms.overBudget(program));
+        }
+    }
+
+    @Test
+    void aPageWhoseFontProgramDoesNotDecodeIsStillReadWithASubstituteAsPdfBoxDoes() throws IOException {
+        byte[] pdf;
+        try (PDDocument document = Loader.loadPDF(pdfInAWholeFont())) {
+            try (OutputStream raw = program(document).createRawOutputStream()) {
+                raw.write("not deflated at all".getBytes(StandardCharsets.US_ASCII)); // the stream says FlateDecode
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            pdf = out.toByteArray();
+        }
+        try (Document document = Documents.open(pdf, new DocumentLimits(100_000_000L, 300))) {
+            document.textLayer(0);
+            assertTrue(document.render(0).getWidth() > 0);
         }
     }
 
