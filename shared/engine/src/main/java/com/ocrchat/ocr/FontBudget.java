@@ -92,7 +92,6 @@ final class FontBudget {
                 return new Verdict(trueType.codes(), trueType.overBudget());
             }
             byte[] bytes = trueType.program();
-            // Any program that is OpenType may reach the CFF parser, through OTFParser
             int version = bytes.length >= 4 ? ByteBuffer.wrap(bytes).getInt(0) : 0;
             // CFFParser refuses TrueType's versions; an OpenType CFF font may reach it under any key, through OTFParser
             boolean cff = version == 0x4F54544F

@@ -17,11 +17,9 @@ import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayCo
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType3CharProc;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
-import org.apache.pdfbox.util.Matrix;
 
 /**
  * A PDF page's own text layer read with PDFBox: words with their boxes, mapped into the page's raster
@@ -78,12 +76,6 @@ final class PdfTextLayer extends PDFTextStripper {
             budget.selectFont(getResources(), operands);
         }
         super.processOperator(operator, operands);
-    }
-
-    @Override
-    protected void processType3Stream(PDType3CharProc procedure, Matrix textRenderingMatrix) throws IOException {
-        budget.checkGlyphProcedure(procedure.getCOSObject().getLength());
-        super.processType3Stream(procedure, textRenderingMatrix);
     }
 
     private boolean trusted() {

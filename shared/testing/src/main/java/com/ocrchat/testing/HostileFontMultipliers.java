@@ -38,13 +38,13 @@ final class HostileFontMultipliers {
                 new HostileInputs.Hostile(
                         "pdf-truetype-glyph-of-parts-nested-41-deep-numbered-leaf-first",
                         HostileTrueTypeFonts.pageInFont(
-                                TrueTypeTables.trueType(HostileFontTricks.glyphs(leafFirstChain(41, 1), 42))),
+                                TrueTypeTables.trueType(TrueTypeTables.glyphs(leafFirstChain(41, 1), 42))),
                         "glyph"),
                 // Within the nesting budget, points still multiply: 2,000 points 16 deep are 2^28 lookups.
                 new HostileInputs.Hostile(
                         "pdf-truetype-glyph-of-2000-points-nested-16-deep",
                         HostileTrueTypeFonts.pageInFont(
-                                TrueTypeTables.trueType(HostileFontTricks.glyphs(leafFirstChain(16, 2000), 17))),
+                                TrueTypeTables.trueType(TrueTypeTables.glyphs(leafFirstChain(16, 2000), 17))),
                         "glyph"),
                 // A Type 3 glyph of 64 KB of numbers, no operator, shown 100,000 times: PDFBox parses it each time.
                 new HostileInputs.Hostile(
@@ -84,17 +84,9 @@ final class HostileFontMultipliers {
     private static byte[][] leafFirstChain(int depth, int points) {
         byte[][] glyphs = new byte[depth + 2][];
         glyphs[0] = new byte[0];
-        ByteBuffer leaf = ByteBuffer.allocate(14 + points)
-                .putShort((short) 1)
-                .putLong(0)
-                .putShort((short) (points - 1))
-                .putShort((short) 0);
-        while (leaf.hasRemaining()) {
-            leaf.put((byte) 0x31); // on the curve, x and y as before
-        }
-        glyphs[1] = leaf.array();
+        glyphs[1] = TrueTypeTables.simpleGlyph(points);
         for (int glyph = 2; glyph <= depth + 1; glyph++) {
-            glyphs[glyph] = HostileFontTricks.composite(new int[] {glyph - 1});
+            glyphs[glyph] = TrueTypeTables.composite(new int[] {glyph - 1});
         }
         return glyphs;
     }

@@ -48,12 +48,14 @@ final class HostileFontTricks {
                 // FontBox keeps no glyph of a font of 5,000 or more: 256 parts of 256 parts of 256 empty ones.
                 new HostileInputs.Hostile(
                         "pdf-truetype-glyph-reading-256-distinct-parts-3-deep",
-                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(layeredGlyphs(3, 256), 1))),
+                        HostileTrueTypeFonts.pageInFont(
+                                TrueTypeTables.trueType(TrueTypeTables.glyphs(layeredGlyphs(3, 256), 1))),
                         "glyph"),
                 // FontBox follows a glyph's parts as deep as the font says it may: 60,000.
                 new HostileInputs.Hostile(
                         "pdf-truetype-glyph-of-parts-nested-60000-deep",
-                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(chainedGlyphs(60_000), 1))),
+                        HostileTrueTypeFonts.pageInFont(
+                                TrueTypeTables.trueType(TrueTypeTables.glyphs(chainedGlyphs(60_000), 1))),
                         "glyph"),
                 // FontBox keeps the first of two tables of one tag when the second is empty: a GSUB bomb there.
                 new HostileInputs.Hostile(
@@ -68,7 +70,8 @@ final class HostileFontTricks {
                 // FontBox reads a part as often as it is placed: 255 placements of one part, four deep.
                 new HostileInputs.Hostile(
                         "pdf-truetype-glyph-placing-one-part-255-times-4-deep",
-                        HostileTrueTypeFonts.pageInFont(TrueTypeTables.trueType(glyphs(placedGlyphs(4, 255), 1))),
+                        HostileTrueTypeFonts.pageInFont(
+                                TrueTypeTables.trueType(TrueTypeTables.glyphs(placedGlyphs(4, 255), 1))),
                         "glyph"),
                 // FontBox makes each charstring as much longer than its cipher as a negative lead says: 500 MB.
                 new HostileInputs.Hostile(
@@ -141,7 +144,7 @@ final class HostileFontTricks {
         for (int glyph = 1; glyph <= levels; glyph++) {
             int[] parts = new int[fanOut];
             Arrays.fill(parts, glyph + 1);
-            glyphs[glyph] = composite(parts);
+            glyphs[glyph] = TrueTypeTables.composite(parts);
         }
         glyphs[levels + 1] = new byte[0];
         return glyphs;
@@ -191,7 +194,7 @@ final class HostileFontTricks {
                 parts[i] = 2 + level * fanOut + i;
             }
             for (int glyph = first; glyph < first + count; glyph++) {
-                glyphs[glyph] = composite(parts);
+                glyphs[glyph] = TrueTypeTables.composite(parts);
             }
         }
         for (int glyph = 2 + (levels - 1) * fanOut; glyph < glyphs.length; glyph++) {
@@ -205,63 +208,10 @@ final class HostileFontTricks {
         byte[][] glyphs = new byte[depth + 2][];
         glyphs[0] = new byte[0];
         for (int glyph = 1; glyph <= depth; glyph++) {
-            glyphs[glyph] = composite(new int[] {glyph + 1});
+            glyphs[glyph] = TrueTypeTables.composite(new int[] {glyph + 1});
         }
         glyphs[depth + 1] = new byte[0];
         return glyphs;
-    }
-
-    /** A composite glyph of these parts, each placed at 0,0. */
-    static byte[] composite(int[] parts) {
-        ByteBuffer glyph =
-                ByteBuffer.allocate(10 + 6 * parts.length).putShort((short) -1).putLong(0);
-        for (int i = 0; i < parts.length; i++) {
-            int flags = 0x2 | (i < parts.length - 1 ? 0x20 : 0); // offsets as x and y, more parts to come
-            glyph.putShort((short) flags)
-                    .putShort((short) parts[i])
-                    .put((byte) 0)
-                    .put((byte) 0);
-        }
-        return glyph.array();
-    }
-
-    /** The glyf, loca, head, maxp and cmap of these glyphs (long offsets), the printable codes all mapped to one. */
-    static Map<String, byte[]> glyphs(byte[][] glyphs, int shown) {
-        int length = 0;
-        for (byte[] glyph : glyphs) {
-            length += (glyph.length + 1) & ~1;
-        }
-        ByteBuffer glyf = ByteBuffer.allocate(Math.max(4, length));
-        ByteBuffer loca = ByteBuffer.allocate(4 * (TrueTypeTables.GLYPHS + 1));
-        for (byte[] glyph : glyphs) {
-            loca.putInt(glyf.position());
-            glyf.put(glyph).position((glyf.position() + 1) & ~1);
-        }
-        while (loca.hasRemaining()) {
-            loca.putInt(glyf.position());
-        }
-        ByteBuffer format6 = ByteBuffer.allocate(10 + 2 * 95)
-                .putShort((short) 6)
-                .putShort((short) (10 + 2 * 95))
-                .putShort((short) 0)
-                .putShort((short) 32)
-                .putShort((short) 95);
-        while (format6.hasRemaining()) {
-            format6.putShort((short) shown);
-        }
-        return Map.of(
-                "glyf", glyf.array(),
-                "loca", loca.array(),
-                "head", TrueTypeTables.head(1),
-                "maxp",
-                        ByteBuffer.allocate(32)
-                                .putInt(0x00010000)
-                                .putShort((short) TrueTypeTables.GLYPHS)
-                                .position(28)
-                                .putShort((short) 256)
-                                .putShort((short) -1)
-                                .array(),
-                "cmap", TrueTypeTables.cmap(6, format6.array()));
     }
 
     /**

@@ -73,53 +73,17 @@ final class HostileTrueTypeFonts {
 
     /**
      * Glyph 0 of 100 points, then glyphs each made of {@code fanOut} copies of the one before (or of itself), mapped
-     * from the printable ASCII codes to the last of them, with long glyph offsets and a profile allowing depth 16.
+     * from the printable ASCII codes to the last of them.
      */
     static Map<String, byte[]> compositeGlyphs(int levels, int fanOut, boolean itself) {
-        ByteBuffer glyf = ByteBuffer.allocate(114 + levels * (10 + 8 * fanOut))
-                .putShort((short) 1)
-                .putLong(0)
-                .putShort((short) 99)
-                .putShort((short) 0);
-        while (glyf.position() < 114) {
-            glyf.put((byte) 0x31); // on the curve, x and y as before
-        }
-        ByteBuffer loca = ByteBuffer.allocate(4 * (TrueTypeTables.GLYPHS + 1)).putInt(0);
+        byte[][] glyphs = new byte[levels + 1][];
+        glyphs[0] = TrueTypeTables.simpleGlyph(100);
         for (int glyph = 1; glyph <= levels; glyph++) {
-            loca.putInt(glyf.position());
-            glyf.putShort((short) -1).putLong(0);
-            for (int copy = 0; copy < fanOut; copy++) {
-                int more = copy < fanOut - 1 ? 0x20 : 0;
-                glyf.putShort((short) (0x3 | more))
-                        .putShort((short) (itself ? glyph : glyph - 1))
-                        .putInt(0);
-            }
+            int[] parts = new int[fanOut];
+            java.util.Arrays.fill(parts, itself ? glyph : glyph - 1);
+            glyphs[glyph] = TrueTypeTables.composite(parts);
         }
-        while (loca.hasRemaining()) {
-            loca.putInt(glyf.position());
-        }
-        ByteBuffer format6 = ByteBuffer.allocate(10 + 2 * 95)
-                .putShort((short) 6)
-                .putShort((short) (10 + 2 * 95))
-                .putShort((short) 0)
-                .putShort((short) 32)
-                .putShort((short) 95);
-        while (format6.hasRemaining()) {
-            format6.putShort((short) levels);
-        }
-        return Map.of(
-                "glyf", glyf.array(),
-                "loca", loca.array(),
-                "head", TrueTypeTables.head(1),
-                "maxp",
-                        ByteBuffer.allocate(32)
-                                .putInt(0x00010000)
-                                .putShort((short) TrueTypeTables.GLYPHS)
-                                .position(28)
-                                .putShort((short) fanOut)
-                                .putShort((short) 16)
-                                .array(),
-                "cmap", TrueTypeTables.cmap(6, format6.array()));
+        return TrueTypeTables.glyphs(glyphs, levels);
     }
 
     /** Format 12 of this many groups, each of codes 0 to 65,534 from glyph 0. */

@@ -119,4 +119,70 @@ final class TrueTypeTables {
         // deltas and range offsets: all zero
         return table.array();
     }
+
+    /** The glyf, loca, head, maxp and cmap of these glyphs (long offsets), the printable codes all mapped to one. */
+    static Map<String, byte[]> glyphs(byte[][] glyphs, int shown) {
+        int length = 0;
+        for (byte[] glyph : glyphs) {
+            length += (glyph.length + 1) & ~1;
+        }
+        ByteBuffer glyf = ByteBuffer.allocate(Math.max(4, length));
+        ByteBuffer loca = ByteBuffer.allocate(4 * (GLYPHS + 1));
+        for (byte[] glyph : glyphs) {
+            loca.putInt(glyf.position());
+            glyf.put(glyph).position((glyf.position() + 1) & ~1);
+        }
+        while (loca.hasRemaining()) {
+            loca.putInt(glyf.position());
+        }
+        ByteBuffer format6 = ByteBuffer.allocate(10 + 2 * 95)
+                .putShort((short) 6)
+                .putShort((short) (10 + 2 * 95))
+                .putShort((short) 0)
+                .putShort((short) 32)
+                .putShort((short) 95);
+        while (format6.hasRemaining()) {
+            format6.putShort((short) shown);
+        }
+        return Map.of(
+                "glyf", glyf.array(),
+                "loca", loca.array(),
+                "head", head(1),
+                "maxp",
+                        ByteBuffer.allocate(32)
+                                .putInt(0x00010000)
+                                .putShort((short) GLYPHS)
+                                .position(28)
+                                .putShort((short) 256)
+                                .putShort((short) -1)
+                                .array(),
+                "cmap", cmap(6, format6.array()));
+    }
+
+    /** A composite glyph of these parts, each placed at 0,0. */
+    static byte[] composite(int[] parts) {
+        ByteBuffer glyph =
+                ByteBuffer.allocate(10 + 6 * parts.length).putShort((short) -1).putLong(0);
+        for (int i = 0; i < parts.length; i++) {
+            int flags = 0x2 | (i < parts.length - 1 ? 0x20 : 0); // offsets as x and y, more parts to come
+            glyph.putShort((short) flags)
+                    .putShort((short) parts[i])
+                    .put((byte) 0)
+                    .put((byte) 0);
+        }
+        return glyph.array();
+    }
+
+    /** A simple glyph of one contour of this many points, all on the curve where the one before was. */
+    static byte[] simpleGlyph(int points) {
+        ByteBuffer glyph = ByteBuffer.allocate(14 + points)
+                .putShort((short) 1)
+                .putLong(0)
+                .putShort((short) (points - 1))
+                .putShort((short) 0);
+        while (glyph.hasRemaining()) {
+            glyph.put((byte) 0x31); // on the curve, x and y as before
+        }
+        return glyph.array();
+    }
 }
