@@ -7,7 +7,8 @@ import { examples } from './examples.js';
 // One request carries about 4 MB of file on AWS; larger files go to a presigned upload first.
 const INLINE_BYTES = 4 * 1024 * 1024;
 
-// The session is awaited after the buttons and forms have their handlers: a click while it loads is not lost.
+// The session is awaited after the buttons and forms have their handlers, which await it too: a click while it loads
+// is not lost, and its request carries the session's CSRF token.
 const sessionLoaded = requireSession();
 
 async function showAccount() {
@@ -53,6 +54,7 @@ function showExamples() {
 document.querySelector('#rotate').addEventListener('click', async () => {
   if (!confirm('Make a new token? The current one stops working at once.')) return;
   try {
+    await sessionLoaded; // its CSRF token goes with the request
     const { token } = await api('/api/v1/account/token/', { method: 'POST' });
     tokenOnce(document.querySelector('#token-once'), token, 'Your new API token');
     say('A new token is ready; the old one no longer works.', 'ok');
@@ -98,6 +100,7 @@ async function submit(file, options, onProgress) {
 
 document.querySelector('#upload').addEventListener('submit', async (event) => {
   event.preventDefault();
+  await sessionLoaded; // its CSRF token goes with the request
   const file = input.files[0];
   if (!file) {
     say('Choose a file first.', 'error');
