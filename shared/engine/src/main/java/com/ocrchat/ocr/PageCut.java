@@ -1,7 +1,9 @@
 package com.ocrchat.ocr;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -10,7 +12,9 @@ import java.util.OptionalInt;
  * whole page first). Found from the pixels alone, in one pass. A page that may have columns (or a table, or a figure
  * beside text) has no such cut: read in halves across, its columns would interleave. Columns this misses (ruled apart,
  * say) show in the halves' own layouts, and the page is then read whole ({@link PageRegions#sideBySide}). A skewed
- * scan has no blank row to cut at, and is read as before.
+ * scan has no blank row, so it is cut along its slant instead: a blank line between two lines of text, stepped in
+ * {@link #STRIPS} strips of columns (each half gets paper beyond it), which Tesseract's own line finding then reads
+ * as skewed lines, as it reads the whole page.
  */
 final class PageCut {
     /** Bands of the page, each searched for a gutter on its own (a title across the columns hides it in one). */
@@ -37,14 +41,69 @@ final class PageCut {
 
     static final double WIDER_GAP = 1.5;
 
+    /** A slanted cut steps down in this many strips of columns, each a straight row: a pass over strips, not pixels. */
+    static final int STRIPS = 32;
+
+    /** Slants tried, in tenths of a degree either way: scans are fed in by hand or by a feeder within a few degrees. */
+    static final int SLANTS = 30;
+
+    /**
+     * Where a page is cut: in each strip of {@code stripWidth} columns, the first row of the bottom half (all the same
+     * when the cut is straight), with the paper level that fills each half beyond it.
+     */
+    record Cut(int stripWidth, int[] rows, byte paper) {
+        /** The top half's height: down to the cut's lowest step. */
+        int topHeight() {
+            return Arrays.stream(rows).max().orElseThrow();
+        }
+
+        /** The row the bottom half begins at: the cut's highest step. */
+        int bottomTop() {
+            return Arrays.stream(rows).min().orElseThrow();
+        }
+
+        HandleReadings.Image top(HandleReadings.Image page) {
+            int width = page.width();
+            int height = topHeight();
+            byte[] grey = Arrays.copyOfRange(page.grey(), 0, height * width);
+            for (int strip = 0; strip < rows.length; strip++) {
+                fill(grey, width, strip, rows[strip], height);
+            }
+            return new HandleReadings.Image(grey, 0, 0, width, height, page.segmentation());
+        }
+
+        HandleReadings.Image bottom(HandleReadings.Image page) {
+            int width = page.width();
+            int from = bottomTop();
+            byte[] grey = Arrays.copyOfRange(page.grey(), from * width, page.grey().length);
+            for (int strip = 0; strip < rows.length; strip++) {
+                fill(grey, width, strip, 0, rows[strip] - from);
+            }
+            return new HandleReadings.Image(grey, 0, from, width, page.height() - from, page.segmentation());
+        }
+
+        /** Paper over a strip's rows {@code from} (inclusive) to {@code to} (exclusive) of a half. */
+        private void fill(byte[] grey, int width, int strip, int from, int to) {
+            int left = strip * stripWidth;
+            int right = Math.min(width, left + stripWidth);
+            for (int y = from; y < to; y++) {
+                Arrays.fill(grey, y * width + left, y * width + right, paper);
+            }
+        }
+    }
+
     private PageCut() {}
 
-    /** The row to cut the page at (its top half above it), or empty when the page is not one column or too short. */
-    static OptionalInt across(byte[] grey, int width, int height) {
-        if (width < 64 || height < 64 || (GreyPixels.paper(grey) & 0xFF) < 128) {
-            return OptionalInt.empty(); // too small to share, or light text on dark paper, which the ink test misses
+    /** Where to cut the page (straight if it can, else along its slant), or empty when it is not one column or short. */
+    static Optional<Cut> across(byte[] grey, int width, int height) {
+        byte paper = width < 64 || height < 64 ? 0 : GreyPixels.paper(grey);
+        if ((paper & 0xFF) < 128) {
+            return Optional.empty(); // too small to share, or light text on dark paper, which the ink test misses
         }
+        int stripWidth = (width + STRIPS - 1) / STRIPS;
+        int strips = (width + stripWidth - 1) / stripWidth;
         int[] rowInk = new int[height];
+        int[][] stripInk = new int[strips][height];
         Rows rows = new Rows(new int[height], new int[height]);
         int[][] bandColumns = new int[BANDS][width];
         for (int y = 0; y < height; y++) {
@@ -56,6 +115,7 @@ final class PageCut {
                 if ((grey[at] & 0xFF) < 128) {
                     ink++;
                     columns[x]++;
+                    stripInk[x / stripWidth][y]++;
                     first = Math.min(first, x);
                     last = x;
                 }
@@ -68,10 +128,59 @@ final class PageCut {
             int top = (int) ((long) band * height / BANDS);
             int bottom = (int) ((long) (band + 1) * height / BANDS);
             if (hasGutter(rows, width, top, bottom, bandColumns[band])) {
-                return OptionalInt.empty();
+                return Optional.empty();
             }
         }
-        return cutRow(rowInk, width);
+        OptionalInt straight = cutRow(rowInk, width);
+        if (straight.isPresent()) {
+            int[] steps = new int[strips];
+            Arrays.fill(steps, straight.getAsInt());
+            return Optional.of(new Cut(stripWidth, steps, paper));
+        }
+        return slantedCut(stripInk, stripWidth, width, height, paper);
+    }
+
+    /**
+     * A cut along the slant whose stepped rows are most often blank (the page's skew: its lines' gaps line up), at the
+     * same kind of blank run {@link #cutRow} looks for straight. Rows are stepped about the page's middle column.
+     */
+    private static Optional<Cut> slantedCut(int[][] stripInk, int stripWidth, int width, int height, byte paper) {
+        int speck = Math.max(1, width / 1000);
+        int[] bestShifts = null;
+        int[] bestInk = null;
+        int bestBlank = -1;
+        for (int step = 1; step <= 2 * SLANTS; step++) {
+            // The straight cut was looked for already; the slightest slants first, so that a tie keeps the slighter.
+            int tenths = step % 2 == 1 ? (step + 1) / 2 : -step / 2;
+            double slope = Math.tan(Math.toRadians(tenths / 10.0));
+            int[] shifts = new int[stripInk.length];
+            for (int strip = 0; strip < shifts.length; strip++) {
+                shifts[strip] = (int) Math.round(slope * ((strip + 0.5) * stripWidth - width / 2.0));
+            }
+            int[] ink = new int[height];
+            int blank = 0;
+            for (int y = 0; y < height; y++) {
+                for (int strip = 0; strip < shifts.length; strip++) {
+                    int row = y + shifts[strip];
+                    ink[y] += row >= 0 && row < height ? stripInk[strip][row] : 0;
+                }
+                blank += ink[y] <= speck ? 1 : 0;
+            }
+            if (blank > bestBlank) {
+                bestBlank = blank;
+                bestShifts = shifts;
+                bestInk = ink;
+            }
+        }
+        OptionalInt row = cutRow(bestInk, width);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        int[] steps = new int[bestShifts.length];
+        for (int strip = 0; strip < steps.length; strip++) {
+            steps[strip] = Math.max(1, Math.min(height - 1, row.getAsInt() + bestShifts[strip]));
+        }
+        return Optional.of(new Cut(stripWidth, steps, paper));
     }
 
     /**

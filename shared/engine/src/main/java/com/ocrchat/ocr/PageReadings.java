@@ -7,10 +7,8 @@ import com.ocrchat.ocr.HandleReadings.Reading;
 import com.ocrchat.page.Block;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -126,22 +124,14 @@ final class PageReadings {
         Image top;
         Image bottom;
         try {
-            OptionalInt cut = Stages.time(
+            Optional<PageCut.Cut> cut = Stages.time(
                     Stages.LAYOUT, reading.pageIndex(), () -> PageCut.across(page.grey(), page.width(), page.height()));
             if (cut.isEmpty()) {
                 helperDone.run();
                 return Optional.empty();
             }
-            int width = page.width();
-            int at = cut.getAsInt();
-            top = new Image(Arrays.copyOfRange(page.grey(), 0, at * width), 0, 0, width, at, page.segmentation());
-            bottom = new Image(
-                    Arrays.copyOfRange(page.grey(), at * width, page.grey().length),
-                    0,
-                    at,
-                    width,
-                    page.height() - at,
-                    page.segmentation());
+            top = cut.get().top(page);
+            bottom = cut.get().bottom(page);
             ParallelPages.stopIfAbandoned(); // nothing is begun for a page given up
         } catch (RuntimeException | Error e) {
             helperDone.run();

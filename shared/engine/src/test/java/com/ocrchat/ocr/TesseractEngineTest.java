@@ -83,18 +83,7 @@ class TesseractEngineTest {
     /** A page of one column is cut across and both halves read at once, layout and all: it says the same. */
     @Test
     void aPageOfOneColumnReadInHalvesAcrossSaysWhatItSaysOnOneThread() {
-        String[] words = ("the committee reviewed invoice and approved payment for quarterly supplies while staff "
-                        + "counted inventory at warehouse near Springfield before December audit of freight costs")
-                .split(" ");
-        java.util.Random random = new java.util.Random(7);
-        List<String> lines = new java.util.ArrayList<>();
-        for (int i = 1; i <= 18; i++) {
-            StringBuilder line = new StringBuilder();
-            while (line.length() < 48) {
-                line.append(line.isEmpty() ? "" : " ").append(words[random.nextInt(words.length)]);
-            }
-            lines.add(line + " " + (200 + i) + ".");
-        }
+        List<String> lines = minutes(18, 48);
         BufferedImage page = TestPages.page("Minutes", lines);
         assertTrue(PageCut.across(GreyPixels.of(page), page.getWidth(), page.getHeight())
                 .isPresent());
@@ -104,6 +93,42 @@ class TesseractEngineTest {
 
         assertSameWordsInTheSameBoxes(one, two);
         assertTrue(two.text().contains(lines.get(17)), two.text());
+    }
+
+    /** A scan fed in askew has no blank row: it is cut along its slant, and its halves say what the whole says. */
+    @Test
+    void aSkewedPageReadInHalvesAlongItsSlantSaysWhatItSaysOnOneThread() {
+        List<String> lines = minutes(20, 60);
+        BufferedImage page = TestPages.skewed(TestPages.page("Minutes", lines), -2.5);
+        PageCut.Cut cut = PageCut.across(GreyPixels.of(page), page.getWidth(), page.getHeight())
+                .orElseThrow();
+        assertTrue(cut.topHeight() > cut.bottomTop(), "cut along the slant");
+        Path tessdata = EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null);
+        Page one = new TesseractEngine(tessdata, 100_000_000L, Duration.ofSeconds(60), 1).recognize(page, 0, "eng");
+        Page two = new TesseractEngine(tessdata, 100_000_000L, Duration.ofSeconds(60), 2).recognize(page, 0, "eng");
+
+        assertSameWordsInTheSameBoxes(one, two);
+        assertTrue(two.text().contains(lines.get(18)), two.text()); // a line of the lower half
+    }
+
+    /**
+     * Lines of words drawn at random (lines alike word for word would line their spaces up into what Tesseract takes
+     * for a gutter), each ending in its number.
+     */
+    private static List<String> minutes(int count, int letters) {
+        String[] words = ("the committee reviewed invoice and approved payment for quarterly supplies while staff "
+                        + "counted inventory at warehouse near Springfield before December audit of freight costs")
+                .split(" ");
+        java.util.Random random = new java.util.Random(7);
+        List<String> lines = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            StringBuilder line = new StringBuilder();
+            while (line.length() < letters) {
+                line.append(line.isEmpty() ? "" : " ").append(words[random.nextInt(words.length)]);
+            }
+            lines.add(line + " " + (200 + i) + ".");
+        }
+        return lines;
     }
 
     /** The same words in the same order, each in the same box within 3 pixels. */

@@ -179,6 +179,17 @@ public final class TestPages {
         return image;
     }
 
+    /** The page turned by a few degrees about its middle on white paper, as a sheet fed into a scanner askew. */
+    public static BufferedImage skewed(BufferedImage page, double degrees) {
+        BufferedImage turned = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = whitePage(turned);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.rotate(Math.toRadians(degrees), page.getWidth() / 2.0, page.getHeight() / 2.0);
+        g.drawImage(page, 0, 0, null);
+        g.dispose();
+        return turned;
+    }
+
     /** Graphics on the image painted white, ready to draw black, anti-aliased text. */
     static Graphics2D whitePage(BufferedImage image) {
         Graphics2D g = image.createGraphics();
