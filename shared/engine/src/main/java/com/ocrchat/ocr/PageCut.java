@@ -12,9 +12,9 @@ import java.util.OptionalInt;
  * whole page first). Found from the pixels alone, in one pass. A page that may have columns (or a table, or a figure
  * beside text) has no such cut: read in halves across, its columns would interleave. Columns this misses (ruled apart,
  * say) show in the halves' own layouts, and the page is then read whole ({@link PageRegions#sideBySide}). A skewed
- * scan has no blank row, so it is cut along its slant instead: a blank line between two lines of text, stepped in
- * {@link #STRIPS} strips of columns (each half gets paper beyond it), which Tesseract's own line finding then reads
- * as skewed lines, as it reads the whole page.
+ * scan may have no blank row: when no straight cut is found, a cut along a slant is looked for, a blank line between
+ * two lines of text stepped in up to {@link #STRIPS} strips of columns (each half gets paper beyond it), whose halves
+ * Tesseract's own line finding reads as skewed lines, as it reads the whole page.
  */
 final class PageCut {
     /** Bands of the page, each searched for a gutter on its own (a title across the columns hides it in one). */
@@ -41,7 +41,10 @@ final class PageCut {
 
     static final double WIDER_GAP = 1.5;
 
-    /** A slanted cut steps down in this many strips of columns, each a straight row: a pass over strips, not pixels. */
+    /**
+     * A slanted cut steps down in up to this many strips of columns (fewer when the width does not part evenly), each a
+     * straight row: the search adds up strips, not pixels.
+     */
     static final int STRIPS = 32;
 
     /** Slants tried, in tenths of a degree either way: scans are fed in by hand or by a feeder within a few degrees. */
@@ -178,9 +181,11 @@ final class PageCut {
         }
         int[] steps = new int[bestShifts.length];
         for (int strip = 0; strip < steps.length; strip++) {
-            steps[strip] = Math.max(1, Math.min(height - 1, row.getAsInt() + bestShifts[strip]));
+            // A step off the page leaves all of that strip to one half (rows off the page counted as blank).
+            steps[strip] = Math.max(0, Math.min(height, row.getAsInt() + bestShifts[strip]));
         }
-        return Optional.of(new Cut(stripWidth, steps, paper));
+        Cut cut = new Cut(stripWidth, steps, paper);
+        return cut.topHeight() > 0 && cut.bottomTop() < height ? Optional.of(cut) : Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package com.ocrchat.ocr;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Word;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -37,7 +38,18 @@ final class Paragraphs {
             return false; // A sentence, a list item or a label ends there.
         }
         int lineHeight = lineHeight(above);
-        int gap = below.bbox()[1] - above.bbox()[3];
+        if (below.words().isEmpty() || above.words().isEmpty()) {
+            return false;
+        }
+        // Measured at the column's left edge, from the start of the last line above to the first word below: on a
+        // skewed page the blocks' boxes overlap (a line's box is as tall as its slant), their lines do not.
+        int leftEdge = above.bbox()[0] + 2 * lineHeight;
+        int lastLineBottom = above.words().stream()
+                .filter(word -> word.bbox()[0] <= leftEdge)
+                .max(Comparator.comparingInt(word -> word.bbox()[1]))
+                .map(word -> word.bbox()[3])
+                .orElse(above.bbox()[3]);
+        int gap = below.words().get(0).bbox()[1] - lastLineBottom;
         return gap >= 0 && gap <= 1.5 * lineHeight && Math.abs(below.bbox()[0] - above.bbox()[0]) <= 2 * lineHeight;
     }
 
