@@ -3,8 +3,8 @@ package com.ocrchat.ocr;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Word;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Tesseract ends a paragraph at a line that stops short of the column's right edge, which cuts a
@@ -37,20 +37,42 @@ final class Paragraphs {
         if (!Character.isLetterOrDigit(last) && last != ',' && last != '-') {
             return false; // A sentence, a list item or a label ends there.
         }
-        int lineHeight = lineHeight(above);
         if (below.words().isEmpty() || above.words().isEmpty()) {
             return false;
         }
-        // Measured at the column's left edge, from the start of the last line above to the first word below: on a
-        // skewed page the blocks' boxes overlap (a line's box is as tall as its slant), their lines do not.
-        int leftEdge = above.bbox()[0] + 2 * lineHeight;
-        int lastLineBottom = above.words().stream()
-                .filter(word -> word.bbox()[0] <= leftEdge)
-                .max(Comparator.comparingInt(word -> word.bbox()[1]))
-                .map(word -> word.bbox()[3])
-                .orElse(above.bbox()[3]);
-        int gap = below.words().get(0).bbox()[1] - lastLineBottom;
-        return gap >= 0 && gap <= 1.5 * lineHeight && Math.abs(below.bbox()[0] - above.bbox()[0]) <= 2 * lineHeight;
+        int lineHeight = lineHeight(above);
+        OptionalInt gap = gapUnderneath(above, below);
+        return gap.isPresent()
+                && gap.getAsInt() >= 0
+                && gap.getAsInt() <= 1.5 * lineHeight
+                && Math.abs(below.bbox()[0] - above.bbox()[0]) <= 2 * lineHeight;
+    }
+
+    /**
+     * The least gap between a word of {@code below}'s first line and the lowest word of {@code above} over it: measured
+     * word by word, so that a skewed page's lines (whose blocks' boxes overlap) part as they are, and a block beside
+     * part of the one above (a gap below zero there) is not its continuation. Empty when no word is over another.
+     */
+    private static OptionalInt gapUnderneath(Block above, Block below) {
+        OptionalInt least = OptionalInt.empty();
+        int previousLeft = Integer.MIN_VALUE;
+        for (Word word : below.words()) {
+            int[] box = word.bbox();
+            if (box[0] < previousLeft) {
+                break; // the next line has begun
+            }
+            previousLeft = box[0];
+            int lowestOver = above.words().stream()
+                    .filter(over -> over.bbox()[0] < box[2] && box[0] < over.bbox()[2])
+                    .mapToInt(over -> over.bbox()[3])
+                    .max()
+                    .orElse(Integer.MIN_VALUE);
+            if (lowestOver != Integer.MIN_VALUE) {
+                int gap = box[1] - lowestOver;
+                least = OptionalInt.of(least.isEmpty() ? gap : Math.min(least.getAsInt(), gap));
+            }
+        }
+        return least;
     }
 
     private static int lineHeight(Block block) {

@@ -36,6 +36,18 @@ class ParagraphsTest {
     }
 
     @Test
+    void aBlockBesideALowerPartOfTheOneAboveIsNotItsContinuation() {
+        // A label and its value, the value wrapped to a second line on the right: the next label is beside it.
+        Block above = block(100, 0, "the total for the quarter,");
+        List<Word> words = new ArrayList<>(above.words());
+        words.add(new Word("carried", new int[] {900, 140, 1100, 170}, 90));
+        Block overhanging = new Block(above.text() + "\ncarried", Word.union(words), 90, words);
+        Block beside = block(140, 0, "and then the next item");
+        assertEquals(
+                2, Paragraphs.joinContinuations(List.of(overhanging, beside)).size());
+    }
+
+    @Test
     void aBlockAfterASentenceOrFarBelowIsAParagraphOfItsOwn() {
         Block ended = block(100, 0.04, "the board met in March and", "approved the budget.");
         Block next = block(180, 0.04, "coming year after a long", "debate about the costs.");
