@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
 /** PNG, JPEG, GIF (first frame), BMP, WEBP (TwelveMonkeys) and TIFF (every page) through ImageIO. */
@@ -20,14 +21,21 @@ final class ImageDocument implements Document {
     private final ImageReader reader;
     private final int pageCount;
     private final DocumentLimits limits;
+    private final int jpegScans;
 
     private ImageDocument(
-            DocumentType type, ImageInputStream input, ImageReader reader, int pageCount, DocumentLimits limits) {
+            DocumentType type,
+            ImageInputStream input,
+            ImageReader reader,
+            int pageCount,
+            DocumentLimits limits,
+            int jpegScans) {
         this.type = type;
         this.input = input;
         this.reader = reader;
         this.pageCount = pageCount;
         this.limits = limits;
+        this.jpegScans = jpegScans;
     }
 
     static ImageDocument open(DocumentType type, byte[] bytes, DocumentLimits limits) {
@@ -35,10 +43,14 @@ final class ImageDocument implements Document {
         try {
             // Counted before the reader sees the file: the JDK's reader would follow a looping chain forever.
             int pages = type == DocumentType.TIFF ? TiffPages.count(bytes, limits.maxPages()) : 1;
+            if (type == DocumentType.BMP) {
+                ImageCosts.checkBmp(bytes);
+            }
+            int jpegScans = type == DocumentType.JPEG ? ImageCosts.jpegScans(bytes) : 0;
             input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes));
             ImageReader reader = readerFor(type, input);
             reader.setInput(input, false, true);
-            ImageDocument document = new ImageDocument(type, input, reader, pages, limits);
+            ImageDocument document = new ImageDocument(type, input, reader, pages, limits, jpegScans);
             for (int page = 0; page < pages; page++) {
                 document.checkSize(page); // every page's size from its header, before anything is reserved or read
             }
@@ -85,6 +97,26 @@ final class ImageDocument implements Document {
                     "Page " + (index + 1) + " is " + width + "x" + height + " pixels; a page may be at most "
                             + DocumentLimits.MAX_PAGE_SIDE + " pixels on a side",
                     Map.of("page", index + 1, "max_page_side", DocumentLimits.MAX_PAGE_SIDE));
+        }
+        ImageTypeSpecifier raw = reader.getRawImageType(index);
+        if (raw == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(index);
+            raw = types.hasNext() ? types.next() : null;
+        }
+        long mostBytes = ImageCosts.MOST_BYTES_PER_PIXEL * limits.maxPixelsPerPage();
+        long bytes = raw == null ? 0 : ImageCosts.rasterBytes(raw, width, height);
+        if (bytes > mostBytes) {
+            throw new LimitExceeded(
+                    "Page " + (index + 1) + " would decode to " + bytes / 1_000_000 + " MB ("
+                            + (bytes * 8 / Math.max(1, pixels))
+                            + " bits a pixel), more than this server decodes per page",
+                    Map.of("page", index + 1, "max_decoded_bytes_per_page", mostBytes));
+        }
+        if (pixels * jpegScans > ImageCosts.MOST_SCAN_PIXELS) {
+            throw new LimitExceeded(
+                    "The JPEG file has " + jpegScans + " scans of " + width + "x" + height
+                            + " pixels, more scans than this server decodes at that size",
+                    Map.of("scans", jpegScans, "max_scan_pixels", ImageCosts.MOST_SCAN_PIXELS));
         }
     }
 

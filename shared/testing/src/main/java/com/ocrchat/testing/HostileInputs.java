@@ -27,6 +27,7 @@ public final class HostileInputs {
         List<Hostile> all = new ArrayList<>();
         all.addAll(HostileImages.tiffs());
         all.addAll(HostileImages.images());
+        all.addAll(HostileDecoders.images());
         all.addAll(HostilePdfs.pdfs());
         all.addAll(HostileStreams.pdfs());
         all.addAll(HostileCMaps.pdfs());

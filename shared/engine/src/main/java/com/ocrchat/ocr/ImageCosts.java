@@ -1,0 +1,106 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.error.UnsupportedDocument;
+import java.awt.image.DataBuffer;
+import java.awt.image.MultiPixelPackedSampleModel;
+import java.awt.image.SampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
+import javax.imageio.ImageTypeSpecifier;
+
+/**
+ * What decoding an image will cost, worked out from its own bytes and its reader's headers before the reader decodes
+ * anything: a page's pixels alone do not bound it. The JDK's readers allocate the raster a file's sample format
+ * asks for (64-bit floats, thousands of samples a pixel), draw a progressive JPEG once for every scan inside one
+ * native call no clock can stop, and read a BMP's embedded JPEG or PNG into a buffer of whatever size its header
+ * claims.
+ */
+final class ImageCosts {
+    /** A decoded page, at most this many bytes for each pixel a page may have: an 8-bit RGBA page of the most pixels. */
+    static final int MOST_BYTES_PER_PIXEL = 4;
+
+    /**
+     * Scans times pixels of a JPEG, at most: the JDK's reader decodes and draws the whole image after each scan of a
+     * progressive file (about 40 ms a scan for 12 million pixels here), so 20 scans of a 100-million-pixel page.
+     * Encoders write 1 to 3 scans, or about 10 for a progressive file.
+     */
+    static final long MOST_SCAN_PIXELS = 2_000_000_000L;
+
+    /** BMP compressions whose data is a whole JPEG or PNG (BI_JPEG, BI_PNG), meant for printers. */
+    private static final int BMP_JPEG = 4;
+
+    private static final int BMP_PNG = 5;
+
+    private ImageCosts() {}
+
+    /** Bytes of the raster a reader decodes a page of this type to. */
+    static long rasterBytes(ImageTypeSpecifier type, int width, int height) {
+        SampleModel model = type.getSampleModel(1, 1);
+        long bitsPerPixel;
+        if (model instanceof MultiPixelPackedSampleModel packed) {
+            bitsPerPixel = packed.getPixelBitStride();
+        } else if (model instanceof SinglePixelPackedSampleModel) {
+            bitsPerPixel = DataBuffer.getDataTypeSize(model.getDataType());
+        } else {
+            bitsPerPixel = (long) model.getNumBands() * DataBuffer.getDataTypeSize(model.getDataType());
+        }
+        return (width * bitsPerPixel + 7) / 8 * height;
+    }
+
+    /**
+     * The scans (start-of-scan markers) of a JPEG, counted along its markers as a decoder meets them: each segment by
+     * its length, each scan's coded data to the next marker that is not a stuffed byte or a restart.
+     */
+    static int jpegScans(byte[] bytes) {
+        int scans = 0;
+        int at = 2; // after the start-of-image marker
+        while (at + 1 < bytes.length) {
+            int marker = bytes[at + 1] & 0xFF;
+            if ((bytes[at] & 0xFF) != 0xFF || marker == 0xFF) {
+                at++; // bytes between segments, or a fill byte: skipped, as libjpeg skips them
+                continue;
+            }
+            if (marker == 0xD9) {
+                break; // end of image
+            }
+            if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+                at += 2; // markers without a length
+                continue;
+            }
+            if (at + 3 >= bytes.length) {
+                break;
+            }
+            at += 2 + (((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF));
+            if (marker == 0xDA) {
+                scans++;
+                while (at + 1 < bytes.length && !startsMarker(bytes[at], bytes[at + 1])) {
+                    at++;
+                }
+            }
+        }
+        return scans;
+    }
+
+    private static boolean startsMarker(byte first, byte second) {
+        int next = second & 0xFF;
+        return (first & 0xFF) == 0xFF && next != 0x00 && (next < 0xD0 || next > 0xD7);
+    }
+
+    /** Refuses a BMP holding a JPEG or PNG: the JDK's reader allocates the size its header claims before reading. */
+    static void checkBmp(byte[] bytes) {
+        if (bytes.length >= 34 && littleEndianInt(bytes, 14) >= 40) {
+            int compression = littleEndianInt(bytes, 30);
+            if (compression == BMP_JPEG || compression == BMP_PNG) {
+                throw new UnsupportedDocument("A BMP file holding a " + (compression == BMP_JPEG ? "JPEG" : "PNG")
+                        + " image (compression " + compression + ") is not read; send the "
+                        + (compression == BMP_JPEG ? "JPEG" : "PNG") + " file itself");
+            }
+        }
+    }
+
+    private static int littleEndianInt(byte[] bytes, int at) {
+        return (bytes[at] & 0xFF)
+                | (bytes[at + 1] & 0xFF) << 8
+                | (bytes[at + 2] & 0xFF) << 16
+                | (bytes[at + 3] & 0xFF) << 24;
+    }
+}

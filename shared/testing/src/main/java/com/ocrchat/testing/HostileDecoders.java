@@ -1,0 +1,111 @@
+package com.ocrchat.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * Images whose few bytes make the JDK's own decoders spend: a sample format of 64-bit floats or a thousand samples a
+ * pixel (the raster is allocated before any data is read), a progressive JPEG of thousands of empty scans (the whole
+ * image is drawn again after each, inside one native call), a BMP holding a JPEG or PNG whose claimed size is
+ * allocated at once.
+ */
+final class HostileDecoders {
+    private HostileDecoders() {}
+
+    static List<HostileInputs.Hostile> images() {
+        return List.of(
+                new HostileInputs.Hostile(
+                        "bmp-holding-a-png-claiming-2gb",
+                        bmpHolding(5, new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
+                        "BMP file holding a PNG"),
+                new HostileInputs.Hostile(
+                        "bmp-holding-a-jpeg-claiming-2gb",
+                        bmpHolding(4, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}),
+                        "BMP file holding a JPEG"),
+                new HostileInputs.Hostile(
+                        "jpeg-progressive-10000-square-of-2000-empty-scans",
+                        progressiveScans(10_000, 10_000, 2000),
+                        "more scans than this server decodes"),
+                new HostileInputs.Hostile(
+                        "tiff-100mp-of-64-bit-float-rgba",
+                        tiffOfSamples(10_000, 10_000, 4, 64, 3),
+                        "more than this server decodes per page"),
+                new HostileInputs.Hostile(
+                        "tiff-1mp-of-1024-samples",
+                        tiffOfSamples(1000, 1000, 1024, 8, 1),
+                        "more than this server decodes per page"));
+    }
+
+    /** A 1x1 BMP whose data is an embedded image (compression 4: JPEG, 5: PNG) claiming 2 GB. */
+    private static byte[] bmpHolding(int compression, byte[] payload) {
+        ByteBuffer b = ByteBuffer.allocate(54 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'B').put((byte) 'M').putInt(54 + payload.length).putInt(0).putInt(54);
+        b.putInt(40).putInt(1).putInt(1).putShort((short) 1).putShort((short) 0);
+        b.putInt(compression)
+                .putInt(0x7FFFFFF0)
+                .putInt(2835)
+                .putInt(2835)
+                .putInt(0)
+                .putInt(0);
+        b.put(payload);
+        return b.array();
+    }
+
+    /**
+     * A grey progressive JPEG: a DC scan, then {@code scans} empty AC scans, each only its header (libjpeg warns of
+     * the missing data and goes on, all coefficients zero).
+     */
+    private static byte[] progressiveScans(int width, int height, int scans) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8});
+        byte[] quantization = new byte[65];
+        java.util.Arrays.fill(quantization, 1, 65, (byte) 1);
+        segment(out, 0xDB, quantization);
+        segment(out, 0xC2, new byte[] {
+            8, (byte) (height >> 8), (byte) height, (byte) (width >> 8), (byte) width, 1, 1, 0x11, 0
+        });
+        for (int tableClass = 0; tableClass < 2; tableClass++) {
+            byte[] table = new byte[18]; // one symbol, 0, with the one-bit code 0
+            table[0] = (byte) (tableClass << 4);
+            table[1] = 1;
+            segment(out, 0xC4, table);
+        }
+        segment(out, 0xDA, new byte[] {1, 1, 0, 0, 0, 0}); // DC
+        for (int scan = 0; scan < scans; scan++) {
+            segment(out, 0xDA, new byte[] {1, 1, 0, 1, 63, 0}); // AC 1-63, empty
+        }
+        out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
+        return out.toByteArray();
+    }
+
+    private static void segment(ByteArrayOutputStream out, int marker, byte[] body) {
+        out.writeBytes(
+                new byte[] {(byte) 0xFF, (byte) marker, (byte) ((body.length + 2) >> 8), (byte) (body.length + 2)});
+        out.writeBytes(body);
+    }
+
+    /** An uncompressed TIFF whose one strip holds a byte, of {@code samples} samples of {@code bits} bits a pixel. */
+    private static byte[] tiffOfSamples(int width, int height, int samples, int bits, int sampleFormat) {
+        int[][] entries = {
+            {256, 4, width}, {257, 4, height}, {258, 3, bits}, {259, 3, 1}, {262, 3, samples >= 3 ? 2 : 1},
+            {273, 4, -1}, {277, 3, samples}, {278, 4, height}, {279, 4, 1}, {339, 3, sampleFormat}
+        };
+        int dataAt = 8 + 2 + 12 * entries.length + 4;
+        ByteBuffer b = ByteBuffer.allocate(dataAt + 1).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        b.putShort((short) entries.length);
+        for (int[] entry : entries) {
+            b.putShort((short) entry[0]).putShort((short) entry[1]).putInt(1);
+            int value = entry[2] < 0 ? dataAt : entry[2];
+            if (entry[1] == 3) {
+                b.putShort((short) value).putShort((short) 0);
+            } else {
+                b.putInt(value);
+            }
+        }
+        b.putInt(0).put((byte) 0);
+        return b.array();
+    }
+}
