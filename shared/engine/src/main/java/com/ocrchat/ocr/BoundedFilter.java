@@ -126,7 +126,7 @@ final class BoundedFilter extends Filter {
             }
             case JPEG_RASTER -> {
                 byte[] jpeg = encoded.readAllBytes();
-                budget.check(jpegRasterBytes(jpeg, options), "a JPEG's raster");
+                budget.check(jpegRasterBytes(jpeg, options, budget), "a JPEG's raster");
                 return new ByteArrayInputStream(jpeg);
             }
             case JBIG2_BITMAP -> {
@@ -140,13 +140,22 @@ final class BoundedFilter extends Filter {
         }
     }
 
-    /** The bytes of the raster PDFBox reads a JPEG to: the size its header claims, subsampled as PDFBox asks. */
-    private static long jpegRasterBytes(byte[] jpeg, DecodeOptions options) throws IOException {
+    /**
+     * The bytes of the raster PDFBox reads a JPEG to: the size its header claims, subsampled as PDFBox asks. Refuses a
+     * JPEG of more scans than {@link ImageCosts#MOST_SCAN_PIXELS} allows at its whole size (the reader decodes every
+     * scan whole, however it subsamples).
+     */
+    private static long jpegRasterBytes(byte[] jpeg, DecodeOptions options, DecodeBudget budget) throws IOException {
         int start = jpeg.length > 0 && jpeg[0] == 0x0A ? 1 : 0; // PDFBox skips one line feed before the JPEG
         ImageReader reader = findRasterReader("JPEG", "a JPEG reader is not installed");
         try (ImageInputStream in =
                 new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg, start, jpeg.length - start))) {
             reader.setInput(in);
+            long scans = ImageCosts.jpegScans(jpeg, start, jpeg.length);
+            if (scans * reader.getWidth(0) * reader.getHeight(0) > ImageCosts.MOST_SCAN_PIXELS) {
+                budget.refuse("a JPEG of " + scans + " scans of " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                        + " pixels would be decoded " + scans + " times");
+            }
             long width = ceilDiv(reader.getWidth(0), options.getSubsamplingX());
             long height = ceilDiv(reader.getHeight(0), options.getSubsamplingY());
             ImageTypeSpecifier raw = reader.getRawImageType(0);

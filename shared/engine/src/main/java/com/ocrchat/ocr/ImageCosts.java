@@ -51,9 +51,14 @@ final class ImageCosts {
      * its length, each scan's coded data to the next marker that is not a stuffed byte or a restart.
      */
     static int jpegScans(byte[] bytes) {
+        return jpegScans(bytes, 0, bytes.length);
+    }
+
+    /** The scans of the JPEG in bytes {@code from} (its start-of-image marker) to {@code to}. */
+    static int jpegScans(byte[] bytes, int from, int to) {
         int scans = 0;
-        int at = 2; // after the start-of-image marker
-        while (at + 1 < bytes.length) {
+        int at = from + 2; // after the start-of-image marker
+        while (at + 1 < to) {
             int marker = bytes[at + 1] & 0xFF;
             if ((bytes[at] & 0xFF) != 0xFF || marker == 0xFF) {
                 at++; // bytes between segments, or a fill byte: skipped, as libjpeg skips them
@@ -66,13 +71,13 @@ final class ImageCosts {
                 at += 2; // markers without a length
                 continue;
             }
-            if (at + 3 >= bytes.length) {
+            if (at + 3 >= to) {
                 break;
             }
             at += 2 + (((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF));
             if (marker == 0xDA) {
                 scans++;
-                while (at + 1 < bytes.length && !startsMarker(bytes[at], bytes[at + 1])) {
+                while (at + 1 < to && !startsMarker(bytes[at], bytes[at + 1])) {
                     at++;
                 }
             }

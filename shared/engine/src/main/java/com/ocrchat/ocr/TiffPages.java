@@ -2,6 +2,7 @@ package com.ocrchat.ocr;
 
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.UnsupportedDocument;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -55,10 +56,26 @@ final class TiffPages {
     private static final int TILE_OFFSETS = 324;
     private static final int TILE_BYTE_COUNTS = 325;
 
-    /** Each strip's (or tile's) offset and byte count, from this IFD's entries, must fall inside the file. */
+    private static final int IMAGE_WIDTH = 256;
+    private static final int IMAGE_LENGTH = 257;
+    private static final int COMPRESSION = 259;
+    private static final int ROWS_PER_STRIP = 278;
+    private static final int TILE_WIDTH = 322;
+    private static final int TILE_LENGTH = 323;
+    private static final int OLD_JPEG = 6;
+    private static final int JPEG = 7;
+    private static final Set<Integer> SIZE_TAGS =
+            Set.of(IMAGE_WIDTH, IMAGE_LENGTH, COMPRESSION, ROWS_PER_STRIP, TILE_WIDTH, TILE_LENGTH);
+
+    /**
+     * Each strip's (or tile's) offset and byte count, from this IFD's entries, must fall inside the file; and when
+     * they are JPEGs, their scans times their pixels come to at most {@link ImageCosts#MOST_SCAN_PIXELS} (the reader
+     * decodes a progressive strip whole again after each of its scans).
+     */
     private static void checkImageData(byte[] bytes, int firstEntry, int entries, boolean little) {
         long[] offsets = null;
         long[] counts = null;
+        Map<Integer, Long> sizes = new HashMap<>();
         for (int i = 0; i < entries; i++) {
             int entry = firstEntry + 12 * i;
             int tag = unsigned16(bytes, entry, little);
@@ -66,15 +83,33 @@ final class TiffPages {
                 offsets = values(bytes, entry, little);
             } else if (tag == STRIP_BYTE_COUNTS || tag == TILE_BYTE_COUNTS) {
                 counts = values(bytes, entry, little);
+            } else if (SIZE_TAGS.contains(tag)) {
+                long[] value = values(bytes, entry, little);
+                sizes.put(tag, value.length > 0 ? value[0] : 0);
             }
         }
         if (offsets == null || counts == null) {
             return; // the reader refuses an image without its data on its own
         }
+        long compression = sizes.getOrDefault(COMPRESSION, 1L);
+        long width = sizes.getOrDefault(TILE_WIDTH, sizes.getOrDefault(IMAGE_WIDTH, 0L));
+        long rows = sizes.getOrDefault(
+                TILE_LENGTH,
+                Math.min(sizes.getOrDefault(ROWS_PER_STRIP, 1L << 32), sizes.getOrDefault(IMAGE_LENGTH, 0L)));
+        long scanPixels = 0;
         for (int i = 0; i < Math.min(offsets.length, counts.length); i++) {
             if (offsets[i] + counts[i] > bytes.length) {
                 throw corrupt("its image data claims more bytes than the file holds");
             }
+            if (compression == OLD_JPEG || compression == JPEG) {
+                int scans = ImageCosts.jpegScans(bytes, (int) offsets[i], (int) (offsets[i] + counts[i]));
+                scanPixels += scans * width * rows;
+            }
+        }
+        if (scanPixels > ImageCosts.MOST_SCAN_PIXELS) {
+            throw new LimitExceeded(
+                    "The TIFF's JPEG strips have more scans than this server decodes at their size",
+                    Map.of("max_scan_pixels", ImageCosts.MOST_SCAN_PIXELS));
         }
     }
 

@@ -45,6 +45,24 @@ class ImageCostsTest {
     }
 
     @Test
+    void aTiffOfJpegStripsReads() throws Exception {
+        BufferedImage page = TestPages.page("Minutes", List.of("The board met in March.", "It approved the budget."));
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionType("JPEG");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(page, null, null), param);
+        }
+        writer.dispose();
+        try (Document document = Documents.open(bytes.toByteArray(), new DocumentLimits(100_000_000L, 10))) {
+            assertEquals(page.getHeight(), document.render(0).getHeight());
+        }
+    }
+
+    @Test
     void aRasterCostsItsSamplesBitsForEveryPixel() {
         assertEquals(
                 100L * 100 * 3,

@@ -28,13 +28,25 @@ final class HostileDecoders {
                         "jpeg-progressive-10000-square-of-2000-empty-scans",
                         progressiveScans(10_000, 10_000, 2000),
                         "more scans than this server decodes"),
+                // PDFBox hands a DCT image to the same reader, which decodes every scan whole however it subsamples.
+                new HostileInputs.Hostile(
+                        "pdf-progressive-jpeg-of-2000-empty-scans",
+                        HostileStreams.image(
+                                "/Width 4000 /Height 4000 /ColorSpace /DeviceGray /BitsPerComponent 8"
+                                        + " /Filter /DCTDecode",
+                                progressiveScans(4000, 4000, 2000)),
+                        "would be decoded 2001 times"),
+                new HostileInputs.Hostile(
+                        "tiff-strip-of-a-progressive-jpeg-of-2000-empty-scans",
+                        tiff(4000, 4000, 1, 8, 1, 7, progressiveScans(4000, 4000, 2000)),
+                        "more scans than this server decodes"),
                 new HostileInputs.Hostile(
                         "tiff-100mp-of-64-bit-float-rgba",
-                        tiffOfSamples(10_000, 10_000, 4, 64, 3),
+                        tiff(10_000, 10_000, 4, 64, 3, 1, new byte[1]),
                         "more than this server decodes per page"),
                 new HostileInputs.Hostile(
                         "tiff-1mp-of-1024-samples",
-                        tiffOfSamples(1000, 1000, 1024, 8, 1),
+                        tiff(1000, 1000, 1024, 8, 1, 1, new byte[1]),
                         "more than this server decodes per page"));
     }
 
@@ -86,14 +98,15 @@ final class HostileDecoders {
         out.writeBytes(body);
     }
 
-    /** An uncompressed TIFF whose one strip holds a byte, of {@code samples} samples of {@code bits} bits a pixel. */
-    private static byte[] tiffOfSamples(int width, int height, int samples, int bits, int sampleFormat) {
+    /** A TIFF of one strip, this data, of {@code samples} samples of {@code bits} bits a pixel, so compressed. */
+    private static byte[] tiff(
+            int width, int height, int samples, int bits, int sampleFormat, int compression, byte[] strip) {
         int[][] entries = {
-            {256, 4, width}, {257, 4, height}, {258, 3, bits}, {259, 3, 1}, {262, 3, samples >= 3 ? 2 : 1},
-            {273, 4, -1}, {277, 3, samples}, {278, 4, height}, {279, 4, 1}, {339, 3, sampleFormat}
+            {256, 4, width}, {257, 4, height}, {258, 3, bits}, {259, 3, compression}, {262, 3, samples >= 3 ? 2 : 1},
+            {273, 4, -1}, {277, 3, samples}, {278, 4, height}, {279, 4, strip.length}, {339, 3, sampleFormat}
         };
         int dataAt = 8 + 2 + 12 * entries.length + 4;
-        ByteBuffer b = ByteBuffer.allocate(dataAt + 1).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(dataAt + strip.length).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
         b.putShort((short) entries.length);
         for (int[] entry : entries) {
@@ -105,7 +118,7 @@ final class HostileDecoders {
                 b.putInt(value);
             }
         }
-        b.putInt(0).put((byte) 0);
+        b.putInt(0).put(strip);
         return b.array();
     }
 }

@@ -190,7 +190,8 @@ final class HostileStreams {
         return "/Font << /F1 5 0 R >>";
     }
 
-    private static byte[] image(String dictionary, byte[] data) {
+    /** A page drawn whole by one image XObject of this dictionary and data. */
+    static byte[] image(String dictionary, byte[] data) {
         return page("", "q 612 0 0 792 0 0 cm /I Do Q".getBytes(StandardCharsets.US_ASCII), "/XObject << /I 5 0 R >>")
                 .stream("/Type /XObject /Subtype /Image " + dictionary, data, false)
                 .bytes();
