@@ -47,25 +47,45 @@ final class ImageCosts {
     }
 
     /**
-     * The scans (start-of-scan markers) of a JPEG, counted along its markers as a decoder meets them: each segment by
-     * its length, each scan's coded data to the next marker that is not a stuffed byte or a restart.
+     * The most scans any reading of these bytes can meet: every start-of-scan marker is the pair FF DA, which a JPEG's
+     * coded data never holds (an FF there is followed by 00 or a restart), so counting the pairs wherever they are
+     * bounds the scans of every image in the bytes, whatever a parse skips (a tables-only image before the real one,
+     * bytes between images, segments whose lengths lie).
      */
     static int jpegScans(byte[] bytes) {
         return jpegScans(bytes, 0, bytes.length);
     }
 
-    /** The scans of the JPEG in bytes {@code from} (its start-of-image marker) to {@code to}. */
     static int jpegScans(byte[] bytes, int from, int to) {
         int scans = 0;
+        for (int at = from; at + 1 < to; at++) {
+            if (bytes[at] == (byte) 0xFF && bytes[at + 1] == (byte) 0xDA) {
+                scans++;
+            }
+        }
+        return scans;
+    }
+
+    /** What a decoder meets reading one JPEG along its markers: its scans, its frame's pixels, and whether it ends. */
+    record JpegWalk(int scans, long framePixels, boolean ended) {}
+
+    /**
+     * Walks the JPEG that begins at {@code from} along its markers as libjpeg reads them, up to {@code to}: each
+     * segment by its length, each scan's coded data to the next marker that is not a stuffed byte or a restart, and
+     * stops at its end-of-image marker.
+     */
+    static JpegWalk walkJpeg(byte[] bytes, int from, int to) {
+        int scans = 0;
+        long frame = 0;
         int at = from + 2; // after the start-of-image marker
         while (at + 1 < to) {
             int marker = bytes[at + 1] & 0xFF;
-            if ((bytes[at] & 0xFF) != 0xFF || marker == 0xFF) {
+            if (bytes[at] != (byte) 0xFF || marker == 0xFF) {
                 at++; // bytes between segments, or a fill byte: skipped, as libjpeg skips them
                 continue;
             }
             if (marker == 0xD9) {
-                break; // end of image
+                return new JpegWalk(scans, frame, true);
             }
             if (marker == 0x00 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
                 at += 2; // markers without a length
@@ -74,20 +94,25 @@ final class ImageCosts {
             if (at + 3 >= to) {
                 break;
             }
-            at += 2 + (((bytes[at + 2] & 0xFF) << 8) | (bytes[at + 3] & 0xFF));
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC && at + 8 < to) {
+                long height = (bytes[at + 5] & 0xFF) << 8 | (bytes[at + 6] & 0xFF);
+                long width = (bytes[at + 7] & 0xFF) << 8 | (bytes[at + 8] & 0xFF);
+                frame = Math.max(frame, width * height);
+            }
+            at += 2 + ((bytes[at + 2] & 0xFF) << 8 | (bytes[at + 3] & 0xFF));
             if (marker == 0xDA) {
                 scans++;
-                while (at + 1 < to && !startsMarker(bytes[at], bytes[at + 1])) {
+                while (at + 1 < to && !(bytes[at] == (byte) 0xFF && startsMarker(bytes[at + 1] & 0xFF))) {
                     at++;
                 }
             }
         }
-        return scans;
+        return new JpegWalk(scans, frame, false);
     }
 
-    private static boolean startsMarker(byte first, byte second) {
-        int next = second & 0xFF;
-        return (first & 0xFF) == 0xFF && next != 0x00 && (next < 0xD0 || next > 0xD7);
+    /** A marker after FF in coded data: not a stuffed zero, not a restart. */
+    private static boolean startsMarker(int next) {
+        return next != 0x00 && (next < 0xD0 || next > 0xD7);
     }
 
     /** Refuses a BMP holding a JPEG or PNG: the JDK's reader allocates the size its header claims before reading. */

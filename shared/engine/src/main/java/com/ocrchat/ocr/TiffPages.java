@@ -2,8 +2,9 @@ package com.ocrchat.ocr;
 
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.UnsupportedDocument;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,59 +57,77 @@ final class TiffPages {
     private static final int TILE_OFFSETS = 324;
     private static final int TILE_BYTE_COUNTS = 325;
 
-    private static final int IMAGE_WIDTH = 256;
-    private static final int IMAGE_LENGTH = 257;
     private static final int COMPRESSION = 259;
-    private static final int ROWS_PER_STRIP = 278;
-    private static final int TILE_WIDTH = 322;
-    private static final int TILE_LENGTH = 323;
+    private static final int JPEG_TABLES = 347;
     private static final int OLD_JPEG = 6;
     private static final int JPEG = 7;
-    private static final Set<Integer> SIZE_TAGS =
-            Set.of(IMAGE_WIDTH, IMAGE_LENGTH, COMPRESSION, ROWS_PER_STRIP, TILE_WIDTH, TILE_LENGTH);
 
     /**
-     * Each strip's (or tile's) offset and byte count, from this IFD's entries, must fall inside the file; and when
-     * they are JPEGs, their scans times their pixels come to at most {@link ImageCosts#MOST_SCAN_PIXELS} (the reader
-     * decodes a progressive strip whole again after each of its scans).
+     * Each strip's (or tile's) offset and byte count, from this IFD's entries, must fall inside the file. A JPEG
+     * TIFF's strips are each walked as the JDK's JPEG reader reads them (it reads on past a strip's byte count to its
+     * image's end, and decodes a frame of several scans whole again after each): each must be one image with a frame
+     * that ends within its bytes, its scans times its frame at most {@link ImageCosts#MOST_SCAN_PIXELS}; its shared
+     * tables hold no frame and no scan (they go before every strip); old-style JPEG (compression 6, obsolete since
+     * 1995, whose reader looks for its image anywhere in the file) is not read. Every entry counts, duplicates
+     * included: the reader takes the one of the type it expects.
      */
     private static void checkImageData(byte[] bytes, int firstEntry, int entries, boolean little) {
-        long[] offsets = null;
-        long[] counts = null;
-        Map<Integer, Long> sizes = new HashMap<>();
+        List<long[]> offsets = new ArrayList<>();
+        List<long[]> counts = new ArrayList<>();
+        boolean jpeg = false;
         for (int i = 0; i < entries; i++) {
             int entry = firstEntry + 12 * i;
             int tag = unsigned16(bytes, entry, little);
             if (tag == STRIP_OFFSETS || tag == TILE_OFFSETS) {
-                offsets = values(bytes, entry, little);
+                offsets.add(values(bytes, entry, little));
             } else if (tag == STRIP_BYTE_COUNTS || tag == TILE_BYTE_COUNTS) {
-                counts = values(bytes, entry, little);
-            } else if (SIZE_TAGS.contains(tag)) {
-                long[] value = values(bytes, entry, little);
-                sizes.put(tag, value.length > 0 ? value[0] : 0);
+                counts.add(values(bytes, entry, little));
+            } else if (tag == COMPRESSION) {
+                long[] compression = values(bytes, entry, little);
+                if (compression.length > 0 && compression[0] == OLD_JPEG) {
+                    throw new UnsupportedDocument(
+                            "A TIFF compressed with old-style JPEG (compression 6) is not read; save it as JPEG-in-TIFF"
+                                    + " (compression 7) or as a JPEG");
+                }
+                jpeg |= compression.length > 0 && compression[0] == JPEG;
+            } else if (tag == JPEG_TABLES) {
+                long count = unsigned32(bytes, entry + 4, little);
+                long at = count <= 4 ? entry + 8 : unsigned32(bytes, entry + 8, little);
+                if (at + count > bytes.length) {
+                    throw corrupt("its JPEG tables lie outside the file");
+                }
+                ImageCosts.JpegWalk tables = ImageCosts.walkJpeg(bytes, (int) at, (int) (at + count));
+                if (tables.scans() > 0 || tables.framePixels() > 0) {
+                    throw corrupt("its shared JPEG tables hold an image");
+                }
             }
         }
-        if (offsets == null || counts == null) {
-            return; // the reader refuses an image without its data on its own
-        }
-        long compression = sizes.getOrDefault(COMPRESSION, 1L);
-        long width = sizes.getOrDefault(TILE_WIDTH, sizes.getOrDefault(IMAGE_WIDTH, 0L));
-        long rows = sizes.getOrDefault(
-                TILE_LENGTH,
-                Math.min(sizes.getOrDefault(ROWS_PER_STRIP, 1L << 32), sizes.getOrDefault(IMAGE_LENGTH, 0L)));
-        long scanPixels = 0;
-        for (int i = 0; i < Math.min(offsets.length, counts.length); i++) {
-            if (offsets[i] + counts[i] > bytes.length) {
-                throw corrupt("its image data claims more bytes than the file holds");
-            }
-            if (compression == OLD_JPEG || compression == JPEG) {
-                int scans = ImageCosts.jpegScans(bytes, (int) offsets[i], (int) (offsets[i] + counts[i]));
-                scanPixels += scans * width * rows;
+        for (int table = 0; table < Math.min(offsets.size(), counts.size()); table++) {
+            long[] starts = offsets.get(table);
+            long[] lengths = counts.get(table);
+            for (int i = 0; i < Math.min(starts.length, lengths.length); i++) {
+                if (starts[i] + lengths[i] > bytes.length) {
+                    throw corrupt("its image data claims more bytes than the file holds");
+                }
+                if (jpeg) {
+                    checkJpegStrip(bytes, (int) starts[i], (int) (starts[i] + lengths[i]));
+                }
             }
         }
-        if (scanPixels > ImageCosts.MOST_SCAN_PIXELS) {
+    }
+
+    private static void checkJpegStrip(byte[] bytes, int from, int to) {
+        if (to - from < 2 || bytes[from] != (byte) 0xFF || bytes[from + 1] != (byte) 0xD8) {
+            throw corrupt("a JPEG strip does not begin a JPEG image");
+        }
+        ImageCosts.JpegWalk strip = ImageCosts.walkJpeg(bytes, from, to);
+        if (!strip.ended() || (strip.scans() > 0 && strip.framePixels() == 0)) {
+            throw corrupt("a JPEG strip's image does not end within the strip");
+        }
+        if (strip.scans() * strip.framePixels() > ImageCosts.MOST_SCAN_PIXELS) {
             throw new LimitExceeded(
-                    "The TIFF's JPEG strips have more scans than this server decodes at their size",
+                    "A JPEG strip of the TIFF has " + strip.scans() + " scans of " + strip.framePixels()
+                            + " pixels, more scans than this server decodes at that size",
                     Map.of("max_scan_pixels", ImageCosts.MOST_SCAN_PIXELS));
         }
     }

@@ -36,6 +36,15 @@ final class HostileDecoders {
                                         + " /Filter /DCTDecode",
                                 progressiveScans(4000, 4000, 2000)),
                         "would be decoded 2001 times"),
+                // The reader takes a first image of tables only as tables, and decodes the image after it.
+                new HostileInputs.Hostile(
+                        "jpeg-of-tables-only-then-2000-empty-scans",
+                        concat(
+                                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9},
+                                progressiveScans(10_000, 10_000, 2000)),
+                        "more scans than this server decodes"),
+                new HostileInputs.Hostile(
+                        "tiff-old-style-jpeg", tiff(16, 16, 1, 8, 1, 6, new byte[16]), "old-style JPEG"),
                 new HostileInputs.Hostile(
                         "tiff-strip-of-a-progressive-jpeg-of-2000-empty-scans",
                         tiff(4000, 4000, 1, 8, 1, 7, progressiveScans(4000, 4000, 2000)),
@@ -90,6 +99,12 @@ final class HostileDecoders {
         }
         out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
         return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static void segment(ByteArrayOutputStream out, int marker, byte[] body) {
