@@ -15,8 +15,11 @@ import javax.imageio.ImageTypeSpecifier;
  * claims.
  */
 final class ImageCosts {
-    /** A decoded page, at most this many bytes for each pixel a page may have: an 8-bit RGBA page of the most pixels. */
-    static final int MOST_BYTES_PER_PIXEL = 4;
+    /**
+     * A decoded page, at most this many bytes for each pixel a page may have: a 48-bit RGB scan (an archive master) of
+     * the most pixels, with room left in the heap for its grey copy and page image.
+     */
+    static final int MOST_BYTES_PER_PIXEL = 6;
 
     /**
      * Scans times pixels of a JPEG, at most: the JDK's reader decodes and draws the whole image after each scan of a
@@ -56,11 +59,18 @@ final class ImageCosts {
         return jpegScans(bytes, 0, bytes.length);
     }
 
+    /**
+     * As above, counting a pair only where a scan header libjpeg accepts follows it (its length 6 + 2n for n of 1 to 4
+     * components; on any other it stops with an error), so that random bytes (a video a phone appends to a photo, a
+     * large colour profile) are not taken for scans.
+     */
     static int jpegScans(byte[] bytes, int from, int to) {
         int scans = 0;
-        for (int at = from; at + 1 < to; at++) {
+        for (int at = from; at + 4 < to; at++) {
             if (bytes[at] == (byte) 0xFF && bytes[at + 1] == (byte) 0xDA) {
-                scans++;
+                int length = (bytes[at + 2] & 0xFF) << 8 | (bytes[at + 3] & 0xFF);
+                int components = bytes[at + 4] & 0xFF;
+                scans += components >= 1 && components <= 4 && length == 6 + 2 * components ? 1 : 0;
             }
         }
         return scans;

@@ -109,7 +109,8 @@ final class ImageDocument implements Document {
             throw new LimitExceeded(
                     "Page " + (index + 1) + " would decode to " + bytes / 1_000_000 + " MB ("
                             + (bytes * 8 / Math.max(1, pixels))
-                            + " bits a pixel), more than this server decodes per page",
+                            + " bits a pixel), more than the " + mostBytes / 1_000_000
+                            + " MB this server decodes per page; save it with 8 bits a channel",
                     Map.of("page", index + 1, "max_decoded_bytes_per_page", mostBytes));
         }
         if (pixels * jpegScans > ImageCosts.MOST_SCAN_PIXELS) {

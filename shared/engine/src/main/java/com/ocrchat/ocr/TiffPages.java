@@ -59,6 +59,8 @@ final class TiffPages {
 
     private static final int COMPRESSION = 259;
     private static final int JPEG_TABLES = 347;
+    private static final int JPEG_INTERCHANGE_FORMAT = 513;
+    private static final int JPEG_INTERCHANGE_LENGTH = 514;
     private static final int OLD_JPEG = 6;
     private static final int JPEG = 7;
 
@@ -67,14 +69,16 @@ final class TiffPages {
      * TIFF's strips are each walked as the JDK's JPEG reader reads them (it reads on past a strip's byte count to its
      * image's end, and decodes a frame of several scans whole again after each): each must be one image with a frame
      * that ends within its bytes, its scans times its frame at most {@link ImageCosts#MOST_SCAN_PIXELS}; its shared
-     * tables hold no frame and no scan (they go before every strip); old-style JPEG (compression 6, obsolete since
-     * 1995, whose reader looks for its image anywhere in the file) is not read. Every entry counts, duplicates
+     * tables hold no frame and no scan (they go before every strip); an old-style JPEG's (compression 6) whole image,
+     * where its tags put it, is walked the same way. Every entry counts, duplicates
      * included: the reader takes the one of the type it expects.
      */
     private static void checkImageData(byte[] bytes, int firstEntry, int entries, boolean little) {
         List<long[]> offsets = new ArrayList<>();
         List<long[]> counts = new ArrayList<>();
         boolean jpeg = false;
+        boolean oldJpeg = false;
+        long[] interchange = {-1, -1}; // an old-style JPEG's whole image: its offset and length
         for (int i = 0; i < entries; i++) {
             int entry = firstEntry + 12 * i;
             int tag = unsigned16(bytes, entry, little);
@@ -82,14 +86,13 @@ final class TiffPages {
                 offsets.add(values(bytes, entry, little));
             } else if (tag == STRIP_BYTE_COUNTS || tag == TILE_BYTE_COUNTS) {
                 counts.add(values(bytes, entry, little));
-            } else if (tag == COMPRESSION) {
-                long[] compression = values(bytes, entry, little);
-                if (compression.length > 0 && compression[0] == OLD_JPEG) {
-                    throw new UnsupportedDocument(
-                            "A TIFF compressed with old-style JPEG (compression 6) is not read; save it as JPEG-in-TIFF"
-                                    + " (compression 7) or as a JPEG");
-                }
+            } else if (tag == COMPRESSION && isShortOrLong(bytes, entry, little)) {
+                long[] compression = values(bytes, entry, little); // the reader ignores one of another type
+                oldJpeg |= compression.length > 0 && compression[0] == OLD_JPEG;
                 jpeg |= compression.length > 0 && compression[0] == JPEG;
+            } else if (tag == JPEG_INTERCHANGE_FORMAT || tag == JPEG_INTERCHANGE_LENGTH) {
+                long[] value = isShortOrLong(bytes, entry, little) ? values(bytes, entry, little) : new long[0];
+                interchange[tag - JPEG_INTERCHANGE_FORMAT] = value.length > 0 ? value[0] : -1;
             } else if (tag == JPEG_TABLES) {
                 long count = unsigned32(bytes, entry + 4, little);
                 long at = count <= 4 ? entry + 8 : unsigned32(bytes, entry + 8, little);
@@ -102,6 +105,13 @@ final class TiffPages {
                 }
             }
         }
+        if (oldJpeg && interchange[0] >= 0) {
+            // Its reader decodes the image there, whatever the strips hold; without its length, to wherever it ends.
+            if (interchange[1] < 0 || interchange[0] + interchange[1] > bytes.length) {
+                throw corrupt("its old-style JPEG image has no length within the file");
+            }
+            checkJpegStrip(bytes, (int) interchange[0], (int) (interchange[0] + interchange[1]));
+        }
         for (int table = 0; table < Math.min(offsets.size(), counts.size()); table++) {
             long[] starts = offsets.get(table);
             long[] lengths = counts.get(table);
@@ -109,7 +119,7 @@ final class TiffPages {
                 if (starts[i] + lengths[i] > bytes.length) {
                     throw corrupt("its image data claims more bytes than the file holds");
                 }
-                if (jpeg) {
+                if (jpeg || (oldJpeg && interchange[0] < 0)) {
                     checkJpegStrip(bytes, (int) starts[i], (int) (starts[i] + lengths[i]));
                 }
             }
@@ -130,6 +140,11 @@ final class TiffPages {
                             + " pixels, more scans than this server decodes at that size",
                     Map.of("max_scan_pixels", ImageCosts.MOST_SCAN_PIXELS));
         }
+    }
+
+    private static boolean isShortOrLong(byte[] bytes, int entry, boolean little) {
+        int type = unsigned16(bytes, entry + 2, little);
+        return type == 3 || type == 4;
     }
 
     /** The SHORT or LONG values of an IFD entry, read where the entry says (inline, or at an offset in the file). */

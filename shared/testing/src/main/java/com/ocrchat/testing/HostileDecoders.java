@@ -44,7 +44,9 @@ final class HostileDecoders {
                                 progressiveScans(10_000, 10_000, 2000)),
                         "more scans than this server decodes"),
                 new HostileInputs.Hostile(
-                        "tiff-old-style-jpeg", tiff(16, 16, 1, 8, 1, 6, new byte[16]), "old-style JPEG"),
+                        "tiff-old-style-jpeg-strip-of-2000-empty-scans",
+                        tiff(4000, 4000, 1, 8, 1, 6, progressiveScans(4000, 4000, 2000)),
+                        "more scans than this server decodes"),
                 new HostileInputs.Hostile(
                         "tiff-strip-of-a-progressive-jpeg-of-2000-empty-scans",
                         tiff(4000, 4000, 1, 8, 1, 7, progressiveScans(4000, 4000, 2000)),
@@ -52,11 +54,11 @@ final class HostileDecoders {
                 new HostileInputs.Hostile(
                         "tiff-100mp-of-64-bit-float-rgba",
                         tiff(10_000, 10_000, 4, 64, 3, 1, new byte[1]),
-                        "more than this server decodes per page"),
+                        "MB this server decodes per page"),
                 new HostileInputs.Hostile(
                         "tiff-1mp-of-1024-samples",
                         tiff(1000, 1000, 1024, 8, 1, 1, new byte[1]),
-                        "more than this server decodes per page"));
+                        "MB this server decodes per page"));
     }
 
     /** A 1x1 BMP whose data is an embedded image (compression 4: JPEG, 5: PNG) claiming 2 GB. */
