@@ -151,13 +151,15 @@ final class BoundedFilter extends Filter {
         try (ImageInputStream in =
                 new MemoryCacheImageInputStream(new ByteArrayInputStream(jpeg, start, jpeg.length - start))) {
             reader.setInput(in);
-            long scans = ImageCosts.jpegScans(jpeg, start, jpeg.length);
-            if (scans * reader.getWidth(0) * reader.getHeight(0) > ImageCosts.MOST_SCAN_PIXELS) {
-                budget.refuse("a JPEG of " + scans + " scans of " + reader.getWidth(0) + "x" + reader.getHeight(0)
+            int frameWidth = reader.getWidth(0);
+            int frameHeight = reader.getHeight(0);
+            int scans = ImageCosts.jpegScans(jpeg, start, jpeg.length);
+            if (ImageCosts.overScanBudget(scans, (long) frameWidth * frameHeight)) {
+                budget.refuse("a JPEG of " + scans + " scans of " + frameWidth + "x" + frameHeight
                         + " pixels would be decoded " + scans + " times");
             }
-            long width = ceilDiv(reader.getWidth(0), options.getSubsamplingX());
-            long height = ceilDiv(reader.getHeight(0), options.getSubsamplingY());
+            long width = ceilDiv(frameWidth, options.getSubsamplingX());
+            long height = ceilDiv(frameHeight, options.getSubsamplingY());
             ImageTypeSpecifier raw = reader.getRawImageType(0);
             return width * height * (raw != null ? raw.getNumBands() : 4);
         } finally {

@@ -23,7 +23,7 @@ final class ImageCosts {
 
     /**
      * Scans times pixels of a JPEG, at most: the JDK's reader decodes and draws the whole image after each scan of a
-     * progressive file (about 40 ms a scan for 12 million pixels here), so 20 scans of a 100-million-pixel page.
+     * progressive file (about 50 ms a scan for 12 million pixels here), so 20 scans of a 100-million-pixel page.
      * Encoders write 1 to 3 scans, or about 10 for a progressive file.
      */
     static final long MOST_SCAN_PIXELS = 2_000_000_000L;
@@ -34,6 +34,11 @@ final class ImageCosts {
     private static final int BMP_PNG = 5;
 
     private ImageCosts() {}
+
+    /** Whether a JPEG of these scans over a frame of these pixels is more than {@link #MOST_SCAN_PIXELS}. */
+    static boolean overScanBudget(long scans, long pixels) {
+        return scans * pixels > MOST_SCAN_PIXELS;
+    }
 
     /** Bytes of the raster a reader decodes a page of this type to. */
     static long rasterBytes(ImageTypeSpecifier type, int width, int height) {
@@ -68,7 +73,7 @@ final class ImageCosts {
         int scans = 0;
         for (int at = from; at + 4 < to; at++) {
             if (bytes[at] == (byte) 0xFF && bytes[at + 1] == (byte) 0xDA) {
-                int length = (bytes[at + 2] & 0xFF) << 8 | (bytes[at + 3] & 0xFF);
+                int length = bigEndian16(bytes, at + 2);
                 int components = bytes[at + 4] & 0xFF;
                 scans += components >= 1 && components <= 4 && length == 6 + 2 * components ? 1 : 0;
             }
@@ -105,11 +110,9 @@ final class ImageCosts {
                 break;
             }
             if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC && at + 8 < to) {
-                long height = (bytes[at + 5] & 0xFF) << 8 | (bytes[at + 6] & 0xFF);
-                long width = (bytes[at + 7] & 0xFF) << 8 | (bytes[at + 8] & 0xFF);
-                frame = Math.max(frame, width * height);
+                frame = Math.max(frame, (long) bigEndian16(bytes, at + 5) * bigEndian16(bytes, at + 7));
             }
-            at += 2 + ((bytes[at + 2] & 0xFF) << 8 | (bytes[at + 3] & 0xFF));
+            at += 2 + bigEndian16(bytes, at + 2);
             if (marker == 0xDA) {
                 scans++;
                 while (at + 1 < to && !(bytes[at] == (byte) 0xFF && startsMarker(bytes[at + 1] & 0xFF))) {
@@ -130,11 +133,15 @@ final class ImageCosts {
         if (bytes.length >= 34 && littleEndianInt(bytes, 14) >= 40) {
             int compression = littleEndianInt(bytes, 30);
             if (compression == BMP_JPEG || compression == BMP_PNG) {
-                throw new UnsupportedDocument("A BMP file holding a " + (compression == BMP_JPEG ? "JPEG" : "PNG")
-                        + " image (compression " + compression + ") is not read; send the "
-                        + (compression == BMP_JPEG ? "JPEG" : "PNG") + " file itself");
+                String held = compression == BMP_JPEG ? "JPEG" : "PNG";
+                throw new UnsupportedDocument("A BMP file holding a " + held + " image (compression " + compression
+                        + ") is not read; send the " + held + " file itself");
             }
         }
+    }
+
+    private static int bigEndian16(byte[] bytes, int at) {
+        return (bytes[at] & 0xFF) << 8 | (bytes[at + 1] & 0xFF);
     }
 
     private static int littleEndianInt(byte[] bytes, int at) {

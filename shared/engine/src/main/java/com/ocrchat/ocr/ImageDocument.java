@@ -113,7 +113,7 @@ final class ImageDocument implements Document {
                             + " MB this server decodes per page; save it with 8 bits a channel",
                     Map.of("page", index + 1, "max_decoded_bytes_per_page", mostBytes));
         }
-        if (pixels * jpegScans > ImageCosts.MOST_SCAN_PIXELS) {
+        if (ImageCosts.overScanBudget(jpegScans, pixels)) {
             throw new LimitExceeded(
                     "The JPEG file has " + jpegScans + " scans of " + width + "x" + height
                             + " pixels, more scans than this server decodes at that size",
@@ -134,8 +134,7 @@ final class ImageDocument implements Document {
     @Override
     public BufferedImage render(int index) {
         try {
-            checkSize(index);
-            BufferedImage image = reader.read(index);
+            BufferedImage image = reader.read(index); // its size and costs were checked when the file was opened
             if (image == null) {
                 throw corruptPage(index, null);
             }

@@ -50,80 +50,35 @@ final class PageCut {
     /** Slants tried, in tenths of a degree either way: scans are fed in by hand or by a feeder within a few degrees. */
     static final int SLANTS = 30;
 
-    /**
-     * Where a page is cut: in each strip of {@code stripWidth} columns, the first row of the bottom half (all the same
-     * when the cut is straight), with the paper level that fills each half beyond it.
-     */
-    record Cut(int stripWidth, int[] rows, byte paper) {
-        /** The top half's height: down to the cut's lowest step. */
-        int topHeight() {
-            return Arrays.stream(rows).max().orElseThrow();
-        }
-
-        /** The row the bottom half begins at: the cut's highest step. */
-        int bottomTop() {
-            return Arrays.stream(rows).min().orElseThrow();
-        }
-
-        HandleReadings.Image top(HandleReadings.Image page) {
-            int width = page.width();
-            int height = topHeight();
-            byte[] grey = Arrays.copyOfRange(page.grey(), 0, height * width);
-            for (int strip = 0; strip < rows.length; strip++) {
-                fill(grey, width, strip, rows[strip], height);
-            }
-            return new HandleReadings.Image(grey, 0, 0, width, height, page.segmentation());
-        }
-
-        HandleReadings.Image bottom(HandleReadings.Image page) {
-            int width = page.width();
-            int from = bottomTop();
-            byte[] grey = Arrays.copyOfRange(page.grey(), from * width, page.grey().length);
-            for (int strip = 0; strip < rows.length; strip++) {
-                fill(grey, width, strip, 0, rows[strip] - from);
-            }
-            return new HandleReadings.Image(grey, 0, from, width, page.height() - from, page.segmentation());
-        }
-
-        /** Paper over a strip's rows {@code from} (inclusive) to {@code to} (exclusive) of a half. */
-        private void fill(byte[] grey, int width, int strip, int from, int to) {
-            int left = strip * stripWidth;
-            int right = Math.min(width, left + stripWidth);
-            for (int y = from; y < to; y++) {
-                Arrays.fill(grey, y * width + left, y * width + right, paper);
-            }
-        }
-    }
-
     private PageCut() {}
 
     /** Where to cut the page (straight if it can, else along its slant), or empty when it is not one column or short. */
-    static Optional<Cut> across(byte[] grey, int width, int height) {
+    static Optional<SteppedCut> across(byte[] grey, int width, int height) {
         byte paper = width < 64 || height < 64 ? 0 : GreyPixels.paper(grey);
         if ((paper & 0xFF) < 128) {
             return Optional.empty(); // too small to share, or light text on dark paper, which the ink test misses
         }
         int stripWidth = (width + STRIPS - 1) / STRIPS;
         int strips = (width + stripWidth - 1) / stripWidth;
-        int[] rowInk = new int[height];
         int[][] stripInk = new int[strips][height];
         Rows rows = new Rows(new int[height], new int[height]);
         int[][] bandColumns = new int[BANDS][width];
         for (int y = 0; y < height; y++) {
             int[] columns = bandColumns[(int) ((long) y * BANDS / height)];
-            int ink = 0;
             int first = width;
             int last = -1;
-            for (int x = 0, at = y * width; x < width; x++, at++) {
-                if ((grey[at] & 0xFF) < 128) {
-                    ink++;
-                    columns[x]++;
-                    stripInk[x / stripWidth][y]++;
-                    first = Math.min(first, x);
-                    last = x;
+            for (int strip = 0, x = 0; strip < strips; strip++) {
+                int ink = 0;
+                for (int end = Math.min(width, x + stripWidth), at = y * width + x; x < end; x++, at++) {
+                    if ((grey[at] & 0xFF) < 128) {
+                        ink++;
+                        columns[x]++;
+                        first = Math.min(first, x);
+                        last = x;
+                    }
                 }
+                stripInk[strip][y] = ink;
             }
-            rowInk[y] = ink;
             rows.firstInk()[y] = first;
             rows.lastInk()[y] = last;
         }
@@ -134,11 +89,11 @@ final class PageCut {
                 return Optional.empty();
             }
         }
-        OptionalInt straight = cutRow(rowInk, width);
+        OptionalInt straight = cutRow(ink(stripInk, new int[strips]), width);
         if (straight.isPresent()) {
             int[] steps = new int[strips];
             Arrays.fill(steps, straight.getAsInt());
-            return Optional.of(new Cut(stripWidth, steps, paper));
+            return Optional.of(new SteppedCut(stripWidth, steps, paper));
         }
         return slantedCut(stripInk, stripWidth, width, height, paper);
     }
@@ -147,7 +102,8 @@ final class PageCut {
      * A cut along the slant whose stepped rows are most often blank (the page's skew: its lines' gaps line up), at the
      * same kind of blank run {@link #cutRow} looks for straight. Rows are stepped about the page's middle column.
      */
-    private static Optional<Cut> slantedCut(int[][] stripInk, int stripWidth, int width, int height, byte paper) {
+    private static Optional<SteppedCut> slantedCut(
+            int[][] stripInk, int stripWidth, int width, int height, byte paper) {
         int speck = Math.max(1, width / 1000);
         int[] bestShifts = null;
         int[] bestInk = null;
@@ -160,14 +116,10 @@ final class PageCut {
             for (int strip = 0; strip < shifts.length; strip++) {
                 shifts[strip] = (int) Math.round(slope * ((strip + 0.5) * stripWidth - width / 2.0));
             }
-            int[] ink = new int[height];
+            int[] ink = ink(stripInk, shifts);
             int blank = 0;
-            for (int y = 0; y < height; y++) {
-                for (int strip = 0; strip < shifts.length; strip++) {
-                    int row = y + shifts[strip];
-                    ink[y] += row >= 0 && row < height ? stripInk[strip][row] : 0;
-                }
-                blank += ink[y] <= speck ? 1 : 0;
+            for (int rowInk : ink) {
+                blank += rowInk <= speck ? 1 : 0;
             }
             if (blank > bestBlank) {
                 bestBlank = blank;
@@ -184,8 +136,21 @@ final class PageCut {
             // A step off the page leaves all of that strip to one half (rows off the page counted as blank).
             steps[strip] = Math.max(0, Math.min(height, row.getAsInt() + bestShifts[strip]));
         }
-        Cut cut = new Cut(stripWidth, steps, paper);
+        SteppedCut cut = new SteppedCut(stripWidth, steps, paper);
         return cut.topHeight() > 0 && cut.bottomTop() < height ? Optional.of(cut) : Optional.empty();
+    }
+
+    /** The ink of each stepped row: row y takes each strip's row y + its shift (rows off the page are blank). */
+    private static int[] ink(int[][] stripInk, int[] shifts) {
+        int height = stripInk[0].length;
+        int[] ink = new int[height];
+        for (int strip = 0; strip < shifts.length; strip++) {
+            int[] column = stripInk[strip];
+            for (int y = Math.max(0, -shifts[strip]); y < height && y + shifts[strip] < height; y++) {
+                ink[y] += column[y + shifts[strip]];
+            }
+        }
+        return ink;
     }
 
     /**

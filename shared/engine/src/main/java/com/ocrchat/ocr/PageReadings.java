@@ -124,7 +124,7 @@ final class PageReadings {
         Image top;
         Image bottom;
         try {
-            Optional<PageCut.Cut> cut = Stages.time(
+            Optional<SteppedCut> cut = Stages.time(
                     Stages.LAYOUT, reading.pageIndex(), () -> PageCut.across(page.grey(), page.width(), page.height()));
             if (cut.isEmpty()) {
                 helperDone.run();

@@ -37,9 +37,6 @@ final class Paragraphs {
         if (!Character.isLetterOrDigit(last) && last != ',' && last != '-') {
             return false; // A sentence, a list item or a label ends there.
         }
-        if (below.words().isEmpty() || above.words().isEmpty()) {
-            return false;
-        }
         int lineHeight = lineHeight(above);
         OptionalInt gap = gapUnderneath(above, below);
         return gap.isPresent()

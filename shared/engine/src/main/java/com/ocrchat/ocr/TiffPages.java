@@ -70,8 +70,8 @@ final class TiffPages {
      * image's end, and decodes a frame of several scans whole again after each): each must be one image with a frame
      * that ends within its bytes, its scans times its frame at most {@link ImageCosts#MOST_SCAN_PIXELS}; its shared
      * tables hold no frame and no scan (they go before every strip); an old-style JPEG's (compression 6) whole image,
-     * where its tags put it, is walked the same way. Every entry counts, duplicates
-     * included: the reader takes the one of the type it expects.
+     * where its tags put it, is walked the same
+     * way. Every entry counts, duplicates included: the reader takes the one of the type it expects.
      */
     private static void checkImageData(byte[] bytes, int firstEntry, int entries, boolean little) {
         List<long[]> offsets = new ArrayList<>();
@@ -134,7 +134,7 @@ final class TiffPages {
         if (!strip.ended() || (strip.scans() > 0 && strip.framePixels() == 0)) {
             throw corrupt("a JPEG strip's image does not end within the strip");
         }
-        if (strip.scans() * strip.framePixels() > ImageCosts.MOST_SCAN_PIXELS) {
+        if (ImageCosts.overScanBudget(strip.scans(), strip.framePixels())) {
             throw new LimitExceeded(
                     "A JPEG strip of the TIFF has " + strip.scans() + " scans of " + strip.framePixels()
                             + " pixels, more scans than this server decodes at that size",

@@ -51,7 +51,7 @@ class PageCutTest {
         BufferedImage page = TestPages.skewed(TestPages.page("Minutes", longLines(30)), -2.5);
         byte[] grey = GreyPixels.of(page);
         int width = page.getWidth();
-        PageCut.Cut cut = PageCut.across(grey, width, page.getHeight()).orElseThrow();
+        SteppedCut cut = PageCut.across(grey, width, page.getHeight()).orElseThrow();
         assertTrue(cut.topHeight() - cut.bottomTop() > 20, "cut along the slant, not straight");
 
         HandleReadings.Image whole = new HandleReadings.Image(grey, 0, 0, width, page.getHeight(), 3);

@@ -100,7 +100,7 @@ class TesseractEngineTest {
     void aSkewedPageReadInHalvesAlongItsSlantSaysWhatItSaysOnOneThread() {
         List<String> lines = minutes(20, 60);
         BufferedImage page = TestPages.skewed(TestPages.page("Minutes", lines), -2.5);
-        PageCut.Cut cut = PageCut.across(GreyPixels.of(page), page.getWidth(), page.getHeight())
+        SteppedCut cut = PageCut.across(GreyPixels.of(page), page.getWidth(), page.getHeight())
                 .orElseThrow();
         assertTrue(cut.topHeight() > cut.bottomTop(), "cut along the slant");
         Path tessdata = EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null);

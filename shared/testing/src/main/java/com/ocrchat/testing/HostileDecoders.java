@@ -118,24 +118,13 @@ final class HostileDecoders {
     /** A TIFF of one strip, this data, of {@code samples} samples of {@code bits} bits a pixel, so compressed. */
     private static byte[] tiff(
             int width, int height, int samples, int bits, int sampleFormat, int compression, byte[] strip) {
+        int stripAt = 8 + 2 + 12 * 10 + 4; // after the header and an IFD of ten entries
         int[][] entries = {
             {256, 4, width}, {257, 4, height}, {258, 3, bits}, {259, 3, compression}, {262, 3, samples >= 3 ? 2 : 1},
-            {273, 4, -1}, {277, 3, samples}, {278, 4, height}, {279, 4, strip.length}, {339, 3, sampleFormat}
+            {273, 4, stripAt}, {277, 3, samples}, {278, 4, height}, {279, 4, strip.length}, {339, 3, sampleFormat}
         };
-        int dataAt = 8 + 2 + 12 * entries.length + 4;
-        ByteBuffer b = ByteBuffer.allocate(dataAt + strip.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
-        b.putShort((short) entries.length);
-        for (int[] entry : entries) {
-            b.putShort((short) entry[0]).putShort((short) entry[1]).putInt(1);
-            int value = entry[2] < 0 ? dataAt : entry[2];
-            if (entry[1] == 3) {
-                b.putShort((short) value).putShort((short) 0);
-            } else {
-                b.putInt(value);
-            }
-        }
-        b.putInt(0).put(strip);
-        return b.array();
+        byte[] tiff = HostileImages.tiffOfEntries(entries, stripAt + strip.length);
+        System.arraycopy(strip, 0, tiff, stripAt, strip.length);
+        return tiff;
     }
 }

@@ -96,7 +96,8 @@ final class HostileImages {
         return tiffOfEntries(entries, 210);
     }
 
-    private static byte[] tiffOfEntries(int[][] entries, int length) {
+    /** A little-endian TIFF of one IFD of these {tag, type, value} entries, in a file of {@code length} bytes. */
+    static byte[] tiffOfEntries(int[][] entries, int length) {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {'I', 'I'}).putShort((short) 42).putInt(8).putShort((short) entries.length);
         for (int[] entry : entries) {
