@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType3CharProc;
@@ -29,6 +30,7 @@ import org.apache.pdfbox.util.Matrix;
 final class BudgetedRenderer extends PDFRenderer {
     private final Supplier<OperatorBudget> budgets;
     private volatile OperatorBudget budget;
+    private volatile String undecodable;
     private final PageResourceBudget reachable;
 
     BudgetedRenderer(PDDocument document, Supplier<OperatorBudget> budgets, PageResourceBudget reachable) {
@@ -59,10 +61,19 @@ final class BudgetedRenderer extends PDFRenderer {
         return last == null ? null : last.exceeded();
     }
 
+    /**
+     * Why the last page cannot be read, if it drew an image no reader here decodes (PDFBox logs it and leaves a blank
+     * where it was), or null.
+     */
+    String undecodable() {
+        return undecodable;
+    }
+
     @Override
     protected PageDrawer createPageDrawer(PageDrawerParameters parameters) throws IOException {
         OperatorBudget page = budgets.get();
         budget = page;
+        undecodable = null;
         String overBudget = reachable.overBudget(parameters.getPage(), page);
         if (overBudget != null) {
             throw page.stop(overBudget);
@@ -84,6 +95,9 @@ final class BudgetedRenderer extends PDFRenderer {
             @Override
             protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
                 page.check(operator, operands);
+                if ("Do".equals(operator.getName())) {
+                    page.checkDraw(this, operands);
+                }
                 if ("Tf".equals(operator.getName())) {
                     page.selectFont(getResources(), operands);
                 }
@@ -91,6 +105,20 @@ final class BudgetedRenderer extends PDFRenderer {
                     page.checkInlineImage(operator.getImageData(), operator.getImageParameters());
                 }
                 super.processOperator(operator, operands);
+            }
+
+            @Override
+            protected void operatorException(Operator operator, List<COSBase> operands, IOException e)
+                    throws IOException {
+                if (e instanceof MissingImageReaderException) {
+                    undecodable = "of the PDF draws "
+                            + (e.getMessage() != null && e.getMessage().contains("JPEG2000")
+                                    ? "a JPEG 2000 image (JPXDecode)"
+                                    : "an image in a format")
+                            + " that this server does not decode; save the PDF with JPEG or PNG images, or send"
+                            + " its pages as images";
+                }
+                super.operatorException(operator, operands, e);
             }
 
             @Override
@@ -139,8 +167,10 @@ final class BudgetedRenderer extends PDFRenderer {
                 }
                 page.checkImage(pixels, DecodedImages.mostPixels(pagePixels, Math.abs(deviceScale)));
                 if (!image.isStencil() && image.getColorSpace() instanceof PDDeviceN inks) {
-                    // PDFBox runs the inks' tint transform for each colour of the image, if need be each pixel.
-                    page.checkColourWork(pixels * PageResourceBudget.tokens(inks.getTintTransform()));
+                    // PDFBox runs the inks' tint transform for each distinct colour of the image: at most a pixel's.
+                    int bits = Math.max(1, image.getBitsPerComponent()) * inks.getNumberOfComponents();
+                    long colours = bits >= 62 ? pixels : Math.min(pixels, 1L << bits);
+                    page.checkColourWork(pixels, colours, PageResourceBudget.tokens(inks.getTintTransform()));
                 }
                 super.drawImage(image);
             }

@@ -15,9 +15,11 @@ final class DecodedImages {
 
     /**
      * Below its deepest subsampling PDFBox decodes an image drawn within the page to less than four times the pixels
-     * it covers (it subsamples by the whole part of the square root of the ratio); more is a claimed size at work.
+     * it covers (it subsamples by the whole part of the square root of the ratio); more is a claimed size at work. A
+     * stencil mask is decoded whole: one scanned at 600 dpi, drawn at 300, is four times, and a few pixels more where
+     * its sides were rounded up or given a margin (a letter page's mask 4 pixels wider was refused).
      */
-    private static final int MOST_PIXELS_PER_DEVICE_PIXEL = 4;
+    private static final double MOST_PIXELS_PER_DEVICE_PIXEL = 4.2;
 
     /** What any page may decode an image to, however small the page: an image drawn past a tiny page's edges. */
     private static final long LEAST_MOST_PIXELS = 4_000_000;
@@ -28,7 +30,7 @@ final class DecodedImages {
     private static final int MOST_PAGES_COVERED = 2;
 
     /**
-     * The most pixels an image may be decoded to: four times the device pixels it covers, counted as the page's at
+     * The most pixels an image may be decoded to: 4.2 times the device pixels it covers, counted as the page's at
      * least and as two pages' at most.
      */
     static long mostPixels(long pagePixels, double imagePixels) {

@@ -5,13 +5,17 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.util.Matrix;
 
 /**
  * One PDF page's budget for walking its content, for drawing it or for reading its text layer: the operators
@@ -29,11 +33,17 @@ final class OperatorBudget {
     }
 
     /**
-     * What drawing an XObject ("Do") counts for: a form is clipped to its box and drawn as a group, an image
-     * decoded. Measured on the hostile corpus: 2 million operators of nested forms took over 60 s, 3 million
-     * flat path operators 0.8 s; at this weight the form fan-out stops in 1.5 s.
+     * What drawing an XObject ("Do") counts for, besides its share of the page ({@link #WHOLE_PAGE_DRAW_WEIGHT}) and a
+     * form's own operators: matplotlib draws every marker of a scatter plot as a small form, 20,000 of them in 1.8 s.
      */
-    private static final int DRAW_OBJECT_WEIGHT = 1000;
+    private static final int DRAW_OBJECT_WEIGHT = 25;
+
+    /**
+     * What drawing an XObject over the whole page adds: a form is clipped to its box and drawn as a group, an image
+     * scaled over its box. Measured on the hostile corpus: 2 million operators of nested page-sized forms took over
+     * 60 s, 3 million flat path operators 0.8 s; at this weight the form fan-out stops in 1.5 s.
+     */
+    private static final int WHOLE_PAGE_DRAW_WEIGHT = 1000;
 
     /** Calculator-function tokens an image's colours may take to compute. */
     static final long MOST_COLOUR_WORK = 300_000_000L;
@@ -101,6 +111,41 @@ final class OperatorBudget {
     }
 
     /**
+     * Counts the share of the page that an XObject about to be drawn ("Do", after {@link #check}) covers: its box
+     * (a form's, through its matrix; an image's unit square) on the page, at most the whole page.
+     */
+    void checkDraw(PDFStreamEngine engine, List<COSBase> operands) throws Exceeded {
+        PDResources resources = engine.getResources();
+        if (resources == null
+                || engine.getCurrentPage() == null
+                || operands.isEmpty()
+                || !(operands.get(0) instanceof COSName name)) {
+            return;
+        }
+        COSDictionary objects = resources.getCOSObject().getCOSDictionary(COSName.XOBJECT);
+        if (objects == null || !(objects.getDictionaryObject(name) instanceof COSStream object)) {
+            return;
+        }
+        double area = Math.abs(engine.getGraphicsState()
+                .getCurrentTransformationMatrix()
+                .createAffineTransform()
+                .getDeterminant());
+        if (COSName.FORM.equals(object.getCOSName(COSName.SUBTYPE))) {
+            COSArray box = object.getCOSArray(COSName.BBOX);
+            COSArray matrix = object.getCOSArray(COSName.MATRIX);
+            PDRectangle bounds = box == null ? engine.getCurrentPage().getCropBox() : new PDRectangle(box);
+            area *= (double) bounds.getWidth() * bounds.getHeight();
+            area *= matrix == null
+                    ? 1
+                    : Math.abs(
+                            Matrix.createMatrix(matrix).createAffineTransform().getDeterminant());
+        }
+        PDRectangle page = engine.getCurrentPage().getCropBox();
+        double share = area / ((double) page.getWidth() * page.getHeight());
+        count(share < 1 ? Math.round(share * WHOLE_PAGE_DRAW_WEIGHT) : WHOLE_PAGE_DRAW_WEIGHT); // NaN too
+    }
+
+    /**
      * Counts a Type 3 glyph's procedure about to be run for one glyph shown: PDFBox parses it again for each, and a
      * procedure of numbers with no operator (64 KB of them took 1.6 ms) would pass uncounted. An operator a 16 bytes.
      */
@@ -131,7 +176,7 @@ final class OperatorBudget {
     }
 
     /**
-     * What an operator counts for: an XObject drawn, {@link #DRAW_OBJECT_WEIGHT}; text shown, one
+     * What an operator counts for: an XObject drawn, {@link #DRAW_OBJECT_WEIGHT} (and {@link #checkDraw}); text shown, one
      * per byte of its strings (each a glyph drawn: one "Tj" of 5 million bytes took PDFBox 5 s); anything else, one.
      */
     private static long weight(String operator, List<COSBase> operands) {
@@ -173,14 +218,29 @@ final class OperatorBudget {
     }
 
     /**
-     * Checks the work of an image's colour conversion: calculator-function tokens run, at worst one run a pixel.
-     * 300 million are about 10 s of PDFBox's interpreter (600 million took it 20 s), which cannot be stopped in one
-     * image; a duotone photo of 4 megapixels with a 50-token transform is 200 million.
+     * What converting one colour of an image in inks costs PDFBox besides its tint transform, in calculator tokens'
+     * time: it keys each colour by its text in a map of the results (a 4-ink photo of 8.4 million colours took 40 s
+     * with a 5-token transform, and kept a map entry of about 160 bytes a colour).
      */
-    void checkColourWork(long tokensRun) throws Exceeded {
-        if (tokensRun > MOST_COLOUR_WORK) {
-            throw stop(
-                    "its image's colours would take " + tokensRun + " function steps, more than " + MOST_COLOUR_WORK);
+    static final long COLOUR_OVERHEAD_TOKENS = 140;
+
+    /** And for every pixel, a colour's text made to look it up: about 10 tokens' time. */
+    static final long PIXEL_OVERHEAD_TOKENS = 10;
+
+    /**
+     * Checks the work of an image's colour conversion: PDFBox runs the tint transform once for each distinct colour,
+     * at most one a pixel. 300 million tokens are about 10 s of its interpreter (600 million took it 20 s), which
+     * cannot be stopped in one image, and at most 2 million colours kept; a full-page duotone photo at 300 dpi
+     * (65,536 colours at most) with a 60-token transform is 97 million.
+     */
+    void checkColourWork(long pixels, long colours, long tokensEach) throws Exceeded {
+        long work = pixels > MOST_COLOUR_WORK || tokensEach > MOST_COLOUR_WORK
+                ? Long.MAX_VALUE
+                : pixels * PIXEL_OVERHEAD_TOKENS + colours * (COLOUR_OVERHEAD_TOKENS + tokensEach);
+        if (work > MOST_COLOUR_WORK) {
+            throw stop("its image's " + colours + " colours would take "
+                    + (work == Long.MAX_VALUE ? "billions of" : String.valueOf(work)) + " function steps, more than "
+                    + MOST_COLOUR_WORK);
         }
     }
 

@@ -7,15 +7,11 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
-import org.apache.pdfbox.pdmodel.graphics.PDXObject;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 
 /**
@@ -30,7 +26,6 @@ final class PdfDocument implements Document {
     private final int pageCount;
     private final java.util.Map<Integer, Float> renderedDpi = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<Integer> contentsWithinBudget = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static final float MIN_SCAN_DPI = 100f;
 
     private PdfDocument(PDDocument pdf, DocumentLimits limits, int pageCount) {
         this.pdf = pdf;
@@ -111,7 +106,7 @@ final class PdfDocument implements Document {
         try {
             image = streams.apply(() -> {
                 PDPage page = pdf.getPage(index);
-                float dpi = Math.min(dpiFor(page), scanDpi(page).orElse(Float.MAX_VALUE));
+                float dpi = Math.min(dpiFor(page), ScanResolution.of(page).orElse(Float.MAX_VALUE));
                 renderedDpi.put(index, dpi);
                 checkContents(streams, index, page);
                 return renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
@@ -128,6 +123,9 @@ final class PdfDocument implements Document {
         }
         if (failure instanceof com.ocrchat.error.OcrChatException known) {
             throw known;
+        }
+        if (failure == null && renderer.undecodable() != null) { // read, it would be charged for text not there
+            throw UnsupportedDocument.onPage(index + 1, renderer.undecodable(), null);
         }
         if (failure != null) {
             throw UnsupportedDocument.onPage(
@@ -233,36 +231,6 @@ final class PdfDocument implements Document {
         double factor = target / used;
         return recognized.scaled(
                 factor, (int) Math.round(recognized.width() * factor), (int) Math.round(recognized.height() * factor));
-    }
-
-    /**
-     * The resolution of a page that is one scanned image (as scanners and OCR tools make them): rendering it
-     * finer than that only interpolates pixels and makes recognition slower, as OCRmyPDF knows too.
-     */
-    private static Optional<Float> scanDpi(PDPage page) {
-        try {
-            PDResources resources = page.getResources();
-            if (resources == null) {
-                return Optional.empty();
-            }
-            PDImageXObject scan = null;
-            for (COSName name : resources.getXObjectNames()) {
-                PDXObject object = resources.getXObject(name);
-                if (!(object instanceof PDImageXObject image) || scan != null) {
-                    return Optional.empty(); // Forms or several images: a composed page, rendered at full resolution.
-                }
-                scan = image;
-            }
-            if (scan == null) {
-                return Optional.empty();
-            }
-            PDRectangle box = page.getCropBox();
-            float across =
-                    Math.max(scan.getWidth(), scan.getHeight()) / (Math.max(box.getWidth(), box.getHeight()) / 72f);
-            return Optional.of(Math.max(MIN_SCAN_DPI, across));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /**

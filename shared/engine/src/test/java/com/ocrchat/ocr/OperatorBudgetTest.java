@@ -3,6 +3,7 @@ package com.ocrchat.ocr;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -58,19 +59,24 @@ class OperatorBudgetTest {
     void anImageDecodedToMoreThanFourTimesThePixelsOfThePageStopsIt() {
         long letterAt300Dpi = 2550L * 3300;
         long most = DecodedImages.mostPixels(letterAt300Dpi, letterAt300Dpi);
-        assertEquals(4 * letterAt300Dpi, most);
-        assertEquals(4 * letterAt300Dpi, DecodedImages.mostPixels(letterAt300Dpi, 1000), "a small image: the page's");
+        assertEquals((long) (4.2 * letterAt300Dpi), most);
+        assertTrue(most > 5104L * 6604, "a 600-dpi mask of the page with a 2-pixel margin");
         assertEquals(
-                (long) (4 * 1.06 * letterAt300Dpi),
+                (long) (4.2 * letterAt300Dpi),
+                DecodedImages.mostPixels(letterAt300Dpi, 1000),
+                "a small image: the page's");
+        assertEquals(
+                (long) (4.2 * 1.06 * letterAt300Dpi),
                 DecodedImages.mostPixels(letterAt300Dpi, 1.06 * letterAt300Dpi),
                 "a scan placed with 3% bleed each way");
-        assertEquals(8 * letterAt300Dpi, DecodedImages.mostPixels(letterAt300Dpi, 1e12), "two pages' at most");
+        assertEquals(
+                (long) (8.4 * letterAt300Dpi), DecodedImages.mostPixels(letterAt300Dpi, 1e12), "two pages' at most");
         assertEquals(4_000_000, DecodedImages.mostPixels(300 * 300, 300 * 300), "a page of an inch square");
         OperatorBudget budget = new OperatorBudget(1_000_000, 60_000);
         assertDoesNotThrow(() -> budget.checkImage(most, most));
         OperatorBudget.Exceeded stopped =
                 assertThrows(OperatorBudget.Exceeded.class, () -> budget.checkImage(156_250_000, most));
-        assertEquals("an image in it would be decoded to 157 megapixels, more than 34", stopped.getMessage());
+        assertEquals("an image in it would be decoded to 157 megapixels, more than 36", stopped.getMessage());
         assertEquals(stopped.getMessage(), budget.exceeded());
     }
 
@@ -85,5 +91,19 @@ class OperatorBudgetTest {
         assertEquals(56_000L * 56_000, DecodedImages.subsampledPixels(56_000, 56_000, letterAt300Dpi));
         // A scan of a little over 600 dpi drawn over the page: halved on each side.
         assertEquals(2600L * 3350, DecodedImages.subsampledPixels(5200, 6700, letterAt300Dpi));
+    }
+
+    @Test
+    void anImageInInksCostsItsColoursTransformsAndItsPixelsLookups() throws Exception {
+        long page = 2550L * 3300;
+        // A duotone photo: two 8-bit inks have 65,536 colours, whatever its size.
+        new OperatorBudget(1_000_000, 60_000).checkColourWork(page, 1L << 16, 60);
+        // Four inks: a colour a pixel, each a map entry.
+        OperatorBudget budget = new OperatorBudget(1_000_000, 60_000);
+        OperatorBudget.Exceeded stopped =
+                assertThrows(OperatorBudget.Exceeded.class, () -> budget.checkColourWork(page, page, 5));
+        assertEquals(
+                "its image's 8415000 colours would take 1304325000 function steps, more than 300000000",
+                stopped.getMessage());
     }
 }

@@ -1,13 +1,22 @@
 package com.ocrchat.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ocrchat.error.UnsupportedDocument;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.junit.jupiter.api.Test;
 
-/** What the drawing budgets leave alone: gradients of small functions are drawn, meshes are left undrawn. */
+/**
+ * What the drawing budgets leave alone: gradients of small functions are drawn, meshes are left undrawn, a scatter
+ * plot of small forms is drawn.
+ */
 class PdfDrawingBudgetsTest {
     private static final DocumentLimits LIMITS = new DocumentLimits(100_000_000L, 150);
 
@@ -52,6 +61,113 @@ class PdfDrawingBudgetsTest {
             BufferedImage page = document.render(0);
             assertEquals(2480, page.getWidth());
             assertEquals(0, grey(page, 400, 400), "the scan's black square");
+        }
+    }
+
+    @Test
+    void aScatterPlotOfTwentyThousandMarkersIsReadAndDrawn() throws Exception {
+        // matplotlib draws each marker as a small form: "1 0 0 1 dx dy cm /M0 Do", a dot 7 points across.
+        StringBuilder content = new StringBuilder("BT /F1 11 Tf 72 740 Td (Figure 3: latency against load) Tj ET\n");
+        content.append("BT /F1 10 Tf 72 100 Td (The scatter shows a knee near saturation, as the model says.) Tj ET\n");
+        content.append("0 0 0 rg q 1 0 0 1 300 400 cm\n");
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 20_000; i++) {
+            content.append(
+                    i == 0
+                            ? "/M0 Do\n"
+                            : String.format(
+                                    java.util.Locale.ROOT,
+                                    "1 0 0 1 %.2f %.2f cm /M0 Do\n",
+                                    random.nextDouble() - 0.5,
+                                    random.nextDouble() - 0.5));
+        }
+        content.append("Q\n");
+        String marker = "0 -3 m 3 0 l 0 3 l -3 0 l h f";
+        String pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources"
+                + " << /XObject << /M0 5 0 R >> /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+                + " >>\nendobj\n"
+                + "4 0 obj\n<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream\nendobj\n"
+                + "5 0 obj\n<< /Type /XObject /Subtype /Form /BBox [-3.5 -3.5 3.5 3.5] /Length " + marker.length()
+                + " >>\nstream\n" + marker + "\nendstream\nendobj\n"
+                + "trailer\n<< /Root 1 0 R >>\n%%EOF\n";
+        try (Document document = Documents.open(pdf.getBytes(StandardCharsets.ISO_8859_1), LIMITS)) {
+            assertTrue(document.textLayer(0).orElseThrow().text().contains("Figure 3: latency against load"));
+            BufferedImage page = document.render(0);
+            assertEquals(0, grey(page, 300 * 150 / 72, (792 - 400) * 150 / 72), "the markers, drawn");
+        }
+    }
+
+    @Test
+    void aDuotonePhotoOfSevenMegapixelsIsDrawnSinceTwoInksHaveFewColours() throws Exception {
+        // Two 8-bit inks through a 60-token transform: 65,536 colours at most, each transformed once by PDFBox.
+        int width = 2400;
+        int height = 3000;
+        byte[] inks = new byte[width * height * 2];
+        java.util.Arrays.fill(inks, width * height, inks.length, (byte) 255); // the lower half white
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            pdf.addPage(page);
+            COSStream function = pdf.getDocument().createCOSStream();
+            try (java.io.OutputStream program = function.createOutputStream()) {
+                program.write(("{ " + "dup pop ".repeat(28) + "add 2 div }").getBytes(StandardCharsets.US_ASCII));
+            }
+            function.setInt(COSName.FUNCTION_TYPE, 4);
+            function.setItem(COSName.DOMAIN, COSArray.ofCOSIntegers(List.of(0, 1, 0, 1)));
+            function.setItem(COSName.RANGE, COSArray.ofCOSIntegers(List.of(0, 1)));
+            COSArray colourSpace = new COSArray(List.of(
+                    COSName.DEVICEN,
+                    new COSArray(List.of(COSName.getPDFName("PANTONE 286 C"), COSName.getPDFName("Black"))),
+                    COSName.DEVICEGRAY,
+                    function));
+            COSStream image = pdf.getDocument().createCOSStream();
+            try (java.io.OutputStream data = image.createOutputStream(COSName.FLATE_DECODE)) {
+                data.write(inks);
+            }
+            image.setItem(COSName.SUBTYPE, COSName.IMAGE);
+            image.setInt(COSName.WIDTH, width);
+            image.setInt(COSName.HEIGHT, height);
+            image.setInt(COSName.BITS_PER_COMPONENT, 8);
+            image.setItem(COSName.COLORSPACE, colourSpace);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                    new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                content.drawImage(
+                        new org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject(
+                                new org.apache.pdfbox.pdmodel.common.PDStream(image), null),
+                        0,
+                        0,
+                        612,
+                        792);
+            }
+            pdf.save(out);
+            try (Document document = Documents.open(out.toByteArray(), LIMITS)) {
+                BufferedImage drawn = document.render(0);
+                assertEquals(0, grey(drawn, drawn.getWidth() / 2, drawn.getHeight() / 4), "the upper half black");
+                assertEquals(255, grey(drawn, drawn.getWidth() / 2, drawn.getHeight() * 3 / 4), "the lower white");
+            }
+        }
+    }
+
+    @Test
+    void aPageDrawingAJpeg2000ImageIsRefusedNotReadBlank() {
+        // PDFBox has no JPEG 2000 reader here: it would log the image and leave the page white, charged as read.
+        String data = "not decoded";
+        String pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+                + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+                + " /Resources << /XObject << /Scan 5 0 R >> >> >>\nendobj\n"
+                + "4 0 obj\n<< /Length 25 >>\nstream\nq 612 0 0 792 0 0 cm /Scan Do Q\nendstream\nendobj\n"
+                + "5 0 obj\n<< /Type /XObject /Subtype /Image /Width 1275 /Height 1650 /BitsPerComponent 8"
+                + " /ColorSpace /DeviceGray /Filter /JPXDecode /Length " + data.length() + " >>\nstream\n" + data
+                + "\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
+        try (Document document = Documents.open(pdf.getBytes(StandardCharsets.ISO_8859_1), LIMITS)) {
+            UnsupportedDocument refused = assertThrows(UnsupportedDocument.class, () -> document.render(0));
+            assertEquals(
+                    "Page 1 of the PDF draws a JPEG 2000 image (JPXDecode) that this server does not decode; save the"
+                            + " PDF with JPEG or PNG images, or send its pages as images",
+                    refused.getMessage());
         }
     }
 

@@ -1,0 +1,68 @@
+package com.ocrchat.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Page trees other readers accept though their counts are wrong: their pages are read as the tree holds them. */
+class PdfPageTreeTest {
+    private static final DocumentLimits LIMITS = new DocumentLimits(100_000_000L, 150);
+
+    @Test
+    void aTreeCountingFourPagesButHoldingThreeIsReadAsThreeInOrderWithWhatTheyInherit() {
+        // The first two pages under a node counting one; the box and the font are given at the root only.
+        List<String> texts = read(
+                "<< /Type /Pages /Kids [3 0 R 6 0 R] /Count 4 /MediaBox [0 0 612 792] /Resources " + FONT + " >>",
+                "<< /Type /Pages /Parent 2 0 R /Kids [4 0 R 5 0 R] /Count 1 >>",
+                page(3, 7),
+                page(3, 8),
+                page(2, 9),
+                contents("The first page of the tree"),
+                contents("The second page of the tree"),
+                contents("The third page of the tree"));
+        assertEquals(
+                List.of("The first page of the tree", "The second page of the tree", "The third page of the tree"),
+                texts);
+    }
+
+    @Test
+    void aPageListedTwiceIsReadTwice() {
+        List<String> texts = read(
+                "<< /Type /Pages /Kids [3 0 R 4 0 R 3 0 R] /Count 3 /MediaBox [0 0 612 792] /Resources " + FONT + " >>",
+                page(2, 5),
+                page(2, 6),
+                contents("A page shown twice over"),
+                contents("The page between them"));
+        assertEquals(List.of("A page shown twice over", "The page between them", "A page shown twice over"), texts);
+    }
+
+    private static final String FONT = "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>";
+
+    private static String page(int parent, int contents) {
+        return "<< /Type /Page /Parent " + parent + " 0 R /Contents " + contents + " 0 R >>";
+    }
+
+    private static String contents(String text) {
+        String drawn = "BT /F1 14 Tf 72 700 Td (" + text + ") Tj ET";
+        return "<< /Length " + drawn.length() + " >>\nstream\n" + drawn + "\nendstream";
+    }
+
+    /** Each page's text layer, of a PDF of these objects (from number 2) after the catalog. */
+    private static List<String> read(String... objects) {
+        StringBuilder pdf = new StringBuilder("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+        for (int i = 0; i < objects.length; i++) {
+            pdf.append(i + 2).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        }
+        pdf.append("trailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        try (Document document = Documents.open(pdf.toString().getBytes(StandardCharsets.ISO_8859_1), LIMITS)) {
+            List<String> texts = new ArrayList<>();
+            for (int index = 0; index < document.pageCount(); index++) {
+                texts.add(document.textLayer(index).orElseThrow().text());
+            }
+            return texts;
+        }
+    }
+}
