@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
@@ -22,6 +23,15 @@ final class ImageDocument implements Document {
     private final int pageCount;
     private final DocumentLimits limits;
     private final int jpegScans;
+    private final int[] subsampling;
+
+    /**
+     * A JPEG or PNG page over the pixel limit is read at a lower resolution, every 2nd (3rd, ...) pixel each way, up
+     * to this many times the limit (a phone's 108 or 200-megapixel photo): their readers decode row by row and
+     * allocate only what they keep. The decoding's time still grows with the whole image, inside one native call (a
+     * 400-megapixel JPEG takes about 4 s), so larger ones are refused.
+     */
+    private static final int MOST_SUBSAMPLED_TIMES_THE_LIMIT = 4;
 
     private ImageDocument(
             DocumentType type,
@@ -36,6 +46,7 @@ final class ImageDocument implements Document {
         this.pageCount = pageCount;
         this.limits = limits;
         this.jpegScans = jpegScans;
+        this.subsampling = new int[pageCount];
     }
 
     static ImageDocument open(DocumentType type, byte[] bytes, DocumentLimits limits) {
@@ -83,12 +94,16 @@ final class ImageDocument implements Document {
     }
 
     private void checkSize(int index) throws IOException {
-        int width = reader.getWidth(index);
-        int height = reader.getHeight(index);
+        int fullWidth = reader.getWidth(index);
+        int fullHeight = reader.getHeight(index);
+        long fullPixels = (long) fullWidth * fullHeight;
+        subsampling[index] = subsampling(fullWidth, fullHeight);
+        int width = (fullWidth + subsampling[index] - 1) / subsampling[index];
+        int height = (fullHeight + subsampling[index] - 1) / subsampling[index];
         long pixels = (long) width * height;
         if (pixels > limits.maxPixelsPerPage()) {
             throw new LimitExceeded(
-                    "Page " + (index + 1) + " is " + width + "x" + height
+                    "Page " + (index + 1) + " is " + fullWidth + "x" + fullHeight
                             + " pixels, more than this server accepts per page",
                     Map.of("page", index + 1, "max_pixels_per_page", limits.maxPixelsPerPage()));
         }
@@ -113,12 +128,27 @@ final class ImageDocument implements Document {
                             + " MB this server decodes per page; save it with 8 bits a channel",
                     Map.of("page", index + 1, "max_decoded_bytes_per_page", mostBytes));
         }
-        if (ImageCosts.overScanBudget(jpegScans, pixels)) {
+        if (ImageCosts.overScanBudget(jpegScans, fullPixels)) { // every scan is decoded whole, subsampled or not
             throw new LimitExceeded(
-                    "The JPEG file has " + jpegScans + " scans of " + width + "x" + height
+                    "The JPEG file has " + jpegScans + " scans of " + fullWidth + "x" + fullHeight
                             + " pixels, more scans than this server decodes at that size",
                     Map.of("scans", jpegScans, "max_scan_pixels", ImageCosts.MOST_SCAN_PIXELS));
         }
+    }
+
+    /** 1, or the least step that brings a JPEG or PNG within the pixel limit when it is not far over it. */
+    private int subsampling(int width, int height) {
+        long pixels = (long) width * height;
+        if (pixels <= limits.maxPixelsPerPage()
+                || (type != DocumentType.JPEG && type != DocumentType.PNG)
+                || pixels > MOST_SUBSAMPLED_TIMES_THE_LIMIT * limits.maxPixelsPerPage()) {
+            return 1;
+        }
+        int step = 2;
+        while ((long) ((width + step - 1) / step) * ((height + step - 1) / step) > limits.maxPixelsPerPage()) {
+            step++;
+        }
+        return step;
     }
 
     @Override
@@ -134,7 +164,9 @@ final class ImageDocument implements Document {
     @Override
     public BufferedImage render(int index) {
         try {
-            BufferedImage image = reader.read(index); // its size and costs were checked when the file was opened
+            ImageReadParam read = reader.getDefaultReadParam();
+            read.setSourceSubsampling(subsampling[index], subsampling[index], 0, 0);
+            BufferedImage image = reader.read(index, read); // its size and costs were checked when it was opened
             if (image == null) {
                 throw corruptPage(index, null);
             }

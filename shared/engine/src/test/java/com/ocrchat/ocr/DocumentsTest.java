@@ -8,6 +8,7 @@ import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.OcrChatException;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestPages;
+import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,12 +47,29 @@ class DocumentsTest {
     }
 
     @Test
-    void anImageOverThePixelLimitIsRefusedBeforeDecoding() {
+    void anImageOverFourTimesThePixelLimitIsRefusedBeforeDecoding() {
         LimitExceeded error = assertThrows(
                 LimitExceeded.class,
-                () -> Documents.open(TestDocuments.png(TestPages.invoiceImage()), new DocumentLimits(1_000_000L, 300)));
+                () -> Documents.open(TestDocuments.png(TestPages.invoiceImage()), new DocumentLimits(500_000L, 300)));
         assertTrue(error.clientCaused(), "a 400: the client's file");
         assertTrue(error.getMessage().contains("1240x1754"), error.getMessage());
+    }
+
+    @Test
+    void aPhotoOverThePixelLimitIsReadAtALowerResolution() {
+        BufferedImage invoice = TestPages.invoiceImage(); // 1240x1754, 2.2 megapixels
+        for (byte[] file : List.of(TestDocuments.png(invoice), TestDocuments.encode(invoice, "jpg"))) {
+            try (Document document = Documents.open(file, new DocumentLimits(1_000_000L, 300))) {
+                BufferedImage page = document.render(0);
+                assertEquals(620, page.getWidth());
+                assertEquals(877, page.getHeight());
+                for (int y = 0; y < page.getHeight() && file[1] == 'P'; y += 7) { // the PNG's, exactly
+                    for (int x = 0; x < page.getWidth(); x += 7) {
+                        assertEquals(invoice.getRGB(2 * x, 2 * y), page.getRGB(x, y), "every other pixel each way");
+                    }
+                }
+            }
+        }
     }
 
     @Test
