@@ -16,8 +16,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType3CharProc;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
-import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceN;
 import org.apache.pdfbox.pdmodel.graphics.color.PDPattern;
+import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.pattern.PDShadingPattern;
 import org.apache.pdfbox.pdmodel.graphics.shading.PDShading;
@@ -39,6 +39,8 @@ final class BudgetedRenderer extends PDFRenderer {
         this.reachable = reachable;
         setSubsamplingAllowed(true); // an image far larger than the page's raster is decoded subsampled
     }
+
+    private static final int MOST_GROUPS_OPEN = 8;
 
     /** The paint of a pattern that is not computed: mid-grey, so that text filled with it stays legible. */
     private static final Paint FLAT = new Color(128, 128, 128);
@@ -81,6 +83,38 @@ final class BudgetedRenderer extends PDFRenderer {
         return new PageDrawer(parameters) {
             /** The raster of the page, which images are measured against inside groups and tiles too. */
             private long pagePixels;
+
+            /** Groups and soft masks open: PDFBox draws each into a buffer of its box, up to the page's size. */
+            private int groupsOpen;
+
+            @Override
+            protected void processTransparencyGroup(PDTransparencyGroup group) throws IOException {
+                openGroup();
+                try {
+                    super.processTransparencyGroup(group);
+                } finally {
+                    groupsOpen--;
+                }
+            }
+
+            @Override
+            protected void processSoftMask(PDTransparencyGroup group) throws IOException {
+                openGroup();
+                try {
+                    super.processSoftMask(group);
+                } finally {
+                    groupsOpen--;
+                }
+            }
+
+            /** 8 buffers of a page at most (50 nested page-sized groups took 1.7 GB). */
+            private void openGroup() throws IOException {
+                if (++groupsOpen > MOST_GROUPS_OPEN) {
+                    groupsOpen--;
+                    throw page.stop(
+                            "its transparency groups and soft masks nest more than " + MOST_GROUPS_OPEN + " deep");
+                }
+            }
 
             @Override
             public void drawPage(Graphics2D g, PDRectangle pageSize) throws IOException {
@@ -165,12 +199,11 @@ final class BudgetedRenderer extends PDFRenderer {
                             .getBounds2D();
                     pixels = Math.max(pixels, (long) Math.ceil(box.getWidth()) * (long) Math.ceil(box.getHeight()));
                 }
-                page.checkImage(pixels, DecodedImages.mostPixels(pagePixels, Math.abs(deviceScale)));
-                if (!image.isStencil() && image.getColorSpace() instanceof PDDeviceN inks) {
-                    // PDFBox runs the inks' tint transform for each distinct colour of the image: at most a pixel's.
-                    int bits = Math.max(1, image.getBitsPerComponent()) * inks.getNumberOfComponents();
-                    long colours = bits >= 62 ? pixels : Math.min(pixels, 1L << bits);
-                    page.checkColourWork(pixels, colours, PageResourceBudget.tokens(inks.getTintTransform()));
+                long most = DecodedImages.mostPixels(pagePixels, Math.abs(deviceScale));
+                page.checkImage(pixels, image.isStencil() ? Math.min(most, DecodedImages.MOST_STENCIL_PIXELS) : most);
+                page.checkImageDraw(Math.max(pixels, (long) image.getWidth() * image.getHeight()));
+                if (!image.isStencil()) {
+                    page.checkColourWork(InkCosts.work(image.getColorSpace(), pixels, image.getBitsPerComponent()));
                 }
                 super.drawImage(image);
             }

@@ -26,6 +26,12 @@ final class DecodedImages {
 
     private DecodedImages() {}
 
+    /**
+     * The most pixels a stencil mask may have, whatever the page: PDFBox decodes it whole and paints it into an image
+     * of 4 bytes a pixel (a mask of 416 megapixels on a large page filled the heap). An A3 page's mask at 600 dpi fits.
+     */
+    static final long MOST_STENCIL_PIXELS = 72_000_000;
+
     /** How far past the page an image may reach and still be measured by its own size: a scan placed with bleed. */
     private static final int MOST_PAGES_COVERED = 2;
 

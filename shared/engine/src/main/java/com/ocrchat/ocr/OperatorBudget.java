@@ -1,5 +1,7 @@
 package com.ocrchat.ocr;
 
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -111,8 +113,9 @@ final class OperatorBudget {
     }
 
     /**
-     * Counts the share of the page that an XObject about to be drawn ("Do", after {@link #check}) covers: its box
-     * (a form's, through its matrix; an image's unit square) on the page, at most the whole page.
+     * Counts the share of the page that an XObject about to be drawn ("Do", after {@link #check}) covers: the bounds of
+     * its box (a form's, through its matrix; an image's unit square) on the page, where PDFBox composites it and opens
+     * a group's buffer (a form turned into a diagonal sliver has no area, and a buffer of the whole page).
      */
     void checkDraw(PDFStreamEngine engine, List<COSBase> operands) throws Exceeded {
         PDResources resources = engine.getResources();
@@ -126,23 +129,37 @@ final class OperatorBudget {
         if (objects == null || !(objects.getDictionaryObject(name) instanceof COSStream object)) {
             return;
         }
-        double area = Math.abs(engine.getGraphicsState()
-                .getCurrentTransformationMatrix()
-                .createAffineTransform()
-                .getDeterminant());
-        if (COSName.FORM.equals(object.getCOSName(COSName.SUBTYPE))) {
-            COSArray box = object.getCOSArray(COSName.BBOX);
-            COSArray matrix = object.getCOSArray(COSName.MATRIX);
-            PDRectangle bounds = box == null ? engine.getCurrentPage().getCropBox() : new PDRectangle(box);
-            area *= (double) bounds.getWidth() * bounds.getHeight();
-            area *= matrix == null
-                    ? 1
-                    : Math.abs(
-                            Matrix.createMatrix(matrix).createAffineTransform().getDeterminant());
-        }
+        AffineTransform toPage =
+                engine.getGraphicsState().getCurrentTransformationMatrix().createAffineTransform();
         PDRectangle page = engine.getCurrentPage().getCropBox();
-        double share = area / ((double) page.getWidth() * page.getHeight());
+        Rectangle2D box = new Rectangle2D.Double(0, 0, 1, 1);
+        if (COSName.FORM.equals(object.getCOSName(COSName.SUBTYPE))) {
+            COSArray bounds = object.getCOSArray(COSName.BBOX);
+            COSArray matrix = object.getCOSArray(COSName.MATRIX);
+            PDRectangle formBox = bounds == null ? page : new PDRectangle(bounds);
+            box = new Rectangle2D.Double(
+                    formBox.getLowerLeftX(), formBox.getLowerLeftY(), formBox.getWidth(), formBox.getHeight());
+            if (matrix != null) {
+                toPage.concatenate(Matrix.createMatrix(matrix).createAffineTransform());
+            }
+        }
+        Rectangle2D covered = toPage.createTransformedShape(box).getBounds2D();
+        Rectangle2D.intersect(
+                covered,
+                new Rectangle2D.Double(page.getLowerLeftX(), page.getLowerLeftY(), page.getWidth(), page.getHeight()),
+                covered);
+        double share = Math.max(0, covered.getWidth())
+                * Math.max(0, covered.getHeight())
+                / ((double) page.getWidth() * page.getHeight());
         count(share < 1 ? Math.round(share * WHOLE_PAGE_DRAW_WEIGHT) : WHOLE_PAGE_DRAW_WEIGHT); // NaN too
+    }
+
+    /**
+     * Counts an image about to be drawn, by its pixels: PDFBox decodes it again or scales all of it every time it draws
+     * it (a 16-megapixel image drawn a point wide took it 5 ms a time), a weight for every thousand.
+     */
+    void checkImageDraw(long pixels) throws Exceeded {
+        count(pixels / 1000);
     }
 
     /**
@@ -218,27 +235,13 @@ final class OperatorBudget {
     }
 
     /**
-     * What converting one colour of an image in inks costs PDFBox besides its tint transform, in calculator tokens'
-     * time: it keys each colour by its text in a map of the results (a 4-ink photo of 8.4 million colours took 40 s
-     * with a 5-token transform, and kept a map entry of about 160 bytes a colour).
+     * Checks the work of an image's colour conversion ({@link InkCosts}): 300 million calculator tokens' time are about
+     * 10 s of PDFBox (600 million took it 20 s), which cannot be stopped in one image. A full-page duotone photo at
+     * 300 dpi (two 8-bit inks, 65,536 colours at most) with a 60-token transform is 181 million.
      */
-    static final long COLOUR_OVERHEAD_TOKENS = 140;
-
-    /** And for every pixel, a colour's text made to look it up: about 10 tokens' time. */
-    static final long PIXEL_OVERHEAD_TOKENS = 10;
-
-    /**
-     * Checks the work of an image's colour conversion: PDFBox runs the tint transform once for each distinct colour,
-     * at most one a pixel. 300 million tokens are about 10 s of its interpreter (600 million took it 20 s), which
-     * cannot be stopped in one image, and at most 2 million colours kept; a full-page duotone photo at 300 dpi
-     * (65,536 colours at most) with a 60-token transform is 97 million.
-     */
-    void checkColourWork(long pixels, long colours, long tokensEach) throws Exceeded {
-        long work = pixels > MOST_COLOUR_WORK || tokensEach > MOST_COLOUR_WORK
-                ? Long.MAX_VALUE
-                : pixels * PIXEL_OVERHEAD_TOKENS + colours * (COLOUR_OVERHEAD_TOKENS + tokensEach);
+    void checkColourWork(long work) throws Exceeded {
         if (work > MOST_COLOUR_WORK) {
-            throw stop("its image's " + colours + " colours would take "
+            throw stop("its image's colours would take "
                     + (work == Long.MAX_VALUE ? "billions of" : String.valueOf(work)) + " function steps, more than "
                     + MOST_COLOUR_WORK);
         }

@@ -168,6 +168,14 @@ final class PageResourceBudget {
         if (type == 4 && function instanceof COSStream program && tokens(program) > MOST_TOKENS) {
             return "a calculator function in it has more than " + MOST_TOKENS + " tokens";
         }
+        if (type == 4 && function instanceof COSStream program) {
+            int inputs =
+                    function.getDictionaryObject(COSName.DOMAIN) instanceof COSArray domain ? domain.size() / 2 : 1;
+            if (CalculatorStacks.deepest(program, inputs) > CalculatorStacks.MOST_DEPTH) {
+                return "a calculator function in it would hold more than " + CalculatorStacks.MOST_DEPTH
+                        + " values on its stack";
+            }
+        }
         return null;
     }
 

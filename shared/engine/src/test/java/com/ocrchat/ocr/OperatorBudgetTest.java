@@ -92,18 +92,4 @@ class OperatorBudgetTest {
         // A scan of a little over 600 dpi drawn over the page: halved on each side.
         assertEquals(2600L * 3350, DecodedImages.subsampledPixels(5200, 6700, letterAt300Dpi));
     }
-
-    @Test
-    void anImageInInksCostsItsColoursTransformsAndItsPixelsLookups() throws Exception {
-        long page = 2550L * 3300;
-        // A duotone photo: two 8-bit inks have 65,536 colours, whatever its size.
-        new OperatorBudget(1_000_000, 60_000).checkColourWork(page, 1L << 16, 60);
-        // Four inks: a colour a pixel, each a map entry.
-        OperatorBudget budget = new OperatorBudget(1_000_000, 60_000);
-        OperatorBudget.Exceeded stopped =
-                assertThrows(OperatorBudget.Exceeded.class, () -> budget.checkColourWork(page, page, 5));
-        assertEquals(
-                "its image's 8415000 colours would take 1304325000 function steps, more than 300000000",
-                stopped.getMessage());
-    }
 }

@@ -30,6 +30,7 @@ public final class HostileInputs {
         all.addAll(HostileDecoders.images());
         all.addAll(HostilePdfs.pdfs());
         all.addAll(HostileStreams.pdfs());
+        all.addAll(HostileDrawings.pdfs());
         all.addAll(HostileCMaps.pdfs());
         all.addAll(HostileTrueTypeFonts.pdfs());
         all.addAll(HostilePostScriptFonts.pdfs());

@@ -1,0 +1,79 @@
+package com.ocrchat.ocr;
+
+import java.io.IOException;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.pdmodel.common.function.PDFunction;
+import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceN;
+import org.apache.pdfbox.pdmodel.graphics.color.PDICCBased;
+import org.apache.pdfbox.pdmodel.graphics.color.PDSeparation;
+
+/**
+ * What PDFBox spends converting an image in inks to RGB, in calculator tokens' time, before it draws it: none of it can
+ * be stopped in the middle. A DeviceN or Separation image is converted through a map of its colours, one entry and
+ * one run of the tint transform for each distinct colour (a 4-ink photo of 8.4 million colours took 40 s and kept
+ * about 160 bytes a colour), and a key made for every pixel an ink at a time (18 inks of 1 bit over 26 megapixels:
+ * 35 s); an alternate space in inks runs its own transform for every colour. An ICC profile PDFBox cannot load falls
+ * back to its alternate space.
+ */
+final class InkCosts {
+    /** Making a pixel's key, for each of its inks. */
+    static final long PIXEL_TOKENS_AN_INK = 10;
+
+    /**
+     * A pixel of a Separation over another space in inks, which PDFBox converts a pixel at a time through its map of
+     * values (one over 16 inks, 30 megapixels: 37 s and 1 GB).
+     */
+    static final long SLOW_PIXEL_TOKENS = 40;
+
+    /** A colour's map entry and conversion, besides its transform. */
+    static final long COLOUR_TOKENS = 140;
+
+    private InkCosts() {}
+
+    /** The work for an image of this many pixels, of these bits a component, in this colour space; 0 if no inks. */
+    static long work(PDColorSpace space, long pixels, int bits) throws IOException {
+        PDColorSpace inks = space instanceof PDICCBased profile ? profile.getAlternateColorSpace() : space;
+        int depth = Math.max(1, bits);
+        if (inks instanceof PDDeviceN deviceN) {
+            int count = deviceN.getNumberOfComponents();
+            double colours = Math.min(pixels, Math.pow(2, (double) depth * count));
+            return capped((double) pixels * PIXEL_TOKENS_AN_INK * count
+                    + colours
+                            * (COLOUR_TOKENS
+                                    + PageResourceBudget.tokens(deviceN.getTintTransform())
+                                    + eachColour(deviceN.getAlternateColorSpace())));
+        }
+        if (inks instanceof PDSeparation ink) {
+            double colours = Math.min(pixels, Math.pow(2, depth));
+            long alternate = eachColour(ink.getAlternateColorSpace());
+            return capped((double) pixels * (alternate > 0 ? SLOW_PIXEL_TOKENS : PIXEL_TOKENS_AN_INK)
+                    + colours * (COLOUR_TOKENS + PageResourceBudget.tokens(tintTransform(ink)) + alternate));
+        }
+        return 0;
+    }
+
+    /** Converting one colour in an alternate space of inks, which PDFBox does with no map: its transform each time. */
+    private static long eachColour(PDColorSpace alternate) throws IOException {
+        if (alternate instanceof PDDeviceN deviceN) {
+            return PIXEL_TOKENS_AN_INK * deviceN.getNumberOfComponents()
+                    + COLOUR_TOKENS
+                    + PageResourceBudget.tokens(deviceN.getTintTransform());
+        }
+        if (alternate instanceof PDSeparation ink) {
+            return PIXEL_TOKENS_AN_INK + COLOUR_TOKENS + PageResourceBudget.tokens(tintTransform(ink));
+        }
+        return 0;
+    }
+
+    /** A Separation's tint transform, the fourth of its array (PDFBox keeps it to itself). */
+    private static PDFunction tintTransform(PDSeparation ink) throws IOException {
+        return ink.getCOSObject() instanceof COSArray array && array.size() > 3
+                ? PDFunction.create(array.getObject(3))
+                : null;
+    }
+
+    private static long capped(double work) {
+        return work >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) work;
+    }
+}

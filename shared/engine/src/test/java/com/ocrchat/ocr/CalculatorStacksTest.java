@@ -1,0 +1,48 @@
+package com.ocrchat.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.cos.COSStream;
+import org.junit.jupiter.api.Test;
+
+class CalculatorStacksTest {
+    @Test
+    void aTintTransformOfTheKindProducersWriteStaysShallow() throws Exception {
+        // A duotone's transform (two inks to CMYK), as InDesign writes it.
+        assertEquals(
+                7,
+                CalculatorStacks.deepest(
+                        program("{ exch dup 1.0 mul exch dup 0.66 mul exch dup 0.0 mul exch 0.02 mul 4 index add"
+                                + " 5 -1 roll pop dup 1 gt { pop 1 } if }"),
+                        2));
+        assertEquals(3, CalculatorStacks.deepest(program("{ dup 0.5 gt { 1 } { 0 } ifelse }"), 1));
+        assertEquals(4, CalculatorStacks.deepest(program("{ 2 copy add }"), 2));
+    }
+
+    @Test
+    void copiesThatDoubleTheStackAreCountedPastTheLimit() throws Exception {
+        // 58 tokens that filled the heap in one fill: each copy doubles the stack.
+        StringBuilder doubling = new StringBuilder("{ 1");
+        for (int copies = 1; copies <= 1 << 20; copies *= 2) {
+            doubling.append(' ').append(copies).append(" copy");
+        }
+        assertTrue(CalculatorStacks.deepest(program(doubling + " }"), 1) > CalculatorStacks.MOST_DEPTH);
+        // A count computed on the stack copies at most the stack: doubled each time.
+        assertTrue(CalculatorStacks.deepest(program("{ dup dup " + "dup 1 add copy ".repeat(8) + "}"), 1)
+                > CalculatorStacks.MOST_DEPTH);
+        // Pushed inside a branch.
+        assertTrue(CalculatorStacks.deepest(program("{ dup 0 gt { " + "1 ".repeat(120) + "} if }"), 1)
+                > CalculatorStacks.MOST_DEPTH);
+    }
+
+    private static COSStream program(String text) throws Exception {
+        COSStream stream = new COSStream();
+        try (OutputStream out = stream.createOutputStream()) {
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
+        }
+        return stream;
+    }
+}
