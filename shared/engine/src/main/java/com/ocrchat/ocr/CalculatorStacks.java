@@ -2,21 +2,29 @@ package com.ocrchat.ocr;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.common.function.type4.Parser;
 
 /**
- * How deep a calculator function's (type 4) operand stack can grow, bounded from its program without running it: the
- * functions have no loops, and every operator moves the stack by a known count, except {@code copy}, which adds its
- * operand's count (at most the stack's depth when computed). PDFBox's stack has no limit of its own: "1 copy 2 copy 4
- * copy ..." in 58 tokens filled the heap in one fill, and rolls over a million values took 24 s in one.
+ * How deep a calculator function's (type 4) operand stack can grow, bounded from its program without running it.
+ * PDFBox's stack has no limit of its own: "1 copy 2 copy 4 copy ..." in 58 tokens filled the heap in one fill, and
+ * rolls over a million values took 24 s in one. The program is read with PDFBox's own tokenizer, and must have the
+ * shape producers write: one procedure, whose inner procedures are each run at once by {@code if}, or in pairs by
+ * {@code ifelse}. Then every token runs at most once, in order, and each operator moves the stack by a known count,
+ * except {@code copy}, which adds its operand's count (at most the stack's depth when computed).
  */
 final class CalculatorStacks {
     /** PDF's limit on a calculator function's operand stack (ISO 32000-1, Annex C). */
     static final int MOST_DEPTH = 100;
 
+    /** A program not of that shape: its procedures may run more than once, or not where they stand. */
+    static final int UNREAD = -1;
+
+    private static final int MOST_PROGRAM_BYTES = 64 * 1024;
     private static final Set<String> PUSH_ONE = Set.of("dup", "true", "false");
     private static final Set<String> POP_ONE = Set.of(
             "add",
@@ -41,49 +49,81 @@ final class CalculatorStacks {
 
     private CalculatorStacks() {}
 
-    /** The deepest the program's stack can be, from its inputs; more than {@link #MOST_DEPTH} stops counting. */
+    /** The deepest the program's stack can be, from its inputs (past {@link #MOST_DEPTH}, at least that), or UNREAD. */
     static int deepest(COSStream program, int inputs) throws IOException {
-        List<String> tokens = tokens(program);
-        int start = tokens.indexOf("{");
-        if (start < 0) {
-            return inputs;
+        byte[] bytes;
+        try (InputStream in = program.createInputStream()) {
+            bytes = in.readNBytes(MOST_PROGRAM_BYTES + 1);
+        }
+        if (bytes.length > MOST_PROGRAM_BYTES) {
+            return UNREAD;
+        }
+        List<String> tokens = new ArrayList<>();
+        // As PDFBox reads it (PDFunctionType4): comments skipped, braces their own tokens.
+        Parser.parse(new String(bytes, StandardCharsets.ISO_8859_1), new Parser.AbstractSyntaxHandler() {
+            @Override
+            public void token(CharSequence token) {
+                if (tokens.size() <= PageResourceBudget.MOST_TOKENS) {
+                    tokens.add(token.toString());
+                }
+            }
+        });
+        if (tokens.size() < 2 || !tokens.get(0).equals("{") || tokens.size() > PageResourceBudget.MOST_TOKENS) {
+            return UNREAD;
         }
         Run run = new Run(tokens);
-        run.at = start + 1;
-        int[] depths = run.block(inputs);
-        return depths[1];
+        int deepest = run.procedure(Math.max(0, inputs))[1];
+        if (deepest > MOST_DEPTH) {
+            return deepest;
+        }
+        return run.unread || run.at != tokens.size() ? UNREAD : deepest;
     }
 
     private static final class Run {
         private final List<String> tokens;
-        private int at;
+        private int at = 1; // past the opening brace
+        private boolean unread;
 
         Run(List<String> tokens) {
             this.tokens = tokens;
         }
 
-        /** Runs a block up to its closing brace from this depth: {its depth at the end, its deepest}, both at most. */
-        int[] block(int depth) {
+        /** Runs a procedure's body through its closing brace from this depth: {its end, its deepest}, at most. */
+        int[] procedure(int depth) {
             int deepest = depth;
             Integer literal = null; // the previous token's integer, for copy
-            List<int[]> pending = new ArrayList<>(); // what the blocks pushed for if or ifelse leave on the stack
-            while (at < tokens.size() && deepest <= MOST_DEPTH) {
+            while (!unread && deepest <= MOST_DEPTH) {
+                if (at >= tokens.size()) {
+                    unread = true; // no closing brace
+                    break;
+                }
                 String token = tokens.get(at++);
                 Integer value = null;
                 if (token.equals("}")) {
-                    break;
+                    return new int[] {depth, deepest};
                 } else if (token.equals("{")) {
-                    int[] inner = block(depth);
-                    pending.add(new int[] {inner[0] - depth});
-                    deepest = Math.max(deepest, inner[1]);
-                    continue;
-                } else if (token.equals("if") || token.equals("ifelse")) {
-                    int end = depth - 1; // the condition
-                    for (int[] branch : pending) {
-                        end = Math.max(end, depth - 1 + branch[0]);
+                    // The condition is below; each branch runs from here at most, its procedure on the stack meanwhile.
+                    int[] first = procedure(depth);
+                    int[] second = null;
+                    if (first[1] <= MOST_DEPTH
+                            && at < tokens.size()
+                            && tokens.get(at).equals("{")) {
+                        at++;
+                        second = procedure(depth);
                     }
-                    pending.clear();
-                    depth = Math.max(0, end);
+                    deepest = Math.max(deepest, Math.max(first[1], second == null ? 0 : second[1]));
+                    deepest = Math.max(deepest, depth + (second == null ? 1 : 2));
+                    if (deepest > MOST_DEPTH) {
+                        break;
+                    }
+                    String runner = at < tokens.size() ? tokens.get(at++) : "";
+                    if (!runner.equals(second == null ? "if" : "ifelse")) {
+                        unread = true;
+                        break;
+                    }
+                    depth = Math.max(depth - 1, Math.max(first[0], second == null ? 0 : second[0]));
+                } else if (token.equals("if") || token.equals("ifelse")) {
+                    unread = true; // a procedure not written before it
                 } else if (token.equals("copy")) {
                     depth = literal != null ? depth - 1 + Math.max(0, literal) : 2 * Math.max(0, depth - 1);
                 } else if (token.equals("roll")) {
@@ -99,38 +139,12 @@ final class CalculatorStacks {
                     } catch (NumberFormatException real) {
                         value = null;
                     }
-                } // index, exch and the one-in one-out operators leave the depth as it is
+                } // index, exch and the one-in one-out operators leave the depth as it is; an unknown name stops it
                 depth = Math.max(0, depth);
                 deepest = Math.max(deepest, depth);
                 literal = value;
             }
             return new int[] {depth, deepest};
         }
-    }
-
-    /** The program's tokens, braces on their own, up to just past the token budget. */
-    private static List<String> tokens(COSStream program) throws IOException {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder token = new StringBuilder();
-        try (InputStream in = program.createInputStream()) {
-            int c;
-            while ((c = in.read()) != -1 && tokens.size() <= PageResourceBudget.MOST_TOKENS) {
-                if (c == '{' || c == '}' || Character.isWhitespace(c) || c == 0) {
-                    if (token.length() > 0) {
-                        tokens.add(token.toString());
-                        token.setLength(0);
-                    }
-                    if (c == '{' || c == '}') {
-                        tokens.add(String.valueOf((char) c));
-                    }
-                } else if (token.length() < 64) {
-                    token.append((char) c);
-                }
-            }
-        }
-        if (token.length() > 0) {
-            tokens.add(token.toString());
-        }
-        return tokens;
     }
 }

@@ -26,8 +26,8 @@ final class ImageDocument implements Document {
     private final int[] subsampling;
 
     /**
-     * A JPEG or PNG page over the pixel limit is read at a lower resolution, every 2nd (3rd, ...) pixel each way, up
-     * to this many times the limit (a phone's 108 or 200-megapixel photo): their readers decode row by row and
+     * A PNG or baseline JPEG page over the pixel limit is read at a lower resolution, every 2nd (3rd, ...) pixel each
+     * way, up to this many times the limit (a phone's 108 or 200-megapixel photo): their readers decode row by row and
      * allocate only what they keep. The decoding's time still grows with the whole image, inside one native call (a
      * 400-megapixel JPEG takes about 4 s), so larger ones are refused.
      */
@@ -97,7 +97,16 @@ final class ImageDocument implements Document {
         int fullWidth = reader.getWidth(index);
         int fullHeight = reader.getHeight(index);
         long fullPixels = (long) fullWidth * fullHeight;
-        subsampling[index] = subsampling(fullWidth, fullHeight);
+        ImageTypeSpecifier raw = reader.getRawImageType(index);
+        if (raw == null) {
+            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(index);
+            raw = types.hasNext() ? types.next() : null;
+        }
+        long mostBytes = ImageCosts.MOST_BYTES_PER_PIXEL * limits.maxPixelsPerPage();
+        subsampling[index] = subsampling(
+                fullWidth,
+                fullHeight,
+                raw == null ? Long.MAX_VALUE : ImageCosts.rasterBytes(raw, fullWidth, fullHeight));
         int width = (fullWidth + subsampling[index] - 1) / subsampling[index];
         int height = (fullHeight + subsampling[index] - 1) / subsampling[index];
         long pixels = (long) width * height;
@@ -113,12 +122,6 @@ final class ImageDocument implements Document {
                             + DocumentLimits.MAX_PAGE_SIDE + " pixels on a side",
                     Map.of("page", index + 1, "max_page_side", DocumentLimits.MAX_PAGE_SIDE));
         }
-        ImageTypeSpecifier raw = reader.getRawImageType(index);
-        if (raw == null) {
-            Iterator<ImageTypeSpecifier> types = reader.getImageTypes(index);
-            raw = types.hasNext() ? types.next() : null;
-        }
-        long mostBytes = ImageCosts.MOST_BYTES_PER_PIXEL * limits.maxPixelsPerPage();
         long bytes = raw == null ? 0 : ImageCosts.rasterBytes(raw, width, height);
         if (bytes > mostBytes) {
             throw new LimitExceeded(
@@ -136,12 +139,18 @@ final class ImageDocument implements Document {
         }
     }
 
-    /** 1, or the least step that brings a JPEG or PNG within the pixel limit when it is not far over it. */
-    private int subsampling(int width, int height) {
+    /**
+     * 1, or the least step that brings a PNG or a baseline JPEG within the pixel limit when it is not far over it.
+     * A progressive JPEG is not: the JDK's reader keeps the coefficients of the whole image, 2 bytes a sample, to
+     * draw it again after each scan. Nor is a file whose whole raster would be more than twice the bytes a page may
+     * decode to (a 16-bit RGBA PNG): its reader inflates it all, in one call no clock stops.
+     */
+    private int subsampling(int width, int height, long fullBytes) {
         long pixels = (long) width * height;
         if (pixels <= limits.maxPixelsPerPage()
-                || (type != DocumentType.JPEG && type != DocumentType.PNG)
-                || pixels > MOST_SUBSAMPLED_TIMES_THE_LIMIT * limits.maxPixelsPerPage()) {
+                || (type != DocumentType.PNG && !(type == DocumentType.JPEG && jpegScans <= 1))
+                || pixels > MOST_SUBSAMPLED_TIMES_THE_LIMIT * limits.maxPixelsPerPage()
+                || fullBytes > 2 * ImageCosts.MOST_BYTES_PER_PIXEL * limits.maxPixelsPerPage()) {
             return 1;
         }
         int step = 2;

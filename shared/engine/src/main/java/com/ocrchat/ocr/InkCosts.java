@@ -22,9 +22,12 @@ final class InkCosts {
 
     /**
      * A pixel of a Separation over another space in inks, which PDFBox converts a pixel at a time through its map of
-     * values (one over 16 inks, 30 megapixels: 37 s and 1 GB).
+     * values, for each ink of that space (one over 16 inks, 30 megapixels: 37 s and 1 GB).
      */
-    static final long SLOW_PIXEL_TOKENS = 40;
+    static final long SLOW_PIXEL_TOKENS_AN_INK = 2;
+
+    /** Alternate spaces in inks within alternate spaces in inks, at most. */
+    private static final int MOST_LEVELS = 4;
 
     /** A colour's map entry and conversion, besides its transform. */
     static final long COLOUR_TOKENS = 140;
@@ -38,32 +41,60 @@ final class InkCosts {
         if (inks instanceof PDDeviceN deviceN) {
             int count = deviceN.getNumberOfComponents();
             double colours = Math.min(pixels, Math.pow(2, (double) depth * count));
-            return capped((double) pixels * PIXEL_TOKENS_AN_INK * count
+            double work = (double) pixels * PIXEL_TOKENS_AN_INK * count
                     + colours
                             * (COLOUR_TOKENS
                                     + PageResourceBudget.tokens(deviceN.getTintTransform())
-                                    + eachColour(deviceN.getAlternateColorSpace())));
+                                    + eachColour(deviceN.getAlternateColorSpace(), 0));
+            if (deviceN.isNChannel()) {
+                // The whole image once more for each colorant, through that colorant's own Separation.
+                work += (double) pixels * PIXEL_TOKENS_AN_INK * count;
+                for (PDSeparation colorant :
+                        deviceN.getAttributes().getColorants().values()) {
+                    work += Math.min(pixels, Math.pow(2, depth)) * eachColour(colorant, 0);
+                }
+            }
+            return capped(work);
         }
         if (inks instanceof PDSeparation ink) {
             double colours = Math.min(pixels, Math.pow(2, depth));
-            long alternate = eachColour(ink.getAlternateColorSpace());
-            return capped((double) pixels * (alternate > 0 ? SLOW_PIXEL_TOKENS : PIXEL_TOKENS_AN_INK)
+            long alternate = eachColour(ink.getAlternateColorSpace(), 0);
+            long eachPixel = alternate > 0
+                    ? PIXEL_TOKENS_AN_INK + SLOW_PIXEL_TOKENS_AN_INK * components(ink.getAlternateColorSpace())
+                    : PIXEL_TOKENS_AN_INK;
+            return capped((double) pixels * eachPixel
                     + colours * (COLOUR_TOKENS + PageResourceBudget.tokens(tintTransform(ink)) + alternate));
         }
         return 0;
     }
 
-    /** Converting one colour in an alternate space of inks, which PDFBox does with no map: its transform each time. */
-    private static long eachColour(PDColorSpace alternate) throws IOException {
-        if (alternate instanceof PDDeviceN deviceN) {
-            return PIXEL_TOKENS_AN_INK * deviceN.getNumberOfComponents()
+    /**
+     * Converting one colour in an alternate space of inks, which PDFBox does with no map: its transform each time, and
+     * its own alternate's, through a profile's alternate too; past a few levels, more than any budget.
+     */
+    private static long eachColour(PDColorSpace alternate, int level) throws IOException {
+        PDColorSpace inks = alternate instanceof PDICCBased profile ? profile.getAlternateColorSpace() : alternate;
+        if (!(inks instanceof PDDeviceN) && !(inks instanceof PDSeparation)) {
+            return 0;
+        }
+        if (level >= MOST_LEVELS) {
+            return Long.MAX_VALUE / 4;
+        }
+        if (inks instanceof PDDeviceN deviceN) {
+            return capped(PIXEL_TOKENS_AN_INK * deviceN.getNumberOfComponents()
                     + COLOUR_TOKENS
-                    + PageResourceBudget.tokens(deviceN.getTintTransform());
+                    + (double) PageResourceBudget.tokens(deviceN.getTintTransform())
+                    + eachColour(deviceN.getAlternateColorSpace(), level + 1));
         }
-        if (alternate instanceof PDSeparation ink) {
-            return PIXEL_TOKENS_AN_INK + COLOUR_TOKENS + PageResourceBudget.tokens(tintTransform(ink));
-        }
-        return 0;
+        PDSeparation ink = (PDSeparation) inks;
+        return capped(PIXEL_TOKENS_AN_INK
+                + COLOUR_TOKENS
+                + (double) PageResourceBudget.tokens(tintTransform(ink))
+                + eachColour(ink.getAlternateColorSpace(), level + 1));
+    }
+
+    private static int components(PDColorSpace space) {
+        return space == null ? 1 : Math.max(1, space.getNumberOfComponents());
     }
 
     /** A Separation's tint transform, the fourth of its array (PDFBox keeps it to itself). */

@@ -171,7 +171,11 @@ final class PageResourceBudget {
         if (type == 4 && function instanceof COSStream program) {
             int inputs =
                     function.getDictionaryObject(COSName.DOMAIN) instanceof COSArray domain ? domain.size() / 2 : 1;
-            if (CalculatorStacks.deepest(program, inputs) > CalculatorStacks.MOST_DEPTH) {
+            int deepest = CalculatorStacks.deepest(program, inputs);
+            if (deepest == CalculatorStacks.UNREAD) {
+                return "a calculator function in it is not one procedure whose branches run by if and ifelse";
+            }
+            if (deepest > CalculatorStacks.MOST_DEPTH) {
                 return "a calculator function in it would hold more than " + CalculatorStacks.MOST_DEPTH
                         + " values on its stack";
             }

@@ -57,8 +57,8 @@ final class PdfPageTree {
         depth.put(root, 0);
         while (!nodes.isEmpty()) {
             COSDictionary node = nodes.pop();
-            COSArray kids = node.getCOSArray(COSName.KIDS);
-            if (kids == null || COSName.PAGE.equals(node.getCOSName(COSName.TYPE))) {
+            // A node of pages as PDFBox tells one: of type Pages, or with kids of any kind (none if not an array).
+            if (!COSName.PAGES.equals(node.getCOSName(COSName.TYPE)) && !node.containsKey(COSName.KIDS)) {
                 pages.add(node); // a page listed twice is shown twice
                 if (pages.size() > maxPages) {
                     throw new LimitExceeded(
@@ -73,7 +73,8 @@ final class PdfPageTree {
             if (depth.get(node) >= MAX_DEPTH) {
                 throw corrupt("its page tree is nested too deep");
             }
-            for (int index = kids.size() - 1; index >= 0; index--) { // pushed last first, to be walked in order
+            COSArray kids = node.getCOSArray(COSName.KIDS);
+            for (int index = kids == null ? -1 : kids.size() - 1; index >= 0; index--) { // pushed last first: in order
                 COSBase kid = kids.get(index);
                 COSBase resolved = kid instanceof COSObject object ? object.getObject() : kid;
                 if (resolved instanceof COSDictionary child) {

@@ -18,7 +18,7 @@ class CalculatorStacksTest {
                         program("{ exch dup 1.0 mul exch dup 0.66 mul exch dup 0.0 mul exch 0.02 mul 4 index add"
                                 + " 5 -1 roll pop dup 1 gt { pop 1 } if }"),
                         2));
-        assertEquals(3, CalculatorStacks.deepest(program("{ dup 0.5 gt { 1 } { 0 } ifelse }"), 1));
+        assertEquals(4, CalculatorStacks.deepest(program("{ dup 0.5 gt { 1 } { 0 } ifelse }"), 1), "both on the stack");
         assertEquals(4, CalculatorStacks.deepest(program("{ 2 copy add }"), 2));
     }
 
@@ -36,6 +36,20 @@ class CalculatorStacksTest {
         // Pushed inside a branch.
         assertTrue(CalculatorStacks.deepest(program("{ dup 0 gt { " + "1 ".repeat(120) + "} if }"), 1)
                 > CalculatorStacks.MOST_DEPTH);
+    }
+
+    @Test
+    void programsNotWrittenAsOneProcedureOfBranchesAreNotRead() throws Exception {
+        String doubling = " 1 copy 2 copy 4 copy 8 copy 16 copy 32 copy 64 copy 128 copy ";
+        // PDFBox runs tokens outside the procedure too, and a procedure wherever it is left.
+        assertEquals(CalculatorStacks.UNREAD, CalculatorStacks.deepest(program("1" + doubling), 1));
+        assertEquals(CalculatorStacks.UNREAD, CalculatorStacks.deepest(program("{ } 1" + doubling), 1));
+        assertEquals(CalculatorStacks.UNREAD, CalculatorStacks.deepest(program("{ { 1 } dup }"), 1));
+        assertEquals(CalculatorStacks.UNREAD, CalculatorStacks.deepest(program("{ 1 2 add"), 1));
+        // Read as PDFBox reads them, a comment holding a brace and a name touching one included.
+        assertTrue(CalculatorStacks.deepest(program("{ %}\n1" + doubling + "}"), 1) > CalculatorStacks.MOST_DEPTH);
+        int touching = CalculatorStacks.deepest(program("{ false { a} } if 1" + doubling + "}"), 1);
+        assertTrue(touching == CalculatorStacks.UNREAD || touching > CalculatorStacks.MOST_DEPTH, "refused");
     }
 
     private static COSStream program(String text) throws Exception {

@@ -47,6 +47,20 @@ class InkCostsTest {
         assertEquals(InkCosts.work(deviceN(4, 5), PAGE, 8), InkCosts.work(icc, PAGE, 8));
     }
 
+    @Test
+    void inksWhoseAlternateIsAProfileOverMoreInksCostThoseToo() throws Exception {
+        // A DeviceN over a broken profile over a DeviceN of a 2000-token transform: 2,300 tokens a colour.
+        COSStream profile = new COSStream();
+        try (OutputStream out = profile.createOutputStream()) {
+            out.write("not a profile".getBytes(StandardCharsets.US_ASCII));
+        }
+        profile.setInt(COSName.N, 4);
+        profile.setItem(COSName.ALTERNATE, deviceNArray(4, 2000));
+        COSArray outer = deviceNArray(3, 5);
+        outer.set(2, new COSArray(List.of(COSName.ICCBASED, profile)));
+        assertTrue(InkCosts.work(PDColorSpace.create(outer), 1_600_000, 8) > OperatorBudget.MOST_COLOUR_WORK);
+    }
+
     private static PDColorSpace deviceN(int inks, int tokens) throws Exception {
         return PDColorSpace.create(deviceNArray(inks, tokens));
     }

@@ -56,6 +56,16 @@ class PdfPageTreeTest {
         });
     }
 
+    @Test
+    void aPageWithKidsIsANodeOfPagesAsPdfboxTellsOne() {
+        List<String> texts = read(
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>",
+                "<< /Type /Page /Kids [4 0 R] >>",
+                page(3, 5),
+                contents("The page below a page with kids"));
+        assertEquals(List.of("The page below a page with kids"), texts);
+    }
+
     private static final String FONT = "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>";
 
     private static String page(int parent, int contents) {
