@@ -141,6 +141,17 @@ final class BudgetedRenderer extends PDFRenderer {
                 super.processOperator(operator, operands);
             }
 
+            /** Refuses a clipping path Java2D would take minutes and gigabytes to intersect with the clip. */
+            @Override
+            public void clip(int windingRule) {
+                String tangled = ClipCrossings.tooTangled(getLinePath());
+                if (tangled != null) {
+                    page.stop(tangled); // over budget from here: the next operator stops the page
+                    getLinePath().reset();
+                }
+                super.clip(windingRule);
+            }
+
             @Override
             protected void operatorException(Operator operator, List<COSBase> operands, IOException e)
                     throws IOException {
