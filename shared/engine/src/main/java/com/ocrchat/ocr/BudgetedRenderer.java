@@ -84,35 +84,21 @@ final class BudgetedRenderer extends PDFRenderer {
             /** The raster of the page, which images are measured against inside groups and tiles too. */
             private long pagePixels;
 
-            /** Groups and soft masks open: PDFBox draws each into a buffer of its box, up to the page's size. */
+            /** Groups open: PDFBox draws each into a buffer of its box, up to the page's size. */
             private int groupsOpen;
 
+            /** 8 buffers of a page at most (50 nested page-sized groups took 1.7 GB); a soft mask's group comes here too. */
             @Override
             protected void processTransparencyGroup(PDTransparencyGroup group) throws IOException {
-                openGroup();
+                if (groupsOpen >= MOST_GROUPS_OPEN) {
+                    throw page.stop(
+                            "its transparency groups and soft masks nest more than " + MOST_GROUPS_OPEN + " deep");
+                }
+                groupsOpen++;
                 try {
                     super.processTransparencyGroup(group);
                 } finally {
                     groupsOpen--;
-                }
-            }
-
-            @Override
-            protected void processSoftMask(PDTransparencyGroup group) throws IOException {
-                openGroup();
-                try {
-                    super.processSoftMask(group);
-                } finally {
-                    groupsOpen--;
-                }
-            }
-
-            /** 8 buffers of a page at most (50 nested page-sized groups took 1.7 GB). */
-            private void openGroup() throws IOException {
-                if (++groupsOpen > MOST_GROUPS_OPEN) {
-                    groupsOpen--;
-                    throw page.stop(
-                            "its transparency groups and soft masks nest more than " + MOST_GROUPS_OPEN + " deep");
                 }
             }
 

@@ -24,7 +24,6 @@ final class CalculatorStacks {
     /** A program not of that shape: its procedures may run more than once, or not where they stand. */
     static final int UNREAD = -1;
 
-    private static final int MOST_PROGRAM_BYTES = 64 * 1024;
     private static final Set<String> PUSH_ONE = Set.of("dup", "true", "false");
     private static final Set<String> POP_ONE = Set.of(
             "add",
@@ -49,18 +48,17 @@ final class CalculatorStacks {
 
     private CalculatorStacks() {}
 
-    /** The deepest the program's stack can be, from its inputs (past {@link #MOST_DEPTH}, at least that), or UNREAD. */
-    static int deepest(COSStream program, int inputs) throws IOException {
-        byte[] bytes;
+    /**
+     * A program's tokens as PDFBox reads it (PDFunctionType4): comments skipped, braces tokens of their own; at most
+     * one past the budget ({@link PageResourceBudget#MOST_TOKENS}).
+     */
+    static List<String> tokens(COSStream program) throws IOException {
+        String text;
         try (InputStream in = program.createInputStream()) {
-            bytes = in.readNBytes(MOST_PROGRAM_BYTES + 1);
-        }
-        if (bytes.length > MOST_PROGRAM_BYTES) {
-            return UNREAD;
+            text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
         List<String> tokens = new ArrayList<>();
-        // As PDFBox reads it (PDFunctionType4): comments skipped, braces their own tokens.
-        Parser.parse(new String(bytes, StandardCharsets.ISO_8859_1), new Parser.AbstractSyntaxHandler() {
+        Parser.parse(text, new Parser.AbstractSyntaxHandler() {
             @Override
             public void token(CharSequence token) {
                 if (tokens.size() <= PageResourceBudget.MOST_TOKENS) {
@@ -68,6 +66,11 @@ final class CalculatorStacks {
                 }
             }
         });
+        return tokens;
+    }
+
+    /** The deepest a program's stack can be, from its inputs (past {@link #MOST_DEPTH}, at least that), or UNREAD. */
+    static int deepest(List<String> tokens, int inputs) {
         if (tokens.size() < 2 || !tokens.get(0).equals("{") || tokens.size() > PageResourceBudget.MOST_TOKENS) {
             return UNREAD;
         }

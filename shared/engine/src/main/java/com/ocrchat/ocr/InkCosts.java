@@ -34,63 +34,66 @@ final class InkCosts {
 
     private InkCosts() {}
 
+    /** A colour space of inks as PDFBox converts it: how many, their tint transform, and the space it leads to. */
+    private record Inks(PDColorSpace space, int count, PDFunction transform, PDColorSpace alternate) {
+        /** The space's inks, through an ICC profile to its alternate, which PDFBox falls back to; null if none. */
+        static Inks of(PDColorSpace space) throws IOException {
+            PDColorSpace inks = space instanceof PDICCBased profile ? profile.getAlternateColorSpace() : space;
+            if (inks instanceof PDDeviceN deviceN) {
+                return new Inks(
+                        deviceN,
+                        deviceN.getNumberOfComponents(),
+                        deviceN.getTintTransform(),
+                        deviceN.getAlternateColorSpace());
+            }
+            if (inks instanceof PDSeparation ink) {
+                return new Inks(ink, 1, tintTransform(ink), ink.getAlternateColorSpace());
+            }
+            return null;
+        }
+    }
+
     /** The work for an image of this many pixels, of these bits a component, in this colour space; 0 if no inks. */
     static long work(PDColorSpace space, long pixels, int bits) throws IOException {
-        PDColorSpace inks = space instanceof PDICCBased profile ? profile.getAlternateColorSpace() : space;
-        int depth = Math.max(1, bits);
-        if (inks instanceof PDDeviceN deviceN) {
-            int count = deviceN.getNumberOfComponents();
-            double colours = Math.min(pixels, Math.pow(2, (double) depth * count));
-            double work = (double) pixels * PIXEL_TOKENS_AN_INK * count
-                    + colours
-                            * (COLOUR_TOKENS
-                                    + PageResourceBudget.tokens(deviceN.getTintTransform())
-                                    + eachColour(deviceN.getAlternateColorSpace(), 0));
-            if (deviceN.isNChannel()) {
-                // The whole image once more for each colorant, through that colorant's own Separation.
-                work += (double) pixels * PIXEL_TOKENS_AN_INK * count;
-                for (PDSeparation colorant :
-                        deviceN.getAttributes().getColorants().values()) {
-                    work += Math.min(pixels, Math.pow(2, depth)) * eachColour(colorant, 0);
-                }
+        Inks inks = Inks.of(space);
+        if (inks == null) {
+            return 0;
+        }
+        int bitsAComponent = Math.max(1, bits);
+        double colours = Math.min(pixels, Math.pow(2, (double) bitsAComponent * inks.count()));
+        long alternate = eachColour(inks.alternate(), 0);
+        long eachPixel = PIXEL_TOKENS_AN_INK * inks.count();
+        if (inks.space() instanceof PDSeparation && alternate > 0) {
+            eachPixel += SLOW_PIXEL_TOKENS_AN_INK * components(inks.alternate());
+        }
+        double work = (double) pixels * eachPixel
+                + colours * (COLOUR_TOKENS + PageResourceBudget.tokens(inks.transform()) + alternate);
+        if (inks.space() instanceof PDDeviceN deviceN && deviceN.isNChannel()) {
+            // The whole image once more for each colorant, through that colorant's own Separation.
+            work += (double) pixels * eachPixel;
+            for (PDSeparation colorant : deviceN.getAttributes().getColorants().values()) {
+                work += Math.min(pixels, Math.pow(2, bitsAComponent)) * eachColour(colorant, 0);
             }
-            return capped(work);
         }
-        if (inks instanceof PDSeparation ink) {
-            double colours = Math.min(pixels, Math.pow(2, depth));
-            long alternate = eachColour(ink.getAlternateColorSpace(), 0);
-            long eachPixel = alternate > 0
-                    ? PIXEL_TOKENS_AN_INK + SLOW_PIXEL_TOKENS_AN_INK * components(ink.getAlternateColorSpace())
-                    : PIXEL_TOKENS_AN_INK;
-            return capped((double) pixels * eachPixel
-                    + colours * (COLOUR_TOKENS + PageResourceBudget.tokens(tintTransform(ink)) + alternate));
-        }
-        return 0;
+        return capped(work);
     }
 
     /**
      * Converting one colour in an alternate space of inks, which PDFBox does with no map: its transform each time, and
-     * its own alternate's, through a profile's alternate too; past a few levels, more than any budget.
+     * its own alternate's; past a few levels, more than any budget.
      */
     private static long eachColour(PDColorSpace alternate, int level) throws IOException {
-        PDColorSpace inks = alternate instanceof PDICCBased profile ? profile.getAlternateColorSpace() : alternate;
-        if (!(inks instanceof PDDeviceN) && !(inks instanceof PDSeparation)) {
+        Inks inks = Inks.of(alternate);
+        if (inks == null) {
             return 0;
         }
         if (level >= MOST_LEVELS) {
             return Long.MAX_VALUE / 4;
         }
-        if (inks instanceof PDDeviceN deviceN) {
-            return capped(PIXEL_TOKENS_AN_INK * deviceN.getNumberOfComponents()
-                    + COLOUR_TOKENS
-                    + (double) PageResourceBudget.tokens(deviceN.getTintTransform())
-                    + eachColour(deviceN.getAlternateColorSpace(), level + 1));
-        }
-        PDSeparation ink = (PDSeparation) inks;
-        return capped(PIXEL_TOKENS_AN_INK
+        return capped(PIXEL_TOKENS_AN_INK * inks.count()
                 + COLOUR_TOKENS
-                + (double) PageResourceBudget.tokens(tintTransform(ink))
-                + eachColour(ink.getAlternateColorSpace(), level + 1));
+                + (double) PageResourceBudget.tokens(inks.transform())
+                + eachColour(inks.alternate(), level + 1));
     }
 
     private static int components(PDColorSpace space) {

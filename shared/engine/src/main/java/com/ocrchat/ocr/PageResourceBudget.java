@@ -1,12 +1,14 @@
 package com.ocrchat.ocr;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
@@ -28,6 +30,9 @@ import org.apache.pdfbox.pdmodel.common.function.PDFunction;
 final class PageResourceBudget {
     /** Tokens of one calculator function, braces included: the ones PDF writers make have tens, a few hundred. */
     static final int MOST_TOKENS = 2000;
+
+    /** Programs' token counts, by stream (PDFBox's objects are equal only to themselves), while their file is open. */
+    private static final Map<COSStream, Integer> TOKENS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Values in one sampled function's table (samples times outputs): a four-input CMYK table of 32 a side. */
     static final long MOST_VALUES = 1 << 22;
@@ -165,13 +170,14 @@ final class PageResourceBudget {
                     ? "a sampled function in it claims " + values + " values, more than " + MOST_VALUES
                     : null;
         }
-        if (type == 4 && function instanceof COSStream program && tokens(program) > MOST_TOKENS) {
-            return "a calculator function in it has more than " + MOST_TOKENS + " tokens";
-        }
         if (type == 4 && function instanceof COSStream program) {
+            List<String> tokens = CalculatorStacks.tokens(program);
+            if (tokens.size() > MOST_TOKENS) {
+                return "a calculator function in it has more than " + MOST_TOKENS + " tokens";
+            }
             int inputs =
                     function.getDictionaryObject(COSName.DOMAIN) instanceof COSArray domain ? domain.size() / 2 : 1;
-            int deepest = CalculatorStacks.deepest(program, inputs);
+            int deepest = CalculatorStacks.deepest(tokens, inputs);
             if (deepest == CalculatorStacks.UNREAD) {
                 return "a calculator function in it is not one procedure whose branches run by if and ifelse";
             }
@@ -202,33 +208,21 @@ final class PageResourceBudget {
         return (long) Math.max(samples, 0) * Math.max(1, outputs);
     }
 
-    /** Tokens of a calculator function's program (0 for any other function), counted up to just past the budget. */
+    /**
+     * Tokens of a calculator function's program (0 for any other function), counted up to just past the budget; once
+     * a program, since an image in inks may be drawn thousands of times with the same transform.
+     */
     static long tokens(PDFunction function) throws IOException {
-        return function != null
-                        && function.getFunctionType() == 4
-                        && function.getCOSObject() instanceof COSStream program
-                ? tokens(program)
-                : 0;
-    }
-
-    /** Tokens of a calculator function's program, braces included, counted up to just past the budget. */
-    private static long tokens(COSStream function) throws IOException {
-        long tokens = 0;
-        boolean inToken = false;
-        try (InputStream program = function.createInputStream()) {
-            int c;
-            while ((c = program.read()) != -1 && tokens <= MOST_TOKENS) {
-                if (c == '{' || c == '}') {
-                    tokens++;
-                    inToken = false;
-                } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0) {
-                    inToken = false;
-                } else if (!inToken) {
-                    tokens++;
-                    inToken = true;
-                }
-            }
+        if (function == null
+                || function.getFunctionType() != 4
+                || !(function.getCOSObject() instanceof COSStream program)) {
+            return 0;
         }
-        return tokens;
+        Integer counted = TOKENS.get(program);
+        if (counted == null) {
+            counted = CalculatorStacks.tokens(program).size();
+            TOKENS.put(program, counted);
+        }
+        return counted;
     }
 }

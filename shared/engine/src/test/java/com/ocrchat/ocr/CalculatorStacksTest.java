@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.pdfbox.cos.COSStream;
 import org.junit.jupiter.api.Test;
 
@@ -52,11 +53,12 @@ class CalculatorStacksTest {
         assertTrue(touching == CalculatorStacks.UNREAD || touching > CalculatorStacks.MOST_DEPTH, "refused");
     }
 
-    private static COSStream program(String text) throws Exception {
+    /** A program's tokens as PDFBox reads them. */
+    private static List<String> program(String text) throws Exception {
         COSStream stream = new COSStream();
         try (OutputStream out = stream.createOutputStream()) {
             out.write(text.getBytes(StandardCharsets.US_ASCII));
         }
-        return stream;
+        return CalculatorStacks.tokens(stream);
     }
 }

@@ -37,28 +37,27 @@ class InkCostsTest {
 
     @Test
     void anIccProfileIsCountedAsItsAlternateInksWhichPdfboxFallsBackTo() throws Exception {
-        COSStream profile = new COSStream();
-        try (OutputStream out = profile.createOutputStream()) {
-            out.write("not a profile".getBytes(StandardCharsets.US_ASCII));
-        }
-        profile.setInt(COSName.N, 4);
-        profile.setItem(COSName.ALTERNATE, deviceNArray(4, 5));
-        PDColorSpace icc = PDColorSpace.create(new COSArray(List.of(COSName.ICCBASED, profile)));
+        PDColorSpace icc = PDColorSpace.create(brokenProfileOver(deviceNArray(4, 5)));
         assertEquals(InkCosts.work(deviceN(4, 5), PAGE, 8), InkCosts.work(icc, PAGE, 8));
     }
 
     @Test
     void inksWhoseAlternateIsAProfileOverMoreInksCostThoseToo() throws Exception {
         // A DeviceN over a broken profile over a DeviceN of a 2000-token transform: 2,300 tokens a colour.
+        COSArray outer = deviceNArray(3, 5);
+        outer.set(2, brokenProfileOver(deviceNArray(4, 2000)));
+        assertTrue(InkCosts.work(PDColorSpace.create(outer), 1_600_000, 8) > OperatorBudget.MOST_COLOUR_WORK);
+    }
+
+    /** An ICCBased space of four components whose profile PDFBox cannot load, over this alternate. */
+    private static COSArray brokenProfileOver(COSArray alternate) throws Exception {
         COSStream profile = new COSStream();
         try (OutputStream out = profile.createOutputStream()) {
             out.write("not a profile".getBytes(StandardCharsets.US_ASCII));
         }
         profile.setInt(COSName.N, 4);
-        profile.setItem(COSName.ALTERNATE, deviceNArray(4, 2000));
-        COSArray outer = deviceNArray(3, 5);
-        outer.set(2, new COSArray(List.of(COSName.ICCBASED, profile)));
-        assertTrue(InkCosts.work(PDColorSpace.create(outer), 1_600_000, 8) > OperatorBudget.MOST_COLOUR_WORK);
+        profile.setItem(COSName.ALTERNATE, alternate);
+        return new COSArray(List.of(COSName.ICCBASED, profile));
     }
 
     private static PDColorSpace deviceN(int inks, int tokens) throws Exception {

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.error.UnsupportedDocument;
+import com.ocrchat.testing.RawPdf;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,17 +79,11 @@ class PdfDrawingBudgetsTest {
                                     random.nextDouble() - 0.5));
         }
         content.append("Q\n");
-        String marker = "0 -3 m 3 0 l 0 3 l -3 0 l h f";
-        String pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-                + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
-                + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources"
-                + " << /XObject << /M0 5 0 R >> /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
-                + " >>\nendobj\n"
-                + "4 0 obj\n<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream\nendobj\n"
-                + "5 0 obj\n<< /Type /XObject /Subtype /Form /BBox [-3.5 -3.5 3.5 3.5] /Length " + marker.length()
-                + " >>\nstream\n" + marker + "\nendstream\nendobj\n"
-                + "trailer\n<< /Root 1 0 R >>\n%%EOF\n";
-        try (Document document = Documents.open(pdf.getBytes(StandardCharsets.ISO_8859_1), LIMITS)) {
+        RawPdf pdf = page(content.toString(), "/XObject << /M0 5 0 R >> /Font << /F1 " + HELVETICA + " >>").stream(
+                " /Type /XObject /Subtype /Form /BBox [-3.5 -3.5 3.5 3.5]",
+                ascii("0 -3 m 3 0 l 0 3 l -3 0 l h f"),
+                false);
+        try (Document document = Documents.open(pdf.bytes(), LIMITS)) {
             assertTrue(document.textLayer(0).orElseThrow().text().contains("Figure 3: latency against load"));
             BufferedImage page = document.render(0);
             assertEquals(0, grey(page, 300 * 150 / 72, (792 - 400) * 150 / 72), "the markers, drawn");
@@ -106,69 +97,53 @@ class PdfDrawingBudgetsTest {
         int height = 3000;
         byte[] inks = new byte[width * height * 2];
         java.util.Arrays.fill(inks, width * height, inks.length, (byte) 255); // the lower half white
-        try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument();
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
-            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
-            pdf.addPage(page);
-            COSStream function = pdf.getDocument().createCOSStream();
-            try (java.io.OutputStream program = function.createOutputStream()) {
-                program.write(("{ " + "dup pop ".repeat(28) + "add 2 div }").getBytes(StandardCharsets.US_ASCII));
-            }
-            function.setInt(COSName.FUNCTION_TYPE, 4);
-            function.setItem(COSName.DOMAIN, COSArray.ofCOSIntegers(List.of(0, 1, 0, 1)));
-            function.setItem(COSName.RANGE, COSArray.ofCOSIntegers(List.of(0, 1)));
-            COSArray colourSpace = new COSArray(List.of(
-                    COSName.DEVICEN,
-                    new COSArray(List.of(COSName.getPDFName("PANTONE 286 C"), COSName.getPDFName("Black"))),
-                    COSName.DEVICEGRAY,
-                    function));
-            COSStream image = pdf.getDocument().createCOSStream();
-            try (java.io.OutputStream data = image.createOutputStream(COSName.FLATE_DECODE)) {
-                data.write(inks);
-            }
-            image.setItem(COSName.SUBTYPE, COSName.IMAGE);
-            image.setInt(COSName.WIDTH, width);
-            image.setInt(COSName.HEIGHT, height);
-            image.setInt(COSName.BITS_PER_COMPONENT, 8);
-            image.setItem(COSName.COLORSPACE, colourSpace);
-            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
-                    new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
-                content.drawImage(
-                        new org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject(
-                                new org.apache.pdfbox.pdmodel.common.PDStream(image), null),
-                        0,
-                        0,
-                        612,
-                        792);
-            }
-            pdf.save(out);
-            try (Document document = Documents.open(out.toByteArray(), LIMITS)) {
-                BufferedImage drawn = document.render(0);
-                assertEquals(0, grey(drawn, drawn.getWidth() / 2, drawn.getHeight() / 4), "the upper half black");
-                assertEquals(255, grey(drawn, drawn.getWidth() / 2, drawn.getHeight() * 3 / 4), "the lower white");
-            }
+        RawPdf pdf = page("q 612 0 0 792 0 0 cm /I Do Q", "/XObject << /I 5 0 R >>").stream(
+                " /Type /XObject /Subtype /Image /Width " + width + " /Height " + height + " /BitsPerComponent 8"
+                        + " /ColorSpace [/DeviceN [/Spot /Black] /DeviceGray 6 0 R]",
+                inks,
+                true)
+                .stream(
+                        " /FunctionType 4 /Domain [0 1 0 1] /Range [0 1]",
+                        ascii("{ " + "dup pop ".repeat(28) + "add 2 div }"),
+                        false);
+        try (Document document = Documents.open(pdf.bytes(), LIMITS)) {
+            BufferedImage drawn = document.render(0);
+            assertEquals(0, grey(drawn, drawn.getWidth() / 2, drawn.getHeight() / 4), "the upper half black");
+            assertEquals(255, grey(drawn, drawn.getWidth() / 2, drawn.getHeight() * 3 / 4), "the lower white");
         }
     }
 
     @Test
     void aPageDrawingAJpeg2000ImageIsRefusedNotReadBlank() {
         // PDFBox has no JPEG 2000 reader here: it would log the image and leave the page white, charged as read.
-        String data = "not decoded";
-        String pdf = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-                + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
-                + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-                + " /Resources << /XObject << /Scan 5 0 R >> >> >>\nendobj\n"
-                + "4 0 obj\n<< /Length 25 >>\nstream\nq 612 0 0 792 0 0 cm /Scan Do Q\nendstream\nendobj\n"
-                + "5 0 obj\n<< /Type /XObject /Subtype /Image /Width 1275 /Height 1650 /BitsPerComponent 8"
-                + " /ColorSpace /DeviceGray /Filter /JPXDecode /Length " + data.length() + " >>\nstream\n" + data
-                + "\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n";
-        try (Document document = Documents.open(pdf.getBytes(StandardCharsets.ISO_8859_1), LIMITS)) {
+        RawPdf pdf = page("q 612 0 0 792 0 0 cm /Scan Do Q", "/XObject << /Scan 5 0 R >>").stream(
+                " /Type /XObject /Subtype /Image /Width 1275 /Height 1650 /BitsPerComponent 8"
+                        + " /ColorSpace /DeviceGray /Filter /JPXDecode",
+                ascii("not decoded"),
+                false);
+        try (Document document = Documents.open(pdf.bytes(), LIMITS)) {
             UnsupportedDocument refused = assertThrows(UnsupportedDocument.class, () -> document.render(0));
             assertEquals(
                     "Page 1 of the PDF draws a JPEG 2000 image (JPXDecode) that this server does not decode; save the"
                             + " PDF with JPEG or PNG images, or send its pages as images",
                     refused.getMessage());
         }
+    }
+
+    private static final String HELVETICA = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+
+    /** A letter page drawn by this content with these resources; further objects from number 5. */
+    private static RawPdf page(String content, String resources) {
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << "
+                                + resources + " >> >>")
+                        .stream("", ascii(content), false);
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static int grey(BufferedImage image, int x, int y) {

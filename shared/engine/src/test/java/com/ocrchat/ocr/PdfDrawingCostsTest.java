@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.ocrchat.error.LimitExceeded;
-import java.io.ByteArrayOutputStream;
+import com.ocrchat.testing.RawPdf;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 /** What drawing costs PDFBox beyond its operators, counted before it is spent: buffers, masks, images drawn again. */
@@ -16,66 +15,63 @@ class PdfDrawingCostsTest {
     private static final DocumentLimits LIMITS =
             new DocumentLimits(100_000_000L, 150, 2000, 256L * 1024 * 1024, 10_000, Duration.ofSeconds(60));
 
+    private static final String LETTER = "[0 0 612 792]";
+
     @Test
     void aFormTurnedIntoASliverAcrossThePageCountsAsThePageItsBufferCovers() {
         // A transparency group 1000 by 0.01 points, turned along the diagonal: no area, and a buffer of the whole page.
-        String sliver = "<< /Type /XObject /Subtype /Form /BBox [0 0 1000 0.01] /Matrix [0.6 0.78 -0.78 0.6 0 0]"
-                + " /Group << /S /Transparency >> /Length 9 >>\nstream\n0 0 1 1 re\nendstream";
         assertRefused(
-                pageDrawing("/S Do\n".repeat(12), "/XObject << /S 5 0 R >>", sliver),
+                page(LETTER, "/S Do\n".repeat(12), "/XObject << /S 5 0 R >>").stream(
+                        " /Type /XObject /Subtype /Form /BBox [0 0 1000 0.01] /Matrix [0.6 0.78 -0.78 0.6 0 0]"
+                                + " /Group << /S /Transparency >>",
+                        ascii("0 0 1 1 re"),
+                        false),
                 "it draws more than 10000 operators");
     }
 
     @Test
     void anImageDrawnAgainAndAgainCountsItsPixelsEachTime() {
         // 4 megapixels drawn a point wide: PDFBox decodes it anew every time, 4 times here.
-        byte[] pixels = deflate(new byte[2000 * 2000]);
-        String image = "<< /Type /XObject /Subtype /Image /Width 2000 /Height 2000 /BitsPerComponent 8"
-                + " /ColorSpace /DeviceGray /Filter /FlateDecode /Length " + pixels.length + " >>\nstream\n"
-                + new String(pixels, StandardCharsets.ISO_8859_1) + "\nendstream";
         assertRefused(
-                pageDrawing("q 1 0 0 1 10 10 cm\n" + "/I Do\n".repeat(4) + "Q", "/XObject << /I 5 0 R >>", image),
+                page(LETTER, "q 1 0 0 1 10 10 cm\n" + "/I Do\n".repeat(4) + "Q", "/XObject << /I 5 0 R >>").stream(
+                        " /Type /XObject /Subtype /Image /Width 2000 /Height 2000 /BitsPerComponent 8"
+                                + " /ColorSpace /DeviceGray",
+                        new byte[2000 * 2000],
+                        true),
                 "it draws more than 10000 operators");
     }
 
     @Test
     void aStencilMaskOfALargePageIsRefusedPastSeventyTwoMegapixels() {
         // On a page 4800 points square a mask may be 4.2 times the page's raster, but PDFBox paints it 4 bytes a pixel.
-        String mask = "<< /Type /XObject /Subtype /Image /Width 20400 /Height 20400 /ImageMask true /Length 0 >>\n"
-                + "stream\n\nendstream";
         assertRefused(
-                pageOf("[0 0 4800 4800]", "q 4800 0 0 4800 0 0 cm /M Do Q", "/XObject << /M 5 0 R >>", mask),
+                page("[0 0 4800 4800]", "q 4800 0 0 4800 0 0 cm /M Do Q", "/XObject << /M 5 0 R >>").stream(
+                        " /Type /XObject /Subtype /Image /Width 20400 /Height 20400 /ImageMask true",
+                        new byte[0],
+                        false),
                 "an image in it would be decoded to 417 megapixels, more than 72");
     }
 
     @Test
     void transparencyGroupsNestEightDeepAtMost() {
-        StringBuilder forms = new StringBuilder();
+        RawPdf pdf = page(LETTER, "/G Do", "/XObject << /G 5 0 R >>");
         for (int level = 0; level < 10; level++) {
-            String content = level < 9 ? "/G Do" : "0 0 10 10 re f";
-            forms.append(5 + level)
-                    .append(
-                            " 0 obj\n<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Group << /S /Transparency >>")
-                    .append(level < 9 ? " /Resources << /XObject << /G " + (6 + level) + " 0 R >> >>" : "")
-                    .append(" /Length ")
-                    .append(content.length())
-                    .append(" >>\nstream\n")
-                    .append(content)
-                    .append("\nendstream\nendobj\n");
+            pdf.stream(
+                    " /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Group << /S /Transparency >>"
+                            + (level < 9 ? " /Resources << /XObject << /G " + (6 + level) + " 0 R >> >>" : ""),
+                    ascii(level < 9 ? "/G Do" : "0 0 10 10 re f"),
+                    false);
         }
-        String pdf = head("[0 0 612 792]", "/G Do", "/XObject << /G 5 0 R >>") + forms + tail();
         assertRefused(pdf, "its transparency groups and soft masks nest more than 8 deep");
     }
 
     @Test
     void aClippingPathCrossingItselfAMillionTimesIsRefusedAndARoundOneOfManyPointsIsDrawn() {
         // A star of 2,000 points, each joined to the one nearly opposite: Java2D took 97 s and 2.2 GB to clip with it.
-        assertRefused(pageDrawing(polygon(2000, 999) + " W n 0 0 612 792 re f", "", "<< >>"), crossing());
+        assertRefused(page(LETTER, polygon(2000, 999) + " W n 0 0 612 792 re f", ""), crossing());
         // A circle of 5,000 points, as a map's border may be: no crossing, drawn.
         try (Document document = Documents.open(
-                pageDrawing(polygon(5000, 1) + " W n 0 0 612 792 re f", "", "<< >>")
-                        .getBytes(StandardCharsets.ISO_8859_1),
-                LIMITS)) {
+                page(LETTER, polygon(5000, 1) + " W n 0 0 612 792 re f", "").bytes(), LIMITS)) {
             java.awt.image.BufferedImage page = document.render(0);
             assertEquals(0, page.getRaster().getSample(page.getWidth() / 2, page.getHeight() / 2, 0), "inside");
             assertEquals(255, page.getRaster().getSample(5, 5, 0), "outside the clip");
@@ -102,44 +98,24 @@ class PdfDrawingCostsTest {
         return path + "h";
     }
 
-    private static void assertRefused(String pdf, String why) {
-        try (Document document = Documents.open(pdf.getBytes(StandardCharsets.ISO_8859_1), LIMITS)) {
+    private static void assertRefused(RawPdf pdf, String why) {
+        try (Document document = Documents.open(pdf.bytes(), LIMITS)) {
             LimitExceeded refused = assertThrows(LimitExceeded.class, () -> document.render(0));
-            assertEquals(
-                    "Page 1 of the PDF is over this server's budget for a page: " + why,
-                    refused.getMessage().replaceFirst("Page 1 of the PDF is over this server's budget: ", ""));
+            assertEquals("Page 1 of the PDF is over this server's budget for a page: " + why, refused.getMessage());
         }
     }
 
-    private static String pageDrawing(String content, String resources, String object5) {
-        return pageOf("[0 0 612 792]", content, resources, object5);
+    /** One page of this box, drawn by this content with these resources; further objects from number 5. */
+    private static RawPdf page(String box, String content, String resources) {
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox " + box + " /Contents 4 0 R /Resources << "
+                                + resources + " >> >>")
+                        .stream("", ascii(content), false);
     }
 
-    private static String pageOf(String box, String content, String resources, String object5) {
-        return head(box, content, resources) + "5 0 obj\n" + object5 + "\nendobj\n" + tail();
-    }
-
-    private static String head(String box, String content, String resources) {
-        return "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-                + "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
-                + "3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox " + box + " /Contents 4 0 R /Resources << "
-                + resources + " >> >>\nendobj\n"
-                + "4 0 obj\n<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream\nendobj\n";
-    }
-
-    private static String tail() {
-        return "trailer\n<< /Root 1 0 R >>\n%%EOF\n";
-    }
-
-    private static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-        deflater.setInput(data);
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[65536];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
-        }
-        return out.toByteArray();
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

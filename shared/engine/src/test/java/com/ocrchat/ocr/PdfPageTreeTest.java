@@ -3,7 +3,7 @@ package com.ocrchat.ocr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import java.nio.charset.StandardCharsets;
+import com.ocrchat.testing.RawPdf;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,23 +79,11 @@ class PdfPageTreeTest {
 
     /** Each page's text layer, of a PDF of these objects (from number 2) after the catalog. */
     private static List<String> read(String... objects) {
-        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
-        List<Integer> offsets = new ArrayList<>();
-        offsets.add(pdf.length());
-        pdf.append("1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
-        for (int i = 0; i < objects.length; i++) {
-            offsets.add(pdf.length());
-            pdf.append(i + 2).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        RawPdf pdf = new RawPdf().object("<< /Type /Catalog /Pages 2 0 R >>");
+        for (String object : objects) {
+            pdf.object(object);
         }
-        int xref = pdf.length();
-        pdf.append("xref\n0 ").append(offsets.size() + 1).append("\n0000000000 65535 f \n");
-        offsets.forEach(offset -> pdf.append(String.format("%010d 00000 n \n", offset)));
-        pdf.append("trailer\n<< /Size ")
-                .append(offsets.size() + 1)
-                .append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref)
-                .append("\n%%EOF\n");
-        try (Document document = Documents.open(pdf.toString().getBytes(StandardCharsets.ISO_8859_1), LIMITS)) {
+        try (Document document = Documents.open(pdf.bytes(), LIMITS)) {
             List<String> texts = new ArrayList<>();
             for (int index = 0; index < document.pageCount(); index++) {
                 texts.add(document.textLayer(index).orElseThrow().text());

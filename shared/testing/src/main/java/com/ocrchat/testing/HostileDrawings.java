@@ -19,48 +19,29 @@ final class HostileDrawings {
                 // 58 tokens: PDFBox's stack has no limit, and each copy doubled it until the heap was full.
                 new HostileInputs.Hostile(
                         "pdf-gradient-of-a-calculator-function-doubling-its-stack",
-                        gradient("/FunctionType 4 /Domain [0 1] /Range [0 1]", doubling + " pop }"),
+                        HostilePdfs.gradient("/FunctionType 4 /Domain [0 1] /Range [0 1]", ascii(doubling + " pop }")),
                         "values on its stack"),
                 // Each group is a buffer of the page: 50 nested took 1.7 GB.
                 new HostileInputs.Hostile("pdf-50-nested-transparency-groups", nestedGroups(50), "nest more than"),
                 // 4.2 times the raster of a page 4800 points square, but PDFBox paints a mask 4 bytes a pixel: 1.7 GB.
                 new HostileInputs.Hostile(
                         "pdf-stencil-mask-of-416-megapixels-on-a-large-page",
-                        new RawPdf()
-                                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 4800 4800] /Contents 4 0 R"
-                                                + " /Resources << /XObject << /M 5 0 R >> >> >>")
-                                        .stream("", ascii("q 4800 0 0 4800 0 0 cm /M Do Q"), false)
-                                        .stream(
-                                                " /Type /XObject /Subtype /Image /Width 20400 /Height 20400 /ImageMask true",
-                                                new byte[0],
-                                                false)
-                                        .bytes(),
+                        HostilePdfs.onePage(
+                                        "[0 0 4800 4800]",
+                                        "q 4800 0 0 4800 0 0 cm /M Do Q",
+                                        "/XObject << /M 5 0 R >>",
+                                        false)
+                                .stream(
+                                        " /Type /XObject /Subtype /Image /Width 20400 /Height 20400 /ImageMask true",
+                                        new byte[0],
+                                        false)
+                                .bytes(),
                         "more than 72"));
-    }
-
-    private static byte[] gradient(String function, String program) {
-        return new RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-                                + " /Resources << /Shading << /Sh 5 0 R >> >> >>")
-                        .stream("", ascii("/Sh sh"), false)
-                        .object("<< /ShadingType 2 /ColorSpace /DeviceGray /Coords [0 0 612 0] /Function 6 0 R"
-                                + " /Extend [true true] >>")
-                        .stream(" " + function, ascii(program), false)
-                        .bytes();
     }
 
     /** Form 1 a transparency group drawing form 2, and so on, {@code depth} deep, the last a filled square. */
     private static byte[] nestedGroups(int depth) {
-        RawPdf pdf = new RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
-                                + " /Resources << /XObject << /G 5 0 R >> >> >>")
-                        .stream("", ascii("/G Do"), false);
+        RawPdf pdf = HostilePdfs.onePage("[0 0 612 792]", "/G Do", "/XObject << /G 5 0 R >>", false);
         for (int level = 0; level < depth; level++) {
             boolean last = level == depth - 1;
             pdf.stream(

@@ -147,7 +147,7 @@ final class HostilePdfs {
     }
 
     /** A one-page PDF to add objects to (from 5 0 R): its content as object 4, deflated or not. */
-    private static RawPdf onePage(String mediaBox, String content, String resources, boolean deflated) {
+    static RawPdf onePage(String mediaBox, String content, String resources, boolean deflated) {
         return new RawPdf()
                         .object("<< /Type /Catalog /Pages 2 0 R >>")
                         .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
@@ -242,7 +242,7 @@ final class HostilePdfs {
     }
 
     /** A page painted with an axial gradient (shading type 2) whose colours come from this function. */
-    private static byte[] gradient(String function, byte[] program) {
+    static byte[] gradient(String function, byte[] program) {
         return onePage(LETTER, "/Sh sh", "/Shading << /Sh 5 0 R >>", false)
                 .object("<< /ShadingType 2 /ColorSpace /DeviceGray /Coords [0 0 612 0] /Function 6 0 R"
                         + " /Extend [true true] >>")

@@ -10,17 +10,17 @@ import java.util.zip.Deflater;
  * A PDF written object by object, with a correct cross-reference table, for files no PDF library would
  * write: page trees that loop, counts that lie, drawings that fan out. Object 1 is the catalog.
  */
-final class RawPdf {
+public final class RawPdf {
     private final List<byte[]> objects = new ArrayList<>();
 
     /** Adds object number {@code objects.size() + 1} with this body (dictionary, array, ...). */
-    RawPdf object(String body) {
+    public RawPdf object(String body) {
         objects.add(body.getBytes(StandardCharsets.ISO_8859_1));
         return this;
     }
 
     /** Adds a stream object: {@code dictionary} (without /Length) and its data, deflated when asked. */
-    RawPdf stream(String dictionary, byte[] data, boolean deflate) {
+    public RawPdf stream(String dictionary, byte[] data, boolean deflate) {
         byte[] bytes = deflate ? deflate(data) : data;
         String head = "<<" + dictionary + (deflate ? " /Filter /FlateDecode" : "") + " /Length " + bytes.length
                 + ">>\nstream\n";
@@ -32,7 +32,7 @@ final class RawPdf {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1));
         List<Integer> offsets = new ArrayList<>();
