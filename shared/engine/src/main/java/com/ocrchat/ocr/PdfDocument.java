@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -38,15 +37,11 @@ final class PdfDocument implements Document {
     static PdfDocument open(byte[] bytes, DocumentLimits limits) {
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         PDDocument pdf = null;
-        Exception failure = null;
+        Throwable failure = null;
         try {
             // Streams PDFBox writes are held in memory up to the budget, never spilled to disk.
-            pdf = streams.apply(() -> Loader.loadPDF(
-                    bytes,
-                    "",
-                    null,
-                    null,
-                    MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache));
+            pdf = streams.apply(() -> PdfLoader.load(
+                    bytes, MemoryUsageSetting.setupMainMemoryOnly(limits.maxDecodedBytes()).streamCache));
             PDDocument loaded = pdf;
             int pages = streams.apply(() -> countPages(loaded, limits));
             if (streams.exceeded() == null) {
@@ -56,6 +51,8 @@ final class PdfDocument implements Document {
             throw new UnsupportedDocument("The PDF is encrypted or password-protected; upload it without a password");
         } catch (IOException | RuntimeException e) {
             failure = e;
+        } catch (StackOverflowError e) { // PDFBox walks a rebuilt file's objects recursively, chain by chain
+            failure = new IOException("its objects nest too deep", e);
         }
         if (pdf != null) {
             closeQuietly(pdf);

@@ -1,12 +1,16 @@
 package com.ocrchat.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ocrchat.error.UnsupportedDocument;
 import com.ocrchat.testing.RawPdf;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Page trees other readers accept though their counts are wrong: their pages are read as the tree holds them. */
@@ -57,6 +61,58 @@ class PdfPageTreeTest {
     }
 
     @Test
+    void aFileWithoutCrossReferencesAndAMillionJunkKidsOpensInSeconds() {
+        // PDFBox's repair of such a file removed the junk one kid at a time: over 100 s inside Loader.loadPDF.
+        String kids = "0 ".repeat(1_000_000) + "3 0 R";
+        assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
+            RawPdf pdf = pdf(
+                    "<< /Type /Pages /Kids [" + kids + "] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>",
+                    page(2, 4),
+                    contents("The one page among a million junk kids"));
+            assertEquals(List.of("The one page among a million junk kids"), read(pdf.bytesWithoutCrossReferences()));
+        });
+    }
+
+    @Test
+    void aFileWithoutCrossReferencesChainedTwoHundredThousandDeepIsRefusedNotOverflowed() {
+        RawPdf pdf = new RawPdf().object("<< /Type /Catalog /Pages 2 0 R >>");
+        int depth = 200_000;
+        for (int node = 2; node < depth + 2; node++) {
+            pdf.object("<< /Type /Pages /Kids [" + (node + 1) + " 0 R] /Count 1 >>");
+        }
+        pdf.object("<< /Type /Page /MediaBox [0 0 612 792] >>");
+        UnsupportedDocument refused = assertThrows(
+                UnsupportedDocument.class, () -> Documents.open(pdf.bytesWithoutCrossReferences(), LIMITS));
+        // Whether PDFBox's walk overflows 64 MB first or ours stops at 64 levels depends on how compiled its frames
+        // are.
+        assertTrue(
+                Set.of(
+                                "The PDF is corrupt or truncated and cannot be read (its objects nest too deep)",
+                                "The PDF is corrupt or truncated and cannot be read (its page tree is nested too deep)")
+                        .contains(refused.getMessage()),
+                refused.getMessage());
+    }
+
+    @Test
+    void aFileWithoutCrossReferencesAndAFlatOutlineOfTenThousandBookmarksIsRead() {
+        // PDFBox walks a rebuilt file's objects recursively: 3,000 bookmarks chained by /Next overflowed 1 MB of stack.
+        int bookmarks = 10_000;
+        RawPdf pdf = new RawPdf()
+                .object("<< /Type /Catalog /Pages 2 0 R /Outlines 5 0 R >>")
+                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>")
+                .object(page(2, 4))
+                .object(contents("A page of a book with ten thousand bookmarks"))
+                .object("<< /Type /Outlines /First 6 0 R /Last " + (5 + bookmarks) + " 0 R /Count " + bookmarks
+                        + " >>");
+        for (int bookmark = 6; bookmark < 6 + bookmarks; bookmark++) {
+            pdf.object("<< /Title (Entry " + bookmark + ") /Parent 5 0 R /Dest [3 0 R /Fit]"
+                    + (bookmark > 6 ? " /Prev " + (bookmark - 1) + " 0 R" : "")
+                    + (bookmark < 5 + bookmarks ? " /Next " + (bookmark + 1) + " 0 R" : "") + " >>");
+        }
+        assertEquals(List.of("A page of a book with ten thousand bookmarks"), read(pdf.bytesWithoutCrossReferences()));
+    }
+
+    @Test
     void aPageWithKidsIsANodeOfPagesAsPdfboxTellsOne() {
         List<String> texts = read(
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>",
@@ -79,11 +135,19 @@ class PdfPageTreeTest {
 
     /** Each page's text layer, of a PDF of these objects (from number 2) after the catalog. */
     private static List<String> read(String... objects) {
+        return read(pdf(objects).bytes());
+    }
+
+    private static RawPdf pdf(String... objects) {
         RawPdf pdf = new RawPdf().object("<< /Type /Catalog /Pages 2 0 R >>");
         for (String object : objects) {
             pdf.object(object);
         }
-        try (Document document = Documents.open(pdf.bytes(), LIMITS)) {
+        return pdf;
+    }
+
+    private static List<String> read(byte[] pdf) {
+        try (Document document = Documents.open(pdf, LIMITS)) {
             List<String> texts = new ArrayList<>();
             for (int index = 0; index < document.pageCount(); index++) {
                 texts.add(document.textLayer(index).orElseThrow().text());

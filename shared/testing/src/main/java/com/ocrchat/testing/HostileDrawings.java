@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The hostile corpus's PDFs whose cost is in drawing, not in operators: a calculator stack that doubles, groups
- * nested past any page's need, a page-sized mask of 416 megapixels.
+ * nested past any page's need, a page-sized mask of 416 megapixels; and one whose cost was in PDFBox's repair.
  */
 final class HostileDrawings {
     private HostileDrawings() {}
@@ -36,7 +36,16 @@ final class HostileDrawings {
                                         new byte[0],
                                         false)
                                 .bytes(),
-                        "more than 72"));
+                        "more than 72"),
+                // No cross-reference table: PDFBox's repair removed the junk kids one at a time, over 100 s.
+                new HostileInputs.Hostile(
+                        "pdf-without-cross-references-a-million-junk-kids",
+                        new RawPdf()
+                                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                                .object("<< /Type /Pages /Kids [" + "0 ".repeat(1_000_000) + "3 0 R] /Count 1 >>")
+                                .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+                                .bytesWithoutCrossReferences(),
+                        null));
     }
 
     /** Form 1 a transparency group drawing form 2, and so on, {@code depth} deep, the last a filled square. */

@@ -33,6 +33,15 @@ public final class RawPdf {
     }
 
     public byte[] bytes() {
+        return bytes(true);
+    }
+
+    /** The file with no cross-reference table, only a {@code startxref} pointing nowhere: readers rebuild it. */
+    public byte[] bytesWithoutCrossReferences() {
+        return bytes(false);
+    }
+
+    private byte[] bytes(boolean crossReferences) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1));
         List<Integer> offsets = new ArrayList<>();
@@ -43,6 +52,11 @@ public final class RawPdf {
             out.writeBytes("\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
         }
         int xref = out.size();
+        if (!crossReferences) {
+            out.writeBytes(
+                    "trailer\n<< /Root 1 0 R >>\nstartxref\n999999999\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1));
+            return out.toByteArray();
+        }
         StringBuilder table = new StringBuilder("xref\n0 " + (objects.size() + 1) + "\n0000000000 65535 f \n");
         offsets.forEach(offset -> table.append(String.format("%010d 00000 n \n", offset)));
         table.append("trailer\n<< /Size ")

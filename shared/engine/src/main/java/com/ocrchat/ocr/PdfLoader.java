@@ -1,0 +1,76 @@
+package com.ocrchat.ocr;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
+import org.apache.pdfbox.pdfparser.PDFParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+/**
+ * PDFBox's loader, less its repair of the page tree, on a thread of a deep stack. When a file's cross-reference table
+ * must be rebuilt, PDFBox reads every object, then walks them all recursively, reference by reference: a flat outline
+ * of 3,000 bookmarks overflowed a thread's usual 1 MB stack. 64 MB, reserved but touched only as deep as a walk goes,
+ * takes chains of about 150,000 objects; a longer one is refused as corrupt. And its repair of the page tree removed
+ * each unreadable kid from its array one at a time: a node of a million junk kids took minutes, before any budget of
+ * ours could run. {@link PdfPageTree} walks every tree, rebuilt or not, skipping such kids itself.
+ */
+final class PdfLoader {
+    private static final long STACK_BYTES = 64L * 1024 * 1024;
+
+    private PdfLoader() {}
+
+    /** The document, its streams decoded within the calling thread's {@link DecodeBudget}. */
+    static PDDocument load(byte[] bytes, StreamCacheCreateFunction streamCache) throws IOException {
+        DecodeBudget budget = DecodeBudget.current();
+        FutureTask<PDDocument> parse = new FutureTask<>(() -> budget.apply(() -> parse(bytes, streamCache)));
+        Thread thread = new Thread(null, parse, "pdf-open", STACK_BYTES);
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return parse.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the PDF was opened");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private static PDDocument parse(byte[] bytes, StreamCacheCreateFunction streamCache) throws IOException {
+        RandomAccessReadBuffer source = new RandomAccessReadBuffer(bytes);
+        try {
+            return new WithoutPageTreeRepair(source, streamCache).parse();
+        } catch (IOException | RuntimeException | Error e) {
+            source.close(); // on success the document owns it
+            throw e;
+        }
+    }
+
+    private static final class WithoutPageTreeRepair extends PDFParser {
+        WithoutPageTreeRepair(RandomAccessReadBuffer source, StreamCacheCreateFunction streamCache) throws IOException {
+            super(source, "", null, null, streamCache);
+        }
+
+        @Override
+        protected void checkPages(COSDictionary root) throws IOException {
+            if (root.getCOSDictionary(COSName.PAGES) == null) {
+                throw new IOException("Page tree root must be a dictionary"); // PDFBox's own check, kept
+            }
+        }
+    }
+}
