@@ -138,6 +138,18 @@ final class BudgetedRenderer extends PDFRenderer {
                 super.clip(windingRule);
             }
 
+            /** The same for text used as a clip (modes 4-7): its glyphs' outlines clip as one path, applied at ET. */
+            @Override
+            public void endText() throws IOException {
+                int clips = getGraphicsState().getCurrentClippingPaths().size();
+                super.endText();
+                List<java.awt.geom.Path2D> after = getGraphicsState().getCurrentClippingPaths();
+                String tangled = after.size() > clips ? ClipCrossings.tooTangled(after.get(after.size() - 1)) : null;
+                if (tangled != null) {
+                    page.stop(tangled);
+                }
+            }
+
             @Override
             protected void operatorException(Operator operator, List<COSBase> operands, IOException e)
                     throws IOException {

@@ -78,6 +78,31 @@ class PdfDrawingCostsTest {
         }
     }
 
+    @Test
+    void textUsedAsAClipIsCountedTooAndAHeadlineFilledThroughItIsDrawn() {
+        String font = "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>";
+        // 300 outlines of O, @ and & laid over each other, one clip (974 bytes): 24 s in Java2D, inside one fill.
+        StringBuilder overlaid = new StringBuilder("BT 7 Tr /F1 200 Tf ");
+        for (int i = 0; i < 100; i++) {
+            overlaid.append("1 0 0 1 ")
+                    .append(100 + i % 50)
+                    .append(' ')
+                    .append(300 + i % 37)
+                    .append(" Tm (O@&) Tj\n");
+        }
+        assertRefused(page(LETTER, overlaid + "ET 0 0 612 792 re f", font), crossing());
+        // A headline as a designer clips a picture with it: black inside the letters, white outside.
+        try (Document document = Documents.open(
+                page(LETTER, "BT 7 Tr /F1 200 Tf 40 300 Td (HELLO) Tj ET 0 0 612 792 re f", font)
+                        .bytes(),
+                LIMITS)) {
+            java.awt.image.BufferedImage page = document.render(0);
+            int scale = page.getWidth() / 612;
+            assertEquals(0, page.getRaster().getSample(60 * scale, page.getHeight() - 380 * scale, 0), "in the H");
+            assertEquals(255, page.getRaster().getSample(5, 5, 0), "outside the text");
+        }
+    }
+
     private static String crossing() {
         return "its clipping path crosses itself more than " + ClipCrossings.MOST_CROSSINGS + " times";
     }
