@@ -204,13 +204,13 @@ final class BoundedFilter extends Filter {
                 || stream.containsKey(COSName.LENGTH1)
                 || stream.containsKey(COSName.LENGTH2)
                 || (subtype != null && FONT_PROGRAMS.contains(subtype))) {
-            return new Counted(out, budget, Long.MAX_VALUE, null);
+            return new Counted(out, budget, Long.MAX_VALUE, null, false);
         }
         if (COSName.XREF.equals(type) || COSName.OBJ_STM.equals(type)) {
             return new Counted(
-                    out, budget, DecodeBudget.MOST_CROSS_REFERENCE_BYTES, "a cross-reference or object stream");
+                    out, budget, DecodeBudget.MOST_CROSS_REFERENCE_BYTES, "a cross-reference or object stream", true);
         }
-        return new Counted(out, budget, budget.mostParsedBytes(), "a stream of drawing instructions or objects");
+        return new Counted(out, budget, budget.mostParsedBytes(), "a stream of drawing instructions or objects", false);
     }
 
     /** The subtypes of embedded font programs (FontFile3); FontFile and FontFile2 have /Length1. */
@@ -222,12 +222,14 @@ final class BoundedFilter extends Filter {
         private final DecodeBudget budget;
         private final long most;
         private final String kind;
+        private final boolean structure;
         private long written;
 
-        Counted(OutputStream out, DecodeBudget budget, long most, String kind) {
+        Counted(OutputStream out, DecodeBudget budget, long most, String kind, boolean structure) {
             super(out);
             this.budget = budget;
             this.most = most;
+            this.structure = structure;
             this.kind = kind;
         }
 
@@ -249,6 +251,9 @@ final class BoundedFilter extends Filter {
                 budget.refuse(kind + " in it decodes to more than " + DecodeBudget.megabytes(most) + " MB");
             }
             budget.count(bytes);
+            if (structure) {
+                budget.countStructure(bytes);
+            }
         }
     }
 }

@@ -127,10 +127,14 @@ final class BudgetedRenderer extends PDFRenderer {
                 super.processOperator(operator, operands);
             }
 
-            /** Refuses a clipping path Java2D would take minutes and gigabytes to intersect with the clip. */
+            /**
+             * Refuses a clipping path Java2D would take minutes and gigabytes to intersect with the clip. PDFBox keeps
+             * the clips in force as a list and intersects them all at the next paint, so they are counted together:
+             * two combs of 500 teeth laid across each other, each plain alone, took 78 s in one fill.
+             */
             @Override
             public void clip(int windingRule) {
-                String tangled = ClipCrossings.tooTangled(getLinePath());
+                String tangled = tangledClips(getLinePath());
                 if (tangled != null) {
                     page.stop(tangled); // over budget from here: the next operator stops the page
                     getLinePath().reset();
@@ -143,11 +147,21 @@ final class BudgetedRenderer extends PDFRenderer {
             public void endText() throws IOException {
                 int clips = getGraphicsState().getCurrentClippingPaths().size();
                 super.endText();
-                List<java.awt.geom.Path2D> after = getGraphicsState().getCurrentClippingPaths();
-                String tangled = after.size() > clips ? ClipCrossings.tooTangled(after.get(after.size() - 1)) : null;
+                String tangled =
+                        getGraphicsState().getCurrentClippingPaths().size() > clips ? tangledClips(null) : null;
                 if (tangled != null) {
                     page.stop(tangled);
                 }
+            }
+
+            /** Why the clips in force, and the one being added if any, are too costly to intersect, or null. */
+            private String tangledClips(java.awt.Shape added) {
+                java.awt.geom.Path2D all = new java.awt.geom.Path2D.Double();
+                getGraphicsState().getCurrentClippingPaths().forEach(clip -> all.append(clip, false));
+                if (added != null) {
+                    all.append(added, false);
+                }
+                return ClipCrossings.tooTangled(all);
             }
 
             @Override

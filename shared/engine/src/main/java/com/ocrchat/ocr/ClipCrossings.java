@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether a clipping path is too tangled for Java2D to intersect with the clip: PDFBox makes an {@code Area} of it,
- * whose work and memory grow with the points where the path crosses itself (a star of 2,000 points, about a million
- * crossings, took 97 s and 2.2 GB inside one operator). Crossings are counted on a grid, each cell's segments against
+ * Whether clipping paths are too tangled for Java2D to intersect: PDFBox makes an {@code Area} of each clip in force
+ * and intersects them, whose work and memory grow with the points where the paths cross themselves and each other (a
+ * star of 2,000 points, about a million crossings, took 97 s and 2.2 GB inside one operator). Crossings are counted on a grid, each cell's segments against
  * each other, stopping at the limit; a page's outline, a map's borders or a glyph have none or a few.
  */
 final class ClipCrossings {
@@ -42,7 +42,7 @@ final class ClipCrossings {
             double y = type == PathIterator.SEG_CLOSE ? startY : point[1];
             segments.add(new double[] {lastX, lastY, x, y});
             if (segments.size() > MOST_SEGMENTS) {
-                return "its clipping path has more than " + MOST_SEGMENTS + " segments";
+                return "its clipping paths have more than " + MOST_SEGMENTS + " segments";
             }
             lastX = x;
             lastY = y;
@@ -80,7 +80,7 @@ final class ClipCrossings {
             int toY = cell(Math.max(s[1], s[3]), minY, cellHeight, side);
             placed += (long) (toX - fromX + 1) * (toY - fromY + 1);
             if (placed > MOST_PAIRS) {
-                return "its clipping path is too tangled to clip with";
+                return "its clipping paths are too tangled to clip with";
             }
             for (int cx = fromX; cx <= toX; cx++) {
                 for (int cy = fromY; cy <= toY; cy++) {
@@ -93,12 +93,12 @@ final class ClipCrossings {
         for (List<Integer> cell : cells) {
             pairs += (long) cell.size() * (cell.size() - 1) / 2;
             if (pairs > MOST_PAIRS) {
-                return "its clipping path is too tangled to clip with";
+                return "its clipping paths are too tangled to clip with";
             }
             for (int i = 0; i < cell.size(); i++) {
                 for (int j = i + 1; j < cell.size(); j++) {
                     if (cross(segments.get(cell.get(i)), segments.get(cell.get(j))) && ++crossings > MOST_CROSSINGS) {
-                        return "its clipping path crosses itself more than " + MOST_CROSSINGS + " times";
+                        return "its clipping paths cross more than " + MOST_CROSSINGS + " times";
                     }
                 }
             }

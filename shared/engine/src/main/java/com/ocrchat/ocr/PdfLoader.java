@@ -52,7 +52,7 @@ final class PdfLoader {
     }
 
     private static PDDocument parse(byte[] bytes, StreamCacheCreateFunction streamCache) throws IOException {
-        RandomAccessReadBuffer source = new RandomAccessReadBuffer(bytes);
+        RandomAccessReadBuffer source = new BudgetedSource(bytes);
         try {
             return new WithoutPageTreeRepair(source, streamCache).parse();
         } catch (IOException | RuntimeException | Error e) {

@@ -103,8 +103,31 @@ class PdfDrawingCostsTest {
         }
     }
 
+    @Test
+    void clipsInForceAreCountedTogether() {
+        // 500 thin columns, then 500 thin rows: each clip plain alone, a million crossings together (78 s in one fill).
+        StringBuilder columns = new StringBuilder();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            columns.append(String.format(java.util.Locale.ROOT, "%.2f 10 0.5 700 re\n", 50 + i * 1.0));
+            rows.append(String.format(java.util.Locale.ROOT, "10 %.2f 560 0.5 re\n", 100 + i * 1.0));
+        }
+        assertRefused(page(LETTER, columns + "W n\n" + rows + "W n 0 0 612 792 re f", ""), crossing());
+        // The same with text: a row of 500 tall letters, and the same row turned a quarter (623 bytes; 63 s).
+        String letters = "l".repeat(500);
+        String font = "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >>";
+        assertRefused(
+                page(
+                        LETTER,
+                        "BT 7 Tr /F1 600 Tf 0.002 0 0 1 20 100 Tm (" + letters + ") Tj ET"
+                                + " BT 7 Tr /F1 600 Tf 0 0.002 -1 0 580 120 Tm (" + letters + ") Tj ET"
+                                + " 0 0 612 792 re f",
+                        font),
+                crossing());
+    }
+
     private static String crossing() {
-        return "its clipping path crosses itself more than " + ClipCrossings.MOST_CROSSINGS + " times";
+        return "its clipping paths cross more than " + ClipCrossings.MOST_CROSSINGS + " times";
     }
 
     /** A closed path through {@code points} points of a circle in the page's middle, each {@code step} on. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The hostile corpus's PDFs whose cost is in drawing, not in operators: a calculator stack that doubles, groups
- * nested past any page's need, a page-sized mask of 416 megapixels; and one whose cost was in PDFBox's repair.
+ * nested past any page's need, a page-sized mask of 416 megapixels, clips crossing each other.
  */
 final class HostileDrawings {
     private HostileDrawings() {}
@@ -37,15 +37,20 @@ final class HostileDrawings {
                                         false)
                                 .bytes(),
                         "more than 72"),
-                // No cross-reference table: PDFBox's repair removed the junk kids one at a time, over 100 s.
+                // Two clips of 500 thin bars, across each other: plain alone, a million crossings together (78 s).
                 new HostileInputs.Hostile(
-                        "pdf-without-cross-references-a-million-junk-kids",
-                        new RawPdf()
-                                .object("<< /Type /Catalog /Pages 2 0 R >>")
-                                .object("<< /Type /Pages /Kids [" + "0 ".repeat(1_000_000) + "3 0 R] /Count 1 >>")
-                                .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
-                                .bytesWithoutCrossReferences(),
-                        null));
+                        "pdf-two-clips-of-bars-across-each-other", crossedClips(500), "cross more than"));
+    }
+
+    private static byte[] crossedClips(int bars) {
+        StringBuilder columns = new StringBuilder();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < bars; i++) {
+            columns.append(50 + i).append(" 10 0.5 700 re\n");
+            rows.append("10 ").append(100 + i).append(" 560 0.5 re\n");
+        }
+        return HostilePdfs.onePage("[0 0 612 792]", columns + "W n\n" + rows + "W n 0 0 612 792 re f", "", false)
+                .bytes();
     }
 
     /** Form 1 a transparency group drawing form 2, and so on, {@code depth} deep, the last a filled square. */

@@ -31,6 +31,7 @@ public final class HostileInputs {
         all.addAll(HostilePdfs.pdfs());
         all.addAll(HostileStreams.pdfs());
         all.addAll(HostileDrawings.pdfs());
+        all.addAll(HostileParsing.pdfs());
         all.addAll(HostileCMaps.pdfs());
         all.addAll(HostileTrueTypeFonts.pdfs());
         all.addAll(HostilePostScriptFonts.pdfs());
