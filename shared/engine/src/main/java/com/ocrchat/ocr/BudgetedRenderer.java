@@ -20,7 +20,9 @@ import org.apache.pdfbox.pdmodel.graphics.color.PDPattern;
 import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.pdmodel.graphics.pattern.PDShadingPattern;
+import org.apache.pdfbox.pdmodel.graphics.pattern.PDTilingPattern;
 import org.apache.pdfbox.pdmodel.graphics.shading.PDShading;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
 import org.apache.pdfbox.rendering.PageDrawerParameters;
@@ -40,7 +42,7 @@ final class BudgetedRenderer extends PDFRenderer {
         setSubsamplingAllowed(true); // an image far larger than the page's raster is decoded subsampled
     }
 
-    private static final int MOST_GROUPS_OPEN = 8;
+    private static final int MOST_BUFFERS_OPEN = 8;
 
     /** The paint of a pattern that is not computed: mid-grey, so that text filled with it stays legible. */
     private static final Paint FLAT = new Color(128, 128, 128);
@@ -84,21 +86,28 @@ final class BudgetedRenderer extends PDFRenderer {
             /** The raster of the page, which images are measured against inside groups and tiles too. */
             private long pagePixels;
 
-            /** Groups open: PDFBox draws each into a buffer of its box, up to the page's size. */
-            private int groupsOpen;
+            /** Buffers open: PDFBox draws each group into one of its box, up to the page's size, and a tile too. */
+            private int buffersOpen;
 
             /** 8 buffers of a page at most (50 nested page-sized groups took 1.7 GB); a soft mask's group comes here too. */
             @Override
             protected void processTransparencyGroup(PDTransparencyGroup group) throws IOException {
-                if (groupsOpen >= MOST_GROUPS_OPEN) {
-                    throw page.stop(
-                            "its transparency groups and soft masks nest more than " + MOST_GROUPS_OPEN + " deep");
-                }
-                groupsOpen++;
-                try {
+                inBuffer(() -> {
                     super.processTransparencyGroup(group);
+                    return null;
+                });
+            }
+
+            private <T> T inBuffer(DecodeBudget.Work<T> drawing) throws IOException {
+                if (buffersOpen >= MOST_BUFFERS_OPEN) {
+                    throw page.stop("its transparency groups, soft masks and tiling patterns nest more than "
+                            + MOST_BUFFERS_OPEN + " deep");
+                }
+                buffersOpen++;
+                try {
+                    return drawing.run();
                 } finally {
-                    groupsOpen--;
+                    buffersOpen--;
                 }
             }
 
@@ -114,7 +123,7 @@ final class BudgetedRenderer extends PDFRenderer {
 
             @Override
             protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-                page.check(operator, operands);
+                page.check(this, operator, operands);
                 if ("Do".equals(operator.getName())) {
                     page.checkDraw(this, operands);
                 }
@@ -123,6 +132,9 @@ final class BudgetedRenderer extends PDFRenderer {
                 }
                 if ("BI".equals(operator.getName())) {
                     page.checkInlineImage(operator.getImageData(), operator.getImageParameters());
+                }
+                if ("gs".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName name) {
+                    page.checkColourWork(InkCosts.softMaskWork(getResources().getExtGState(name), pagePixels));
                 }
                 super.processOperator(operator, operands);
             }
@@ -179,6 +191,13 @@ final class BudgetedRenderer extends PDFRenderer {
             }
 
             @Override
+            public void showAnnotation(PDAnnotation annotation) throws IOException {
+                if (MissingAppearances.mayDraw(annotation, getCurrentPage().getMediaBox())) {
+                    super.showAnnotation(annotation);
+                }
+            }
+
+            @Override
             protected void processType3Stream(PDType3CharProc procedure, Matrix textRenderingMatrix)
                     throws IOException {
                 page.checkGlyphProcedure(procedure.getCOSObject().getLength());
@@ -200,6 +219,12 @@ final class BudgetedRenderer extends PDFRenderer {
                         && pattern.getShading() != null
                         && filledPixelByPixel(pattern.getShading())) {
                     return FLAT;
+                }
+                if (color.getColorSpace() instanceof PDPattern patterns
+                        && patterns.getPattern(color) instanceof PDTilingPattern) {
+                    // PDFBox draws the cell into an image of up to 3000 pixels square, and keeps it while nested ones
+                    // are drawn: 120 patterns each filled with the next ran out of memory.
+                    return inBuffer(() -> super.getPaint(color));
                 }
                 return super.getPaint(color);
             }

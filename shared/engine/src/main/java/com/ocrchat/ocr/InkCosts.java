@@ -2,11 +2,15 @@ package com.ocrchat.ocr;
 
 import java.io.IOException;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColorSpace;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceN;
 import org.apache.pdfbox.pdmodel.graphics.color.PDICCBased;
 import org.apache.pdfbox.pdmodel.graphics.color.PDSeparation;
+import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
 
 /**
  * What PDFBox spends converting an image in inks to RGB, in calculator tokens' time, before it draws it: none of it can
@@ -59,7 +63,7 @@ final class InkCosts {
         if (inks == null) {
             return 0;
         }
-        int bitsAComponent = Math.max(1, bits);
+        int bitsAComponent = Math.max(1, Math.min(8, bits)); // PDFBox reads 16-bit samples to bytes before converting
         double colours = Math.min(pixels, Math.pow(2, (double) bitsAComponent * inks.count()));
         long alternate = eachColour(inks.alternate(), 0);
         long eachPixel = PIXEL_TOKENS_AN_INK * inks.count();
@@ -67,7 +71,7 @@ final class InkCosts {
             eachPixel += SLOW_PIXEL_TOKENS_AN_INK * components(inks.alternate());
         }
         double work = (double) pixels * eachPixel
-                + colours * (COLOUR_TOKENS + PageResourceBudget.tokens(inks.transform()) + alternate);
+                + colours * (COLOUR_TOKENS + PageResourceBudget.steps(inks.transform()) + alternate);
         if (inks.space() instanceof PDDeviceN deviceN && deviceN.isNChannel()) {
             // The whole image once more for each colorant, through that colorant's own Separation.
             work += (double) pixels * eachPixel;
@@ -92,8 +96,23 @@ final class InkCosts {
         }
         return capped(PIXEL_TOKENS_AN_INK * inks.count()
                 + COLOUR_TOKENS
-                + (double) PageResourceBudget.tokens(inks.transform())
+                + (double) PageResourceBudget.steps(inks.transform())
                 + eachColour(inks.alternate(), level + 1));
+    }
+
+    /**
+     * What a soft mask's transfer function (/TR) costs a fill under it: PDFBox runs it for every grey of every tile of
+     * 32 by 32 pixels it paints, anew for each tile (a page-sized fill under a 1,000-token function took 31 s), so a
+     * fill as large as the page runs it up to 256 times a tile.
+     */
+    static long softMaskWork(PDExtendedGraphicsState state, long pagePixels) throws IOException {
+        COSDictionary mask = state == null ? null : state.getCOSObject().getCOSDictionary(COSName.SMASK);
+        COSBase transfer = mask == null ? null : mask.getDictionaryObject(COSName.TR);
+        if (!(transfer instanceof COSDictionary)) {
+            return 0; // none, or /Identity
+        }
+        long steps = Math.max(1, PageResourceBudget.steps(PDFunction.create(transfer)));
+        return capped((pagePixels / 1024.0 + 1) * 256 * steps);
     }
 
     private static int components(PDColorSpace space) {

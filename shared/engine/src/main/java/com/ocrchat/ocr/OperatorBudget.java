@@ -50,6 +50,12 @@ final class OperatorBudget {
     /** Calculator-function tokens an image's colours may take to compute. */
     static final long MOST_COLOUR_WORK = 300_000_000L;
 
+    /**
+     * Graphics states saved and not restored: PDFBox copies the whole state for each, about 500 bytes, and keeps them
+     * (2 million "q" in a 4 KB file held 1 GB). PDF advises 28 at most; producers that never restore stay far under.
+     */
+    static final int MOST_SAVED_STATES = 65_536;
+
     /** The data of one inline image. */
     static final int MOST_INLINE_BYTES = 256 * 1024;
 
@@ -104,10 +110,13 @@ final class OperatorBudget {
         return exceeded;
     }
 
-    /** Counts one operator about to be processed; throws once the page is over its budget. */
-    void check(Operator operator, List<COSBase> operands) throws Exceeded {
+    /** Counts one operator about to be processed by the engine; throws once the page is over its budget. */
+    void check(PDFStreamEngine engine, Operator operator, List<COSBase> operands) throws Exceeded {
         if (exceeded != null) {
             throw new Exceeded(exceeded);
+        }
+        if ("q".equals(operator.getName()) && engine.getGraphicsStackSize() >= MOST_SAVED_STATES) {
+            throw stop("it saves its graphics state more than " + MOST_SAVED_STATES + " times without restoring it");
         }
         count(weight(operator.getName(), operands));
     }
@@ -241,7 +250,7 @@ final class OperatorBudget {
      */
     void checkColourWork(long work) throws Exceeded {
         if (work > MOST_COLOUR_WORK) {
-            throw stop("its image's colours would take "
+            throw stop("its colours would take "
                     + (work == Long.MAX_VALUE ? "billions of" : String.valueOf(work)) + " function steps, more than "
                     + MOST_COLOUR_WORK);
         }

@@ -32,7 +32,7 @@ final class PageResourceBudget {
     static final int MOST_TOKENS = 2000;
 
     /** Programs' token counts, by stream (PDFBox's objects are equal only to themselves), while their file is open. */
-    private static final Map<COSStream, Integer> TOKENS = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<COSStream, Integer> STEPS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Values in one sampled function's table (samples times outputs): a four-input CMYK table of 32 a side. */
     static final long MOST_VALUES = 1 << 22;
@@ -209,19 +209,20 @@ final class PageResourceBudget {
     }
 
     /**
-     * Tokens of a calculator function's program (0 for any other function), counted up to just past the budget; once
-     * a program, since an image in inks may be drawn thousands of times with the same transform.
+     * What a run of a calculator function's program costs, in tokens' time ({@link CalculatorStacks#steps}; 0 for any
+     * other function), read up to just past the budget's tokens; once a program, since an image in inks may be drawn
+     * thousands of times with the same transform.
      */
-    static long tokens(PDFunction function) throws IOException {
+    static long steps(PDFunction function) throws IOException {
         if (function == null
                 || function.getFunctionType() != 4
                 || !(function.getCOSObject() instanceof COSStream program)) {
             return 0;
         }
-        Integer counted = TOKENS.get(program);
+        Integer counted = STEPS.get(program);
         if (counted == null) {
-            counted = CalculatorStacks.tokens(program).size();
-            TOKENS.put(program, counted);
+            counted = (int) Math.min(Integer.MAX_VALUE, CalculatorStacks.steps(CalculatorStacks.tokens(program)));
+            STEPS.put(program, counted);
         }
         return counted;
     }

@@ -71,7 +71,7 @@ final class PdfTextLayer extends PDFTextStripper {
 
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
-        budget.check(operator, operands);
+        budget.check(this, operator, operands);
         if ("Tf".equals(operator.getName())) {
             budget.selectFont(getResources(), operands);
         }

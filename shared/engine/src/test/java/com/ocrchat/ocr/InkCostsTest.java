@@ -36,6 +36,11 @@ class InkCostsTest {
     }
 
     @Test
+    void sixteenBitInksHaveTheColoursOfEightSincePdfboxReadsThemToBytes() throws Exception {
+        assertEquals(InkCosts.work(deviceN(2, 61), PAGE, 8), InkCosts.work(deviceN(2, 61), PAGE, 16));
+    }
+
+    @Test
     void anIccProfileIsCountedAsItsAlternateInksWhichPdfboxFallsBackTo() throws Exception {
         PDColorSpace icc = PDColorSpace.create(brokenProfileOver(deviceNArray(4, 5)));
         assertEquals(InkCosts.work(deviceN(4, 5), PAGE, 8), InkCosts.work(icc, PAGE, 8));

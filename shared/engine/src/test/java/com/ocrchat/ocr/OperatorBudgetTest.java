@@ -15,16 +15,20 @@ import org.apache.pdfbox.cos.COSString;
 import org.junit.jupiter.api.Test;
 
 class OperatorBudgetTest {
+    /** An engine with nothing saved, for the operators counted here. */
+    private static final org.apache.pdfbox.contentstream.PDFStreamEngine ENGINE =
+            new org.apache.pdfbox.contentstream.PDFStreamEngine() {};
+
     @Test
     void theClockIsReadBeforeEveryOperatorSinceOneCanTakeSeconds() throws Exception {
         OperatorBudget budget = new OperatorBudget(1_000_000, 0);
         Thread.sleep(5);
-        OperatorBudget.Exceeded stopped =
-                assertThrows(OperatorBudget.Exceeded.class, () -> budget.check(Operator.getOperator("sh"), List.of()));
+        OperatorBudget.Exceeded stopped = assertThrows(
+                OperatorBudget.Exceeded.class, () -> budget.check(ENGINE, Operator.getOperator("sh"), List.of()));
         assertEquals("reading it took more than 0 s", stopped.getMessage());
         assertThrows(
                 OperatorBudget.Exceeded.class,
-                () -> budget.check(Operator.getOperator("m"), List.of()),
+                () -> budget.check(ENGINE, Operator.getOperator("m"), List.of()),
                 "and it stays over");
     }
 
@@ -43,10 +47,11 @@ class OperatorBudgetTest {
     @Test
     void textShownCountsAGlyphPerByteSinceOneStringCanHoldMillions() throws Exception {
         OperatorBudget budget = new OperatorBudget(1000, 60_000);
-        budget.check(Operator.getOperator("Tj"), List.of(new COSString("x".repeat(600))));
+        budget.check(ENGINE, Operator.getOperator("Tj"), List.of(new COSString("x".repeat(600))));
         OperatorBudget.Exceeded stopped = assertThrows(
                 OperatorBudget.Exceeded.class,
                 () -> budget.check(
+                        ENGINE,
                         Operator.getOperator("TJ"),
                         List.of(new COSArray(List.of(
                                 new COSString("x".repeat(300)),

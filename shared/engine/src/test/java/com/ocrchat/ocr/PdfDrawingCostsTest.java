@@ -62,7 +62,7 @@ class PdfDrawingCostsTest {
                     ascii(level < 9 ? "/G Do" : "0 0 10 10 re f"),
                     false);
         }
-        assertRefused(pdf, "its transparency groups and soft masks nest more than 8 deep");
+        assertRefused(pdf, "its transparency groups, soft masks and tiling patterns nest more than 8 deep");
     }
 
     @Test

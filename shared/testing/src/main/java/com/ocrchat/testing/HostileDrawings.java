@@ -39,7 +39,59 @@ final class HostileDrawings {
                         "more than 72"),
                 // Two clips of 500 thin bars, across each other: plain alone, a million crossings together (78 s).
                 new HostileInputs.Hostile(
-                        "pdf-two-clips-of-bars-across-each-other", crossedClips(500), "cross more than"));
+                        "pdf-two-clips-of-bars-across-each-other", crossedClips(500), "cross more than"),
+                // Each cell an image of up to 3000 pixels square, kept while the next is drawn: out of memory.
+                new HostileInputs.Hostile("pdf-tiling-patterns-nested-120-deep", nestedPatterns(120), "nest more than"),
+                // PDFBox copies the whole graphics state for each: 2 million in a 4 KB file held 1 GB.
+                new HostileInputs.Hostile(
+                        "pdf-two-million-saves-never-restored",
+                        HostilePdfs.onePage("[0 0 612 792]", "q ".repeat(2_000_000) + "0 0 10 10 re f", "", true)
+                                .bytes(),
+                        "saves its graphics state"),
+                // A soft mask's 1,000-token transfer function, run for all 256 greys of every 32-pixel tile: 31 s.
+                new HostileInputs.Hostile(
+                        "pdf-soft-mask-of-a-1000-token-transfer", softMaskTransfer(), "function steps"));
+    }
+
+    private static byte[] nestedPatterns(int depth) {
+        RawPdf pdf = HostilePdfs.onePage(
+                "[0 0 612 792]", "/Pattern cs /P scn 0 0 612 792 re f", "/Pattern << /P 5 0 R >>", false);
+        for (int level = 0; level < depth; level++) {
+            boolean last = level == depth - 1;
+            pdf.stream(
+                    " /Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 1000 1000] /XStep 1000"
+                            + " /YStep 1000 /Resources << "
+                            + (last ? "" : "/Pattern << /P " + (6 + level) + " 0 R >>") + " >>",
+                    ascii(last ? "0 0 1000 1000 re f" : "/Pattern cs /P scn 0 0 1000 1000 re f"),
+                    false);
+        }
+        return pdf.bytes();
+    }
+
+    /** A page-sized fill under a soft mask whose group paints all 256 greys in every tile, its /TR a long program. */
+    private static byte[] softMaskTransfer() {
+        StringBuilder cells = new StringBuilder();
+        for (int grey = 0; grey < 256; grey++) {
+            cells.append(String.format(
+                    java.util.Locale.ROOT, "%.4f g %d %d 1 1 re f\n", grey / 255.0, grey % 16, grey / 16));
+        }
+        return HostilePdfs.onePage("[0 0 612 792]", "/G gs 0 0 612 792 re f", "/ExtGState << /G 5 0 R >>", false)
+                .object("<< /Type /ExtGState /SMask << /Type /Mask /S /Luminosity /G 6 0 R /TR 7 0 R >> >>")
+                .stream(
+                        " /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Group << /S /Transparency /CS /DeviceGray"
+                                + " >> /Resources << /Pattern << /P 8 0 R >> >>",
+                        ascii("/Pattern cs /P scn 0 0 612 792 re f"),
+                        false)
+                .stream(
+                        " /FunctionType 4 /Domain [0 1] /Range [0 1]",
+                        ascii("{ " + "dup ".repeat(50) + "add dup ".repeat(475) + "}"),
+                        false)
+                .stream(
+                        " /Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 16 16] /XStep 16"
+                                + " /YStep 16 /Matrix [0.48 0 0 0.48 0 0] /Resources << >>",
+                        ascii(cells.toString()),
+                        true)
+                .bytes();
     }
 
     private static byte[] crossedClips(int bars) {
