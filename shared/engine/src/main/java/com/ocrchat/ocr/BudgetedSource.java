@@ -52,7 +52,7 @@ final class BudgetedSource extends RandomAccessReadBuffer {
         long read = unreported;
         unreported = 0;
         try {
-            budget.countRead(read);
+            budget.countRead(read, size);
         } catch (IOException e) {
             refused = budget;
             throw e;

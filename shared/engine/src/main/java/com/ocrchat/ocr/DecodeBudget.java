@@ -114,11 +114,15 @@ final class DecodeBudget {
         }
     }
 
-    /** Counts bytes PDFBox read from the file, again if read again; throws past the budget. */
-    void countRead(long bytesRead) throws IOException {
+    /**
+     * Counts bytes PDFBox read from a file of {@code fileBytes}, again if read again; throws past the budget and eight
+     * times the file: rebuilding a damaged file's cross-references, PDFBox scans it whole about six times.
+     */
+    void countRead(long bytesRead, long fileBytes) throws IOException {
         read += bytesRead;
-        if (read > bytes) {
-            refuse("it reads more than " + megabytes(bytes) + " MB of the file (parts of it read again and again)");
+        long most = bytes + 8 * fileBytes;
+        if (read > most) {
+            refuse("it reads more than " + megabytes(most) + " MB of the file (parts of it read again and again)");
         }
     }
 

@@ -113,6 +113,22 @@ class PdfPageTreeTest {
     }
 
     @Test
+    void aDamagedFileOfFortyEightMegabytesOpens() {
+        // Rebuilding its cross-references PDFBox reads it whole about six times, 289 MB: within what a file may read.
+        RawPdf pdf = new RawPdf()
+                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>")
+                .object(page(2, 4))
+                .object(contents("A page beside a scan of forty-eight megabytes"));
+        pdf.stream(
+                " /Type /XObject /Subtype /Image /Width 7000 /Height 7200 /BitsPerComponent 8 /ColorSpace"
+                        + " /DeviceGray",
+                new byte[7000 * 7200],
+                false);
+        assertEquals(List.of("A page beside a scan of forty-eight megabytes"), read(pdf.bytesWithoutCrossReferences()));
+    }
+
+    @Test
     void aPageWithKidsIsANodeOfPagesAsPdfboxTellsOne() {
         List<String> texts = read(
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>",
