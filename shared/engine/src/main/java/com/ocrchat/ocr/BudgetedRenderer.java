@@ -190,9 +190,17 @@ final class BudgetedRenderer extends PDFRenderer {
                 super.operatorException(operator, operands, e);
             }
 
+            /** Appearances PDFBox built for this page's annotations, which the file gave none. */
+            private int appearancesBuilt;
+
             @Override
             public void showAnnotation(PDAnnotation annotation) throws IOException {
-                if (MissingAppearances.mayDraw(annotation, getCurrentPage().getMediaBox())) {
+                if (MissingAppearances.hasOne(annotation)) {
+                    super.showAnnotation(annotation);
+                } else if (appearancesBuilt < MissingAppearances.MOST_BUILT_A_PAGE
+                        && MissingAppearances.nearThePage(
+                                annotation, getCurrentPage().getMediaBox())) {
+                    appearancesBuilt++;
                     super.showAnnotation(annotation);
                 }
             }

@@ -13,8 +13,9 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 /**
  * Annotations PDFBox would draw an appearance for, when the file gives none: it builds one from the annotation's
  * geometry before any operator of ours is counted, a curl of a cloudy border every few points of its perimeter (a
- * circle a billion points wide ran out of memory in a 625-byte file). It is built only for an annotation on or near
- * its page: one whose points lie farther off than the page's own size is left undrawn, as it would be unseen.
+ * circle a billion points wide ran out of memory in a 625-byte file), and keeps it with the document (100,000 small
+ * ones took 725 MB). It is built only for an annotation on or near its page, one whose points lie farther off than the
+ * page's own size being unseen, and for the first {@link #MOST_BUILT_A_PAGE} of a page.
  */
 final class MissingAppearances {
     /** The geometry PDFBox's appearance handlers draw from. */
@@ -24,13 +25,18 @@ final class MissingAppearances {
     /** More coordinates than a hand-drawn ink annotation has. */
     private static final int MOST_COORDINATES = 65_536;
 
+    /** More annotations without an appearance than a page of links or comments has. */
+    static final int MOST_BUILT_A_PAGE = 2_000;
+
     private MissingAppearances() {}
 
-    /** Whether PDFBox may build this annotation's appearance: it has one, or its points are near the page. */
-    static boolean mayDraw(PDAnnotation annotation, PDRectangle page) {
-        if (annotation.getAppearance() != null && annotation.getAppearance().getNormalAppearance() != null) {
-            return true;
-        }
+    /** Whether the file gives the annotation an appearance to draw. */
+    static boolean hasOne(PDAnnotation annotation) {
+        return annotation.getAppearance() != null && annotation.getAppearance().getNormalAppearance() != null;
+    }
+
+    /** Whether the annotation's points lie on the page or within the page's size of it. */
+    static boolean nearThePage(PDAnnotation annotation, PDRectangle page) {
         float width = page.getWidth();
         float height = page.getHeight();
         int coordinates = 0;

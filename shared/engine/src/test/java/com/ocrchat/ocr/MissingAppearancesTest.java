@@ -31,6 +31,30 @@ class MissingAppearancesTest {
                         + " /Vertices [0 0 1000000000 0 1000000000 1000000000 0 1000000000]")));
     }
 
+    @Test
+    void appearancesAreBuiltForTheFirstTwoThousandOfAPage() {
+        // 2,500 squares of 10 points on a grid of 50 by 50, each with a thick border and no appearance.
+        RawPdf pdf = new RawPdf()
+                .object("<< /Type /Catalog /Pages 2 0 R >>")
+                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        StringBuilder annotations = new StringBuilder();
+        for (int square = 0; square < 2500; square++) {
+            annotations.append(4 + square).append(" 0 R ");
+        }
+        pdf.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [" + annotations + "] >>");
+        for (int square = 0; square < 2500; square++) {
+            int x = 6 + square % 50 * 12;
+            int y = 780 - 12 - square / 50 * 15;
+            pdf.object("<< /Type /Annot /Subtype /Square /Rect [" + x + " " + y + " " + (x + 10) + " " + (y + 10)
+                    + "] /C [0 0 0] /Border [0 0 4] >>");
+        }
+        BufferedImage page = rendered(pdf.bytes());
+        double scale = page.getWidth() / 612.0;
+        // The first square's border is drawn; the last's, past the 2,000th, is not.
+        assertEquals(0, page.getRaster().getSample((int) (7 * scale), (int) ((792 - 769) * scale), 0));
+        assertEquals(255, page.getRaster().getSample((int) ((6 + 49 * 12 + 1) * scale), (int) ((792 - 34) * scale), 0));
+    }
+
     private static byte[] annotated(String annotation) {
         return new RawPdf()
                 .object("<< /Type /Catalog /Pages 2 0 R >>")
@@ -40,18 +64,22 @@ class MissingAppearancesTest {
                 .bytes();
     }
 
-    private static int darkPixels(byte[] pdf) {
+    private static BufferedImage rendered(byte[] pdf) {
         return org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             try (Document document = Documents.open(pdf, LIMITS)) {
-                BufferedImage page = document.render(0);
-                int dark = 0;
-                for (int y = 0; y < page.getHeight(); y++) {
-                    for (int x = 0; x < page.getWidth(); x++) {
-                        dark += page.getRaster().getSample(x, y, 0) < 128 ? 1 : 0;
-                    }
-                }
-                return dark;
+                return document.render(0);
             }
         });
+    }
+
+    private static int darkPixels(byte[] pdf) {
+        BufferedImage page = rendered(pdf);
+        int dark = 0;
+        for (int y = 0; y < page.getHeight(); y++) {
+            for (int x = 0; x < page.getWidth(); x++) {
+                dark += page.getRaster().getSample(x, y, 0) < 128 ? 1 : 0;
+            }
+        }
+        return dark;
     }
 }
