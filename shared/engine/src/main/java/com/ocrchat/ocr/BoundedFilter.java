@@ -84,6 +84,9 @@ final class BoundedFilter extends Filter {
             InputStream encoded, OutputStream decoded, COSDictionary parameters, int index, DecodeOptions options)
             throws IOException {
         DecodeBudget budget = DecodeBudget.current();
+        if (budget.exceeded() != null) {
+            throw new IOException(budget.exceeded()); // PDFBox skips a failed stream and decodes on: nothing more
+        }
         InputStream checked = checkAllocation(encoded, parameters, index, options, budget);
         return filter.decode(checked, counted(decoded, parameters, budget), parameters, index, options);
     }
@@ -208,7 +211,11 @@ final class BoundedFilter extends Filter {
         }
         if (COSName.XREF.equals(type) || COSName.OBJ_STM.equals(type)) {
             return new Counted(
-                    out, budget, DecodeBudget.MOST_CROSS_REFERENCE_BYTES, "a cross-reference or object stream", true);
+                    out,
+                    budget,
+                    DecodeBudget.MOST_CROSS_REFERENCE_BYTES,
+                    "a cross-reference or object stream",
+                    budget.decodedBefore(stream));
         }
         return new Counted(out, budget, budget.mostParsedBytes(), "a stream of drawing instructions or objects", false);
     }
@@ -222,14 +229,14 @@ final class BoundedFilter extends Filter {
         private final DecodeBudget budget;
         private final long most;
         private final String kind;
-        private final boolean structure;
+        private final boolean decodedAgain;
         private long written;
 
-        Counted(OutputStream out, DecodeBudget budget, long most, String kind, boolean structure) {
+        Counted(OutputStream out, DecodeBudget budget, long most, String kind, boolean decodedAgain) {
             super(out);
             this.budget = budget;
             this.most = most;
-            this.structure = structure;
+            this.decodedAgain = decodedAgain;
             this.kind = kind;
         }
 
@@ -251,7 +258,7 @@ final class BoundedFilter extends Filter {
                 budget.refuse(kind + " in it decodes to more than " + DecodeBudget.megabytes(most) + " MB");
             }
             budget.count(bytes);
-            if (structure) {
+            if (decodedAgain) {
                 budget.countStructure(bytes);
             }
         }

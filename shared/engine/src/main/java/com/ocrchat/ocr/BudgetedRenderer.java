@@ -195,12 +195,13 @@ final class BudgetedRenderer extends PDFRenderer {
 
             @Override
             public void showAnnotation(PDAnnotation annotation) throws IOException {
-                if (MissingAppearances.hasOne(annotation)) {
-                    super.showAnnotation(annotation);
-                } else if (appearancesBuilt < MissingAppearances.MOST_BUILT_A_PAGE
-                        && MissingAppearances.nearThePage(
-                                annotation, getCurrentPage().getMediaBox())) {
-                    appearancesBuilt++;
+                if (!MissingAppearances.nearThePage(annotation, getCurrentPage().getMediaBox())) {
+                    return; // unseen, and PDFBox may build an appearance for it (or again, below)
+                }
+                // PDFBox also builds one anew for a NoRotate annotation on a turned page (PDFBOX-4744).
+                boolean built = !MissingAppearances.hasOne(annotation)
+                        || (annotation.isNoRotate() && getCurrentPage().getRotation() != 0);
+                if (!built || appearancesBuilt++ < MissingAppearances.MOST_BUILT_A_PAGE) {
                     super.showAnnotation(annotation);
                 }
             }

@@ -2,6 +2,7 @@ package com.ocrchat.ocr;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.FlateFilterDecoderStream;
@@ -30,9 +31,9 @@ final class DecodeBudget {
     static final long MOST_CROSS_REFERENCE_BYTES = 8L * 1024 * 1024;
 
     /**
-     * Cross-reference and object streams together in one operation: PDFBox decodes and parses an object stream whole
-     * again for every object a file says it holds and it does not (a 10 KB file took 24 s and 1.9 GB). A file's own
-     * are each decoded once; a 2000-page file's come to a few megabytes.
+     * Cross-reference and object streams decoded again in one operation, past their first decode: PDFBox decodes and
+     * parses an object stream whole again for every object a file says it holds and it does not (a 10 KB file took
+     * 24 s and 1.9 GB). A file's own are each decoded once, however many (a tagged book's come to 30 MB and more).
      */
     static final long MOST_STRUCTURE_BYTES = 4 * MOST_CROSS_REFERENCE_BYTES;
 
@@ -46,6 +47,8 @@ final class DecodeBudget {
     private long decoded;
     private long read;
     private long structure;
+    private final java.util.Set<COSDictionary> structureDecoded =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private volatile String exceeded;
 
     DecodeBudget(long bytes) {
@@ -105,12 +108,17 @@ final class DecodeBudget {
         }
     }
 
-    /** Counts bytes decoded from cross-reference and object streams, beside {@link #count}. */
+    /** Whether this cross-reference or object stream was decoded before in the operation; from now on it was. */
+    boolean decodedBefore(COSDictionary stream) {
+        return !structureDecoded.add(stream);
+    }
+
+    /** Counts bytes of cross-reference and object streams decoded again, beside {@link #count}. */
     void countStructure(long written) throws IOException {
         structure += written;
         if (structure > MOST_STRUCTURE_BYTES) {
-            refuse("its cross-reference and object streams decode to more than " + megabytes(MOST_STRUCTURE_BYTES)
-                    + " MB together (one decoded again and again)");
+            refuse("its object streams are decoded again and again, more than " + megabytes(MOST_STRUCTURE_BYTES)
+                    + " MB");
         }
     }
 

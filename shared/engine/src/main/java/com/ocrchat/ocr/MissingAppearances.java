@@ -14,8 +14,8 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
  * Annotations PDFBox would draw an appearance for, when the file gives none: it builds one from the annotation's
  * geometry before any operator of ours is counted, a curl of a cloudy border every few points of its perimeter (a
  * circle a billion points wide ran out of memory in a 625-byte file), and keeps it with the document (100,000 small
- * ones took 725 MB). It is built only for an annotation on or near its page, one whose points lie farther off than the
- * page's own size being unseen, and for the first {@link #MOST_BUILT_A_PAGE} of a page.
+ * ones took 725 MB). An annotation is drawn only on or near its page, one whose points lie farther off than the
+ * page's own size being unseen, and appearances are built for the first {@link #MOST_BUILT_A_PAGE} of a page.
  */
 final class MissingAppearances {
     /** The geometry PDFBox's appearance handlers draw from. */

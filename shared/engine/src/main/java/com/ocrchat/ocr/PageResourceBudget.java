@@ -18,6 +18,7 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.function.PDFunction;
+import org.apache.pdfbox.pdmodel.common.function.PDFunctionType3;
 
 /**
  * What a page's drawing and text can reach that PDFBox expands with no way to stop it, checked before it does: the
@@ -214,6 +215,19 @@ final class PageResourceBudget {
      * thousands of times with the same transform.
      */
     static long steps(PDFunction function) throws IOException {
+        return steps(function, 0);
+    }
+
+    /** A stitching function (type 3) runs one of its functions a value: counted as the costliest, a few levels deep. */
+    private static long steps(PDFunction function, int level) throws IOException {
+        if (function instanceof PDFunctionType3 stitching
+                && stitching.getCOSObject().getDictionaryObject(COSName.FUNCTIONS) instanceof COSArray parts) {
+            long costliest = 0;
+            for (int index = 0; index < parts.size() && level < 4; index++) {
+                costliest = Math.max(costliest, steps(PDFunction.create(parts.getObject(index)), level + 1));
+            }
+            return level < 4 ? costliest : Integer.MAX_VALUE;
+        }
         if (function == null
                 || function.getFunctionType() != 4
                 || !(function.getCOSObject() instanceof COSStream program)) {

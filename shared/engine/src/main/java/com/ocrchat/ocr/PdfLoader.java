@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.pdfparser.PDFParser;
@@ -64,6 +67,30 @@ final class PdfLoader {
     private static final class WithoutPageTreeRepair extends PDFParser {
         WithoutPageTreeRepair(RandomAccessReadBuffer source, StreamCacheCreateFunction streamCache) throws IOException {
             super(source, "", null, null, streamCache);
+        }
+
+        /**
+         * An object the file says its object stream holds and it does not: PDFBox parsed the whole stream to look, and
+         * will again for the next. A filtered stream's decoding again is counted by {@link BoundedFilter}; an
+         * unfiltered one, read as it lies, is counted here.
+         */
+        @Override
+        protected COSBase parseObjectStreamObject(long objectStream, COSObjectKey key) throws IOException {
+            DecodeBudget budget = DecodeBudget.current();
+            if (budget.exceeded() != null) {
+                throw new IOException(budget.exceeded()); // PDFBox skips the failed object and looks for the next
+            }
+            COSBase found = super.parseObjectStreamObject(objectStream, key);
+            if (found == null
+                    && document.getObjectFromPool(new COSObjectKey(objectStream, 0))
+                                    .getObject()
+                            instanceof COSStream s
+                    && s.getFilters() == null) {
+                if (budget.decodedBefore(s)) {
+                    budget.countStructure(s.getLength());
+                }
+            }
+            return found;
         }
 
         @Override

@@ -41,6 +41,28 @@ class InkCostsTest {
     }
 
     @Test
+    void aStitchingFunctionCostsItsCostliestPart() throws Exception {
+        COSStream program = new COSStream();
+        try (OutputStream out = program.createOutputStream()) {
+            out.write(("{ " + "97 1 roll ".repeat(60) + "}").getBytes(StandardCharsets.US_ASCII));
+        }
+        program.setInt(COSName.FUNCTION_TYPE, 4);
+        program.setItem(COSName.DOMAIN, new COSArray(List.of(COSInteger.ZERO, COSInteger.ONE)));
+        program.setItem(COSName.RANGE, new COSArray(List.of(COSInteger.ZERO, COSInteger.ONE)));
+        org.apache.pdfbox.cos.COSDictionary stitching = new org.apache.pdfbox.cos.COSDictionary();
+        stitching.setInt(COSName.FUNCTION_TYPE, 3);
+        stitching.setItem(COSName.DOMAIN, new COSArray(List.of(COSInteger.ZERO, COSInteger.ONE)));
+        stitching.setItem(COSName.FUNCTIONS, new COSArray(List.of(program)));
+        stitching.setItem(COSName.BOUNDS, new COSArray());
+        stitching.setItem(COSName.ENCODE, new COSArray(List.of(COSInteger.ZERO, COSInteger.ONE)));
+        long direct = PageResourceBudget.steps(org.apache.pdfbox.pdmodel.common.function.PDFunction.create(program));
+        assertEquals(2 + 60 * (2 + 13), direct);
+        assertEquals(
+                direct,
+                PageResourceBudget.steps(org.apache.pdfbox.pdmodel.common.function.PDFunction.create(stitching)));
+    }
+
+    @Test
     void anIccProfileIsCountedAsItsAlternateInksWhichPdfboxFallsBackTo() throws Exception {
         PDColorSpace icc = PDColorSpace.create(brokenProfileOver(deviceNArray(4, 5)));
         assertEquals(InkCosts.work(deviceN(4, 5), PAGE, 8), InkCosts.work(icc, PAGE, 8));

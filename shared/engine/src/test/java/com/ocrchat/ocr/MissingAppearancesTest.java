@@ -32,6 +32,28 @@ class MissingAppearancesTest {
     }
 
     @Test
+    void aNoRotateAnnotationFarOffATurnedPageIsLeftUndrawnThoughItHasAnAppearance() {
+        // PDFBox builds such an appearance anew when it holds a transparency group (out of memory after 6 s).
+        byte[] pdf = new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate 90 /Annots [4 0 R] >>")
+                        .object(
+                                "<< /Type /Annot /Subtype /Circle /F 16 /Rect [0 0 1000000000 1000000000] /AP << /N 5 0 R >>"
+                                        + " /C [0 0 0] /Border [0 0 3] /BE << /S /C /I 1 >> >>")
+                        .stream(
+                                " /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /G 6 0 R >> >>",
+                                "/G Do".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                false)
+                        .stream(
+                                " /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Group << /S /Transparency >>",
+                                new byte[0],
+                                false)
+                        .bytes();
+        assertEquals(0, darkPixels(pdf));
+    }
+
+    @Test
     void appearancesAreBuiltForTheFirstTwoThousandOfAPage() {
         // 2,500 squares of 10 points on a grid of 50 by 50, each with a thick border and no appearance.
         RawPdf pdf = new RawPdf()

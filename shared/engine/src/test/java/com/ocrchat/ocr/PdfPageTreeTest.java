@@ -129,6 +129,28 @@ class PdfPageTreeTest {
     }
 
     @Test
+    void pagesInFiveObjectStreamsOfEightMegabytesOpenEachDecodedOnce() {
+        // As a tagged book packs its pages among their structure: 38 MB of object streams, each decoded once.
+        com.ocrchat.testing.PackedPdf pdf = new com.ocrchat.testing.PackedPdf(true)
+                .object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+                .object(
+                        2,
+                        "<< /Type /Pages /Kids [10 0 R 11 0 R 12 0 R 13 0 R 14 0 R] /Count 5"
+                                + " /MediaBox [0 0 612 792] /Resources " + FONT + " >>")
+                .object(3, contents("A page packed among its structure"));
+        for (int page = 0; page < 5; page++) {
+            pdf.pack(java.util.Map.of(
+                    10 + page,
+                    "<< /Type /Page /Parent 2 0 R /Contents 3 0 R >>",
+                    20 + page,
+                    "[" + "0 ".repeat(3_800_000) + "]"));
+        }
+        List<String> texts = read(pdf.bytes());
+        assertEquals(5, texts.size());
+        assertEquals("A page packed among its structure", texts.get(4));
+    }
+
+    @Test
     void aPageWithKidsIsANodeOfPagesAsPdfboxTellsOne() {
         List<String> texts = read(
                 "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>",

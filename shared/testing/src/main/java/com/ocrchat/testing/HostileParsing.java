@@ -1,7 +1,5 @@
 package com.ocrchat.testing;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -27,7 +25,12 @@ final class HostileParsing {
                         "pdf-14000-cross-reference-sections-a-byte-off", sectionsAByteOff(14_000), "reads more than"),
                 // 200 objects said to be in an object stream of 8 MB that holds one: parsed again for each (24 s).
                 new HostileInputs.Hostile(
-                        "pdf-object-stream-missing-200-objects", objectStreamMissing(200), "together"));
+                        "pdf-object-stream-missing-200-objects", objectStreamMissing(200, true), "again and again"),
+                // The same unfiltered, which no filter counts: 50 s.
+                new HostileInputs.Hostile(
+                        "pdf-unfiltered-object-stream-missing-200-objects",
+                        objectStreamMissing(200, false),
+                        "again and again"));
     }
 
     private static byte[] openStrings(int strings) {
@@ -57,52 +60,17 @@ final class HostileParsing {
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** Objects 1-4 a page, 5 an array of 4 million numbers in object stream 6, 10 on said to be there too. */
-    private static byte[] objectStreamMissing(int missing) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int[] offsets = new int[10 + missing];
-        String kids = "";
+    /** A page, and an object stream holding an array of 4 million numbers and said to hold objects 10 on too. */
+    private static byte[] objectStreamMissing(int missing, boolean deflated) {
+        StringBuilder kids = new StringBuilder("3 0 R");
+        PackedPdf pdf = new PackedPdf(deflated)
+                .object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+                .object(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+                .pack(java.util.Map.of(5, "[" + "1 ".repeat(4_000_000) + "]"));
         for (int i = 0; i < missing; i++) {
-            kids += " " + (10 + i) + " 0 R";
+            kids.append(' ').append(10 + i).append(" 0 R");
+            pdf.missing(10 + i, 0);
         }
-        String[] bodies = {
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R" + kids + "] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-            "[]"
-        };
-        ascii(out, "%PDF-1.7\n");
-        for (int i = 0; i < bodies.length; i++) {
-            offsets[i + 1] = out.size();
-            ascii(out, (i + 1) + " 0 obj\n" + bodies[i] + "\nendobj\n");
-        }
-        byte[] numbers = RawPdf.deflate(("5 0 [" + "1 ".repeat(4_000_000) + "]").getBytes(StandardCharsets.US_ASCII));
-        offsets[6] = out.size();
-        ascii(
-                out,
-                "6 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length " + numbers.length
-                        + " >>\nstream\n");
-        out.writeBytes(numbers);
-        ascii(out, "\nendstream\nendobj\n");
-        int xref = out.size();
-        ByteBuffer rows = ByteBuffer.allocate(offsets.length * 7);
-        for (int object = 0; object < offsets.length; object++) {
-            boolean inStream = object == 5 || object >= 10;
-            rows.put((byte) (inStream ? 2 : offsets[object] > 0 || object == 7 ? 1 : 0));
-            rows.putInt(inStream ? 6 : object == 7 ? xref : offsets[object]);
-            rows.putShort((short) 0);
-        }
-        byte[] table = RawPdf.deflate(rows.array());
-        ascii(
-                out,
-                "7 0 obj\n<< /Type /XRef /Size " + offsets.length + " /W [1 4 2] /Root 1 0 R /Filter /FlateDecode"
-                        + " /Length " + table.length + " >>\nstream\n");
-        out.writeBytes(table);
-        ascii(out, "\nendstream\nendobj\nstartxref\n" + xref + "\n%%EOF\n");
-        return out.toByteArray();
-    }
-
-    private static void ascii(ByteArrayOutputStream out, String text) {
-        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+        return pdf.object(2, "<< /Type /Pages /Kids [" + kids + "] /Count 1 >>").bytes();
     }
 }
