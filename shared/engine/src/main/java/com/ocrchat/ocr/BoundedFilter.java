@@ -84,9 +84,7 @@ final class BoundedFilter extends Filter {
             InputStream encoded, OutputStream decoded, COSDictionary parameters, int index, DecodeOptions options)
             throws IOException {
         DecodeBudget budget = DecodeBudget.current();
-        if (budget.exceeded() != null) {
-            throw new IOException(budget.exceeded()); // PDFBox skips a failed stream and decodes on: nothing more
-        }
+        budget.stopIfExceeded();
         InputStream checked = checkAllocation(encoded, parameters, index, options, budget);
         return filter.decode(checked, counted(decoded, parameters, budget), parameters, index, options);
     }

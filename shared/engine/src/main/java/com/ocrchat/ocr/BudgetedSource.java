@@ -40,15 +40,16 @@ final class BudgetedSource extends RandomAccessReadBuffer {
         return read;
     }
 
-    /** PDFBox skips what fails to parse and reads on: once refused, the operation reads nothing more. */
+    /** Once its reads are refused, the operation reads nothing more (checked on every read, cheaply). */
     private void stopIfRefused() throws IOException {
         if (refused != null && refused == DecodeBudget.current()) {
-            throw new IOException(refused.exceeded());
+            refused.stopIfExceeded();
         }
     }
 
     private void report() throws IOException {
         DecodeBudget budget = DecodeBudget.current();
+        budget.stopIfExceeded(); // over budget otherwise (a stream refused): read no further either
         long read = unreported;
         unreported = 0;
         try {

@@ -134,6 +134,16 @@ final class DecodeBudget {
         }
     }
 
+    /**
+     * Throws once the operation is over budget: PDFBox skips what fails to decode or parse and goes on to the next,
+     * which would each be refused again after its work.
+     */
+    void stopIfExceeded() throws IOException {
+        if (exceeded != null) {
+            throw new IOException(exceeded);
+        }
+    }
+
     void refuse(String why) throws IOException {
         exceeded = why;
         throw new IOException(why);

@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.graphics.state.PDExtendedGraphicsState;
  * one run of the tint transform for each distinct colour (a 4-ink photo of 8.4 million colours took 40 s and kept
  * about 160 bytes a colour), and a key made for every pixel an ink at a time (18 inks of 1 bit over 26 megapixels:
  * 35 s); an alternate space in inks runs its own transform for every colour. An ICC profile PDFBox cannot load falls
- * back to its alternate space.
+ * back to its alternate space. A soft mask's transfer function is counted here too, in the same tokens' time.
  */
 final class InkCosts {
     /** Making a pixel's key, for each of its inks. */

@@ -32,7 +32,7 @@ final class PageResourceBudget {
     /** Tokens of one calculator function, braces included: the ones PDF writers make have tens, a few hundred. */
     static final int MOST_TOKENS = 2000;
 
-    /** Programs' token counts, by stream (PDFBox's objects are equal only to themselves), while their file is open. */
+    /** Programs' steps, by stream (PDFBox's objects are equal only to themselves), while their file is open. */
     private static final Map<COSStream, Integer> STEPS = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** Values in one sampled function's table (samples times outputs): a four-input CMYK table of 32 a side. */
@@ -222,11 +222,14 @@ final class PageResourceBudget {
     private static long steps(PDFunction function, int level) throws IOException {
         if (function instanceof PDFunctionType3 stitching
                 && stitching.getCOSObject().getDictionaryObject(COSName.FUNCTIONS) instanceof COSArray parts) {
+            if (level >= 4) {
+                return Integer.MAX_VALUE; // deeper than any producer nests them
+            }
             long costliest = 0;
-            for (int index = 0; index < parts.size() && level < 4; index++) {
+            for (int index = 0; index < parts.size(); index++) {
                 costliest = Math.max(costliest, steps(PDFunction.create(parts.getObject(index)), level + 1));
             }
-            return level < 4 ? costliest : Integer.MAX_VALUE;
+            return costliest;
         }
         if (function == null
                 || function.getFunctionType() != 4

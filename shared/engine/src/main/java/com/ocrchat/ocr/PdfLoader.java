@@ -77,9 +77,7 @@ final class PdfLoader {
         @Override
         protected COSBase parseObjectStreamObject(long objectStream, COSObjectKey key) throws IOException {
             DecodeBudget budget = DecodeBudget.current();
-            if (budget.exceeded() != null) {
-                throw new IOException(budget.exceeded()); // PDFBox skips the failed object and looks for the next
-            }
+            budget.stopIfExceeded();
             COSBase found = super.parseObjectStreamObject(objectStream, key);
             if (found == null
                     && document.getObjectFromPool(new COSObjectKey(objectStream, 0))

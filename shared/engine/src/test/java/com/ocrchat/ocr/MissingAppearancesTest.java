@@ -34,36 +34,29 @@ class MissingAppearancesTest {
     @Test
     void aNoRotateAnnotationFarOffATurnedPageIsLeftUndrawnThoughItHasAnAppearance() {
         // PDFBox builds such an appearance anew when it holds a transparency group (out of memory after 6 s).
-        byte[] pdf = new RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate 90 /Annots [4 0 R] >>")
-                        .object(
-                                "<< /Type /Annot /Subtype /Circle /F 16 /Rect [0 0 1000000000 1000000000] /AP << /N 5 0 R >>"
-                                        + " /C [0 0 0] /Border [0 0 3] /BE << /S /C /I 1 >> >>")
-                        .stream(
-                                " /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /G 6 0 R >> >>",
-                                "/G Do".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                                false)
-                        .stream(
-                                " /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Group << /S /Transparency >>",
-                                new byte[0],
-                                false)
-                        .bytes();
+        byte[] pdf = letterPage("/Rotate 90 /Annots [4 0 R]")
+                .object("<< /Type /Annot /Subtype /Circle /F 16 /Rect [0 0 1000000000 1000000000] /AP << /N 5 0 R >>"
+                        + " /C [0 0 0] /Border [0 0 3] /BE << /S /C /I 1 >> >>")
+                .stream(
+                        " /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /G 6 0 R >> >>",
+                        "/G Do".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        false)
+                .stream(
+                        " /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Group << /S /Transparency >>",
+                        new byte[0],
+                        false)
+                .bytes();
         assertEquals(0, darkPixels(pdf));
     }
 
     @Test
     void appearancesAreBuiltForTheFirstTwoThousandOfAPage() {
         // 2,500 squares of 10 points on a grid of 50 by 50, each with a thick border and no appearance.
-        RawPdf pdf = new RawPdf()
-                .object("<< /Type /Catalog /Pages 2 0 R >>")
-                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
         StringBuilder annotations = new StringBuilder();
         for (int square = 0; square < 2500; square++) {
             annotations.append(4 + square).append(" 0 R ");
         }
-        pdf.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [" + annotations + "] >>");
+        RawPdf pdf = letterPage("/Annots [" + annotations + "]");
         for (int square = 0; square < 2500; square++) {
             int x = 6 + square % 50 * 12;
             int y = 780 - 12 - square / 50 * 15;
@@ -78,12 +71,17 @@ class MissingAppearancesTest {
     }
 
     private static byte[] annotated(String annotation) {
+        return letterPage("/Annots [4 0 R]")
+                .object("<< /Type /Annot " + annotation + " /C [0 0 0] /Border [0 0 3] /BE << /S /C /I 1 >> >>")
+                .bytes();
+    }
+
+    /** A letter page (object 3) with these entries besides its box; further objects from number 4. */
+    private static RawPdf letterPage(String entries) {
         return new RawPdf()
                 .object("<< /Type /Catalog /Pages 2 0 R >>")
                 .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Annots [4 0 R] >>")
-                .object("<< /Type /Annot " + annotation + " /C [0 0 0] /Border [0 0 3] /BE << /S /C /I 1 >> >>")
-                .bytes();
+                .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + entries + " >>");
     }
 
     private static BufferedImage rendered(byte[] pdf) {

@@ -75,7 +75,7 @@ class PdfPageTreeTest {
 
     @Test
     void aFileWithoutCrossReferencesChainedTwoHundredThousandDeepIsRefusedNotOverflowed() {
-        RawPdf pdf = new RawPdf().object("<< /Type /Catalog /Pages 2 0 R >>");
+        RawPdf pdf = pdf();
         int depth = 200_000;
         for (int node = 2; node < depth + 2; node++) {
             pdf.object("<< /Type /Pages /Kids [" + (node + 1) + " 0 R] /Count 1 >>");
@@ -99,7 +99,7 @@ class PdfPageTreeTest {
         int bookmarks = 10_000;
         RawPdf pdf = new RawPdf()
                 .object("<< /Type /Catalog /Pages 2 0 R /Outlines 5 0 R >>")
-                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>")
+                .object(ONE_PAGE_NODE)
                 .object(page(2, 4))
                 .object(contents("A page of a book with ten thousand bookmarks"))
                 .object("<< /Type /Outlines /First 6 0 R /Last " + (5 + bookmarks) + " 0 R /Count " + bookmarks
@@ -115,11 +115,7 @@ class PdfPageTreeTest {
     @Test
     void aDamagedFileOfFortyEightMegabytesOpens() {
         // Rebuilding its cross-references PDFBox reads it whole about six times, 289 MB: within what a file may read.
-        RawPdf pdf = new RawPdf()
-                .object("<< /Type /Catalog /Pages 2 0 R >>")
-                .object("<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>")
-                .object(page(2, 4))
-                .object(contents("A page beside a scan of forty-eight megabytes"));
+        RawPdf pdf = pdf(ONE_PAGE_NODE, page(2, 4), contents("A page beside a scan of forty-eight megabytes"));
         pdf.stream(
                 " /Type /XObject /Subtype /Image /Width 7000 /Height 7200 /BitsPerComponent 8 /ColorSpace"
                         + " /DeviceGray",
@@ -153,7 +149,7 @@ class PdfPageTreeTest {
     @Test
     void aPageWithKidsIsANodeOfPagesAsPdfboxTellsOne() {
         List<String> texts = read(
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>",
+                ONE_PAGE_NODE,
                 "<< /Type /Page /Kids [4 0 R] >>",
                 page(3, 5),
                 contents("The page below a page with kids"));
@@ -161,6 +157,10 @@ class PdfPageTreeTest {
     }
 
     private static final String FONT = "<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>";
+
+    /** Object 2: a node of the one page 3, giving it a letter box and the font. */
+    private static final String ONE_PAGE_NODE =
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources " + FONT + " >>";
 
     private static String page(int parent, int contents) {
         return "<< /Type /Page /Parent " + parent + " 0 R /Contents " + contents + " 0 R >>";

@@ -14,9 +14,9 @@ import java.util.TreeMap;
  * cross-reference stream are numbered after them.
  */
 public final class PackedPdf {
-    private final Map<Integer, String> plain = new TreeMap<>();
-    private final List<Map<Integer, String>> packs = new ArrayList<>();
-    private final Map<Integer, Integer> missing = new TreeMap<>();
+    private final TreeMap<Integer, String> plain = new TreeMap<>();
+    private final List<TreeMap<Integer, String>> packs = new ArrayList<>();
+    private final TreeMap<Integer, Integer> missing = new TreeMap<>();
     private final boolean deflated;
 
     /** Object streams deflated, as producers write them, or not. */
@@ -42,12 +42,10 @@ public final class PackedPdf {
     }
 
     public byte[] bytes() {
-        int highest = 0;
-        for (Map<Integer, String> pack : packs) {
-            highest = Math.max(highest, ((TreeMap<Integer, String>) pack).lastKey());
+        int highest = Math.max(plain.isEmpty() ? 0 : plain.lastKey(), missing.isEmpty() ? 0 : missing.lastKey());
+        for (TreeMap<Integer, String> pack : packs) {
+            highest = Math.max(highest, pack.lastKey());
         }
-        highest = Math.max(highest, plain.isEmpty() ? 0 : ((TreeMap<Integer, String>) plain).lastKey());
-        highest = Math.max(highest, missing.isEmpty() ? 0 : ((TreeMap<Integer, Integer>) missing).lastKey());
         int firstStream = highest + 1;
         int xrefNumber = firstStream + packs.size();
         long[][] rows = new long[xrefNumber + 1][]; // type, field 2, field 3
