@@ -2,6 +2,7 @@ package com.ocrchat.ocr;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.apache.pdfbox.cos.COSBase;
@@ -12,6 +13,7 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessStreamCache.StreamCacheCreateFunction;
 import org.apache.pdfbox.pdfparser.PDFParser;
+import org.apache.pdfbox.pdfparser.XrefTrailerResolver;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
@@ -24,6 +26,12 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 final class PdfLoader {
     private static final long STACK_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Entries PDFBox may hold in its maps of where objects lie, about 120 bytes of heap each: as much as one cross-
+     * reference stream at its 8 MB limit lists, 2,000 objects for each of a 2,000-page file's pages.
+     */
+    static final long MOST_CROSS_REFERENCE_ENTRIES = 4_000_000;
 
     private PdfLoader() {}
 
@@ -67,6 +75,7 @@ final class PdfLoader {
     private static final class WithoutPageTreeRepair extends PDFParser {
         WithoutPageTreeRepair(RandomAccessReadBuffer source, StreamCacheCreateFunction streamCache) throws IOException {
             super(source, "", null, null, streamCache);
+            xrefTrailerResolver = new CountedCrossReferences(DecodeBudget.current());
         }
 
         /**
@@ -96,6 +105,42 @@ final class PdfLoader {
             if (root.getCOSDictionary(COSName.PAGES) == null) {
                 throw new IOException("Page tree root must be a dictionary"); // PDFBox's own check, kept
             }
+        }
+    }
+
+    /**
+     * PDFBox's map of where each object lies, refused past {@link #MOST_CROSS_REFERENCE_ENTRIES}. PDFBox maps every
+     * entry a file lists, before any object is read: a 60 KB file chaining eight deflated cross-reference streams of 2.5
+     * million entries each, and a 50 MB one of an unfiltered stream (which no filter counts), filled a 2 GB heap.
+     */
+    private static final class CountedCrossReferences extends XrefTrailerResolver {
+        private final DecodeBudget budget;
+        private long entries;
+
+        CountedCrossReferences(DecodeBudget budget) {
+            this.budget = budget;
+        }
+
+        @Override
+        public void setXRef(COSObjectKey key, long offset) {
+            if (++entries > MOST_CROSS_REFERENCE_ENTRIES) {
+                try { // PDFBox calls this where it cannot throw IOException; PdfDocument reads the refusal's reason
+                    budget.refuse(String.format(
+                            java.util.Locale.ROOT,
+                            "its cross-references list more than %,d objects",
+                            MOST_CROSS_REFERENCE_ENTRIES));
+                } catch (IOException refused) {
+                    throw new UncheckedIOException(refused);
+                }
+            }
+            super.setXRef(key, offset);
+        }
+
+        /** PDFBox clears the maps to rebuild them from a search of the whole file. */
+        @Override
+        protected void reset() {
+            super.reset();
+            entries = 0;
         }
     }
 }

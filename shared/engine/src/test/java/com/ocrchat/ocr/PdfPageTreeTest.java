@@ -125,6 +125,14 @@ class PdfPageTreeTest {
     }
 
     @Test
+    void aFileListingThreeMillionObjectsInTwoCrossReferenceStreamsOpens() {
+        // Within the 4 million entries PDFBox may map (8 million were refused: HostileParsing).
+        try (PdfDocument pdf = PdfDocument.open(RawPdf.pageListedByStreams(2, 1_500_000, true), LIMITS)) {
+            assertEquals(1, pdf.pageCount());
+        }
+    }
+
+    @Test
     void pagesInFiveObjectStreamsOfEightMegabytesOpenEachDecodedOnce() {
         // As a tagged book packs its pages among their structure: 38 MB of object streams, each decoded once.
         com.ocrchat.testing.PackedPdf pdf = new com.ocrchat.testing.PackedPdf(true)

@@ -30,7 +30,18 @@ final class HostileParsing {
                 new HostileInputs.Hostile(
                         "pdf-unfiltered-object-stream-missing-200-objects",
                         objectStreamMissing(200, false),
-                        "again and again"));
+                        "again and again"),
+                // Eight deflated cross-reference streams chained by /Prev, 2.5 million entries each, each within the
+                // 8 MB a stream may decode to (60 KB): PDFBox maps every entry before it reads an object, 2 GB.
+                new HostileInputs.Hostile(
+                        "pdf-eight-cross-reference-streams-of-2.5-million-objects",
+                        RawPdf.pageListedByStreams(8, 2_500_000, true),
+                        "cross-references list more than"),
+                // One unfiltered cross-reference stream of 4.5 million one-byte entries, which no filter counts.
+                new HostileInputs.Hostile(
+                        "pdf-unfiltered-cross-reference-stream-of-4.5-million-objects",
+                        RawPdf.pageListedByStreams(1, 4_500_000, false),
+                        "cross-references list more than"));
     }
 
     private static byte[] openStrings(int strings) {

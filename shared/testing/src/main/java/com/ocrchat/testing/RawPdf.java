@@ -68,6 +68,49 @@ public final class RawPdf {
         return out.toByteArray();
     }
 
+    /**
+     * A page, then {@code sections} cross-reference streams chained by /Prev, the last found first; each lists {@code
+     * entries} objects of its own numbers, all said to lie where the catalog does.
+     */
+    public static byte[] pageListedByStreams(int sections, int entries, boolean deflated) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String[] bodies = {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"
+        };
+        int[] offsets = new int[bodies.length + 1];
+        out.writeBytes("%PDF-1.7\n".getBytes(StandardCharsets.ISO_8859_1));
+        for (int i = 1; i <= bodies.length; i++) {
+            offsets[i] = out.size();
+            out.writeBytes((i + " 0 obj\n" + bodies[i - 1] + "\nendobj\n").getBytes(StandardCharsets.ISO_8859_1));
+        }
+        long previous = -1;
+        for (int section = 0; section < sections; section++) {
+            boolean last = section == sections - 1;
+            long first = 10L + (long) section * entries;
+            // one-byte offsets, type 1 by default (/W [0 1 0]): the catalog lies within the first 256 bytes
+            byte[] table = new byte[entries + (last ? 3 : 0)];
+            java.util.Arrays.fill(table, (byte) offsets[1]);
+            if (last) {
+                table[entries + 1] = (byte) offsets[2];
+                table[entries + 2] = (byte) offsets[3];
+            }
+            byte[] data = deflated ? deflate(table) : table;
+            long here = out.size();
+            String dictionary = "<< /Type /XRef /Size " + (first + entries + sections) + " /Index [" + first + " "
+                    + entries + (last ? " 1 3" : "") + "] /W [0 1 0] /Root 1 0 R /Length " + data.length
+                    + (deflated ? " /Filter /FlateDecode" : "") + (previous >= 0 ? " /Prev " + previous : "") + " >>";
+            out.writeBytes(
+                    ((first + entries) + " 0 obj\n" + dictionary + "\nstream\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(data);
+            out.writeBytes("\nendstream\nendobj\n".getBytes(StandardCharsets.ISO_8859_1));
+            previous = here;
+        }
+        out.writeBytes(("startxref\n" + previous + "\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1));
+        return out.toByteArray();
+    }
+
     static byte[] deflate(byte[] data) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         deflater.setInput(data);
