@@ -7,8 +7,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.cos.COSStream;
 
 /**
@@ -45,8 +47,52 @@ final class FontBudget {
                 && descendants.size() > 0
                 && descendants.getObject(0) instanceof COSDictionary descendant) {
             programs = plus(programs, programs(descendant.getCOSDictionary(COSName.FONT_DESC)));
+            long widths = widths(descendant);
+            if (widths > PdfCMaps.MOST_MAPPINGS && programs.overBudget() == null) {
+                programs = new Verdict(programs.codes(), tooManyWidths());
+            }
+            programs = plus(programs, new Verdict(widths, null));
         }
         return new Verdict(mappings(font) + programs.codes(), programs.overBudget());
+    }
+
+    /**
+     * The CIDs a composite font's descendant gives widths for (/W), each of which PDFBox maps as it loads the font, a
+     * range CID by CID in int arithmetic: /W [0 100000000 500] in a 1 KB file filled a 2 GB heap, and a range ending at
+     * 2^31 - 1 never ends. Its vertical metrics (/W2) are mapped by the CID too, their ranges kept as ranges.
+     */
+    static long widths(COSDictionary descendant) {
+        COSName subtype = descendant.getCOSName(COSName.SUBTYPE);
+        if (!COSName.CID_FONT_TYPE0.equals(subtype) && !COSName.CID_FONT_TYPE2.equals(subtype)) {
+            return 0; // PDFBox loads no other dictionary as a descendant font
+        }
+        long cids = 0;
+        if (descendant.getDictionaryObject(COSName.W) instanceof COSArray w) {
+            for (int i = 0; i < w.size() - 1; ) {
+                if (!(w.getObject(i++) instanceof COSNumber first)) {
+                    continue; // PDFBox skips it the same way
+                }
+                COSBase next = w.getObject(i++);
+                if (next instanceof COSArray listed) {
+                    cids += listed.size();
+                } else if (i < w.size() && next instanceof COSNumber last) {
+                    i++; // the range's width
+                    cids += Math.max(0, (long) last.intValue() - first.intValue() + 1);
+                }
+            }
+        }
+        if (descendant.getDictionaryObject(COSName.W2) instanceof COSArray w2) {
+            for (int i = 0; i < w2.size(); i++) {
+                if (w2.getObject(i) instanceof COSArray listed) {
+                    cids += listed.size() / 3;
+                }
+            }
+        }
+        return cids;
+    }
+
+    static String tooManyWidths() {
+        return "a font in it gives widths for more than " + PdfCMaps.MOST_MAPPINGS + " codes";
     }
 
     /** The codes PDFBox maps parsing a font's embedded CMaps, each counted up to just past its own budget. */

@@ -2,6 +2,7 @@ package com.ocrchat.ocr;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -65,6 +66,9 @@ final class PageResourceBudget {
     /** Objects every function and CMap under which passed: a page that reaches one over budget never adds any. */
     private final Set<COSBase> passed = Collections.newSetFromMap(new IdentityHashMap<>());
 
+    /** Content streams whose operands were counted and found within {@link OperandPiles#MOST_BYTES}. */
+    private final Set<COSStream> operandsWithin = Collections.newSetFromMap(new IdentityHashMap<>());
+
     /**
      * The document's form resources, whose fonts PDFBox loads when it makes an annotation's missing appearance (it
      * fixes up the whole form then), or null.
@@ -107,6 +111,10 @@ final class PageResourceBudget {
                 }
             }
         }
+        String contents = operandsOverBudget(page.getCOSObject().getDictionaryObject(COSName.CONTENTS));
+        if (contents != null) {
+            return contents;
+        }
         long mappings = 0;
         while (!toCheck.isEmpty()) {
             COSBase next = toCheck.pop();
@@ -120,15 +128,24 @@ final class PageResourceBudget {
                 clock.checkClock();
                 long fontMappings = fonts.mappings(dictionary);
                 FontBudget.Verdict program = fonts.programs(dictionary);
-                mappings += fontMappings + program.codes();
+                long widths = FontBudget.widths(dictionary);
+                mappings += fontMappings + program.codes() + widths;
                 String why = fontMappings > PdfCMaps.MOST_MAPPINGS
                         ? "a CMap of a font in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes"
-                        : program.overBudget() != null
-                                ? program.overBudget()
-                                : mappings > MOST_MAPPINGS_A_PAGE
-                                        ? "the CMaps of its fonts, with their programs' cmaps, map more than "
-                                                + MOST_MAPPINGS_A_PAGE + " codes"
-                                        : functionOverBudget(dictionary);
+                        : widths > PdfCMaps.MOST_MAPPINGS
+                                ? FontBudget.tooManyWidths()
+                                : program.overBudget() != null
+                                        ? program.overBudget()
+                                        : mappings > MOST_MAPPINGS_A_PAGE
+                                                ? "the CMaps of its fonts, with their programs' cmaps and widths, map more than "
+                                                        + MOST_MAPPINGS_A_PAGE + " codes"
+                                                : functionOverBudget(dictionary);
+                if (why == null && (OperandPiles.isDrawn(dictionary) || dictionary.containsKey(COSName.CHAR_PROCS))) {
+                    why = operandsOverBudget(
+                            OperandPiles.isDrawn(dictionary)
+                                    ? dictionary
+                                    : dictionary.getDictionaryObject(COSName.CHAR_PROCS));
+                }
                 if (why != null) {
                     return why;
                 }
@@ -152,6 +169,33 @@ final class PageResourceBudget {
         if (item instanceof COSDictionary || item instanceof COSArray || item instanceof COSObject) {
             toCheck.push(item);
         }
+    }
+
+    /**
+     * Why a content stream (of a page's contents, a form, a pattern, or each of a Type 3 font's glyph procedures) piles
+     * up too many operands before an operator ({@link OperandPiles}), or null; each stream counted once a document.
+     */
+    private String operandsOverBudget(COSBase contents) throws IOException {
+        List<COSBase> parts = new ArrayList<>();
+        if (contents instanceof COSArray array) {
+            for (int index = 0; index < array.size(); index++) {
+                parts.add(array.getObject(index));
+            }
+        } else if (contents instanceof COSStream) {
+            parts.add(contents);
+        } else if (contents instanceof COSDictionary procedures) {
+            procedures.keySet().forEach(name -> parts.add(procedures.getDictionaryObject(name)));
+        }
+        for (COSBase part : parts) {
+            if (part instanceof COSStream stream && !operandsWithin.contains(stream)) {
+                if (OperandPiles.overBudget(stream)) {
+                    return "an operator in it has more than " + DecodeBudget.megabytes(OperandPiles.MOST_BYTES)
+                            + " MB of operands";
+                }
+                operandsWithin.add(stream);
+            }
+        }
+        return null;
     }
 
     /**

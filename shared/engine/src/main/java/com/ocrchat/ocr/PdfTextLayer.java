@@ -16,6 +16,9 @@ import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceCMYKCo
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceGrayColor;
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor;
 import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -33,12 +36,21 @@ final class PdfTextLayer extends PDFTextStripper {
     /** Fill this light (0..255) is white on a white page: hidden, whatever it says. */
     private static final int NEAR_WHITE = 235;
 
+    /**
+     * Characters a page's layer may hold, a glyph at least one and each marked-content replacement (/ActualText)
+     * counted in full, as PDFBox decodes it: a dense page has 10,000. Past it the page is recognized instead. One glyph
+     * may stand for 127 characters (a ToUnicode range) or a megabyte (ActualText): 1,000 such filled a 2 GB heap.
+     */
+    static final int MOST_CHARACTERS = 500_000;
+
     private final float scale;
     private final List<List<Word>> lines = new ArrayList<>();
     private List<Word> line = new ArrayList<>();
     private int visible;
     private int invisible;
     private int bad;
+    private long characters;
+    private final OverlappingGlyphs drawn = new OverlappingGlyphs();
 
     private final OperatorBudget budget;
 
@@ -53,6 +65,7 @@ final class PdfTextLayer extends PDFTextStripper {
         addOperator(new SetNonStrokingDeviceRGBColor(this));
         addOperator(new SetNonStrokingDeviceCMYKColor(this));
         setSortByPosition(true);
+        setSuppressDuplicateOverlappingText(false); // done by OverlappingGlyphs, in constant time a glyph
     }
 
     /** The page from its text layer, or empty when the layer is not to be trusted (or the budget ran out). */
@@ -72,6 +85,9 @@ final class PdfTextLayer extends PDFTextStripper {
     @Override
     protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
         budget.check(this, operator, operands);
+        if (characters > MOST_CHARACTERS) { // not the page's budget: the page is drawn and recognized instead
+            throw new IOException("its text layer holds more than " + MOST_CHARACTERS + " characters");
+        }
         if ("Tf".equals(operator.getName())) {
             budget.selectFont(getResources(), operands);
         }
@@ -97,7 +113,26 @@ final class PdfTextLayer extends PDFTextStripper {
         if (text.getUnicode() == null || text.getUnicode().codePoints().anyMatch(PdfTextLayer::isBad)) {
             bad += count;
         }
+        String unicode = text.getUnicode();
+        if (characters > MOST_CHARACTERS
+                || unicode != null
+                        && !unicode.isEmpty()
+                        && drawn.drawnBefore(
+                                unicode, text.getX(), text.getY(), text.getWidth() / unicode.length() / 3)) {
+            return; // kept no more (the next operator ends the layer), or drawn twice to look bold
+        }
         super.processTextPosition(text);
+        characters +=
+                text.getUnicode() == null ? 1 : Math.max(1, text.getUnicode().length());
+    }
+
+    /** A marked-content replacement is decoded anew at each BDC, and its text kept on the first glyph after it. */
+    @Override
+    public void beginMarkedContentSequence(COSName tag, COSDictionary properties) {
+        if (properties != null && properties.getDictionaryObject(COSName.ACTUAL_TEXT) instanceof COSString replaced) {
+            characters += replaced.getBytes().length;
+        }
+        super.beginMarkedContentSequence(tag, properties);
     }
 
     /** Text a reader cannot see: under 1 pt, outside the crop box, or filled (not stroked) in near-white. */

@@ -84,6 +84,53 @@ class PdfTextLayerTest {
         }
     }
 
+    @Test
+    void textDrawnTwiceToLookBoldIsReadOnce() throws Exception {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument();
+                var out = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            document.addPage(page);
+            var font = new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                    org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                line(content, font, 12, 72, 700, java.awt.Color.BLACK, "Overdue balance 215.00 USD");
+                line(content, font, 12, 72.4f, 700.2f, java.awt.Color.BLACK, "Overdue balance 215.00 USD");
+                line(content, font, 12, 72, 680, java.awt.Color.BLACK, "Overdue balance 215.00 USD");
+            }
+            document.save(out);
+            try (Document read = Documents.open(out.toByteArray(), LIMITS)) {
+                assertEquals(
+                        "Overdue balance 215.00 USD\nOverdue balance 215.00 USD",
+                        read.textLayer(0).orElseThrow().text(),
+                        "the copy drawn over the first is dropped, the line below it kept");
+            }
+        }
+    }
+
+    @Test
+    void aTextLayerOfMoreCharactersThanAPageHoldsIsLeftToRecognition() throws Exception {
+        String line = "Ordinary words on an ordinary line of a report page ".repeat(4);
+        int lines = PdfTextLayer.MOST_CHARACTERS / line.length() + 1;
+        StringBuilder contents = new StringBuilder("BT /F1 2 Tf 20 1990 Td");
+        for (int i = 0; i < lines; i++) { // lines just far enough apart not to be one drawn twice
+            contents.append(" (").append(line).append(") Tj 0 -0.7 Td");
+        }
+        byte[] pdf = new com.ocrchat.testing.RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object(
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 2000] /Contents 4 0 R /Resources << /Font"
+                                        + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
+                        .stream(
+                                "",
+                                contents.append(" ET").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                true)
+                        .bytes();
+        try (Document document = Documents.open(pdf, LIMITS)) {
+            assertTrue(document.textLayer(0).isEmpty());
+        }
+    }
+
     /** Two visible lines, and text in white, at half a point, and above the page. */
     private static byte[] pageWith(String white, String tiny, String offPage) throws Exception {
         try (var document = new org.apache.pdfbox.pdmodel.PDDocument();

@@ -32,6 +32,7 @@ public final class HostileInputs {
         all.addAll(HostileStreams.pdfs());
         all.addAll(HostileDrawings.pdfs());
         all.addAll(HostileParsing.pdfs());
+        all.addAll(HostileTextLayers.pdfs());
         all.addAll(HostileCMaps.pdfs());
         all.addAll(HostileTrueTypeFonts.pdfs());
         all.addAll(HostilePostScriptFonts.pdfs());

@@ -1,0 +1,197 @@
+package com.ocrchat.ocr;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+
+/**
+ * The operands a content stream piles up before an operator, in heap, read before PDFBox parses it. PDFBox's parser
+ * holds every operand until the next operator, however many, and each a few dozen bytes: "[()]" (4 bytes) is about 150
+ * bytes parsed, so a form of 31 MB of them, within a stream's limit, is 1.2 GB, and a form drawing itself holds one
+ * pile while the next is parsed (a 47 KB file filled a 2 GB heap). No real operator has more than a few thousand.
+ */
+final class OperandPiles {
+    /** The heap one operator's operands may take: 8 MB, a string of 8 MB or about 100,000 small operands. */
+    static final long MOST_BYTES = 8L * 1024 * 1024;
+
+    private static final int NUMBER = 32;
+    private static final int NAME = 56;
+    private static final int STRING = 56;
+    private static final int ARRAY = 80;
+    private static final int DICTIONARY = 120;
+
+    private final InputStream in;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
+    private long pile;
+
+    private OperandPiles(InputStream in) {
+        this.in = in;
+    }
+
+    /** Whether some operator of the stream has operands of more than {@link #MOST_BYTES} of heap. */
+    static boolean overBudget(InputStream contents) throws IOException {
+        return new OperandPiles(contents).scan();
+    }
+
+    /**
+     * Whether the content stream piles up too many operands, decoded on a budget of its own: PDFBox decodes it again to
+     * draw it, on the page's.
+     */
+    static boolean overBudget(COSStream stream) {
+        try {
+            return new DecodeBudget(DecodeBudget.DEFAULT_BYTES).apply(() -> {
+                try (InputStream in = stream.createInputStream()) {
+                    return OperandPiles.overBudget(in);
+                }
+            });
+        } catch (IOException undecodable) {
+            return false; // PDFBox fails to decode it too, or its own decode is refused by the page's budget
+        }
+    }
+
+    /** A form (an annotation's appearance too) or a tiling pattern: content PDFBox parses as it draws it. */
+    static boolean isDrawn(COSDictionary dictionary) {
+        return dictionary instanceof COSStream
+                && (COSName.FORM.equals(dictionary.getCOSName(COSName.SUBTYPE))
+                        || dictionary.getInt(COSName.PATTERN_TYPE) == 1);
+    }
+
+    private boolean scan() throws IOException {
+        StringBuilder word = new StringBuilder();
+        for (int b = read(); b >= 0; b = read()) {
+            if (pile > MOST_BYTES) {
+                return true;
+            }
+            if (isRegular(b)) {
+                word.append((char) b);
+                while ((b = peek()) >= 0 && isRegular(b)) {
+                    read();
+                    if (word.length() < 8) { // as much as tells a keyword
+                        word.append((char) b);
+                    }
+                }
+                pile += endWord(word.toString());
+                word.setLength(0);
+                continue;
+            }
+            switch (b) {
+                case '%' -> skipUntilLineEnd();
+                case '(' -> pile += STRING + skipString();
+                case '<' -> {
+                    if (peek() == '<') {
+                        read();
+                        pile += DICTIONARY;
+                    } else {
+                        pile += STRING + skipUntil('>') / 2;
+                    }
+                }
+                case '[' -> pile += ARRAY;
+                case '/' -> {
+                    while ((b = peek()) >= 0 && isRegular(b)) {
+                        read();
+                    }
+                    pile += NAME;
+                }
+                default -> {} // white space, and the closing delimiters
+            }
+        }
+        return pile > MOST_BYTES;
+    }
+
+    /** A number or keyword operand's heap; an operator clears the pile, and inline image data is passed over. */
+    private long endWord(String word) throws IOException {
+        char first = word.charAt(0);
+        if (first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.') {
+            return NUMBER;
+        }
+        if (word.equals("true") || word.equals("false") || word.equals("null")) {
+            return 8;
+        }
+        pile = 0;
+        if (word.equals("ID")) {
+            skipInlineImageData();
+        }
+        return 0;
+    }
+
+    /** To white space, "EI" and white space or the end, as PDFBox looks for the image's end. */
+    private void skipInlineImageData() throws IOException {
+        int before = ' ';
+        for (int b = read(); b >= 0; before = b, b = read()) {
+            if (isWhite(before) && b == 'E' && peek() == 'I') {
+                read();
+                int after = peek();
+                if (after < 0 || isWhite(after)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** A literal string's bytes, to its balancing parenthesis; escapes taken as PDFBox takes them. */
+    private long skipString() throws IOException {
+        long bytes = 0;
+        int depth = 1;
+        for (int b = read(); b >= 0; b = read()) {
+            if (b == '\\') {
+                read();
+            } else if (b == '(') {
+                depth++;
+            } else if (b == ')' && --depth == 0) {
+                return bytes;
+            }
+            bytes++;
+        }
+        return bytes;
+    }
+
+    private long skipUntil(int end) throws IOException {
+        long bytes = 0;
+        for (int b = read(); b >= 0 && b != end; b = read()) {
+            bytes++;
+        }
+        return bytes;
+    }
+
+    private void skipUntilLineEnd() throws IOException {
+        for (int b = peek(); b >= 0 && b != '\n' && b != '\r'; b = peek()) {
+            read();
+        }
+    }
+
+    private static boolean isWhite(int b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0;
+    }
+
+    private static boolean isRegular(int b) {
+        return !isWhite(b) && "()<>[]{}/%".indexOf(b) < 0;
+    }
+
+    private int peek() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position] & 0xFF;
+    }
+
+    private int read() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position++] & 0xFF;
+    }
+
+    private boolean fill() throws IOException {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+            limit = 0;
+            return false;
+        }
+        return true;
+    }
+}

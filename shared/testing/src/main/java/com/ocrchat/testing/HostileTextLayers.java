@@ -1,0 +1,133 @@
+package com.ocrchat.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hostile corpus's PDFs whose cost is in reading a page's own text layer (PDFBox's text stripper, its fonts' metrics
+ * and CMaps) and in the operands its content streams pile up.
+ */
+final class HostileTextLayers {
+    private HostileTextLayers() {}
+
+    private static final String HELVETICA = "/F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
+    private static final String LINE = "BT /F1 10 Tf 50 700 Td (Ordinary visible text here) Tj ET ";
+
+    static List<HostileInputs.Hostile> pdfs() {
+        return List.of(
+                // 1,000 glyphs each standing for the same 1 MB /ActualText, kept in a deflated object stream: 2 GB.
+                new HostileInputs.Hostile("pdf-1000-glyphs-of-a-megabyte-of-actual-text", actualText(1000), null),
+                // One TJ of 100,000 glyphs edging up and across: PDFBox's check for text drawn twice, quadratic, 150 s.
+                new HostileInputs.Hostile("pdf-100000-glyphs-edging-past-each-other", glyphsEdging(100_000), null),
+                // Glyphs each mapped by a ToUnicode range to 127 characters: 250 million characters, out of memory.
+                new HostileInputs.Hostile("pdf-2-million-glyphs-of-127-characters", fatGlyphs(2000, 990), null),
+                // 15 ranges of 65,536 codes, each to 127 characters (2 KB): within the count of codes, 1.3 GB.
+                new HostileInputs.Hostile("pdf-tounicode-ranges-to-127-characters", fatRanges(15), "maps more than"),
+                // A composite font's /W giving one width to 100 million CIDs (1 KB): PDFBox maps each, out of memory.
+                new HostileInputs.Hostile(
+                        "pdf-cid-font-widths-for-100-million-codes", widths(100_000_000), "gives widths for more than"),
+                // A range ending at 2^31 - 1: PDFBox's int loop never ends.
+                new HostileInputs.Hostile(
+                        "pdf-cid-font-widths-to-the-last-int", widths(Integer.MAX_VALUE), "gives widths for more than"),
+                // A form of 6.3 million "[()]" before its Do, drawing itself (47 KB): 1.2 GB a level, out of memory.
+                new HostileInputs.Hostile("pdf-form-piling-6-million-operands", operandPile(6_300_000), "of operands"));
+    }
+
+    private static byte[] actualText(int glyphs) {
+        String contents = LINE + "BT /F1 10 Tf " + "/Span /P1 BDC 1 0 0 1 50 600 Tm (a) Tj EMC ".repeat(glyphs) + "ET";
+        return new PackedPdf(true)
+                .object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+                .object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                .object(
+                        3,
+                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << "
+                                + HELVETICA + " >> /Properties << /P1 5 0 R >> >> >>")
+                .object(4, "<< /Length " + contents.length() + " >>\nstream\n" + contents + "\nendstream")
+                .pack(Map.of(5, "<< /ActualText (" + "word ".repeat(1 << 18) + ") >>"))
+                .bytes();
+    }
+
+    /** A line turned nearly upright, each glyph a hair across and more than its overlap up from the one before. */
+    private static byte[] glyphsEdging(int glyphs) {
+        double step = 0.9 / (3 * glyphs);
+        double slant = 1.5 * step * 200;
+        String contents = LINE
+                + String.format(
+                        java.util.Locale.ROOT,
+                        "BT /F1 1 Tf %.9f 200 -200 %.9f 0.001 100 Tm [%s] TJ ET",
+                        slant,
+                        slant,
+                        String.format(java.util.Locale.ROOT, "(l) %.6f ", 1000 * (1 - step))
+                                .repeat(glyphs));
+        String widths = "1000 ".repeat(91);
+        return HostilePdfs.onePage(
+                        "[0 0 612 792]",
+                        contents,
+                        "/Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 122"
+                                + " /Widths [" + widths + "] >> >>",
+                        true)
+                .bytes();
+    }
+
+    private static byte[] fatGlyphs(int lines, int perLine) {
+        String text = "abcdefghij".repeat(perLine / 10 + 1).substring(0, perLine);
+        String contents = "BT /F1 12 Tf 5 785 Td "
+                + ("(" + text + ") Tj 0 -" + String.format(java.util.Locale.ROOT, "%.4f", 780.0 / lines) + " Td ")
+                        .repeat(lines)
+                + "ET";
+        return fontWithToUnicode(contents, "<00> <FF>", "1 beginbfrange\n<20> <7A> <" + "4E00".repeat(127) + ">\n");
+    }
+
+    private static byte[] fatRanges(int ranges) {
+        return fontWithToUnicode(
+                LINE,
+                "<0000> <FFFF>",
+                ranges + " beginbfrange\n" + ("<0000> <FFFF> <" + "4E00".repeat(127) + ">\n").repeat(ranges));
+    }
+
+    private static byte[] fontWithToUnicode(String contents, String codeSpace, String ranges) {
+        String cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Fat def /CMapType 2 def "
+                + "1 begincodespacerange " + codeSpace + " endcodespacerange\n" + ranges
+                + "endbfrange endcmap CMapName currentdict /CMap defineresource pop end end";
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object(
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1"
+                                        + " << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 5 0 R /FirstChar 32"
+                                        + " /LastChar 122 /Widths [" + "50 ".repeat(91) + "] >> >> >> >>")
+                        .stream("", contents.getBytes(StandardCharsets.US_ASCII), true)
+                        .stream("", cmap.getBytes(StandardCharsets.US_ASCII), true)
+                        .bytes();
+    }
+
+    private static byte[] widths(int last) {
+        String font = "<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H /DescendantFonts [<< /Type"
+                + " /Font /Subtype /CIDFontType2 /BaseFont /Foo /CIDSystemInfo << /Registry (Adobe) /Ordering"
+                + " (Identity) /Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName /Foo /Flags 4"
+                + " /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"
+                + " /W [0 " + last + " 500] >>] >>";
+        return HostilePdfs.onePage(
+                        "[0 0 612 792]",
+                        "BT /F1 10 Tf 50 700 Td (Ordinary visible text here) Tj /F2 12 Tf 0 -20 Td <00410042> Tj ET",
+                        "/Font << " + HELVETICA + " /F2 " + font + " >>",
+                        true)
+                .bytes();
+    }
+
+    private static byte[] operandPile(int operands) {
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object(
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << "
+                                        + HELVETICA + " >> /XObject << /Fm1 5 0 R >> >> >>")
+                        .stream("", (LINE + "/Fm1 Do").getBytes(StandardCharsets.US_ASCII), true)
+                        .stream(
+                                "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /Fm1 5 0 R >> >>",
+                                ("/Fm1 " + "[()] ".repeat(operands) + "Do").getBytes(StandardCharsets.US_ASCII),
+                                true)
+                        .bytes();
+    }
+}
