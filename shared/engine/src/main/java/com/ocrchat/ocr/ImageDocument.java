@@ -4,7 +4,6 @@ import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.OcrChatException;
 import com.ocrchat.error.UnsupportedDocument;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
@@ -58,7 +57,7 @@ final class ImageDocument implements Document {
                 ImageCosts.checkBmp(bytes);
             }
             int jpegScans = type == DocumentType.JPEG ? ImageCosts.jpegScans(bytes) : 0;
-            input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes));
+            input = new UploadImageStream(bytes);
             ImageReader reader = readerFor(type, input);
             reader.setInput(input, false, true);
             ImageDocument document = new ImageDocument(type, input, reader, pages, limits, jpegScans);
@@ -179,7 +178,7 @@ final class ImageDocument implements Document {
             if (image == null) {
                 throw corruptPage(index, null);
             }
-            return image;
+            return ImageTransforms.eightBits(image);
         } catch (IOException | RuntimeException e) {
             if (e instanceof OcrChatException known) {
                 throw known;

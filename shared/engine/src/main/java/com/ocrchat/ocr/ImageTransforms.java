@@ -9,6 +9,37 @@ import java.awt.image.BufferedImage;
 public final class ImageTransforms {
     private ImageTransforms() {}
 
+    /** Rows converted at once: a band's temporary copy of 4 bytes a pixel is small whatever the page. */
+    private static final int BAND_ROWS = 256;
+
+    /**
+     * A page of a type Java 2D has no direct loops for (16 bits a sample, CMYK, two channels) in 8 bits a channel,
+     * opaque over white, converted a band of rows at a time; others as they are. Everything after the drawing (grey
+     * pixels, the page image, turning) converts such a page whole, into a temporary of 4 bytes a pixel beside it: a
+     * 48-bit RGB page of 100 megapixels, 600 MB, needed 1.5 GB more.
+     */
+    static BufferedImage eightBits(BufferedImage image) {
+        if (image.getType() != BufferedImage.TYPE_CUSTOM) {
+            return image;
+        }
+        boolean grey = image.getColorModel().getNumColorComponents() == 1;
+        BufferedImage converted = new BufferedImage(
+                image.getWidth(),
+                image.getHeight(),
+                grey ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y < image.getHeight(); y += BAND_ROWS) {
+            int rows = Math.min(BAND_ROWS, image.getHeight() - y);
+            BufferedImage band = image.getSubimage(0, y, image.getWidth(), rows);
+            BufferedImage into = converted.getSubimage(0, y, image.getWidth(), rows);
+            Graphics2D g = into.createGraphics();
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), rows);
+            g.drawImage(band, 0, 0, null);
+            g.dispose();
+        }
+        return converted;
+    }
+
     /** The image turned clockwise by a multiple of 90 degrees. */
     static BufferedImage rotateClockwise(BufferedImage image, int degrees) {
         int quarters = Math.floorMod(degrees / 90, 4);

@@ -25,6 +25,7 @@ final class TiffPages {
         boolean little = bytes[0] == 'I';
         long offset = unsigned32(bytes, 4, little);
         Set<Long> visited = new HashSet<>();
+        long[] tableEntries = {0}; // read so far, over the whole file
         int pages = 0;
         while (offset != 0) {
             if (offset < 8 || offset + 2 > bytes.length) {
@@ -43,7 +44,7 @@ final class TiffPages {
             if (next + 4 > bytes.length) {
                 throw corrupt("an image directory runs past the end of the file");
             }
-            checkImageData(bytes, (int) offset + 2, entries, little);
+            checkImageData(bytes, (int) offset + 2, entries, little, tableEntries);
             offset = unsigned32(bytes, (int) next, little);
         }
         if (pages == 0) {
@@ -56,6 +57,20 @@ final class TiffPages {
     private static final int STRIP_BYTE_COUNTS = 279;
     private static final int TILE_OFFSETS = 324;
     private static final int TILE_BYTE_COUNTS = 325;
+
+    private static final int IMAGE_WIDTH = 256;
+    private static final int IMAGE_LENGTH = 257;
+    private static final int SAMPLES_PER_PIXEL = 277;
+    private static final int PLANAR_CONFIGURATION = 284;
+    private static final int TILE_WIDTH = 322;
+    private static final int TILE_LENGTH = 323;
+
+    /**
+     * Strip and tile entries read over the whole file: each directory's table is read by us and again by the JDK's
+     * reader, so 200 tiny pages sharing one table of 10 million entries (42 MB) took 64 s to open. A page of 100
+     * megapixels in tiles of 16 x 16 has 390,625.
+     */
+    static final long MOST_TABLE_ENTRIES = 4_000_000;
 
     private static final int COMPRESSION = 259;
     private static final int JPEG_TABLES = 347;
@@ -73,7 +88,8 @@ final class TiffPages {
      * where its tags put it, is walked the same
      * way. Every entry counts, duplicates included: the reader takes the one of the type it expects.
      */
-    private static void checkImageData(byte[] bytes, int firstEntry, int entries, boolean little) {
+    private static void checkImageData(byte[] bytes, int firstEntry, int entries, boolean little, long[] tableEntries) {
+        Geometry geometry = Geometry.of(bytes, firstEntry, entries, little);
         List<long[]> offsets = new ArrayList<>();
         List<long[]> counts = new ArrayList<>();
         boolean jpeg = false;
@@ -82,10 +98,9 @@ final class TiffPages {
         for (int i = 0; i < entries; i++) {
             int entry = firstEntry + 12 * i;
             int tag = unsigned16(bytes, entry, little);
-            if (tag == STRIP_OFFSETS || tag == TILE_OFFSETS) {
-                offsets.add(values(bytes, entry, little));
-            } else if (tag == STRIP_BYTE_COUNTS || tag == TILE_BYTE_COUNTS) {
-                counts.add(values(bytes, entry, little));
+            if (tag == STRIP_OFFSETS || tag == TILE_OFFSETS || tag == STRIP_BYTE_COUNTS || tag == TILE_BYTE_COUNTS) {
+                geometry.checkTable(unsigned32(bytes, entry + 4, little), tableEntries);
+                (tag == STRIP_OFFSETS || tag == TILE_OFFSETS ? offsets : counts).add(values(bytes, entry, little));
             } else if (tag == COMPRESSION && isShortOrLong(bytes, entry, little)) {
                 long[] compression = values(bytes, entry, little); // the reader ignores one of another type
                 oldJpeg |= compression.length > 0 && compression[0] == OLD_JPEG;
@@ -105,12 +120,13 @@ final class TiffPages {
                 }
             }
         }
+        JpegStrips strips = new JpegStrips();
         if (oldJpeg && interchange[0] >= 0) {
             // Its reader decodes the image there, whatever the strips hold; without its length, to wherever it ends.
             if (interchange[1] < 0 || interchange[0] + interchange[1] > bytes.length) {
                 throw corrupt("its old-style JPEG image has no length within the file");
             }
-            checkJpegStrip(bytes, (int) interchange[0], (int) (interchange[0] + interchange[1]));
+            strips.check(bytes, (int) interchange[0], (int) (interchange[0] + interchange[1]));
         }
         for (int table = 0; table < Math.min(offsets.size(), counts.size()); table++) {
             long[] starts = offsets.get(table);
@@ -120,13 +136,89 @@ final class TiffPages {
                     throw corrupt("its image data claims more bytes than the file holds");
                 }
                 if (jpeg || (oldJpeg && interchange[0] < 0)) {
-                    checkJpegStrip(bytes, (int) starts[i], (int) (starts[i] + lengths[i]));
+                    strips.check(bytes, (int) starts[i], (int) (starts[i] + lengths[i]));
                 }
             }
         }
     }
 
-    private static void checkJpegStrip(byte[] bytes, int from, int to) {
+    /**
+     * A page's size and layout, from its directory, as far as its tables need: a strip is at least a row and a tile at
+     * least 16 x 16 pixels, so no table lists more (a 1 x 1 page of 10 million strips is a lie); and a tile is at most
+     * as large as its page, or 1024 x 1024 (writers tile small pages in 256s and 512s), rounded up to 16: the JDK's reader allocates a whole tile at the size its
+     * tags claim, and one of 65520 x 32768 on a 16 x 16 page (a 160-byte file) filled the heap.
+     */
+    private record Geometry(long width, long height, long planes, long tileWidth, long tileLength) {
+        static Geometry of(byte[] bytes, int firstEntry, int entries, boolean little) {
+            long[] value = new long[TILE_LENGTH + 1];
+            java.util.Arrays.fill(value, -1);
+            for (int i = 0; i < entries; i++) {
+                int entry = firstEntry + 12 * i;
+                int tag = unsigned16(bytes, entry, little);
+                if (tag < value.length && value[tag] < 0 && isShortOrLong(bytes, entry, little)) {
+                    value[tag] = unsigned16(bytes, entry + 2, little) == 3
+                            ? unsigned16(bytes, entry + 8, little)
+                            : unsigned32(bytes, entry + 8, little);
+                }
+            }
+            long planes = value[PLANAR_CONFIGURATION] == 2 ? Math.max(1, value[SAMPLES_PER_PIXEL]) : 1;
+            Geometry geometry = new Geometry(
+                    Math.max(1, value[IMAGE_WIDTH]),
+                    Math.max(1, value[IMAGE_LENGTH]),
+                    planes,
+                    value[TILE_WIDTH],
+                    value[TILE_LENGTH]);
+            if (geometry.tileWidth() > atMost(geometry.width()) || geometry.tileLength() > atMost(geometry.height())) {
+                throw corrupt("its tiles of " + geometry.tileWidth() + "x" + geometry.tileLength()
+                        + " pixels are larger than its " + geometry.width() + "x" + geometry.height() + " image");
+            }
+            return geometry;
+        }
+
+        private static long atMost(long side) {
+            return (Math.max(side, 1024) + 15) / 16 * 16;
+        }
+
+        void checkTable(long listed, long[] tableEntries) {
+            boolean tiled = tileWidth > 0 || tileLength > 0;
+            long most = planes * (tiled ? ((width + 15) / 16) * ((height + 15) / 16) : height);
+            if (listed > most) {
+                throw corrupt("its " + width + "x" + height + " image lists " + listed + " strips or tiles, more than"
+                        + " it can have");
+            }
+            tableEntries[0] += listed;
+            if (tableEntries[0] > MOST_TABLE_ENTRIES) {
+                throw new LimitExceeded(
+                        "The TIFF's strip and tile tables list more than " + MOST_TABLE_ENTRIES
+                                + " entries, more than this server reads in one file",
+                        Map.of("max_table_entries", MOST_TABLE_ENTRIES));
+            }
+        }
+    }
+
+    /**
+     * A page's JPEG strips or tiles, each walked once however many entries point at it, their scans times their frames
+     * added up for the page: each is decoded whole, and 62,500 tiles of 16 x 16 all pointing at one JPEG of 65500 x 16
+     * (a 514 KB file) took 44 s to draw.
+     */
+    private static final class JpegStrips {
+        private final Map<Long, Long> walked = new java.util.HashMap<>();
+        private long scanPixels;
+
+        void check(byte[] bytes, int from, int to) {
+            long cost = walked.computeIfAbsent((long) from << 32 | to, key -> checkJpegStrip(bytes, from, to));
+            scanPixels += cost;
+            if (scanPixels > ImageCosts.MOST_SCAN_PIXELS) {
+                throw new LimitExceeded(
+                        "The JPEG strips or tiles of a page of the TIFF decode more than " + ImageCosts.MOST_SCAN_PIXELS
+                                + " pixels together, scan by scan",
+                        Map.of("max_scan_pixels", ImageCosts.MOST_SCAN_PIXELS));
+            }
+        }
+    }
+
+    /** The strip's scans times its frame's pixels, after checking that it is one JPEG image within the strip. */
+    private static long checkJpegStrip(byte[] bytes, int from, int to) {
         if (to - from < 2 || bytes[from] != (byte) 0xFF || bytes[from + 1] != (byte) 0xD8) {
             throw corrupt("a JPEG strip does not begin a JPEG image");
         }
@@ -140,6 +232,7 @@ final class TiffPages {
                             + " pixels, more scans than this server decodes at that size",
                     Map.of("max_scan_pixels", ImageCosts.MOST_SCAN_PIXELS));
         }
+        return strip.scans() * strip.framePixels();
     }
 
     private static boolean isShortOrLong(byte[] bytes, int entry, boolean little) {

@@ -28,6 +28,7 @@ public final class HostileInputs {
         all.addAll(HostileImages.tiffs());
         all.addAll(HostileImages.images());
         all.addAll(HostileDecoders.images());
+        all.addAll(HostileImageReads.images());
         all.addAll(HostilePdfs.pdfs());
         all.addAll(HostileStreams.pdfs());
         all.addAll(HostileDrawings.pdfs());
