@@ -168,19 +168,33 @@ final class PdfTextLayer extends PDFTextStripper {
                 || type == Character.CONTROL && !Character.isWhitespace(codePoint);
     }
 
+    /**
+     * A word as PDFBox found it, cut at its blank glyphs. Its text is PDFBox's where the pieces match: ligatures
+     * written out ("ﬁ" as "fi") and right-to-left letters in reading order, where the glyphs stand in drawing order.
+     */
     @Override
     protected void writeString(String text, List<TextPosition> positions) {
+        List<List<TextPosition>> words = new ArrayList<>();
         List<TextPosition> word = new ArrayList<>();
         for (TextPosition position : positions) {
             String unicode = position.getUnicode();
             if (unicode == null || unicode.isBlank()) {
-                addWord(word);
+                if (!word.isEmpty()) {
+                    words.add(word);
+                }
                 word = new ArrayList<>();
             } else {
                 word.add(position);
             }
         }
-        addWord(word);
+        if (!word.isEmpty()) {
+            words.add(word);
+        }
+        String[] texts = text.strip().split("\\s+");
+        boolean paired = texts.length == words.size();
+        for (int index = 0; index < words.size(); index++) {
+            addWord(words.get(index), paired ? texts[index] : null);
+        }
     }
 
     @Override
@@ -200,21 +214,20 @@ final class PdfTextLayer extends PDFTextStripper {
         }
     }
 
-    private void addWord(List<TextPosition> positions) {
-        if (positions.isEmpty()) {
-            return;
-        }
+    private void addWord(List<TextPosition> positions, String written) {
         StringBuilder text = new StringBuilder();
         float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = 0, y1 = 0;
         for (TextPosition position : positions) {
-            text.append(position.getUnicode());
+            if (written == null) {
+                text.append(position.getUnicode());
+            }
             x0 = Math.min(x0, position.getXDirAdj());
             x1 = Math.max(x1, position.getXDirAdj() + position.getWidthDirAdj());
             y0 = Math.min(y0, position.getYDirAdj() - position.getHeightDir());
             y1 = Math.max(y1, position.getYDirAdj());
         }
         line.add(new Word(
-                text.toString(),
+                written != null ? written : text.toString(),
                 new int[] {
                     Math.round(x0 * scale),
                     Math.round(y0 * scale),
@@ -231,7 +244,7 @@ final class PdfTextLayer extends PDFTextStripper {
     private Page page(int index, int width, int height) {
         List<Block> blocks = new ArrayList<>();
         List<List<Word>> block = new ArrayList<>();
-        for (List<Word> current : lines) {
+        for (List<Word> current : TextColumns.inReadingOrder(lines)) {
             if (!block.isEmpty()) {
                 List<Word> previous = block.get(block.size() - 1);
                 int previousHeight = Word.union(previous)[3] - Word.union(previous)[1];

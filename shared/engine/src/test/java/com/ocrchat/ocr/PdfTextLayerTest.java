@@ -131,6 +131,84 @@ class PdfTextLayerTest {
         }
     }
 
+    @Test
+    void aPageInTwoColumnsIsReadColumnByColumn() {
+        StringBuilder contents =
+                new StringBuilder("BT /F1 10 Tf 12 TL 1 0 0 1 150 780 Tm (A Title Across Both Columns) Tj");
+        for (String column : List.of("left", "right")) {
+            contents.append(" 1 0 0 1 ")
+                    .append(column.equals("left") ? 50 : 320)
+                    .append(" 740 Tm");
+            for (int line = 1; line <= 20; line++) {
+                contents.append(" (The ")
+                        .append(column)
+                        .append(" column says line ")
+                        .append(line)
+                        .append(") Tj T*");
+            }
+        }
+        String text = textOf(contents.append(" ET").toString());
+
+        assertTrue(text.startsWith("A Title Across Both Columns\n"), text);
+        assertTrue(text.indexOf("The left column says line 20") < text.indexOf("The right column says line 1\n"), text);
+        assertTrue(text.contains("The right column says line 1\nThe right column says line 2\n"), text);
+    }
+
+    @Test
+    void anInvoicesRowsStayRows() {
+        StringBuilder contents = new StringBuilder("BT /F1 10 Tf 12 TL");
+        for (int line = 1; line <= 20; line++) {
+            contents.append(" 1 0 0 1 50 ")
+                    .append(760 - 12 * line)
+                    .append(" Tm (Item number ")
+                    .append(line)
+                    .append(") Tj 1 0 0 1 400 ")
+                    .append(760 - 12 * line)
+                    .append(" Tm (")
+                    .append(line)
+                    .append(".00 USD) Tj");
+        }
+        String text = textOf(contents.append(" ET").toString());
+
+        assertTrue(text.contains("Item number 1 1.00 USD\nItem number 2 2.00 USD\n"), text);
+    }
+
+    @Test
+    void ligaturesAreWrittenOut() {
+        byte[] pdf = new com.ocrchat.testing.RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object(
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font"
+                                        + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences"
+                                        + " [1 /fi 2 /fl 3 /ffi] >> >> >> >> >>")
+                        .stream(
+                                "",
+                                "BT /F1 12 Tf 72 700 Td (The \\001nal \\002ow of the o\\003ce) Tj ET"
+                                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                true)
+                        .bytes();
+        try (Document document = Documents.open(pdf, LIMITS)) {
+            assertEquals(
+                    "The final flow of the office",
+                    document.textLayer(0).orElseThrow().text());
+        }
+    }
+
+    private static String textOf(String contents) {
+        byte[] pdf = new com.ocrchat.testing.RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object(
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font"
+                                        + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
+                        .stream("", contents.getBytes(java.nio.charset.StandardCharsets.US_ASCII), true)
+                        .bytes();
+        try (Document document = Documents.open(pdf, LIMITS)) {
+            return document.textLayer(0).orElseThrow().text();
+        }
+    }
+
     /** Two visible lines, and text in white, at half a point, and above the page. */
     private static byte[] pageWith(String white, String tiny, String offPage) throws Exception {
         try (var document = new org.apache.pdfbox.pdmodel.PDDocument();

@@ -1,0 +1,143 @@
+package com.ocrchat.ocr;
+
+import com.ocrchat.page.Word;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A text layer's lines in reading order where the page is set in two columns. PDFBox, sorting a page's glyphs by
+ * position, joins the lines of both columns that share a baseline into one ("jumps over quick brown fox"). Where a
+ * blank gutter parts many lines of prose, the run of lines it parts is read left column first, then right; a line
+ * across the gutter (a title, a figure's caption) ends the run. Rows of a table or an invoice, a few words either
+ * side of a gap, stay rows.
+ */
+final class TextColumns {
+    /** Lines a gutter must part, at least, and of the page's lines. */
+    private static final int FEWEST_LINES = 6;
+
+    private static final double SHARE_OF_LINES = 0.3;
+
+    /** Lines across the gutter, at most, of the page's: a title, an abstract, a caption across both columns. */
+    private static final double MOST_CROSSING = 0.3;
+
+    /** Words each side of the gutter in a parted line, on average: prose, not a table's cells. */
+    private static final double PROSE_WORDS = 3;
+
+    private TextColumns() {}
+
+    static List<List<Word>> inReadingOrder(List<List<Word>> lines) {
+        int gutter = gutter(lines);
+        if (gutter < 0) {
+            return lines;
+        }
+        List<List<Word>> ordered = new ArrayList<>();
+        List<List<Word>> left = new ArrayList<>();
+        List<List<Word>> right = new ArrayList<>();
+        for (List<Word> line : lines) {
+            if (crosses(line, gutter)) {
+                flush(ordered, left, right);
+                ordered.add(line);
+                continue;
+            }
+            List<Word> leftPart = new ArrayList<>();
+            List<Word> rightPart = new ArrayList<>();
+            for (Word word : line) {
+                (word.bbox()[2] <= gutter ? leftPart : rightPart).add(word);
+            }
+            if (!leftPart.isEmpty()) {
+                left.add(leftPart);
+            }
+            if (!rightPart.isEmpty()) {
+                right.add(rightPart);
+            }
+        }
+        flush(ordered, left, right);
+        return ordered;
+    }
+
+    private static void flush(List<List<Word>> ordered, List<List<Word>> left, List<List<Word>> right) {
+        ordered.addAll(left);
+        ordered.addAll(right);
+        left.clear();
+        right.clear();
+    }
+
+    private static boolean crosses(List<Word> line, int x) {
+        for (Word word : line) {
+            if (word.bbox()[0] < x && word.bbox()[2] > x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The x of a blank gutter down the middle half of the text, or -1: where fewest lines have a word across it, with
+     * lines of prose (three words a side, on average) on both sides of it, and few lines across it.
+     */
+    private static int gutter(List<List<Word>> lines) {
+        int left = Integer.MAX_VALUE;
+        int right = 0;
+        for (List<Word> line : lines) {
+            for (Word word : line) {
+                left = Math.min(left, Math.max(0, word.bbox()[0]));
+                right = Math.max(right, word.bbox()[2]);
+            }
+        }
+        if (lines.size() < 2 * FEWEST_LINES || right - left < 4) {
+            return -1;
+        }
+        int[] across = new int[right - left + 2]; // lines with a word across each x, as differences
+        for (List<Word> line : lines) {
+            for (Word word : line) {
+                int from = Math.max(left, word.bbox()[0]) + 1;
+                int to = Math.min(right, word.bbox()[2]); // across x when from <= x < to
+                if (from < to) {
+                    across[from - left]++;
+                    across[to - left]--;
+                }
+            }
+        }
+        int[] crossing = new int[right - left + 1];
+        int fewest = Integer.MAX_VALUE;
+        for (int x = left, count = 0; x <= right; x++) {
+            count += across[x - left];
+            crossing[x - left] = count;
+            if (4L * (x - left) >= right - left && 4L * (right - x) >= right - left) {
+                fewest = Math.min(fewest, count);
+            }
+        }
+        int best = -1; // the middle of the widest run of x crossed by fewest lines: a gutter, not a gap between words
+        int widest = 0;
+        for (int x = left + (right - left) / 4, run = 0; 4L * (right - x) >= right - left; x++) {
+            run = crossing[x - left] == fewest ? run + 1 : 0;
+            if (run > widest) {
+                widest = run;
+                best = x - run / 2;
+            }
+        }
+        return parts(lines, best) ? best : -1;
+    }
+
+    /** Whether the gutter parts prose into two columns of many lines, few lines crossing it. */
+    private static boolean parts(List<List<Word>> lines, int gutter) {
+        int leftLines = 0, rightLines = 0, crossing = 0;
+        long leftWords = 0, rightWords = 0;
+        for (List<Word> line : lines) {
+            if (crosses(line, gutter)) {
+                crossing++;
+                continue;
+            }
+            long before = line.stream().filter(word -> word.bbox()[2] <= gutter).count();
+            leftLines += before > 0 ? 1 : 0;
+            rightLines += before < line.size() ? 1 : 0;
+            leftWords += before;
+            rightWords += line.size() - before;
+        }
+        return leftLines >= Math.max(FEWEST_LINES, SHARE_OF_LINES * lines.size() / 2)
+                && rightLines >= Math.max(FEWEST_LINES, SHARE_OF_LINES * lines.size() / 2)
+                && leftWords >= PROSE_WORDS * leftLines
+                && rightWords >= PROSE_WORDS * rightLines
+                && crossing <= MOST_CROSSING * lines.size();
+    }
+}
