@@ -84,13 +84,28 @@ class ArchitectureTest {
 
     private static List<Path> mainClasses() {
         Path root = TestServer.repositoryRoot();
-        try (Stream<Path> folders = Files.walk(root, 4)) {
-            return folders.filter(folder ->
-                            folder.endsWith(Path.of("target", "classes")) && Files.isDirectory(folder.resolve("com")))
-                    .toList();
+        List<Path> found = new java.util.ArrayList<>();
+        try { // folders only, and past files that vanish meanwhile (test reports being written)
+            Files.walkFileTree(root, java.util.Set.of(), 5, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(
+                        Path folder, java.nio.file.attribute.BasicFileAttributes attributes) {
+                    if (folder.endsWith(Path.of("target", "classes")) && Files.isDirectory(folder.resolve("com"))) {
+                        found.add(folder);
+                        return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException failure) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+        return found;
     }
 
     private static long lines(Path file) {

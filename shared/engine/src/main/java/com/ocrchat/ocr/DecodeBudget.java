@@ -55,6 +55,11 @@ final class DecodeBudget {
         this.bytes = bytes;
     }
 
+    /** The bytes the operation's streams may decode to. */
+    long bytes() {
+        return bytes;
+    }
+
     /** Work with PDFBox that may decode streams. */
     interface Work<T> {
         T run() throws IOException;

@@ -68,15 +68,20 @@ final class FontBudget {
         }
         long cids = 0;
         if (descendant.getDictionaryObject(COSName.W) instanceof COSArray w) {
-            for (int i = 0; i < w.size() - 1; ) {
+            for (int i = 0; i < w.size() - 1; ) { // step by step as PDFBox's readWidths
                 if (!(w.getObject(i++) instanceof COSNumber first)) {
-                    continue; // PDFBox skips it the same way
+                    continue;
                 }
                 COSBase next = w.getObject(i++);
                 if (next instanceof COSArray listed) {
                     cids += listed.size();
-                } else if (i < w.size() && next instanceof COSNumber last) {
-                    i++; // the range's width
+                    continue;
+                }
+                if (i >= w.size()) {
+                    break;
+                }
+                COSBase width = w.getObject(i++); // taken whether or not the range is good
+                if (next instanceof COSNumber last && width instanceof COSNumber) {
                     cids += Math.max(0, (long) last.intValue() - first.intValue() + 1);
                 }
             }

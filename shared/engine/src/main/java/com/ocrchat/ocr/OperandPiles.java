@@ -16,38 +16,55 @@ final class OperandPiles {
     /** The heap one operator's operands may take: 8 MB, a string of 8 MB or about 100,000 small operands. */
     static final long MOST_BYTES = 8L * 1024 * 1024;
 
+    static final String REFUSAL =
+            "an operator in it has more than " + DecodeBudget.megabytes(MOST_BYTES) + " MB of operands";
+
     private static final int NUMBER = 32;
     private static final int NAME = 56;
     private static final int STRING = 56;
     private static final int ARRAY = 80;
     private static final int DICTIONARY = 120;
 
-    private final InputStream in;
+    private InputStream in;
     private final byte[] buffer = new byte[64 * 1024];
     private int position;
     private int limit;
     private long pile;
+    /** Arrays and dictionaries open: PDFBox skips a keyword inside one, where it ends the pile outside. */
+    private int depth;
 
-    private OperandPiles(InputStream in) {
-        this.in = in;
-    }
+    private OperandPiles() {}
 
     /** Whether some operator of the stream has operands of more than {@link #MOST_BYTES} of heap. */
     static boolean overBudget(InputStream contents) throws IOException {
-        return new OperandPiles(contents).scan();
+        OperandPiles piles = new OperandPiles();
+        piles.in = contents;
+        return piles.scan();
     }
 
     /**
-     * Whether the content stream piles up too many operands, decoded on a budget of its own: PDFBox decodes it again to
-     * draw it, on the page's.
+     * Whether content parsed as one (a page's contents in parts, which PDFBox joins into one stream, the pile going on
+     * from part to part) piles up too many operands; decoded on a budget of its own, as PDFBox decodes it again to
+     * draw it on the page's.
      */
-    static boolean overBudget(COSStream stream) {
+    static boolean overBudget(java.util.List<COSStream> parts) {
+        OperandPiles piles = new OperandPiles();
         try {
-            return new DecodeBudget(DecodeBudget.DEFAULT_BYTES).apply(() -> {
-                try (InputStream in = stream.createInputStream()) {
-                    return OperandPiles.overBudget(in);
-                }
-            });
+            return new DecodeBudget(Math.max(
+                            DecodeBudget.DEFAULT_BYTES, DecodeBudget.current().bytes()))
+                    .apply(() -> {
+                        for (COSStream part : parts) {
+                            try (InputStream in = part.createInputStream()) {
+                                piles.in = in;
+                                piles.position = 0;
+                                piles.limit = 0;
+                                if (piles.scan()) {
+                                    return true;
+                                }
+                            }
+                        }
+                        return false;
+                    });
         } catch (IOException undecodable) {
             return false; // PDFBox fails to decode it too, or its own decode is refused by the page's budget
         }
@@ -55,8 +72,10 @@ final class OperandPiles {
 
     /** A form (an annotation's appearance too) or a tiling pattern: content PDFBox parses as it draws it. */
     static boolean isDrawn(COSDictionary dictionary) {
+        COSName subtype = dictionary.getCOSName(COSName.SUBTYPE);
         return dictionary instanceof COSStream
-                && (COSName.FORM.equals(dictionary.getCOSName(COSName.SUBTYPE))
+                && (COSName.FORM.equals(subtype)
+                        || subtype == null && dictionary.containsKey(COSName.BBOX) // an appearance drawn as a form
                         || dictionary.getInt(COSName.PATTERN_TYPE) == 1);
     }
 
@@ -74,7 +93,7 @@ final class OperandPiles {
                         word.append((char) b);
                     }
                 }
-                pile += endWord(word.toString());
+                endWord(word.toString());
                 word.setLength(0);
                 continue;
             }
@@ -84,12 +103,23 @@ final class OperandPiles {
                 case '<' -> {
                     if (peek() == '<') {
                         read();
+                        depth++;
                         pile += DICTIONARY;
                     } else {
                         pile += STRING + skipUntil('>') / 2;
                     }
                 }
-                case '[' -> pile += ARRAY;
+                case '[' -> {
+                    depth++;
+                    pile += ARRAY;
+                }
+                case ']' -> depth = Math.max(0, depth - 1);
+                case '>' -> {
+                    if (peek() == '>') {
+                        read();
+                        depth = Math.max(0, depth - 1);
+                    }
+                }
                 case '/' -> {
                     while ((b = peek()) >= 0 && isRegular(b)) {
                         read();
@@ -102,27 +132,30 @@ final class OperandPiles {
         return pile > MOST_BYTES;
     }
 
-    /** A number or keyword operand's heap; an operator clears the pile, and inline image data is passed over. */
-    private long endWord(String word) throws IOException {
+    /** A number or keyword operand counts; an operator clears the pile, and inline image data is passed over. */
+    private void endWord(String word) throws IOException {
         char first = word.charAt(0);
         if (first >= '0' && first <= '9' || first == '-' || first == '+' || first == '.') {
-            return NUMBER;
+            pile += NUMBER;
+        } else if (word.equals("true") || word.equals("false") || word.equals("null")) {
+            pile += 8;
+        } else if (depth > 0) {
+            pile += NUMBER; // a stray word PDFBox skips inside the array or dictionary, which goes on
+        } else {
+            pile = 0;
+            if (word.equals("ID")) {
+                skipInlineImageData();
+            }
         }
-        if (word.equals("true") || word.equals("false") || word.equals("null")) {
-            return 8;
-        }
-        pile = 0;
-        if (word.equals("ID")) {
-            skipInlineImageData();
-        }
-        return 0;
     }
 
-    /** To white space, "EI" and white space or the end, as PDFBox looks for the image's end. */
+    /**
+     * To "EI" and white space or the end: PDFBox ends the data at the first such "EI" that looks followed by operators,
+     * never sooner, so the count never skips what PDFBox parses.
+     */
     private void skipInlineImageData() throws IOException {
-        int before = ' ';
-        for (int b = read(); b >= 0; before = b, b = read()) {
-            if (isWhite(before) && b == 'E' && peek() == 'I') {
+        for (int b = read(); b >= 0; b = read()) {
+            if (b == 'E' && peek() == 'I') {
                 read();
                 int after = peek();
                 if (after < 0 || isWhite(after)) {

@@ -176,23 +176,30 @@ final class PageResourceBudget {
      * up too many operands before an operator ({@link OperandPiles}), or null; each stream counted once a document.
      */
     private String operandsOverBudget(COSBase contents) throws IOException {
-        List<COSBase> parts = new ArrayList<>();
-        if (contents instanceof COSArray array) {
+        List<COSStream> parts = new ArrayList<>();
+        if (contents instanceof COSArray array) { // a page's contents: parsed as one stream, never cached
             for (int index = 0; index < array.size(); index++) {
-                parts.add(array.getObject(index));
-            }
-        } else if (contents instanceof COSStream) {
-            parts.add(contents);
-        } else if (contents instanceof COSDictionary procedures) {
-            procedures.keySet().forEach(name -> parts.add(procedures.getDictionaryObject(name)));
-        }
-        for (COSBase part : parts) {
-            if (part instanceof COSStream stream && !operandsWithin.contains(stream)) {
-                if (OperandPiles.overBudget(stream)) {
-                    return "an operator in it has more than " + DecodeBudget.megabytes(OperandPiles.MOST_BYTES)
-                            + " MB of operands";
+                if (array.getObject(index) instanceof COSStream part) {
+                    parts.add(part);
                 }
-                operandsWithin.add(stream);
+            }
+            return OperandPiles.overBudget(parts) ? OperandPiles.REFUSAL : null;
+        }
+        if (contents instanceof COSStream stream) {
+            parts.add(stream);
+        } else if (contents instanceof COSDictionary procedures) {
+            procedures.keySet().forEach(name -> {
+                if (procedures.getDictionaryObject(name) instanceof COSStream procedure) {
+                    parts.add(procedure);
+                }
+            });
+        }
+        for (COSStream part : parts) {
+            if (!operandsWithin.contains(part)) {
+                if (OperandPiles.overBudget(List.of(part))) {
+                    return OperandPiles.REFUSAL;
+                }
+                operandsWithin.add(part);
             }
         }
         return null;

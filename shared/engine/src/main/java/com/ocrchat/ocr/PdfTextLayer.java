@@ -75,6 +75,10 @@ final class PdfTextLayer extends PDFTextStripper {
             layer.setStartPage(index + 1);
             layer.setEndPage(index + 1);
             layer.getText(pdf);
+            if (layer.characters > MOST_CHARACTERS) {
+                return Optional
+                        .empty(); // stopped inside a form, whose failure PDFBox swallows: what was read is partial
+            }
             layer.endLine();
             return layer.trusted() ? Optional.of(layer.page(index, width, height)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
@@ -190,10 +194,10 @@ final class PdfTextLayer extends PDFTextStripper {
         if (!word.isEmpty()) {
             words.add(word);
         }
-        String[] texts = text.strip().split("\\s+");
-        boolean paired = texts.length == words.size();
+        String[] texts = text.strip().split("(?U)\\s+");
+        int pairing = LayerWords.pairing(texts, words); // 1 in order, -1 reversed (a right-to-left line), 0 none
         for (int index = 0; index < words.size(); index++) {
-            addWord(words.get(index), paired ? texts[index] : null);
+            addWord(words.get(index), pairing == 0 ? null : texts[pairing > 0 ? index : words.size() - 1 - index]);
         }
     }
 
@@ -244,7 +248,7 @@ final class PdfTextLayer extends PDFTextStripper {
     private Page page(int index, int width, int height) {
         List<Block> blocks = new ArrayList<>();
         List<List<Word>> block = new ArrayList<>();
-        for (List<Word> current : TextColumns.inReadingOrder(lines)) {
+        for (List<Word> current : TextColumns.inReadingOrder(lines, width)) {
             if (!block.isEmpty()) {
                 List<Word> previous = block.get(block.size() - 1);
                 int previousHeight = Word.union(previous)[3] - Word.union(previous)[1];

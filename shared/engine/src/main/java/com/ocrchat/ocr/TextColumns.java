@@ -20,13 +20,17 @@ final class TextColumns {
     /** Lines across the gutter, at most, of the page's: a title, an abstract, a caption across both columns. */
     private static final double MOST_CROSSING = 0.3;
 
+    /** Words with a digit, at most, of the parted lines': prose, not a table of figures. */
+    private static final double MOST_NUMBERS = 0.2;
+
     /** Words each side of the gutter in a parted line, on average: prose, not a table's cells. */
     private static final double PROSE_WORDS = 3;
 
     private TextColumns() {}
 
-    static List<List<Word>> inReadingOrder(List<List<Word>> lines) {
-        int gutter = gutter(lines);
+    /** The lines in reading order, on a page {@code width} pixels wide. */
+    static List<List<Word>> inReadingOrder(List<List<Word>> lines, int width) {
+        int gutter = gutter(lines, width);
         if (gutter < 0) {
             return lines;
         }
@@ -75,13 +79,13 @@ final class TextColumns {
      * The x of a blank gutter down the middle half of the text, or -1: where fewest lines have a word across it, with
      * lines of prose (three words a side, on average) on both sides of it, and few lines across it.
      */
-    private static int gutter(List<List<Word>> lines) {
+    private static int gutter(List<List<Word>> lines, int width) {
         int left = Integer.MAX_VALUE;
         int right = 0;
-        for (List<Word> line : lines) {
+        for (List<Word> line : lines) { // within the page: a glyph's advance may claim any width
             for (Word word : line) {
-                left = Math.min(left, Math.max(0, word.bbox()[0]));
-                right = Math.max(right, word.bbox()[2]);
+                left = Math.min(left, Math.min(width, Math.max(0, word.bbox()[0])));
+                right = Math.max(right, Math.min(width, word.bbox()[2]));
             }
         }
         if (lines.size() < 2 * FEWEST_LINES || right - left < 4) {
@@ -122,7 +126,7 @@ final class TextColumns {
     /** Whether the gutter parts prose into two columns of many lines, few lines crossing it. */
     private static boolean parts(List<List<Word>> lines, int gutter) {
         int leftLines = 0, rightLines = 0, crossing = 0;
-        long leftWords = 0, rightWords = 0;
+        long leftWords = 0, rightWords = 0, numbers = 0;
         for (List<Word> line : lines) {
             if (crosses(line, gutter)) {
                 crossing++;
@@ -133,6 +137,12 @@ final class TextColumns {
             rightLines += before < line.size() ? 1 : 0;
             leftWords += before;
             rightWords += line.size() - before;
+            numbers += line.stream()
+                    .filter(word -> word.text().chars().anyMatch(Character::isDigit))
+                    .count();
+        }
+        if (numbers > MOST_NUMBERS * (leftWords + rightWords)) {
+            return false; // an invoice's or a table's rows: amounts, dates, quantities
         }
         return leftLines >= Math.max(FEWEST_LINES, SHARE_OF_LINES * lines.size() / 2)
                 && rightLines >= Math.max(FEWEST_LINES, SHARE_OF_LINES * lines.size() / 2)

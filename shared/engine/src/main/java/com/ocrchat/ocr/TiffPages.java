@@ -68,9 +68,9 @@ final class TiffPages {
     /**
      * Strip and tile entries read over the whole file: each directory's table is read by us and again by the JDK's
      * reader, so 200 tiny pages sharing one table of 10 million entries (42 MB) took 64 s to open. A page of 100
-     * megapixels in tiles of 16 x 16 has 390,625.
+     * megapixels in tiles of 16 x 16 has 390,625 strips or tiles; 2,000 A4 pages at 300 dpi in strips of a row, 7 million.
      */
-    static final long MOST_TABLE_ENTRIES = 4_000_000;
+    static final long MOST_TABLE_ENTRIES = 8_000_000;
 
     private static final int COMPRESSION = 259;
     private static final int JPEG_TABLES = 347;
@@ -99,7 +99,10 @@ final class TiffPages {
             int entry = firstEntry + 12 * i;
             int tag = unsigned16(bytes, entry, little);
             if (tag == STRIP_OFFSETS || tag == TILE_OFFSETS || tag == STRIP_BYTE_COUNTS || tag == TILE_BYTE_COUNTS) {
-                geometry.checkTable(unsigned32(bytes, entry + 4, little), tableEntries);
+                geometry.checkTable(
+                        unsigned32(bytes, entry + 4, little),
+                        tag == STRIP_OFFSETS || tag == TILE_OFFSETS,
+                        tableEntries);
                 (tag == STRIP_OFFSETS || tag == TILE_OFFSETS ? offsets : counts).add(values(bytes, entry, little));
             } else if (tag == COMPRESSION && isShortOrLong(bytes, entry, little)) {
                 long[] compression = values(bytes, entry, little); // the reader ignores one of another type
@@ -145,30 +148,37 @@ final class TiffPages {
     /**
      * A page's size and layout, from its directory, as far as its tables need: a strip is at least a row and a tile at
      * least 16 x 16 pixels, so no table lists more (a 1 x 1 page of 10 million strips is a lie); and a tile is at most
-     * as large as its page, or 1024 x 1024 (writers tile small pages in 256s and 512s), rounded up to 16: the JDK's reader allocates a whole tile at the size its
+     * as large as its page, or 4096 x 4096 (writers tile small pages in 256s to 2048s), rounded up to 16: the JDK's reader allocates a whole tile at the size its
      * tags claim, and one of 65520 x 32768 on a 16 x 16 page (a 160-byte file) filled the heap.
      */
     private record Geometry(long width, long height, long planes, long tileWidth, long tileLength) {
         static Geometry of(byte[] bytes, int firstEntry, int entries, boolean little) {
-            long[] value = new long[TILE_LENGTH + 1];
-            java.util.Arrays.fill(value, -1);
+            // Of a tag given twice, the reader takes the last: the checks take the worst (largest tile, smallest page).
+            long[] most = new long[TILE_LENGTH + 1];
+            long[] least = new long[TILE_LENGTH + 1];
+            java.util.Arrays.fill(most, -1);
+            java.util.Arrays.fill(least, Long.MAX_VALUE);
             for (int i = 0; i < entries; i++) {
                 int entry = firstEntry + 12 * i;
                 int tag = unsigned16(bytes, entry, little);
-                if (tag < value.length && value[tag] < 0 && isShortOrLong(bytes, entry, little)) {
-                    value[tag] = unsigned16(bytes, entry + 2, little) == 3
+                if (tag < most.length && isShortOrLong(bytes, entry, little)) {
+                    long value = unsigned16(bytes, entry + 2, little) == 3
                             ? unsigned16(bytes, entry + 8, little)
                             : unsigned32(bytes, entry + 8, little);
+                    most[tag] = Math.max(most[tag], value);
+                    least[tag] = Math.min(least[tag], value);
                 }
             }
-            long planes = value[PLANAR_CONFIGURATION] == 2 ? Math.max(1, value[SAMPLES_PER_PIXEL]) : 1;
+            long planes = most[PLANAR_CONFIGURATION] == 2 ? Math.max(1, most[SAMPLES_PER_PIXEL]) : 1;
             Geometry geometry = new Geometry(
-                    Math.max(1, value[IMAGE_WIDTH]),
-                    Math.max(1, value[IMAGE_LENGTH]),
+                    Math.max(1, most[IMAGE_WIDTH]),
+                    Math.max(1, most[IMAGE_LENGTH]),
                     planes,
-                    value[TILE_WIDTH],
-                    value[TILE_LENGTH]);
-            if (geometry.tileWidth() > atMost(geometry.width()) || geometry.tileLength() > atMost(geometry.height())) {
+                    most[TILE_WIDTH],
+                    most[TILE_LENGTH]);
+            long width = Math.max(1, Math.min(most[IMAGE_WIDTH], least[IMAGE_WIDTH]));
+            long height = Math.max(1, Math.min(most[IMAGE_LENGTH], least[IMAGE_LENGTH]));
+            if (geometry.tileWidth() > atMost(width) || geometry.tileLength() > atMost(height)) {
                 throw corrupt("its tiles of " + geometry.tileWidth() + "x" + geometry.tileLength()
                         + " pixels are larger than its " + geometry.width() + "x" + geometry.height() + " image");
             }
@@ -176,17 +186,17 @@ final class TiffPages {
         }
 
         private static long atMost(long side) {
-            return (Math.max(side, 1024) + 15) / 16 * 16;
+            return (Math.max(side, 4096) + 15) / 16 * 16;
         }
 
-        void checkTable(long listed, long[] tableEntries) {
+        void checkTable(long listed, boolean offsets, long[] tableEntries) {
             boolean tiled = tileWidth > 0 || tileLength > 0;
             long most = planes * (tiled ? ((width + 15) / 16) * ((height + 15) / 16) : height);
             if (listed > most) {
                 throw corrupt("its " + width + "x" + height + " image lists " + listed + " strips or tiles, more than"
                         + " it can have");
             }
-            tableEntries[0] += listed;
+            tableEntries[0] += offsets ? listed : 0; // a strip each, its offset and its count
             if (tableEntries[0] > MOST_TABLE_ENTRIES) {
                 throw new LimitExceeded(
                         "The TIFF's strip and tile tables list more than " + MOST_TABLE_ENTRIES

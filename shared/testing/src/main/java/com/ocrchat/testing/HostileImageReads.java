@@ -53,6 +53,25 @@ final class HostileImageReads {
                                 },
                                 210),
                         "larger than its"),
+                // The same, its tile's size given twice, 16 first: the reader takes the last.
+                new HostileInputs.Hostile(
+                        "tiff-16x16-page-in-a-tile-given-twice",
+                        HostileImages.tiffOfEntries(
+                                new int[][] {
+                                    {256, 3, 16},
+                                    {257, 3, 16},
+                                    {258, 3, 8},
+                                    {259, 3, 8},
+                                    {262, 3, 1},
+                                    {322, 4, 16},
+                                    {322, 4, 65_520},
+                                    {323, 4, 16},
+                                    {323, 4, 32_768},
+                                    {324, 4, 230},
+                                    {325, 4, 10}
+                                },
+                                240),
+                        "larger than its"),
                 // 62,500 tiles of 16 x 16, all pointing at one JPEG of 65500 x 16 rows: 44 s to draw.
                 new HostileInputs.Hostile(
                         "tiff-62500-tiles-all-one-wide-jpeg", tilesOfOneJpeg(4000, wideJpeg()), "decode more than"));

@@ -31,7 +31,45 @@ final class HostileTextLayers {
                 new HostileInputs.Hostile(
                         "pdf-cid-font-widths-to-the-last-int", widths(Integer.MAX_VALUE), "gives widths for more than"),
                 // A form of 6.3 million "[()]" before its Do, drawing itself (47 KB): 1.2 GB a level, out of memory.
-                new HostileInputs.Hostile("pdf-form-piling-6-million-operands", operandPile(6_300_000), "of operands"));
+                new HostileInputs.Hostile("pdf-form-piling-6-million-operands", operandPile(6_300_000), "of operands"),
+                // One array of 6 million strings, a stray word between each, which PDFBox skips inside an array.
+                new HostileInputs.Hostile(
+                        "pdf-array-of-6-million-strings-and-stray-words",
+                        contents("[" + "() x ".repeat(6_000_000) + "] TJ"),
+                        "of operands"),
+                // A page's contents given as 300 parts, each the same 48,000 "[()]" without an operator: one pile.
+                new HostileInputs.Hostile("pdf-contents-of-300-parts-piling-operands", partsPiling(300), "of operands"),
+                // Inline image data ending at "xEI", no space before: PDFBox parses what follows as operands.
+                new HostileInputs.Hostile(
+                        "pdf-inline-image-ending-without-a-space-before-a-pile",
+                        contents("q BI /W 1 /H 1 /CS /G /BPC 8 ID xEI\nQ " + "[()] ".repeat(70_000) + "n"),
+                        "of operands"),
+                // /W [0 /X 5 0 100000000 500]: PDFBox takes /X's width and then maps the range.
+                new HostileInputs.Hostile(
+                        "pdf-cid-font-widths-after-a-skipped-entry", widths("0 /X 5 0 100000000 500"), "gives widths"),
+                // One glyph scaled a billion times across: its box a billion points wide.
+                new HostileInputs.Hostile(
+                        "pdf-one-glyph-a-billion-points-wide",
+                        contents("BT /F1 10 Tf 1000000000 Tz 10 700 Td (A) Tj ET " + LINE),
+                        null));
+    }
+
+    private static byte[] contents(String contents) {
+        return HostilePdfs.onePage("[0 0 612 792]", contents, "/Font << " + HELVETICA + " >>", true)
+                .bytes();
+    }
+
+    private static byte[] partsPiling(int parts) {
+        StringBuilder array = new StringBuilder("[");
+        for (int i = 0; i < parts; i++) {
+            array.append("4 0 R ");
+        }
+        return new RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents " + array + "] >>")
+                        .stream("", "[()] ".repeat(48_000).getBytes(StandardCharsets.US_ASCII), true)
+                        .bytes();
     }
 
     private static byte[] actualText(int glyphs) {
@@ -103,11 +141,15 @@ final class HostileTextLayers {
     }
 
     private static byte[] widths(int last) {
+        return widths("0 " + last + " 500");
+    }
+
+    private static byte[] widths(String entries) {
         String font = "<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H /DescendantFonts [<< /Type"
                 + " /Font /Subtype /CIDFontType2 /BaseFont /Foo /CIDSystemInfo << /Registry (Adobe) /Ordering"
                 + " (Identity) /Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName /Foo /Flags 4"
                 + " /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"
-                + " /W [0 " + last + " 500] >>] >>";
+                + " /W [" + entries + "] >>] >>";
         return HostilePdfs.onePage(
                         "[0 0 612 792]",
                         "BT /F1 10 Tf 50 700 Td (Ordinary visible text here) Tj /F2 12 Tf 0 -20 Td <00410042> Tj ET",
