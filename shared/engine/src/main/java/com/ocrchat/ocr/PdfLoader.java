@@ -63,6 +63,9 @@ final class PdfLoader {
     }
 
     private static PDDocument parse(byte[] bytes, StreamCacheCreateFunction streamCache) throws IOException {
+        if (objectMarkers(bytes) > MOST_CROSS_REFERENCE_ENTRIES) {
+            DecodeBudget.current().refuse(tooManyObjects());
+        }
         RandomAccessReadBuffer source = new BudgetedSource(bytes);
         try {
             return new WithoutPageTreeRepair(source, streamCache).parse();
@@ -70,6 +73,34 @@ final class PdfLoader {
             source.close(); // on success the document owns it
             throw e;
         }
+    }
+
+    /**
+     * The objects PDFBox's search of a damaged file could find ("N G obj", the generation a digit): it maps each, in a
+     * map of its own and then ours, before any is read (2.5 million in a 64 MB file held 900 MB).
+     */
+    private static long objectMarkers(byte[] bytes) {
+        long markers = 0;
+        for (int i = 1; i + 3 < bytes.length; i++) {
+            if (bytes[i + 1] == 'o'
+                    && bytes[i + 2] == 'b'
+                    && bytes[i + 3] == 'j'
+                    && isWhite(bytes[i])
+                    && bytes[i - 1] >= '0'
+                    && bytes[i - 1] <= '9') {
+                markers++;
+            }
+        }
+        return markers;
+    }
+
+    private static boolean isWhite(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0;
+    }
+
+    private static String tooManyObjects() {
+        return String.format(
+                java.util.Locale.ROOT, "its cross-references list more than %,d objects", MOST_CROSS_REFERENCE_ENTRIES);
     }
 
     private static final class WithoutPageTreeRepair extends PDFParser {
@@ -124,16 +155,19 @@ final class PdfLoader {
         @Override
         public void setXRef(COSObjectKey key, long offset) {
             if (++entries > MOST_CROSS_REFERENCE_ENTRIES) {
-                try { // PDFBox calls this where it cannot throw IOException; PdfDocument reads the refusal's reason
-                    budget.refuse(String.format(
-                            java.util.Locale.ROOT,
-                            "its cross-references list more than %,d objects",
-                            MOST_CROSS_REFERENCE_ENTRIES));
-                } catch (IOException refused) {
-                    throw new UncheckedIOException(refused);
-                }
+                refuse(budget);
             }
             super.setXRef(key, offset);
+        }
+
+        /**
+         * The resolved map, into which PDFBox's search of a damaged file also puts every object its object streams
+         * list (each up to 8 MB of them), counted the same way.
+         */
+        @Override
+        public java.util.Map<COSObjectKey, Long> getXrefTable() {
+            java.util.Map<COSObjectKey, Long> table = super.getXrefTable();
+            return table == null ? null : new Counted(table, budget);
         }
 
         /** PDFBox clears the maps to rebuild them from a search of the whole file. */
@@ -141,6 +175,64 @@ final class PdfLoader {
         protected void reset() {
             super.reset();
             entries = 0;
+        }
+
+        static void refuse(DecodeBudget budget) {
+            try { // PDFBox calls this where it cannot throw IOException; PdfDocument reads the refusal's reason
+                budget.refuse(tooManyObjects());
+            } catch (IOException refused) {
+                throw new UncheckedIOException(refused);
+            }
+        }
+    }
+
+    /** A map of where objects lie, refused past {@link #MOST_CROSS_REFERENCE_ENTRIES} entries. */
+    private static final class Counted extends java.util.AbstractMap<COSObjectKey, Long> {
+        private final java.util.Map<COSObjectKey, Long> table;
+        private final DecodeBudget budget;
+
+        Counted(java.util.Map<COSObjectKey, Long> table, DecodeBudget budget) {
+            this.table = table;
+            this.budget = budget;
+        }
+
+        @Override
+        public Long put(COSObjectKey key, Long offset) {
+            Long before = table.put(key, offset);
+            if (table.size() > MOST_CROSS_REFERENCE_ENTRIES) {
+                CountedCrossReferences.refuse(budget);
+            }
+            return before;
+        }
+
+        @Override
+        public Long get(Object key) {
+            return table.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return table.containsKey(key);
+        }
+
+        @Override
+        public Long remove(Object key) {
+            return table.remove(key);
+        }
+
+        @Override
+        public void clear() {
+            table.clear();
+        }
+
+        @Override
+        public int size() {
+            return table.size();
+        }
+
+        @Override
+        public java.util.Set<Entry<COSObjectKey, Long>> entrySet() {
+            return table.entrySet();
         }
     }
 }

@@ -125,6 +125,42 @@ class PdfPageTreeTest {
     }
 
     @Test
+    void aDamagedFileWhoseObjectStreamsListMoreThanFourMillionObjectsIsRefused() {
+        // PDFBox's search of a file without cross-references maps every object its object streams list.
+        RawPdf pdf = pdf(ONE_PAGE_NODE, page(2, 4), contents("A page"));
+        for (int stream = 0; stream < 6; stream++) {
+            StringBuilder header = new StringBuilder();
+            for (int i = 0; i < 750_000; i++) {
+                header.append(1_000 + stream * 750_000 + i).append(" 0 ");
+            }
+            pdf.stream(
+                    " /Type /ObjStm /N 750000 /First " + header.length(),
+                    header.append("null").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    true);
+        }
+        com.ocrchat.error.LimitExceeded refused = assertThrows(
+                com.ocrchat.error.LimitExceeded.class,
+                () -> PdfDocument.open(pdf.bytesWithoutCrossReferences(), LIMITS));
+        assertTrue(
+                refused.getMessage().contains("cross-references list more than 4,000,000 objects"),
+                refused.getMessage());
+    }
+
+    @Test
+    void aFileOfMoreThanFourMillionObjectHeadersIsRefusedBeforePdfBoxSearchesIt() {
+        RawPdf pdf = pdf(ONE_PAGE_NODE, page(2, 4), contents("A page"));
+        StringBuilder headers = new StringBuilder(); // distinct objects, each a map entry to PDFBox's search
+        for (int object = 10; object < 4_100_010; object++) {
+            headers.append(object).append(" 0 obj ");
+        }
+        pdf.stream("", headers.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII), false);
+        com.ocrchat.error.LimitExceeded refused = assertThrows(
+                com.ocrchat.error.LimitExceeded.class,
+                () -> PdfDocument.open(pdf.bytesWithoutCrossReferences(), LIMITS));
+        assertTrue(refused.getMessage().contains("more than 4,000,000 objects"), refused.getMessage());
+    }
+
+    @Test
     void aFileListingThreeMillionObjectsInTwoCrossReferenceStreamsOpens() {
         // Within the 4 million entries PDFBox may map (8 million were refused: HostileParsing).
         try (PdfDocument pdf = PdfDocument.open(RawPdf.pageListedByStreams(2, 1_500_000, true), LIMITS)) {
