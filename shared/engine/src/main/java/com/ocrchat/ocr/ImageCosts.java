@@ -123,6 +123,29 @@ final class ImageCosts {
         return new JpegWalk(scans, frame, false);
     }
 
+    /**
+     * Why the JDK's JPEG reader cannot read this JPEG's frame, or null: it reads 8 bits a sample, in one, three or four
+     * channels, and fails on others with its internals' messages (a 12-bit medical image is no corrupt file).
+     */
+    static String unreadableJpegFrame(byte[] bytes) {
+        int at = 2;
+        while (at + 9 < bytes.length && bytes[at] == (byte) 0xFF) {
+            int marker = bytes[at + 1] & 0xFF;
+            if (marker == 0xDA || marker == 0xD9) {
+                return null; // a scan before any frame: left to the reader
+            }
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                int precision = bytes[at + 4] & 0xFF;
+                int channels = bytes[at + 9] & 0xFF;
+                return precision != 8
+                        ? precision + " bits a sample"
+                        : channels == 2 || channels > 4 ? channels + " colour channels" : null;
+            }
+            at += 2 + bigEndian16(bytes, at + 2);
+        }
+        return null;
+    }
+
     /** A marker after FF in coded data: not a stuffed zero, not a restart. */
     private static boolean startsMarker(int next) {
         return next != 0x00 && (next < 0xD0 || next > 0xD7);

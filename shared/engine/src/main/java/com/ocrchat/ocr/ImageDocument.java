@@ -57,6 +57,11 @@ final class ImageDocument implements Document {
                 ImageCosts.checkBmp(bytes);
             }
             int jpegScans = type == DocumentType.JPEG ? ImageCosts.jpegScans(bytes) : 0;
+            String unreadable = type == DocumentType.JPEG ? ImageCosts.unreadableJpegFrame(bytes) : null;
+            if (unreadable != null) {
+                throw new UnsupportedDocument("The JPG file has " + unreadable
+                        + ", which this server does not read; save it with 8 bits a sample, in grey or colour");
+            }
             input = new UploadImageStream(bytes);
             ImageReader reader = readerFor(type, input);
             reader.setInput(input, false, true);

@@ -45,6 +45,25 @@ class ImageReadsTest {
     }
 
     @Test
+    void aJpegOfTwelveBitsASampleIsRefusedAsUnsupportedNotCorrupt() throws Exception {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY), "jpg", jpeg);
+        byte[] bytes = jpeg.toByteArray();
+        for (int at = 2; at + 4 < bytes.length; at++) {
+            if (bytes[at] == (byte) 0xFF && bytes[at + 1] == (byte) 0xC0) {
+                bytes[at + 4] = 12; // the frame's sample precision, as a 12-bit camera or scanner writes it
+                break;
+            }
+        }
+        com.ocrchat.error.UnsupportedDocument refused = org.junit.jupiter.api.Assertions.assertThrows(
+                com.ocrchat.error.UnsupportedDocument.class, () -> Documents.open(bytes, LIMITS));
+        assertEquals(
+                "The JPG file has 12 bits a sample, which this server does not read; save it with 8 bits a sample,"
+                        + " in grey or colour",
+                refused.getMessage());
+    }
+
+    @Test
     void aSmallPageInTilesOf512IsRead() throws Exception {
         BufferedImage image = new BufferedImage(300, 300, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = image.createGraphics();
