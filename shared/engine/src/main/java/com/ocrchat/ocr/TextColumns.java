@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A text layer's lines in reading order where the page is set in two columns. PDFBox, sorting a page's glyphs by
  * position, joins the lines of both columns that share a baseline into one ("jumps over quick brown fox"). Where a
- * blank gutter parts many lines of prose, the run of lines it parts is read left column first, then right; a line
+ * blank gutter parts many lines of prose, the run of lines it parts is read column by column (the right first on a
+ * page mostly right to left); a line
  * across the gutter (a title, a figure's caption) ends the run. Rows of a table or an invoice, a few words either
  * side of a gap, stay rows.
  */
@@ -37,9 +38,10 @@ final class TextColumns {
         List<List<Word>> ordered = new ArrayList<>();
         List<List<Word>> left = new ArrayList<>();
         List<List<Word>> right = new ArrayList<>();
+        boolean rightFirst = rightToLeft(lines); // Hebrew and Arabic columns are read from the right
         for (List<Word> line : lines) {
             if (crosses(line, gutter)) {
-                flush(ordered, left, right);
+                flush(ordered, rightFirst ? right : left, rightFirst ? left : right);
                 ordered.add(line);
                 continue;
             }
@@ -55,8 +57,25 @@ final class TextColumns {
                 right.add(rightPart);
             }
         }
-        flush(ordered, left, right);
+        flush(ordered, rightFirst ? right : left, rightFirst ? left : right);
         return ordered;
+    }
+
+    /** Whether most of the page's words begin with a right-to-left letter. */
+    private static boolean rightToLeft(List<List<Word>> lines) {
+        long words = 0;
+        long rightToLeft = 0;
+        for (List<Word> line : lines) {
+            for (Word word : line) {
+                words++;
+                byte direction = Character.getDirectionality(word.text().codePointAt(0));
+                if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                        || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                    rightToLeft++;
+                }
+            }
+        }
+        return 2 * rightToLeft > words;
     }
 
     private static void flush(List<List<Word>> ordered, List<List<Word>> left, List<List<Word>> right) {

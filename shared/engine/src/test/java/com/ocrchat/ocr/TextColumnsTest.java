@@ -1,0 +1,36 @@
+package com.ocrchat.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.ocrchat.page.Word;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextColumnsTest {
+    @Test
+    void columnsAreReadFromTheLeftOrFromTheRightAsTheScriptIs() {
+        assertEquals("left", firstRead("left"));
+        assertEquals("ימין", firstRead("שמאל"), "a Hebrew page: its right column first");
+    }
+
+    /** The first word read of 20 lines set in two columns, each column's words the given one or "right"/"ימין". */
+    private static String firstRead(String leftWord) {
+        String rightWord = leftWord.equals("left") ? "right" : "ימין";
+        List<List<Word>> lines = new ArrayList<>();
+        for (int line = 0; line < 20; line++) {
+            List<Word> words = new ArrayList<>();
+            int top = 100 + 50 * line;
+            for (int i = 0; i < 4; i++) {
+                words.add(new Word(leftWord, new int[] {100 + 120 * i, top, 200 + 120 * i, top + 40}, 1.0));
+            }
+            for (int i = 0; i < 4; i++) {
+                words.add(new Word(rightWord, new int[] {700 + 120 * i, top, 800 + 120 * i, top + 40}, 1.0));
+            }
+            lines.add(words);
+        }
+        List<List<Word>> ordered = TextColumns.inReadingOrder(lines, 1300);
+        assertEquals(40, ordered.size(), "each line cut in two at the gutter");
+        return ordered.get(0).get(0).text();
+    }
+}
