@@ -26,10 +26,10 @@ final class HostileTextLayers {
                 new HostileInputs.Hostile("pdf-tounicode-ranges-to-127-characters", fatRanges(15), "maps more than"),
                 // A composite font's /W giving one width to 100 million CIDs (1 KB): PDFBox maps each, out of memory.
                 new HostileInputs.Hostile(
-                        "pdf-cid-font-widths-for-100-million-codes", widths(100_000_000), "gives widths for more than"),
+                        "pdf-cid-font-widths-for-100-million-codes", widths(100_000_000), "gives widths"),
                 // A range ending at 2^31 - 1: PDFBox's int loop never ends.
                 new HostileInputs.Hostile(
-                        "pdf-cid-font-widths-to-the-last-int", widths(Integer.MAX_VALUE), "gives widths for more than"),
+                        "pdf-cid-font-widths-to-the-last-int", widths(Integer.MAX_VALUE), "gives widths"),
                 // A form of 6.3 million "[()]" before its Do, drawing itself (47 KB): 1.2 GB a level, out of memory.
                 new HostileInputs.Hostile("pdf-form-piling-6-million-operands", operandPile(6_300_000), "of operands"),
                 // One array of 6 million strings, a stray word between each, which PDFBox skips inside an array.
@@ -47,6 +47,8 @@ final class HostileTextLayers {
                 // /W [0 /X 5 0 100000000 500]: PDFBox takes /X's width and then maps the range.
                 new HostileInputs.Hostile(
                         "pdf-cid-font-widths-after-a-skipped-entry", widths("0 /X 5 0 100000000 500"), "gives widths"),
+                // Eight fonts sharing one /Differences of 2.6 million names (8 KB deflated): each maps them all.
+                new HostileInputs.Hostile("pdf-eight-fonts-sharing-2.6-million-names", sharedNames(8), "or names"),
                 // One glyph scaled a billion times across: its box a billion points wide.
                 new HostileInputs.Hostile(
                         "pdf-one-glyph-a-billion-points-wide",
@@ -56,6 +58,34 @@ final class HostileTextLayers {
 
     private static byte[] contents(String contents) {
         return HostilePdfs.onePage("[0 0 612 792]", contents, "/Font << " + HELVETICA + " >>", true)
+                .bytes();
+    }
+
+    private static byte[] sharedNames(int fonts) {
+        StringBuilder resources = new StringBuilder();
+        StringBuilder shown = new StringBuilder("BT");
+        for (int font = 0; font < fonts; font++) {
+            resources
+                    .append(" /F")
+                    .append(font)
+                    .append(" << /Type /Font /Subtype /Type1 /BaseFont /Helvetica")
+                    .append(" /Encoding << /Differences 6 0 R >> >>");
+            shown.append(" /F")
+                    .append(font)
+                    .append(" 10 Tf 50 ")
+                    .append(700 - 20 * font)
+                    .append(" Td (A) Tj");
+        }
+        String contents = LINE + shown + " ET";
+        return new PackedPdf(true)
+                .object(1, "<< /Type /Catalog /Pages 2 0 R >>")
+                .object(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                .object(
+                        3,
+                        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << "
+                                + HELVETICA + resources + " >> >> >>")
+                .object(4, "<< /Length " + contents.length() + " >>\nstream\n" + contents + "\nendstream")
+                .pack(Map.of(6, "[0 " + "/A ".repeat(2_600_000) + "]"))
                 .bytes();
     }
 
