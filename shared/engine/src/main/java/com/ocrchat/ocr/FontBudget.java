@@ -53,7 +53,8 @@ final class FontBudget {
         return new Verdict(mappings(font) + programs.codes(), programs.overBudget());
     }
 
-    private static Verdict metrics(COSDictionary font) {
+    /** A font dictionary's widths and names as codes, over budget past one font's CMap limit. */
+    static Verdict metrics(COSDictionary font) {
         long widths = widths(font);
         return new Verdict(widths, widths > PdfCMaps.MOST_MAPPINGS ? tooManyWidths() : null);
     }
@@ -118,7 +119,7 @@ final class FontBudget {
         return entries;
     }
 
-    static String tooManyWidths() {
+    private static String tooManyWidths() {
         return "a font in it gives widths or names for more than " + PdfCMaps.MOST_MAPPINGS + " codes";
     }
 

@@ -196,7 +196,8 @@ final class OperandPiles {
         }
     }
 
-    private static boolean isWhite(int b) {
+    /** PDF's white space. */
+    static boolean isWhite(int b) {
         return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0;
     }
 

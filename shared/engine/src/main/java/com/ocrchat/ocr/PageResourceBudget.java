@@ -66,8 +66,8 @@ final class PageResourceBudget {
     /** Objects every function and CMap under which passed: a page that reaches one over budget never adds any. */
     private final Set<COSBase> passed = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    /** Content streams whose operands were counted and found within {@link OperandPiles#MOST_BYTES}. */
-    private final Set<COSStream> operandsWithin = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Content streams (a page's parts as one array) whose operands were counted and found within budget. */
+    private final Set<COSBase> operandsWithin = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * The document's form resources, whose fonts PDFBox loads when it makes an annotation's missing appearance (it
@@ -128,12 +128,12 @@ final class PageResourceBudget {
                 clock.checkClock();
                 long fontMappings = fonts.mappings(dictionary);
                 FontBudget.Verdict program = fonts.programs(dictionary);
-                long widths = FontBudget.widths(dictionary);
-                mappings += fontMappings + program.codes() + widths;
+                FontBudget.Verdict metrics = FontBudget.metrics(dictionary);
+                mappings += fontMappings + program.codes() + metrics.codes();
                 String why = fontMappings > PdfCMaps.MOST_MAPPINGS
                         ? "a CMap of a font in it maps more than " + PdfCMaps.MOST_MAPPINGS + " codes"
-                        : widths > PdfCMaps.MOST_MAPPINGS
-                                ? FontBudget.tooManyWidths()
+                        : metrics.overBudget() != null
+                                ? metrics.overBudget()
                                 : program.overBudget() != null
                                         ? program.overBudget()
                                         : mappings > MOST_MAPPINGS_A_PAGE
@@ -177,13 +177,20 @@ final class PageResourceBudget {
      */
     private String operandsOverBudget(COSBase contents) throws IOException {
         List<COSStream> parts = new ArrayList<>();
-        if (contents instanceof COSArray array) { // a page's contents: parsed as one stream, never cached
+        if (contents instanceof COSArray array) { // a page's contents: parsed as one stream, counted as one
+            if (operandsWithin.contains(array)) {
+                return null;
+            }
             for (int index = 0; index < array.size(); index++) {
                 if (array.getObject(index) instanceof COSStream part) {
                     parts.add(part);
                 }
             }
-            return OperandPiles.overBudget(parts) ? OperandPiles.REFUSAL : null;
+            if (OperandPiles.overBudget(parts)) {
+                return OperandPiles.REFUSAL;
+            }
+            operandsWithin.add(array); // the text layer and the drawing each ask
+            return null;
         }
         if (contents instanceof COSStream stream) {
             parts.add(stream);

@@ -85,17 +85,13 @@ final class PdfLoader {
             if (bytes[i + 1] == 'o'
                     && bytes[i + 2] == 'b'
                     && bytes[i + 3] == 'j'
-                    && isWhite(bytes[i])
+                    && OperandPiles.isWhite(bytes[i])
                     && bytes[i - 1] >= '0'
                     && bytes[i - 1] <= '9') {
                 markers++;
             }
         }
         return markers;
-    }
-
-    private static boolean isWhite(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '\f' || b == 0;
     }
 
     private static String tooManyObjects() {

@@ -115,17 +115,7 @@ class PdfTextLayerTest {
         for (int i = 0; i < lines; i++) { // lines just far enough apart not to be one drawn twice
             contents.append(" (").append(line).append(") Tj 0 -0.7 Td");
         }
-        byte[] pdf = new com.ocrchat.testing.RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object(
-                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 2000] /Contents 4 0 R /Resources << /Font"
-                                        + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
-                        .stream(
-                                "",
-                                contents.append(" ET").toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                                true)
-                        .bytes();
+        byte[] pdf = onePage("[0 0 612 2000]", HELVETICA, contents.append(" ET").toString());
         try (Document document = Documents.open(pdf, LIMITS)) {
             assertTrue(document.textLayer(0).isEmpty());
         }
@@ -175,19 +165,10 @@ class PdfTextLayerTest {
 
     @Test
     void ligaturesAreWrittenOut() {
-        byte[] pdf = new com.ocrchat.testing.RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object(
-                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font"
-                                        + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences"
-                                        + " [1 /fi 2 /fl 3 /ffi] >> >> >> >> >>")
-                        .stream(
-                                "",
-                                "BT /F1 12 Tf 72 700 Td (The \\001nal \\002ow of the o\\003ce) Tj ET"
-                                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                                true)
-                        .bytes();
+        byte[] pdf = onePage(
+                "[0 0 612 792]",
+                "/Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [1 /fi 2 /fl 3 /ffi] >>",
+                "BT /F1 12 Tf 72 700 Td (The \\001nal \\002ow of the o\\003ce) Tj ET");
         try (Document document = Documents.open(pdf, LIMITS)) {
             assertEquals(
                     "The final flow of the office",
@@ -195,15 +176,21 @@ class PdfTextLayerTest {
         }
     }
 
-    private static String textOf(String contents) {
-        byte[] pdf = new com.ocrchat.testing.RawPdf()
+    private static final String HELVETICA = "/Type /Font /Subtype /Type1 /BaseFont /Helvetica";
+
+    /** A one-page PDF of these contents, showing text in font F1. */
+    private static byte[] onePage(String mediaBox, String font, String contents) {
+        return new com.ocrchat.testing.RawPdf()
                         .object("<< /Type /Catalog /Pages 2 0 R >>")
                         .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object(
-                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font"
-                                        + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox " + mediaBox
+                                + " /Contents 4 0 R /Resources << /Font" + " << /F1 << " + font + " >> >> >> >>")
                         .stream("", contents.getBytes(java.nio.charset.StandardCharsets.US_ASCII), true)
                         .bytes();
+    }
+
+    private static String textOf(String contents) {
+        byte[] pdf = onePage("[0 0 612 792]", HELVETICA, contents);
         try (Document document = Documents.open(pdf, LIMITS)) {
             return document.textLayer(0).orElseThrow().text();
         }
