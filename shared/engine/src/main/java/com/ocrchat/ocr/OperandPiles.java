@@ -2,6 +2,11 @@ package com.ocrchat.ocr;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -47,7 +52,7 @@ final class OperandPiles {
      * from part to part) piles up too many operands; decoded on a budget of its own, as PDFBox decodes it again to
      * draw it on the page's.
      */
-    static boolean overBudget(java.util.List<COSStream> parts) {
+    static boolean overBudget(List<COSStream> parts) {
         OperandPiles piles = new OperandPiles();
         try {
             return new DecodeBudget(Math.max(
@@ -68,6 +73,48 @@ final class OperandPiles {
         } catch (IOException undecodable) {
             return false; // PDFBox fails to decode it too, or its own decode is refused by the page's budget
         }
+    }
+
+    /**
+     * Why a content stream (of a page's contents, a form, a pattern, or each of a Type 3 font's glyph procedures) piles
+     * up too many operands before an operator ({@link OperandPiles}), or null; each stream counted once, those within
+     * budget kept in {@code operandsWithin}.
+     */
+    static String overBudget(COSBase contents, Set<COSBase> operandsWithin) {
+        List<COSStream> parts = new ArrayList<>();
+        if (contents instanceof COSArray array) { // a page's contents: parsed as one stream, counted as one
+            if (operandsWithin.contains(array)) {
+                return null;
+            }
+            for (int index = 0; index < array.size(); index++) {
+                if (array.getObject(index) instanceof COSStream part) {
+                    parts.add(part);
+                }
+            }
+            if (overBudget(parts)) {
+                return REFUSAL;
+            }
+            operandsWithin.add(array); // the text layer and the drawing each ask
+            return null;
+        }
+        if (contents instanceof COSStream stream) {
+            parts.add(stream);
+        } else if (contents instanceof COSDictionary procedures) {
+            procedures.keySet().forEach(name -> {
+                if (procedures.getDictionaryObject(name) instanceof COSStream procedure) {
+                    parts.add(procedure);
+                }
+            });
+        }
+        for (COSStream part : parts) {
+            if (!operandsWithin.contains(part)) {
+                if (overBudget(List.of(part))) {
+                    return REFUSAL;
+                }
+                operandsWithin.add(part);
+            }
+        }
+        return null;
     }
 
     /** A form (an annotation's appearance too) or a tiling pattern: content PDFBox parses as it draws it. */

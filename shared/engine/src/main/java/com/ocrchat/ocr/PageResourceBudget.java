@@ -2,7 +2,6 @@ package com.ocrchat.ocr;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
@@ -111,7 +110,8 @@ final class PageResourceBudget {
                 }
             }
         }
-        String contents = operandsOverBudget(page.getCOSObject().getDictionaryObject(COSName.CONTENTS));
+        String contents =
+                OperandPiles.overBudget(page.getCOSObject().getDictionaryObject(COSName.CONTENTS), operandsWithin);
         if (contents != null) {
             return contents;
         }
@@ -141,10 +141,11 @@ final class PageResourceBudget {
                                                         + MOST_MAPPINGS_A_PAGE + " codes"
                                                 : functionOverBudget(dictionary);
                 if (why == null && (OperandPiles.isDrawn(dictionary) || dictionary.containsKey(COSName.CHAR_PROCS))) {
-                    why = operandsOverBudget(
+                    why = OperandPiles.overBudget(
                             OperandPiles.isDrawn(dictionary)
                                     ? dictionary
-                                    : dictionary.getDictionaryObject(COSName.CHAR_PROCS));
+                                    : dictionary.getDictionaryObject(COSName.CHAR_PROCS),
+                            operandsWithin);
                 }
                 if (why != null) {
                     return why;
@@ -169,47 +170,6 @@ final class PageResourceBudget {
         if (item instanceof COSDictionary || item instanceof COSArray || item instanceof COSObject) {
             toCheck.push(item);
         }
-    }
-
-    /**
-     * Why a content stream (of a page's contents, a form, a pattern, or each of a Type 3 font's glyph procedures) piles
-     * up too many operands before an operator ({@link OperandPiles}), or null; each stream counted once a document.
-     */
-    private String operandsOverBudget(COSBase contents) throws IOException {
-        List<COSStream> parts = new ArrayList<>();
-        if (contents instanceof COSArray array) { // a page's contents: parsed as one stream, counted as one
-            if (operandsWithin.contains(array)) {
-                return null;
-            }
-            for (int index = 0; index < array.size(); index++) {
-                if (array.getObject(index) instanceof COSStream part) {
-                    parts.add(part);
-                }
-            }
-            if (OperandPiles.overBudget(parts)) {
-                return OperandPiles.REFUSAL;
-            }
-            operandsWithin.add(array); // the text layer and the drawing each ask
-            return null;
-        }
-        if (contents instanceof COSStream stream) {
-            parts.add(stream);
-        } else if (contents instanceof COSDictionary procedures) {
-            procedures.keySet().forEach(name -> {
-                if (procedures.getDictionaryObject(name) instanceof COSStream procedure) {
-                    parts.add(procedure);
-                }
-            });
-        }
-        for (COSStream part : parts) {
-            if (!operandsWithin.contains(part)) {
-                if (OperandPiles.overBudget(List.of(part))) {
-                    return OperandPiles.REFUSAL;
-                }
-                operandsWithin.add(part);
-            }
-        }
-        return null;
     }
 
     /**
