@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * RFC 4180 CSV (Commons CSV), UTF-8: the job's tables, each table's rows, tables separated by an empty
  * line; a job without tables gets one row per block with its page and block numbers (1-based), text,
- * bbox and confidence, under a header row.
+ * bbox and confidence, under a header row. A cell a spreadsheet would run as a formula is kept as text ({@link
+ * FormulaGuard}).
  */
 final class CsvExporter implements Exporter {
     @Override
@@ -34,7 +35,7 @@ final class CsvExporter implements Exporter {
                         csv.println();
                     }
                     for (List<String> row : tables.get(t).rows()) {
-                        csv.printRecord(row);
+                        csv.printRecord(row.stream().map(FormulaGuard::cell).toList());
                     }
                 }
                 return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -47,7 +48,7 @@ final class CsvExporter implements Exporter {
                     csv.printRecord(
                             page.index() + 1,
                             number++,
-                            block.text(),
+                            FormulaGuard.cell(block.text()),
                             box[0],
                             box[1],
                             box[2],

@@ -114,6 +114,46 @@ class ExportersTest {
     }
 
     @Test
+    void csvCellsThatASpreadsheetWouldRunStayText() throws Exception {
+        List<String> texts = List.of(
+                "=HYPERLINK(\"http://evil.example\",\"Click\")",
+                "@SUM(A1:A9)",
+                "+cmd|' /C calc'!A0",
+                "-2+3+cmd|' /C calc'!A0",
+                "\t=1+1",
+                "-12.50",
+                "+3 %",
+                "Total",
+                "a = b");
+        List<Block> blocks = texts.stream()
+                .map(text -> new Block(text, new int[] {0, 0, 10, 10}, 0.9, List.of()))
+                .toList();
+        JobResult result = TestJobs.result(List.of(new Page(0, 100, 100, String.join("\n\n", texts), blocks)));
+
+        byte[] csv = new CsvExporter().export(job(), result, new PageImages(NO_IMAGES));
+
+        List<String> cells = org.apache.commons.csv.CSVFormat.RFC4180
+                .parse(new java.io.StringReader(new String(csv, java.nio.charset.StandardCharsets.UTF_8)))
+                .getRecords()
+                .stream()
+                .skip(1)
+                .map(record -> record.get(2))
+                .toList();
+        assertEquals(
+                List.of(
+                        "'=HYPERLINK(\"http://evil.example\",\"Click\")",
+                        "'@SUM(A1:A9)",
+                        "'+cmd|' /C calc'!A0",
+                        "'-2+3+cmd|' /C calc'!A0",
+                        "'\t=1+1",
+                        "-12.50",
+                        "+3 %",
+                        "Total",
+                        "a = b"),
+                cells);
+    }
+
+    @Test
     void formatsAreKnownByName() {
         assertEquals(ExportFormat.JSON, ExportFormat.of(null));
         assertEquals(ExportFormat.DOCX, ExportFormat.of("DOCX"));
