@@ -14,7 +14,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
-/** PNG, JPEG, GIF (first frame), BMP, WEBP (TwelveMonkeys) and TIFF (every page) through ImageIO. */
+/**
+ * PNG, JPEG, GIF (first frame), BMP, WEBP (TwelveMonkeys) and TIFF (every page) through ImageIO; a JPEG turned as its
+ * EXIF orientation says it is seen.
+ */
 final class ImageDocument implements Document {
     private final DocumentType type;
     private final ImageInputStream input;
@@ -23,6 +26,7 @@ final class ImageDocument implements Document {
     private final DocumentLimits limits;
     private final int jpegScans;
     private final int[] subsampling;
+    private final ExifOrientation orientation;
 
     /**
      * A PNG or baseline JPEG page over the pixel limit is read at a lower resolution, every 2nd (3rd, ...) pixel each
@@ -38,7 +42,8 @@ final class ImageDocument implements Document {
             ImageReader reader,
             int pageCount,
             DocumentLimits limits,
-            int jpegScans) {
+            int jpegScans,
+            ExifOrientation orientation) {
         this.type = type;
         this.input = input;
         this.reader = reader;
@@ -46,6 +51,7 @@ final class ImageDocument implements Document {
         this.limits = limits;
         this.jpegScans = jpegScans;
         this.subsampling = new int[pageCount];
+        this.orientation = orientation;
     }
 
     static ImageDocument open(DocumentType type, byte[] bytes, DocumentLimits limits) {
@@ -65,7 +71,9 @@ final class ImageDocument implements Document {
             input = new UploadImageStream(bytes);
             ImageReader reader = readerFor(type, input);
             reader.setInput(input, false, true);
-            ImageDocument document = new ImageDocument(type, input, reader, pages, limits, jpegScans);
+            ExifOrientation orientation =
+                    type == DocumentType.JPEG ? ExifOrientation.ofJpeg(bytes) : ExifOrientation.UPRIGHT;
+            ImageDocument document = new ImageDocument(type, input, reader, pages, limits, jpegScans, orientation);
             for (int page = 0; page < pages; page++) {
                 document.checkSize(page); // every page's size from its header, before anything is reserved or read
             }
@@ -183,7 +191,7 @@ final class ImageDocument implements Document {
             if (image == null) {
                 throw corruptPage(index, null);
             }
-            return ImageTransforms.eightBits(image);
+            return ImageTransforms.upright(ImageTransforms.eightBits(image), orientation);
         } catch (IOException | RuntimeException e) {
             if (e instanceof OcrChatException known) {
                 throw known;

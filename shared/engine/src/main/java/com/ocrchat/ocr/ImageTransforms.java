@@ -42,8 +42,18 @@ public final class ImageTransforms {
 
     /** The image turned clockwise by a multiple of 90 degrees. */
     static BufferedImage rotateClockwise(BufferedImage image, int degrees) {
-        int quarters = Math.floorMod(degrees / 90, 4);
-        if (quarters == 0) {
+        return turn(image, false, degrees / 90);
+    }
+
+    /** The image as its EXIF orientation says it is seen. */
+    static BufferedImage upright(BufferedImage image, ExifOrientation orientation) {
+        return turn(image, orientation.mirrored(), orientation.clockwiseQuarters());
+    }
+
+    /** The image mirrored left to right if asked, then turned clockwise by that many quarters. */
+    private static BufferedImage turn(BufferedImage image, boolean mirrored, int clockwiseQuarters) {
+        int quarters = Math.floorMod(clockwiseQuarters, 4);
+        if (quarters == 0 && !mirrored) {
             return image;
         }
         boolean swap = quarters % 2 == 1;
@@ -54,6 +64,7 @@ public final class ImageTransforms {
         AffineTransform transform = new AffineTransform();
         transform.translate(width / 2.0, height / 2.0);
         transform.rotate(Math.toRadians(90.0 * quarters));
+        transform.scale(mirrored ? -1 : 1, 1);
         transform.translate(-image.getWidth() / 2.0, -image.getHeight() / 2.0);
         g.drawImage(image, transform, null);
         g.dispose();

@@ -1,6 +1,7 @@
 package com.ocrchat.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -17,6 +18,8 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Images read as their writers made them: wide samples brought to 8 bits, small pages in large tiles. */
 class ImageReadsTest {
@@ -89,5 +92,68 @@ class ImageReadsTest {
             assertEquals(0, page.getRaster().getSample(120, 120, 0));
             assertEquals(255, page.getRaster().getSample(10, 10, 0));
         }
+    }
+
+    /**
+     * A photo whose pixels are stored turned or mirrored, with the EXIF orientation that says how it is seen: read as
+     * it is seen. The page seen is 300 x 200 with a dark square in its top-left corner; where that corner is stored for
+     * each orientation follows EXIF's definition (which stored row and column are the seen top and left).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "1, false, false, false", "2, false, true, false", "3, false, true, true", "4, false, false, true",
+        "5, true, false, false", "6, true, false, true", "7, true, true, true", "8, true, true, false"
+    })
+    void aJpegIsReadAsItsExifOrientationSaysItIsSeen(int orientation, boolean sideways, boolean right, boolean bottom)
+            throws Exception {
+        int width = sideways ? 200 : 300;
+        int height = sideways ? 300 : 200;
+        BufferedImage stored = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = stored.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.fillRect(right ? width - 50 : 10, bottom ? height - 50 : 10, 40, 40);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(stored, "jpg", jpeg);
+
+        for (boolean little : new boolean[] {false, true}) {
+            try (Document document =
+                    Documents.open(withExifOrientation(jpeg.toByteArray(), orientation, little), LIMITS)) {
+                BufferedImage page = document.render(0);
+                assertEquals(300, page.getWidth());
+                assertEquals(200, page.getHeight());
+                assertTrue(page.getRaster().getSample(30, 30, 0) < 64, "the square at the top left");
+                assertTrue(page.getRaster().getSample(270, 170, 0) > 192, "paper at the bottom right");
+            }
+        }
+    }
+
+    /** The JPEG with an APP1 segment after its start: EXIF's TIFF header and one directory of one entry. */
+    private static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean little) {
+        java.nio.ByteBuffer exif = java.nio.ByteBuffer.allocate(2 + 2 + 6 + 8 + 2 + 12 + 4)
+                .order(little ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+        exif.put((byte) 0xFF).put((byte) 0xE1);
+        exif.put((byte) 0).put((byte) (exif.capacity() - 2)); // the length, big-endian as every JPEG length
+        exif.put("Exif".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .put((byte) 0)
+                .put((byte) 0);
+        exif.put((byte) (little ? 'I' : 'M'))
+                .put((byte) (little ? 'I' : 'M'))
+                .putShort((short) 42)
+                .putInt(8);
+        exif.putShort((short) 1); // one entry
+        exif.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
+        exif.putInt(0); // no next directory
+        byte[] bytes = new byte[jpeg.length + exif.capacity()];
+        System.arraycopy(jpeg, 0, bytes, 0, 2);
+        System.arraycopy(exif.array(), 0, bytes, 2, exif.capacity());
+        System.arraycopy(jpeg, 2, bytes, 2 + exif.capacity(), jpeg.length - 2);
+        return bytes;
     }
 }
