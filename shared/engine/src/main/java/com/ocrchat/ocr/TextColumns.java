@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A text layer's lines in reading order where the page is set in two columns. PDFBox, sorting a page's glyphs by
+ * A text layer's lines in reading order where the page is set in columns. PDFBox, sorting a page's glyphs by
  * position, joins the lines of both columns that share a baseline into one ("jumps over quick brown fox"). Where a
  * blank gutter parts many lines of prose, the run of lines it parts is read column by column (the right first on a
- * page mostly right to left); a line
- * across the gutter (a title, a figure's caption) ends the run. Rows of a table or an invoice, a few words either
- * side of a gap, stay rows.
+ * page mostly right to left), each column parted again where it is itself two; a line across the gutter (a title, a
+ * figure's caption) ends the run. Rows of a table or an invoice, a few words either side of a gap, stay rows.
  */
 final class TextColumns {
     /** Lines a gutter must part, at least, and of the page's lines. */
@@ -27,11 +26,21 @@ final class TextColumns {
     /** Words each side of the gutter in a parted line, on average: prose, not a table's cells. */
     private static final double PROSE_WORDS = 3;
 
+    /**
+     * Times a column is parted again, at most: each side of a gutter may be columns of its own (three or four on a
+     * newsletter's or a magazine's page); a page of many narrow columns costs a pass over its words for each.
+     */
+    private static final int MOST_PARTINGS = 3;
+
     private TextColumns() {}
 
     /** The lines in reading order, on a page {@code width} pixels wide. */
     static List<List<Word>> inReadingOrder(List<List<Word>> lines, int width) {
-        int gutter = gutter(lines, width);
+        return inReadingOrder(lines, width, MOST_PARTINGS);
+    }
+
+    private static List<List<Word>> inReadingOrder(List<List<Word>> lines, int width, int partings) {
+        int gutter = partings == 0 ? -1 : gutter(lines, width);
         if (gutter < 0) {
             return lines;
         }
@@ -41,7 +50,7 @@ final class TextColumns {
         boolean rightFirst = rightToLeft(lines); // Hebrew and Arabic columns are read from the right
         for (List<Word> line : lines) {
             if (crosses(line, gutter)) {
-                flush(ordered, rightFirst ? right : left, rightFirst ? left : right);
+                flush(ordered, rightFirst ? right : left, rightFirst ? left : right, width, partings - 1);
                 ordered.add(line);
                 continue;
             }
@@ -57,7 +66,7 @@ final class TextColumns {
                 right.add(rightPart);
             }
         }
-        flush(ordered, rightFirst ? right : left, rightFirst ? left : right);
+        flush(ordered, rightFirst ? right : left, rightFirst ? left : right, width, partings - 1);
         return ordered;
     }
 
@@ -78,11 +87,13 @@ final class TextColumns {
         return 2 * rightToLeft > words;
     }
 
-    private static void flush(List<List<Word>> ordered, List<List<Word>> left, List<List<Word>> right) {
-        ordered.addAll(left);
-        ordered.addAll(right);
-        left.clear();
-        right.clear();
+    /** The run's first column and then its second, each parted again where it is itself set in columns. */
+    private static void flush(
+            List<List<Word>> ordered, List<List<Word>> first, List<List<Word>> second, int width, int partings) {
+        ordered.addAll(inReadingOrder(first, width, partings));
+        ordered.addAll(inReadingOrder(second, width, partings));
+        first.clear();
+        second.clear();
     }
 
     private static boolean crosses(List<Word> line, int x) {
@@ -139,7 +150,21 @@ final class TextColumns {
                 best = x - run / 2;
             }
         }
-        return parts(lines, best) ? best : -1;
+        return 5L * widest >= 4L * medianHeight(lines) && parts(lines, best) ? best : -1;
+    }
+
+    /**
+     * The median height of the words (about 0.6 of the type's size for PDFBox): a gutter, an em or more, is at least
+     * 0.8 of it, where the space between two words is about half of it (left-aligned lines that begin alike, "The
+     * left column says ...", leave a straight blank between words).
+     */
+    private static int medianHeight(List<List<Word>> lines) {
+        int[] heights = lines.stream()
+                .flatMap(List::stream)
+                .mapToInt(word -> word.bbox()[3] - word.bbox()[1])
+                .sorted()
+                .toArray();
+        return heights[heights.length / 2];
     }
 
     /** Whether the gutter parts prose into two columns of many lines, few lines crossing it. */

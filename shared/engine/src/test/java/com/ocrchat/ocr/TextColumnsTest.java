@@ -14,6 +14,33 @@ class TextColumnsTest {
         assertEquals("ימין", firstRead("שמאל"), "a Hebrew page: its right column first");
     }
 
+    @Test
+    void aPageOfThreeColumnsIsReadColumnByColumn() {
+        List<List<Word>> lines = new ArrayList<>();
+        for (int line = 0; line < 20; line++) {
+            List<Word> words = new ArrayList<>();
+            int top = 100 + 50 * line;
+            for (int column = 0; column < 3; column++) {
+                for (int i = 0; i < 4; i++) {
+                    int left = 100 + 600 * column + 110 * i;
+                    words.add(new Word(
+                            "abc".substring(column, column + 1), new int[] {left, top, left + 90, top + 40}, 1.0));
+                }
+            }
+            lines.add(words);
+        }
+
+        List<List<Word>> ordered = TextColumns.inReadingOrder(lines, 1900);
+
+        assertEquals(60, ordered.size(), "each line cut in three at the gutters");
+        StringBuilder read = new StringBuilder();
+        for (List<Word> line : ordered) {
+            assertEquals(4, line.size());
+            read.append(line.get(0).text());
+        }
+        assertEquals("a".repeat(20) + "b".repeat(20) + "c".repeat(20), read.toString());
+    }
+
     /** The first word read of 20 lines set in two columns, each column's words the given one or "right"/"ימין". */
     private static String firstRead(String leftWord) {
         String rightWord = leftWord.equals("left") ? "right" : "ימין";
