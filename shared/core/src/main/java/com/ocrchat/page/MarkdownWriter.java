@@ -3,13 +3,15 @@ package com.ocrchat.page;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Markdown from the recognized layout: short lines set in clearly larger type than the page's body, at
  * the start of a block, become headings; prose becomes paragraphs with their line breaks joined (and
  * hyphenated line ends rejoined); other blocks keep their lines; bulleted and numbered lines become list
- * items; tables (see {@link Tables}) become Markdown tables; pages are separated by a rule.
+ * items; tables (see {@link Tables}) become Markdown tables; pages are separated by a rule. The recognized text
+ * itself is escaped to read as text ({@link MarkdownText}).
  */
 public final class MarkdownWriter {
     private static final String PAGE_RULE = "\n\n---\n\n";
@@ -69,7 +71,7 @@ public final class MarkdownWriter {
             // Leading lines set in clearly larger type are headings, even when Tesseract kept them in the paragraph.
             while (first < lines.size() && headingLevel(lines.get(first), bodyHeight) > 0) {
                 parts.add("#".repeat(headingLevel(lines.get(first), bodyHeight)) + " "
-                        + lines.get(first).text().strip());
+                        + MarkdownText.line(lines.get(first).text().strip()));
                 first++;
                 listToken = null;
             }
@@ -92,12 +94,14 @@ public final class MarkdownWriter {
                 parts.add(list(texts));
                 listToken = firstToken(texts[0]);
             } else {
-                parts.add(escapeLeading(
+                parts.add(
                         isProse(rest, block)
-                                ? joinLines(texts)
+                                ? MarkdownText.line(joinLines(texts))
                                 : String.join(
                                         "\n",
-                                        Arrays.stream(texts).map(String::strip).toList())));
+                                        Arrays.stream(texts)
+                                                .map(text -> MarkdownText.line(text.strip()))
+                                                .toList()));
                 listToken = null;
             }
         }
@@ -197,13 +201,19 @@ public final class MarkdownWriter {
     private static String list(String[] lines) {
         List<String> items = new ArrayList<>();
         for (String line : lines) {
-            if (NUMBERED.matcher(line).find()) {
-                items.add(line.strip());
+            Matcher number = NUMBERED.matcher(line);
+            if (number.find()) {
+                items.add(line.substring(0, number.end()).strip() + " "
+                        + MarkdownText.line(line.substring(number.end()).strip()));
             } else if (BULLET.matcher(line).find()) {
-                items.add("- " + BULLET.matcher(line).replaceFirst("").strip());
+                items.add("- "
+                        + MarkdownText.line(
+                                BULLET.matcher(line).replaceFirst("").strip()));
             } else {
-                items.add(
-                        "- " + line.strip().substring(firstToken(line).length()).strip());
+                items.add("- "
+                        + MarkdownText.line(line.strip()
+                                .substring(firstToken(line).length())
+                                .strip()));
             }
         }
         return String.join("\n", items);
@@ -255,13 +265,5 @@ public final class MarkdownWriter {
             joined.append(line);
         }
         return joined.toString();
-    }
-
-    /** Recognized text that happens to start like Markdown syntax must stay text. */
-    private static String escapeLeading(String text) {
-        if (text.startsWith("#") || text.startsWith(">") || text.startsWith("=")) {
-            return "\\" + text;
-        }
-        return text;
     }
 }

@@ -171,7 +171,7 @@ public final class Tables {
                     .append(String.join(
                             " | ",
                             table.rows().get(r).stream()
-                                    .map(cell -> cell.replace("|", "\\|"))
+                                    .map(MarkdownText::inline)
                                     .toList()))
                     .append(" |\n");
             if (r == 0) {

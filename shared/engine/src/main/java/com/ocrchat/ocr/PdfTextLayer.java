@@ -3,6 +3,7 @@ package com.ocrchat.ocr;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
 import com.ocrchat.page.PageText;
+import com.ocrchat.page.WellFormedText;
 import com.ocrchat.page.Word;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -231,7 +232,7 @@ final class PdfTextLayer extends PDFTextStripper {
             y1 = Math.max(y1, position.getYDirAdj());
         }
         line.add(new Word(
-                written != null ? written : text.toString(),
+                WellFormedText.of(written != null ? written : text.toString()), // its ToUnicode may map to anything
                 new int[] {
                     Math.round(x0 * scale),
                     Math.round(y0 * scale),

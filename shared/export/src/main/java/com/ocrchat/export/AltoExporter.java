@@ -4,6 +4,7 @@ import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobResult;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
+import com.ocrchat.page.WellFormedText;
 import com.ocrchat.page.Word;
 import com.ocrchat.store.PageImages;
 import java.util.List;
@@ -42,7 +43,7 @@ final class AltoExporter implements Exporter {
         xml.writeStartElement(ALTO, "Description");
         text(xml, "MeasurementUnit", "pixel");
         xml.writeStartElement(ALTO, "sourceImageInformation");
-        text(xml, "fileName", XmlExport.xmlSafe(filename));
+        text(xml, "fileName", WellFormedText.of(filename));
         xml.writeEndElement();
         xml.writeStartElement(ALTO, "Processing");
         xml.writeAttribute("ID", "ocrchat");
@@ -86,7 +87,7 @@ final class AltoExporter implements Exporter {
                     xml.writeAttribute("ID", "word_" + number + "_" + ++words);
                     position(xml, word.bbox());
                     attribute(xml, "WC", word.confidence());
-                    xml.writeAttribute("CONTENT", XmlExport.xmlSafe(word.text()));
+                    xml.writeAttribute("CONTENT", WellFormedText.of(word.text()));
                     previous = word;
                 }
                 xml.writeEndElement();

@@ -5,6 +5,7 @@ import com.ocrchat.job.JobResult;
 import com.ocrchat.page.MarkdownBlocks;
 import com.ocrchat.page.MarkdownWriter;
 import com.ocrchat.page.TextDirection;
+import com.ocrchat.page.WellFormedText;
 import com.ocrchat.store.PageImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,8 +27,12 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.OrderedList;
@@ -51,6 +56,7 @@ final class DocxExporter implements Exporter {
     private static final Parser MARKDOWN =
             Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final int[] HEADING_POINTS = {20, 16, 14, 13, 12, 12};
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("(?i)<br\\s*/?>");
 
     @Override
     public byte[] export(JobRecord job, JobResult result, PageImages images) {
@@ -77,7 +83,7 @@ final class DocxExporter implements Exporter {
                     writeBlock(document, lists, block);
                 }
             }
-            document.getProperties().getCoreProperties().setTitle(title);
+            document.getProperties().getCoreProperties().setTitle(WellFormedText.of(title));
             document.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -99,6 +105,8 @@ final class DocxExporter implements Exporter {
             }
         } else if (block instanceof TableBlock) {
             writeTable(document, block);
+        } else if (literal(block) != null) {
+            literalParagraph(document, literal(block));
         } else if (!(block instanceof ThematicBreak)) {
             paragraph(document, block);
         }
@@ -124,6 +132,31 @@ final class DocxExporter implements Exporter {
         }
     }
 
+    /** The text of a code block or an HTML block (a vision model's {@code <table>}, say), or null for other blocks. */
+    private static String literal(Node block) {
+        if (block instanceof FencedCodeBlock fenced) {
+            return fenced.getLiteral();
+        }
+        if (block instanceof IndentedCodeBlock indented) {
+            return indented.getLiteral();
+        }
+        return block instanceof HtmlBlock html ? html.getLiteral() : null;
+    }
+
+    /** A block's text as it is written, line by line: a Word document shows it rather than dropping it. */
+    private static void literalParagraph(XWPFDocument document, String literal) {
+        XWPFParagraph paragraph = document.createParagraph();
+        String[] lines = literal.stripTrailing().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            XWPFRun run = paragraph.createRun();
+            run.setText(lines[i]);
+            if (i + 1 < lines.length) {
+                run.addBreak();
+            }
+        }
+        markDirection(paragraph, literal);
+    }
+
     /** A paragraph of the block's inline content: text runs, bold and italic, line breaks kept. */
     private static XWPFParagraph paragraph(XWPFDocument document, Node block) {
         XWPFParagraph paragraph = document.createParagraph();
@@ -141,8 +174,13 @@ final class DocxExporter implements Exporter {
                 run.setItalic(italic);
             } else if (node instanceof Code code) {
                 paragraph.createRun().setText(code.getLiteral());
-            } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+            } else if (node instanceof SoftLineBreak
+                    || node instanceof HardLineBreak
+                    || (node instanceof HtmlInline html
+                            && LINE_BREAK.matcher(html.getLiteral()).matches())) {
                 paragraph.createRun().addBreak();
+            } else if (node instanceof HtmlInline html) {
+                paragraph.createRun().setText(html.getLiteral()); // shown as written, not dropped
             } else {
                 writeInlines(
                         paragraph, node, bold || node instanceof StrongEmphasis, italic || node instanceof Emphasis);
@@ -158,7 +196,12 @@ final class DocxExporter implements Exporter {
                     : paragraph.getCTP().addNewPPr();
             properties.addNewBidi();
             for (XWPFRun run : paragraph.getRuns()) {
-                run.getCTR().addNewRPr().addNewRtl();
+                var runProperties = run.getCTR().isSetRPr()
+                        ? run.getCTR().getRPr()
+                        : run.getCTR().addNewRPr();
+                if (runProperties.sizeOfRtlArray() == 0) {
+                    runProperties.addNewRtl();
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobResult;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
+import com.ocrchat.page.WellFormedText;
 import com.ocrchat.page.Word;
 import com.ocrchat.store.PageImages;
 import javax.xml.stream.XMLStreamException;
@@ -26,7 +27,7 @@ final class HocrExporter implements Exporter {
             xml.writeStartElement(XHTML, "html");
             xml.writeDefaultNamespace(XHTML);
             xml.writeStartElement(XHTML, "head");
-            element(xml, "title", XmlExport.xmlSafe(job.filename()));
+            element(xml, "title", WellFormedText.of(job.filename()));
             meta(xml, "ocr-system", "ocrchat");
             meta(xml, "ocr-capabilities", "ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf");
             meta(xml, "ocr-number-of-pages", Integer.toString(result.pages().size()));
@@ -43,7 +44,7 @@ final class HocrExporter implements Exporter {
     private static void page(XMLStreamWriter xml, String filename, Page page) throws XMLStreamException {
         int number = page.index() + 1;
         // Inside a title, properties are split at ';' and strings quoted with '"'.
-        String image = XmlExport.xmlSafe(filename).replace('"', '\'').replace(';', ',');
+        String image = WellFormedText.of(filename).replace('"', '\'').replace(';', ',');
         open(
                 xml,
                 "div",
@@ -74,7 +75,7 @@ final class HocrExporter implements Exporter {
                             "ocrx_word",
                             "word_" + number + "_" + words,
                             bbox(word.bbox()) + "; x_wconf " + Math.round(word.confidence() * 100));
-                    xml.writeCharacters(XmlExport.xmlSafe(word.text()));
+                    xml.writeCharacters(WellFormedText.of(word.text()));
                     xml.writeEndElement();
                     xml.writeCharacters(" ");
                 }

@@ -35,7 +35,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * kept as they were; every other page is the page image as it was recognized (a JPEG, or a bilevel page's CCITT G4
  * data as they are), with an invisible text layer (render mode 3) placed word by word over the words found,
  * so that selecting, searching and copying work. The text layer uses a glyphless font whose character
- * codes are the text's UTF-16 code units with an identity ToUnicode map, so every script survives.
+ * codes are the text's characters, with a ToUnicode map ({@link GlyphlessCodes}), so every script survives.
  */
 final class SearchablePdfExporter implements Exporter {
     private static final COSName FONT_NAME = COSName.getPDFName("GlyphLess");
@@ -54,6 +54,7 @@ final class SearchablePdfExporter implements Exporter {
         try (PDDocument pdf = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             COSDictionary font = glyphlessFont(pdf);
+            GlyphlessCodes codes = new GlyphlessCodes();
             for (Page page : result.pages()) {
                 Optional<byte[]> original = images.original(job.uuid(), page.index());
                 if (original.isPresent()) {
@@ -62,9 +63,10 @@ final class SearchablePdfExporter implements Exporter {
                     originals.add(single);
                     pdf.importPage(single.getPage(0));
                 } else {
-                    pdf.addPage(page(pdf, font, page, images.image(job.uuid(), page.index())));
+                    pdf.addPage(page(pdf, font, codes, page, images.image(job.uuid(), page.index())));
                 }
             }
+            font.setItem(COSName.TO_UNICODE, stream(pdf, codes.toUnicode())); // once every word has its codes
             pdf.getDocumentInformation().setTitle(job.filename());
             pdf.getDocumentInformation().setProducer("ocrchat");
             pdf.save(out);
@@ -82,7 +84,8 @@ final class SearchablePdfExporter implements Exporter {
         }
     }
 
-    private PDPage page(PDDocument pdf, COSDictionary font, Page page, Optional<byte[]> kept) throws IOException {
+    private PDPage page(PDDocument pdf, COSDictionary font, GlyphlessCodes codes, Page page, Optional<byte[]> kept)
+            throws IOException {
         float scale = 72f / dpi;
         float width = page.width() * scale;
         float height = page.height() * scale;
@@ -104,7 +107,7 @@ final class SearchablePdfExporter implements Exporter {
         content.append("BT 3 Tr\n");
         for (Block block : page.blocks()) {
             for (Word word : block.words() == null ? List.<Word>of() : block.words()) {
-                appendWord(content, word, scale, height);
+                appendWord(content, codes, word, scale, height);
             }
         }
         content.append("ET\n");
@@ -121,7 +124,8 @@ final class SearchablePdfExporter implements Exporter {
      * A right-to-left word is set from its right edge with a mirrored text matrix, so its glyphs run
      * leftwards in logical order and text extraction (which reads visually, then applies bidi) gets it right.
      */
-    private static void appendWord(StringBuilder content, Word word, float scale, float pageHeight) {
+    private static void appendWord(
+            StringBuilder content, GlyphlessCodes codes, Word word, float scale, float pageHeight) {
         String text = word.text();
         if (text.isEmpty()) {
             return;
@@ -129,24 +133,35 @@ final class SearchablePdfExporter implements Exporter {
         int[] box = word.bbox();
         float size = Math.max(1f, (box[3] - box[1]) * scale);
         float boxWidth = Math.max(1f, (box[2] - box[0]) * scale);
-        float stretch = 100f * boxWidth / (text.length() * size * GLYPH_WIDTH);
         boolean rightToLeft = TextDirection.isRightToLeft(text);
         float x = (rightToLeft ? box[2] : box[0]) * scale;
         float baseline = pageHeight - box[3] * scale + size * 0.2f;
         StringBuilder hex = new StringBuilder(text.length() * 4);
-        for (int i = 0; i < text.length(); i++) {
-            hex.append(String.format(Locale.ROOT, "%04X", (int) text.charAt(i)));
+        int glyphs = codes.appendCodes(hex, text);
+        float stretch = 100f * boxWidth / (glyphs * size * GLYPH_WIDTH);
+        // Written by hand: String.format for every word was most of a large document's export.
+        content.append('/').append(FONT_NAME.getName()).append(' ');
+        appendNumber(content, size).append(" Tf ");
+        appendNumber(content, stretch)
+                .append(" Tz ")
+                .append(rightToLeft ? "-1" : "1")
+                .append(" 0 0 1 ");
+        appendNumber(content, x).append(' ');
+        appendNumber(content, baseline).append(" Tm <").append(hex).append("> Tj\n");
+    }
+
+    /** A number with two decimals, as PDF writes them (no exponent, a full stop whatever the locale). */
+    private static StringBuilder appendNumber(StringBuilder content, float value) {
+        long hundredths = Math.round(value * 100.0);
+        if (hundredths < 0) {
+            content.append('-');
+            hundredths = -hundredths;
         }
-        content.append(String.format(
-                Locale.ROOT,
-                "/%s %.2f Tf %.2f Tz %d 0 0 1 %.2f %.2f Tm <%s> Tj%n",
-                FONT_NAME.getName(),
-                size,
-                stretch,
-                rightToLeft ? -1 : 1,
-                x,
-                baseline,
-                hex));
+        long fraction = hundredths % 100;
+        return content.append(hundredths / 100)
+                .append('.')
+                .append(fraction < 10 ? "0" : "")
+                .append(fraction);
     }
 
     /** A Type0 font over Tesseract's glyphless TrueType: Identity-H codes, all mapped to its one glyph. */
@@ -192,28 +207,8 @@ final class SearchablePdfExporter implements Exporter {
         COSArray descendants = new COSArray();
         descendants.add(cidFont);
         font.setItem(COSName.DESCENDANT_FONTS, descendants);
-        font.setItem(COSName.TO_UNICODE, stream(pdf, IDENTITY_TO_UNICODE.getBytes(StandardCharsets.US_ASCII)));
         return font;
     }
-
-    private static final String IDENTITY_TO_UNICODE = """
-            /CIDInit /ProcSet findresource begin
-            12 dict begin
-            begincmap
-            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-            /CMapName /Adobe-Identity-UCS def
-            /CMapType 2 def
-            1 begincodespacerange
-            <0000> <FFFF>
-            endcodespacerange
-            1 beginbfrange
-            <0000> <FFFF> <0000>
-            endbfrange
-            endcmap
-            CMapName currentdict /CMap defineresource pop
-            end
-            end
-            """;
 
     private static COSStream stream(PDDocument pdf, byte[] bytes) throws IOException {
         COSStream stream = pdf.getDocument().createCOSStream();

@@ -32,21 +32,4 @@ final class XmlExport {
         out.write('\n');
         return out.toByteArray();
     }
-
-    /** Text safe for XML 1.0: characters it cannot carry (controls, lone surrogates) become U+FFFD. */
-    static String xmlSafe(String text) {
-        StringBuilder safe = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            boolean allowed = c == 0x9
-                    || c == 0xA
-                    || c == 0xD
-                    || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD)
-                    || (c >= 0x10000 && c <= 0x10FFFF);
-            safe.appendCodePoint(allowed ? c : 0xFFFD);
-            i += Character.charCount(c);
-        }
-        return safe.toString();
-    }
 }

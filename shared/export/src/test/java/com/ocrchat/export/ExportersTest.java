@@ -61,6 +61,36 @@ class ExportersTest {
     }
 
     @Test
+    void charactersBeyondTheBasicPlaneSurviveTheSearchablePdf() throws Exception {
+        List<String> words =
+                List.of("Thanks\uD83D\uDE00", "\uD835\uDD18nicode", "\uD840\uDC00\u6771", "\uD83D\uDC4D\uD83C\uDFFD");
+        List<Word> boxed = new java.util.ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            boxed.add(new Word(words.get(i), new int[] {200 + 500 * i, 200, 600 + 500 * i, 260}, 0.9));
+        }
+        Block block = new Block(String.join(" ", words), new int[] {200, 200, 2200, 260}, 0.9, boxed);
+        JobResult result = TestJobs.result(List.of(new Page(0, 2480, 3508, block.text(), List.of(block))));
+
+        byte[] pdf = new SearchablePdfExporter(300).export(job(), result, new PageImages(NO_IMAGES));
+
+        try (var document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            for (String word : words) {
+                assertTrue(text.contains(word), word + " in " + text);
+            }
+        }
+        if (Files.isExecutable(Path.of("/usr/bin/pdftotext"))) {
+            Path file = work.resolve("astral.pdf");
+            Files.write(file, pdf);
+            Process pdftotext = new ProcessBuilder("pdftotext", file.toString(), "-").start();
+            String text =
+                    new String(pdftotext.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(pdftotext.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(text.contains("Thanks\uD83D\uDE00") && text.contains("\uD835\uDD18nicode"), text);
+        }
+    }
+
+    @Test
     void rightToLeftParagraphsAreMarkedInWord() throws Exception {
         byte[] docx = new DocxExporter().export(job(), result(), new PageImages(NO_IMAGES));
 
@@ -82,6 +112,50 @@ class ExportersTest {
             assertTrue(hebrew.getCTP().getPPr().isSetBidi());
             assertTrue(russian.getCTP().getPPr() == null
                     || !russian.getCTP().getPPr().isSetBidi());
+            assertTrue(document.getDocument().validate(), "Word's schema: one rPr a run, rtl within it");
+        }
+    }
+
+    @Test
+    void wordKeepsEveryRecognizedLineThatLooksLikeMarkdown() throws Exception {
+        List<String> texts = List.of(
+                "```",
+                "Secret paragraph",
+                "<div>Total due 42</div>",
+                "2*3*4 = 24",
+                "[a]: http://evil.example",
+                "---",
+                "AT&amp;T");
+        List<Block> blocks = texts.stream()
+                .map(text -> new Block(text, new int[] {0, 0, 10, 10}, 0.9, List.of()))
+                .toList();
+        JobResult result = TestJobs.result(List.of(new Page(0, 100, 100, String.join("\n\n", texts), blocks)));
+
+        byte[] docx = new DocxExporter().export(job(), result, new PageImages(NO_IMAGES));
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertEquals(
+                    texts,
+                    document.getParagraphs().stream()
+                            .map(XWPFParagraph::getText)
+                            .toList());
+        }
+    }
+
+    @Test
+    void aVisionModelsCodeAndHtmlAreShownInWordAndItsTitleIsXml() throws Exception {
+        byte[] docx = DocxExporter.fromMarkdown(
+                "scan\uFFFF.pdf",
+                List.of("```\nlet total = 42;\n```\n\n<table><tr><td>Widget</td></tr></table>\n\nFirst<br>Second"));
+
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            String text = document.getParagraphs().stream()
+                    .map(XWPFParagraph::getText)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertEquals("let total = 42;\n<table><tr><td>Widget</td></tr></table>\nFirst\nSecond", text);
+            assertEquals(
+                    "scan\uFFFD.pdf",
+                    document.getProperties().getCoreProperties().getTitle());
         }
     }
 
