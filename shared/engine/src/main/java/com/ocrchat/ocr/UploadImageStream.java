@@ -13,11 +13,23 @@ final class UploadImageStream extends ImageInputStreamImpl {
     /** Reads at the end a reader may make: a few for every well-formed file, whose readers check for more data. */
     static final int MOST_READS_PAST_THE_END = 4096;
 
+    /**
+     * Bytes a reader may take from the file, in all, for every byte of it, beyond {@link #READ_SLACK}: well-formed
+     * files are read once or twice (headers, then pixels). A TIFF's strips may all point at the same large stretch of
+     * data, each read whole to decode a row of it: 4 MB read by 20,000 strips took 11 s, and pages may share it too.
+     */
+    static final int MOST_READS_OF_EACH_BYTE = 16;
+
+    static final long READ_SLACK = 64L << 20;
+
     private final byte[] bytes;
+    private final long mostBytesRead;
     private int readsPastTheEnd;
+    private long bytesRead;
 
     UploadImageStream(byte[] bytes) {
         this.bytes = bytes;
+        this.mostBytesRead = MOST_READS_OF_EACH_BYTE * (long) bytes.length + READ_SLACK;
     }
 
     @Override
@@ -26,6 +38,7 @@ final class UploadImageStream extends ImageInputStreamImpl {
         if (streamPos >= bytes.length) {
             return pastTheEnd();
         }
+        count(1);
         return bytes[(int) streamPos++] & 0xFF;
     }
 
@@ -39,6 +52,7 @@ final class UploadImageStream extends ImageInputStreamImpl {
             return pastTheEnd();
         }
         int read = (int) Math.min(length, bytes.length - streamPos);
+        count(read);
         System.arraycopy(bytes, (int) streamPos, into, offset, read);
         streamPos += read;
         return read;
@@ -51,6 +65,20 @@ final class UploadImageStream extends ImageInputStreamImpl {
     @Override
     public long length() {
         return -1;
+    }
+
+    /** Bytes read so far, in all. */
+    long bytesRead() {
+        return bytesRead;
+    }
+
+    private void count(int read) {
+        bytesRead += read;
+        if (bytesRead > mostBytesRead) { // unchecked, as below
+            throw new UnsupportedDocument("The image file is read over and over: its reader has taken "
+                    + bytesRead / (1 << 20) + " MB from " + bytes.length / 1024
+                    + " KB, its pages or strips pointing at the same data again and again");
+        }
     }
 
     private int pastTheEnd() {

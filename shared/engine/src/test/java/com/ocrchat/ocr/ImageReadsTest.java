@@ -156,4 +156,63 @@ class ImageReadsTest {
         System.arraycopy(jpeg, 2, bytes, 2 + exif.capacity(), jpeg.length - 2);
         return bytes;
     }
+
+    /**
+     * A grey TIFF of one-row strips that all point at the same 4 MB deflate stream (a row of it, then padding): the
+     * reader takes each strip's 4 MB whole to decode its row, 20,000 times (11 s). Refused once it has read the file
+     * over many times.
+     */
+    @Test
+    void aTiffWhoseStripsAllReadTheSameDataIsRefusedOnceReadOverAndOver() throws Exception {
+        int width = 1000;
+        int rows = 20_000;
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setInput(new byte[width]);
+        deflater.finish();
+        byte[] row = new byte[4 << 20];
+        int compressed = deflater.deflate(row); // the rest of the strip is padding its reader takes too
+        int entries = 11;
+        int offsets = 8 + 2 + 12 * entries + 4;
+        int counts = offsets + 4 * rows;
+        int data = counts + 4 * rows;
+        java.nio.ByteBuffer tiff =
+                java.nio.ByteBuffer.allocate(data + row.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        tiff.put(new byte[] {'I', 'I', 42, 0}).putInt(8).putShort((short) entries);
+        int[][] tags = {
+            {256, 4, 1, width},
+            {257, 4, 1, rows},
+            {258, 3, 1, 8},
+            {259, 3, 1, 8},
+            {262, 3, 1, 1},
+            {273, 4, rows, offsets},
+            {277, 3, 1, 1},
+            {278, 4, 1, 1},
+            {279, 4, rows, counts},
+            {284, 3, 1, 1},
+            {339, 3, 1, 1}
+        };
+        for (int[] tag : tags) {
+            tiff.putShort((short) tag[0]).putShort((short) tag[1]).putInt(tag[2]);
+            if (tag[1] == 3 && tag[2] == 1) {
+                tiff.putShort((short) tag[3]).putShort((short) 0);
+            } else {
+                tiff.putInt(tag[3]);
+            }
+        }
+        tiff.putInt(0);
+        for (int i = 0; i < rows; i++) {
+            tiff.putInt(data);
+        }
+        for (int i = 0; i < rows; i++) {
+            tiff.putInt(row.length);
+        }
+        tiff.put(row);
+        assertEquals(compressed > 0, true);
+
+        try (Document document = Documents.open(tiff.array(), LIMITS)) {
+            com.ocrchat.error.UnsupportedDocument refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    com.ocrchat.error.UnsupportedDocument.class, () -> document.render(0));
+            assertTrue(refused.getMessage().startsWith("The image file is read over and over"), refused.getMessage());
+        }
+    }
 }
