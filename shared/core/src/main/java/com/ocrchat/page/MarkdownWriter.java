@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
 public final class MarkdownWriter {
     private static final String PAGE_RULE = "\n\n---\n\n";
     private static final Pattern BULLET = Pattern.compile("^[•·▪●◦*-]\\s+");
+    /** What Tesseract reads bullets (•, ◦, ●, ▪, ➢, ✓) as when it does not read them as bullets. */
+    private static final String BULLET_AS_READ = "eocu*+«»°©®■□◆♦✓✔➢►›‣⁃–—~";
+
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+");
 
     private MarkdownWriter() {}
@@ -172,8 +175,9 @@ public final class MarkdownWriter {
     }
 
     /**
-     * Every line starts with a bullet or a number; or, as OCR often reads a bullet as a letter ("e", "o"),
-     * at least two lines all start with the same one-character token.
+     * Every line starts with a bullet or a number; or, as OCR often reads a bullet as a letter or a sign ("e", "o",
+     * "«"), at least two lines all start with the same one-character token that a bullet is read as. Not any token:
+     * lines that each begin "I ...", "| a | b |" or "= A1+B1" are not a list.
      */
     static boolean isList(String[] lines) {
         if (Arrays.stream(lines)
@@ -186,7 +190,7 @@ public final class MarkdownWriter {
         }
         String token = firstToken(lines[0]);
         return token.length() == 1
-                && !Character.isDigit(token.charAt(0))
+                && BULLET_AS_READ.indexOf(token.charAt(0)) >= 0
                 && Arrays.stream(lines)
                         .allMatch(line ->
                                 firstToken(line).equals(token) && line.strip().length() > 2);

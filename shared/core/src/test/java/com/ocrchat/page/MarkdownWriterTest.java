@@ -44,6 +44,24 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void bulletsReadAsLettersAreAListButLinesThatBeginAlikeAreNot() {
+        Page page = new Page(
+                0,
+                1000,
+                1000,
+                "",
+                List.of(
+                        block(List.of("e apples", "e pears"), 20),
+                        block(List.of("I came.", "I saw."), 20),
+                        block(List.of("| a | b |", "| c | d |"), 20),
+                        block(List.of("= A1+B1", "= A2+B2"), 20)));
+
+        assertEquals(
+                "- apples\n- pears\n\nI came.\nI saw.\n\n\\| a \\| b \\| \\| c \\| d \\|\n\n\\= A1+B1 = A2+B2",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
     void pagesAreSeparatedByARule() {
         Page one = new Page(0, 100, 100, "", List.of(block(List.of("one"), 20)));
         Page two = new Page(1, 100, 100, "", List.of(block(List.of("two"), 20)));
