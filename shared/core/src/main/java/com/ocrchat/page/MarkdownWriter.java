@@ -3,8 +3,6 @@ package com.ocrchat.page;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Markdown from the recognized layout: short lines set in clearly larger type than the page's body, at
@@ -15,11 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownWriter {
     private static final String PAGE_RULE = "\n\n---\n\n";
-    private static final Pattern BULLET = Pattern.compile("^[•·▪●◦*-]\\s+");
-    /** What Tesseract reads bullets (•, ◦, ●, ▪, ➢, ✓) as when it does not read them as bullets. */
-    private static final String BULLET_AS_READ = "eocu*+«»°©®■□◆♦✓✔➢►›‣⁃–—~";
-
-    private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+");
 
     private MarkdownWriter() {}
 
@@ -62,10 +55,13 @@ public final class MarkdownWriter {
         for (Block block : page.blocks()) {
             Table table = tableOf(block, tables);
             if (table != null) {
-                // A table's words, in however many blocks Tesseract cut it, become one Markdown table.
+                // A table's words, in however many blocks Tesseract cut it, become one Markdown table; the block's
+                // words outside it (a heading above, a sentence below, an address beside) stay text around it.
+                addIfAny(parts, outside(block, table, true));
                 if (written.add(table)) {
                     parts.add(Tables.markdown(table));
                 }
+                addIfAny(parts, outside(block, table, false));
                 listToken = null;
                 continue;
             }
@@ -86,16 +82,13 @@ public final class MarkdownWriter {
             String token = listToken;
             boolean continuesList = token != null
                     && first == 0
-                    && Arrays.stream(texts)
-                            .allMatch(line -> firstToken(line).equals(token)
-                                    || BULLET.matcher(line).find()
-                                    || NUMBERED.matcher(line).find());
+                    && Arrays.stream(texts).allMatch(line -> MarkdownLists.continues(line, token));
             if (continuesList) {
                 // Tesseract sometimes puts a list's last items in a block of their own: they stay in the list.
-                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "\n" + list(texts));
-            } else if (isList(texts)) {
-                parts.add(list(texts));
-                listToken = firstToken(texts[0]);
+                parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "\n" + MarkdownLists.items(texts));
+            } else if (MarkdownLists.isList(texts)) {
+                parts.add(MarkdownLists.items(texts));
+                listToken = MarkdownLists.firstToken(texts[0]);
             } else {
                 parts.add(
                         isProse(rest, block)
@@ -118,8 +111,40 @@ public final class MarkdownWriter {
                 .orElse(null);
     }
 
-    /** A line of a block: its text, its type size (pixels per em) and its horizontal extent. */
-    record Line(String text, double height, int x0, int x1) {}
+    /**
+     * The block's lines' words outside the table, line by line: those above its top ({@code above}), or those beside
+     * or below it. A table's rows are found across blocks, so its block often holds text that is no row of it.
+     */
+    private static String outside(Block block, Table table, boolean above) {
+        List<String> kept = new ArrayList<>();
+        int[] box = table.bbox();
+        for (Line line : lines(block)) {
+            List<String> words = line.words().stream()
+                    .filter(word -> !centreWithin(word.bbox(), box))
+                    .filter(word -> (word.bbox()[3] <= box[1]) == above)
+                    .map(Word::text)
+                    .toList();
+            if (!words.isEmpty()) {
+                kept.add(MarkdownText.line(String.join(" ", words)));
+            }
+        }
+        return String.join("\n", kept);
+    }
+
+    private static boolean centreWithin(int[] word, int[] box) {
+        double x = (word[0] + word[2]) / 2.0;
+        double y = (word[1] + word[3]) / 2.0;
+        return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
+    }
+
+    private static void addIfAny(List<String> parts, String part) {
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+    }
+
+    /** A line of a block: its text, its type size (pixels per em), its horizontal extent and its words. */
+    record Line(String text, double height, int x0, int x1, List<Word> words) {}
 
     private static List<Line> lines(Block block) {
         String[] texts = block.text().split("\n");
@@ -139,7 +164,8 @@ public final class MarkdownWriter {
                     text,
                     sizes.length == 0 ? 0 : sizes[sizes.length / 2],
                     own.isEmpty() ? block.bbox()[0] : own.get(0).bbox()[0],
-                    own.isEmpty() ? block.bbox()[2] : own.get(own.size() - 1).bbox()[2]));
+                    own.isEmpty() ? block.bbox()[2] : own.get(own.size() - 1).bbox()[2],
+                    own));
         }
         return lines;
     }
@@ -172,55 +198,6 @@ public final class MarkdownWriter {
             return 2;
         }
         return 0;
-    }
-
-    /**
-     * Every line starts with a bullet or a number; or, as OCR often reads a bullet as a letter or a sign ("e", "o",
-     * "«"), at least two lines all start with the same one-character token that a bullet is read as. Not any token:
-     * lines that each begin "I ...", "| a | b |" or "= A1+B1" are not a list.
-     */
-    static boolean isList(String[] lines) {
-        if (Arrays.stream(lines)
-                .allMatch(line ->
-                        BULLET.matcher(line).find() || NUMBERED.matcher(line).find())) {
-            return true;
-        }
-        if (lines.length < 2) {
-            return false;
-        }
-        String token = firstToken(lines[0]);
-        return token.length() == 1
-                && BULLET_AS_READ.indexOf(token.charAt(0)) >= 0
-                && Arrays.stream(lines)
-                        .allMatch(line ->
-                                firstToken(line).equals(token) && line.strip().length() > 2);
-    }
-
-    private static String firstToken(String line) {
-        String stripped = line.strip();
-        int space = stripped.indexOf(' ');
-        return space < 0 ? stripped : stripped.substring(0, space);
-    }
-
-    private static String list(String[] lines) {
-        List<String> items = new ArrayList<>();
-        for (String line : lines) {
-            Matcher number = NUMBERED.matcher(line);
-            if (number.find()) {
-                items.add(line.substring(0, number.end()).strip() + " "
-                        + MarkdownText.line(line.substring(number.end()).strip()));
-            } else if (BULLET.matcher(line).find()) {
-                items.add("- "
-                        + MarkdownText.line(
-                                BULLET.matcher(line).replaceFirst("").strip()));
-            } else {
-                items.add("- "
-                        + MarkdownText.line(line.strip()
-                                .substring(firstToken(line).length())
-                                .strip()));
-            }
-        }
-        return String.join("\n", items);
     }
 
     /**

@@ -62,6 +62,36 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void theTextAroundATableInItsBlockIsKept() {
+        List<List<String>> lines = List.of(
+                List.of("Order summary"),
+                List.of("Item", "Qty", "Price"),
+                List.of("Widget", "2", "150.00"),
+                List.of("Cable", "4", "12.50"),
+                List.of("Thank you for your order."));
+        List<Word> words = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (int l = 0; l < lines.size(); l++) {
+            int top = 30 * l;
+            for (int c = 0; c < lines.get(l).size(); c++) {
+                int x = 200 * c;
+                for (String text : lines.get(l).get(c).split(" ")) {
+                    words.add(new Word(text, new int[] {x, top, x + 10 * text.length(), top + 20}, 0.9));
+                    x += 10 * text.length() + 6;
+                }
+            }
+            texts.add(String.join(" ", lines.get(l)));
+        }
+        Block block = new Block(String.join("\n", texts), Word.union(words), 0.9, words);
+        Page page = new Page(0, 1000, 1000, block.text(), List.of(block));
+
+        assertEquals(
+                "Order summary\n\n| Item | Qty | Price |\n| --- | --- | --- |\n| Widget | 2 | 150.00 |\n| Cable | 4 | 12.50 |"
+                        + "\n\nThank you for your order.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
     void pagesAreSeparatedByARule() {
         Page one = new Page(0, 100, 100, "", List.of(block(List.of("one"), 20)));
         Page two = new Page(1, 100, 100, "", List.of(block(List.of("two"), 20)));

@@ -1,0 +1,75 @@
+package com.ocrchat.page;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Bulleted and numbered lines as Markdown list items. */
+final class MarkdownLists {
+    private static final Pattern BULLET = Pattern.compile("^[•·▪●◦*-]\\s+");
+    /** What Tesseract reads bullets (•, ◦, ●, ▪, ➢, ✓) as when it does not read them as bullets. */
+    private static final String BULLET_AS_READ = "eocu*+«»°©®■□◆♦✓✔➢►›‣⁃–—~";
+
+    private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+");
+
+    private MarkdownLists() {}
+
+    /** A line goes on with a list whose items began with {@code token}: it begins so too, or with a bullet or a number. */
+    static boolean continues(String line, String token) {
+        return firstToken(line).equals(token)
+                || BULLET.matcher(line).find()
+                || NUMBERED.matcher(line).find();
+    }
+
+    /**
+     * Every line starts with a bullet or a number; or, as OCR often reads a bullet as a letter or a sign ("e", "o",
+     * "«"), at least two lines all start with the same one-character token that a bullet is read as. Not any token:
+     * lines that each begin "I ...", "| a | b |" or "= A1+B1" are not a list.
+     */
+    static boolean isList(String[] lines) {
+        if (Arrays.stream(lines)
+                .allMatch(line ->
+                        BULLET.matcher(line).find() || NUMBERED.matcher(line).find())) {
+            return true;
+        }
+        if (lines.length < 2) {
+            return false;
+        }
+        String token = firstToken(lines[0]);
+        return token.length() == 1
+                && BULLET_AS_READ.indexOf(token.charAt(0)) >= 0
+                && Arrays.stream(lines)
+                        .allMatch(line ->
+                                firstToken(line).equals(token) && line.strip().length() > 2);
+    }
+
+    static String firstToken(String line) {
+        String stripped = line.strip();
+        int space = stripped.indexOf(' ');
+        return space < 0 ? stripped : stripped.substring(0, space);
+    }
+
+    /** The lines as list items: numbers kept, bullets (or what a bullet was read as) as "- ". */
+    static String items(String[] lines) {
+        List<String> items = new ArrayList<>();
+        for (String line : lines) {
+            Matcher number = NUMBERED.matcher(line);
+            if (number.find()) {
+                items.add(line.substring(0, number.end()).strip() + " "
+                        + MarkdownText.line(line.substring(number.end()).strip()));
+            } else if (BULLET.matcher(line).find()) {
+                items.add("- "
+                        + MarkdownText.line(
+                                BULLET.matcher(line).replaceFirst("").strip()));
+            } else {
+                items.add("- "
+                        + MarkdownText.line(line.strip()
+                                .substring(firstToken(line).length())
+                                .strip()));
+            }
+        }
+        return String.join("\n", items);
+    }
+}
