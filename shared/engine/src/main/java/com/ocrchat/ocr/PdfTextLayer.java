@@ -140,17 +140,21 @@ final class PdfTextLayer extends PDFTextStripper {
         super.beginMarkedContentSequence(tag, properties);
     }
 
+    private static boolean outside(TextPosition text, float across, float down) {
+        float x = text.getXDirAdj();
+        float y = text.getYDirAdj();
+        return x + text.getWidthDirAdj() < 0 || x > across || y < 0 || y - text.getHeightDir() > down;
+    }
+
     /** Text a reader cannot see: under 1 pt, outside the crop box, or filled (not stroked) in near-white. */
     private boolean unseen(TextPosition text, RenderingMode mode) {
         if (text.getFontSizeInPt() < 1 || text.getHeightDir() < 1) {
             return true;
         }
-        float x = text.getXDirAdj();
-        float y = text.getYDirAdj();
-        if (x + text.getWidthDirAdj() < 0
-                || x > text.getPageWidth()
-                || y < 0
-                || y - text.getHeightDir() > text.getPageHeight()) {
+        // Positions adjusted for a glyph's direction run along its page's height for sideways text (a table's turned
+        // column heads, a table set sideways): outside only if outside the page either way round.
+        if (outside(text, text.getPageWidth(), text.getPageHeight())
+                && outside(text, text.getPageHeight(), text.getPageWidth())) {
             return true;
         }
         if (mode.isStroke()) {

@@ -145,6 +145,15 @@ class PdfTextLayerTest {
     }
 
     @Test
+    void textSetSidewaysHighOnThePageIsKept() {
+        String text = textOf("BT /F1 12 Tf 1 0 0 1 72 300 Tm (The invoice total is 215.00 USD) Tj"
+                + " 0 1 -1 0 300 650 Tm (Sideways column head) Tj ET");
+
+        assertTrue(text.contains("The invoice total is 215.00 USD"), text);
+        assertTrue(text.contains("Sideways column head"), text);
+    }
+
+    @Test
     void anInvoicesRowsStayRows() {
         StringBuilder contents = new StringBuilder("BT /F1 10 Tf 12 TL");
         for (int line = 1; line <= 20; line++) {
