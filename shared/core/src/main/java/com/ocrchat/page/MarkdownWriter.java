@@ -163,8 +163,8 @@ public final class MarkdownWriter {
             lines.add(new Line(
                     text,
                     sizes.length == 0 ? 0 : sizes[sizes.length / 2],
-                    own.isEmpty() ? block.bbox()[0] : own.get(0).bbox()[0],
-                    own.isEmpty() ? block.bbox()[2] : own.get(own.size() - 1).bbox()[2],
+                    own.isEmpty() ? block.bbox()[0] : Word.union(own)[0], // a right-to-left line's words run leftwards
+                    own.isEmpty() ? block.bbox()[2] : Word.union(own)[2],
                     own));
         }
         return lines;

@@ -218,7 +218,7 @@ final class PdfTextLayer extends PDFTextStripper {
 
     private void endLine() {
         if (!line.isEmpty()) {
-            lines.add(line);
+            lines.add(TextColumns.wordsInReadingOrder(line));
             line = new ArrayList<>();
         }
     }

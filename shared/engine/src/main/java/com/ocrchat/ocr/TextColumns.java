@@ -70,21 +70,51 @@ final class TextColumns {
         return ordered;
     }
 
-    /** Whether most of the page's words begin with a right-to-left letter. */
-    private static boolean rightToLeft(List<List<Word>> lines) {
+    /** Whether most of the words begin with a right-to-left letter. */
+    static boolean rightToLeft(List<List<Word>> lines) {
         long words = 0;
         long rightToLeft = 0;
         for (List<Word> line : lines) {
             for (Word word : line) {
                 words++;
-                byte direction = Character.getDirectionality(word.text().codePointAt(0));
-                if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-                        || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
-                    rightToLeft++;
-                }
+                rightToLeft += rightToLeft(word) ? 1 : 0;
             }
         }
         return 2 * rightToLeft > words;
+    }
+
+    static boolean rightToLeft(Word word) {
+        byte direction = Character.getDirectionality(word.text().codePointAt(0));
+        return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+    }
+
+    /**
+     * A line's words in the order they are read: as drawn, left to right, unless most are Hebrew or Arabic; then from
+     * the right, each run of other words within it (a number, an English name) still left to right, as bidi reads it.
+     */
+    static List<Word> wordsInReadingOrder(List<Word> line) {
+        if (!rightToLeft(List.of(line))) {
+            return line;
+        }
+        List<Word> fromTheRight = new ArrayList<>(line);
+        fromTheRight.sort(
+                java.util.Comparator.comparingInt((Word word) -> word.bbox()[0]).reversed());
+        List<Word> read = new ArrayList<>(fromTheRight.size());
+        List<Word> leftToRight = new ArrayList<>();
+        for (Word word : fromTheRight) {
+            if (rightToLeft(word)) {
+                java.util.Collections.reverse(leftToRight);
+                read.addAll(leftToRight);
+                leftToRight.clear();
+                read.add(word);
+            } else {
+                leftToRight.add(word);
+            }
+        }
+        java.util.Collections.reverse(leftToRight);
+        read.addAll(leftToRight);
+        return read;
     }
 
     /** The run's first column and then its second, each parted again where it is itself set in columns. */

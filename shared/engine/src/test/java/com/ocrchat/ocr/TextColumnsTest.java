@@ -15,6 +15,22 @@ class TextColumnsTest {
     }
 
     @Test
+    void aHebrewLineIsReadFromTheRightItsEnglishAndNumbersFromTheLeft() {
+        String[] drawn = {"2024", "שלום", "Hello", "World", "עולם", "גדול", "מאוד"}; // left to right on the page
+        List<Word> line = new ArrayList<>();
+        for (int i = 0; i < drawn.length; i++) {
+            line.add(new Word(drawn[i], new int[] {100 + 100 * i, 100, 180 + 100 * i, 140}, 1.0));
+        }
+
+        List<String> read =
+                TextColumns.wordsInReadingOrder(line).stream().map(Word::text).toList();
+
+        assertEquals(List.of("מאוד", "גדול", "עולם", "Hello", "World", "שלום", "2024"), read);
+        List<Word> english = List.of(line.get(2), line.get(3));
+        assertEquals(english, TextColumns.wordsInReadingOrder(english));
+    }
+
+    @Test
     void aPageOfThreeColumnsIsReadColumnByColumn() {
         List<List<Word>> lines = new ArrayList<>();
         for (int line = 0; line < 20; line++) {
