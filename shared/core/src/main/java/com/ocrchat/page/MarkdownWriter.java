@@ -227,7 +227,20 @@ public final class MarkdownWriter {
         return true;
     }
 
-    /** Lines of one paragraph become one line; "exam-" + "ple" becomes "example". */
+    /**
+     * Chinese and Japanese are written without spaces between words, so a line break between them joins with none
+     * ("标点" + "符号" is one word); so do their full-width punctuation and kana.
+     */
+    private static boolean unspaced(int c) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || (c >= 0x3000 && c <= 0x303F) // CJK symbols and punctuation: 。、「」
+                || (c >= 0xFF00 && c <= 0xFFEF); // full-width forms: ，！？（）
+    }
+
+    /** Lines of one paragraph become one line; "exam-" + "ple" becomes "example"; Chinese and Japanese join unspaced. */
     static String joinLines(String[] lines) {
         StringBuilder joined = new StringBuilder();
         for (String raw : lines) {
@@ -240,7 +253,8 @@ public final class MarkdownWriter {
                     && Character.isLetter(joined.charAt(joined.length() - 2))
                     && Character.isLowerCase(line.codePointAt(0))) {
                 joined.setLength(joined.length() - 1);
-            } else if (!joined.isEmpty()) {
+            } else if (!joined.isEmpty()
+                    && !(unspaced(joined.codePointBefore(joined.length())) && unspaced(line.codePointAt(0)))) {
                 joined.append(' ');
             }
             joined.append(line);

@@ -92,6 +92,12 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void chineseLinesJoinWithoutASpaceAndOthersWithOne() {
+        assertEquals("实际字体。但这对标点符号字体", MarkdownWriter.joinLines(new String[] {"实际字体。", "但这对标点", "符号字体"}));
+        assertEquals("Tokyo 東京 meeting", MarkdownWriter.joinLines(new String[] {"Tokyo", "東京", "meeting"}));
+    }
+
+    @Test
     void pagesAreSeparatedByARule() {
         Page one = new Page(0, 100, 100, "", List.of(block(List.of("one"), 20)));
         Page two = new Page(1, 100, 100, "", List.of(block(List.of("two"), 20)));
