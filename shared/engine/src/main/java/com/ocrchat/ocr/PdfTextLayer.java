@@ -66,6 +66,8 @@ final class PdfTextLayer extends PDFTextStripper {
         addOperator(new SetNonStrokingDeviceRGBColor(this));
         addOperator(new SetNonStrokingDeviceCMYKColor(this));
         setSortByPosition(true);
+        // A gap of 0.3 of a space ends a word, not PDFBox's half: tightly justified lines ran words together.
+        setSpacingTolerance(0.3f);
         setSuppressDuplicateOverlappingText(false); // done by OverlappingGlyphs, in constant time a glyph
     }
 
