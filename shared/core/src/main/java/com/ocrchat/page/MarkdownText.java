@@ -16,7 +16,7 @@ public final class MarkdownText {
             Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
 
     /** What starts a block at the start of a line: a heading, quote, list item, rule, setext line or table row. */
-    private static final Pattern BLOCK_START = Pattern.compile("^([#>=+\\-:|]|[0-9]{1,9}(?=[.)]))");
+    private static final Pattern BLOCK_START = Pattern.compile("^([#>=+\\-:|]|[0-9]{1,9}(?=[.)](\\s|$)))");
 
     private MarkdownText() {}
 

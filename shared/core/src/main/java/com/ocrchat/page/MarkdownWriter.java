@@ -208,11 +208,12 @@ public final class MarkdownWriter {
         if (lines.size() < 2) {
             return true;
         }
-        // Wrapped prose continues mid-sentence, so its following lines mostly start in lowercase;
-        // label lines ("Invoice date: ...", "Due date: ...") each start anew.
+        // Wrapped prose continues mid-sentence, so its following lines mostly start with a lowercase letter (or one of
+        // a script without case); label lines ("Invoice date: ...", "Due date: ..."), a table of contents' numbered
+        // entries and code each start anew.
         long continuing = lines.subList(1, lines.size()).stream()
                 .map(line -> line.text().strip())
-                .filter(text -> !text.isEmpty() && !Character.isUpperCase(text.codePointAt(0)))
+                .filter(text -> !text.isEmpty() && continuesASentence(text.codePointAt(0)))
                 .count();
         if (continuing * 2 < lines.size() - 1) {
             return false;
@@ -238,6 +239,10 @@ public final class MarkdownWriter {
                 || script == Character.UnicodeScript.KATAKANA
                 || (c >= 0x3000 && c <= 0x303F) // CJK symbols and punctuation: 。、「」
                 || (c >= 0xFF00 && c <= 0xFFEF); // full-width forms: ，！？（）
+    }
+
+    private static boolean continuesASentence(int first) {
+        return Character.isLetter(first) && !Character.isUpperCase(first) && !Character.isTitleCase(first);
     }
 
     /** Lines of one paragraph become one line; "exam-" + "ple" becomes "example"; Chinese and Japanese join unspaced. */

@@ -70,7 +70,18 @@ class MarkdownTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Invoice 42: due Monday", "snake_case", "3 < 4", "T&C", "e-mail", "100 %", "Straße 5"})
+    @ValueSource(
+            strings = {
+                "7.1 Hash functions",
+                "2024. A year",
+                "Invoice 42: due Monday",
+                "snake_case",
+                "3 < 4",
+                "T&C",
+                "e-mail",
+                "100 %",
+                "Straße 5"
+            })
     void ordinaryTextIsLeftAsItIs(String recognized) {
         assertEquals(recognized, MarkdownText.line(recognized));
     }

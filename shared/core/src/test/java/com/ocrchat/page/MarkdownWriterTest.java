@@ -57,7 +57,7 @@ class MarkdownWriterTest {
                         block(List.of("= A1+B1", "= A2+B2"), 20)));
 
         assertEquals(
-                "- apples\n- pears\n\nI came.\nI saw.\n\n\\| a \\| b \\| \\| c \\| d \\|\n\n\\= A1+B1 = A2+B2",
+                "- apples\n- pears\n\nI came.\nI saw.\n\n\\| a \\| b \\|\n\\| c \\| d \\|\n\n\\= A1+B1\n\\= A2+B2",
                 MarkdownWriter.write(List.of(page)));
     }
 
@@ -95,6 +95,25 @@ class MarkdownWriterTest {
     void chineseLinesJoinWithoutASpaceAndOthersWithOne() {
         assertEquals("实际字体。但这对标点符号字体", MarkdownWriter.joinLines(new String[] {"实际字体。", "但这对标点", "符号字体"}));
         assertEquals("Tokyo 東京 meeting", MarkdownWriter.joinLines(new String[] {"Tokyo", "東京", "meeting"}));
+    }
+
+    @Test
+    void aTableOfContentsKeepsItsLines() {
+        Page page = new Page(
+                0,
+                1000,
+                1000,
+                "",
+                List.of(block(
+                        List.of(
+                                "7 Reference . . . . . . . . . . . 8",
+                                "7.1 Hash functions . . . . . . . 8",
+                                "7.2 Cipher functions . . . . . . 9"),
+                        20)));
+
+        assertEquals(
+                "7 Reference . . . . . . . . . . . 8\n7.1 Hash functions . . . . . . . 8\n7.2 Cipher functions . . . . . . 9",
+                MarkdownWriter.write(List.of(page)));
     }
 
     @Test
