@@ -73,7 +73,6 @@ class MarkdownTextTest {
     @ValueSource(
             strings = {
                 "7.1 Hash functions",
-                "2024. A year",
                 "Invoice 42: due Monday",
                 "snake_case",
                 "3 < 4",
