@@ -249,8 +249,9 @@ final class PdfTextLayer extends PDFTextStripper {
     }
 
     /**
-     * Lines become blocks. A new block starts where the type size changes, or where the baseline distance
-     * exceeds 3.5 glyph heights (glyph boxes are about 0.6 em: leading up to about 2 em stays under that, a blank line goes over).
+     * Lines become blocks. A new block starts where the type size changes, where the baseline distance
+     * exceeds 3.5 glyph heights (glyph boxes are about 0.6 em: leading up to about 2 em stays under that, a blank line goes over),
+     * or where a paragraph set without space between paragraphs ended.
      */
     private Page page(int index, int width, int height) {
         List<Block> blocks = new ArrayList<>();
@@ -263,7 +264,10 @@ final class PdfTextLayer extends PDFTextStripper {
                 int baselines = Word.union(current)[3] - Word.union(previous)[3];
                 boolean sizeChanged =
                         Math.abs(currentHeight - previousHeight) > 0.3 * Math.max(currentHeight, previousHeight);
-                if (sizeChanged || baselines > 3.5 * Math.max(previousHeight, currentHeight) || baselines < 0) {
+                if (sizeChanged
+                        || baselines > 3.5 * Math.max(previousHeight, currentHeight)
+                        || baselines < 0
+                        || TextColumns.paragraphEnded(block)) {
                     blocks.add(block(block));
                     block = new ArrayList<>();
                 }

@@ -70,6 +70,31 @@ final class TextColumns {
         return ordered;
     }
 
+    /**
+     * Whether the block's last line ended a paragraph of prose set without space between paragraphs (LaTeX, Texinfo,
+     * most books): the line before it ran the block's width, the last ends a sentence well short of it.
+     */
+    static boolean paragraphEnded(List<List<Word>> block) {
+        if (block.size() < 2) {
+            return false;
+        }
+        int left = Integer.MAX_VALUE;
+        int right = 0;
+        for (List<Word> line : block) {
+            left = Math.min(left, Word.union(line)[0]);
+            right = Math.max(right, Word.union(line)[2]);
+        }
+        List<Word> last = block.get(block.size() - 1);
+        int width = right - left;
+        String end = last.get(last.size() - 1).text();
+        return Word.union(block.get(block.size() - 2))[2] >= right - 0.1 * width
+                && Word.union(last)[2] < right - 0.25 * width
+                && !end.isEmpty()
+                && SENTENCE_ENDS.indexOf(end.charAt(end.length() - 1)) >= 0;
+    }
+
+    private static final String SENTENCE_ENDS = ".!?。！？\"”’)»」";
+
     /** Whether most of the words begin with a right-to-left letter. */
     static boolean rightToLeft(List<List<Word>> lines) {
         long words = 0;

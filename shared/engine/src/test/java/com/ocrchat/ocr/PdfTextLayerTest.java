@@ -154,6 +154,18 @@ class PdfTextLayerTest {
     }
 
     @Test
+    void paragraphsSetWithoutSpaceBetweenThemAreParagraphs() {
+        String text = textOf("BT /F1 10 Tf 12 TL 1 0 0 1 72 700 Tm"
+                + " (The committee met on Monday to examine the budget for the coming year and) Tj T*"
+                + " (approved it without changes after a debate.) Tj T*"
+                + " (The next meeting will be held in the spring, once the accounts for the year) Tj T*"
+                + " (are closed and audited.) Tj ET");
+
+        assertTrue(text.contains("after a debate.\n\nThe next meeting"), text);
+        assertTrue(text.contains("coming year and\napproved it"), text);
+    }
+
+    @Test
     void anInvoicesRowsStayRows() {
         StringBuilder contents = new StringBuilder("BT /F1 10 Tf 12 TL");
         for (int line = 1; line <= 20; line++) {
