@@ -196,10 +196,14 @@ final class TextColumns {
                 fewest = Math.min(fewest, count);
             }
         }
-        int best = -1; // the middle of the widest run of x crossed by fewest lines: a gutter, not a gap between words
+        // The middle of the widest run of x crossed by fewest lines, give or take a tenth of them: a gutter, not a gap
+        // between words. The lines across a gutter (a title, an abstract, a caption, a footer) cross it here and there,
+        // where a space of theirs falls, and the fewest alone would be a space's width.
+        int most = Math.max(fewest, lines.size() / 10);
+        int best = -1;
         int widest = 0;
         for (int x = left + (right - left) / 4, run = 0; 4L * (right - x) >= right - left; x++) {
-            run = crossing[x - left] == fewest ? run + 1 : 0;
+            run = crossing[x - left] <= most ? run + 1 : 0;
             if (run > widest) {
                 widest = run;
                 best = x - run / 2;
@@ -222,6 +226,10 @@ final class TextColumns {
         return heights[heights.length / 2];
     }
 
+    private static boolean hasLetter(Word word) {
+        return word.text().codePoints().anyMatch(Character::isLetter);
+    }
+
     /** Whether the gutter parts prose into two columns of many lines, few lines crossing it. */
     private static boolean parts(List<List<Word>> lines, int gutter) {
         int leftLines = 0, rightLines = 0, crossing = 0;
@@ -234,8 +242,13 @@ final class TextColumns {
             long before = line.stream().filter(word -> word.bbox()[2] <= gutter).count();
             leftLines += before > 0 ? 1 : 0;
             rightLines += before < line.size() ? 1 : 0;
-            leftWords += before;
-            rightWords += line.size() - before;
+            // Words of prose have letters: a table of contents' dot leaders and page numbers are not prose.
+            leftWords += line.stream()
+                    .filter(word -> word.bbox()[2] <= gutter && hasLetter(word))
+                    .count();
+            rightWords += line.stream()
+                    .filter(word -> word.bbox()[2] > gutter && hasLetter(word))
+                    .count();
             numbers += line.stream()
                     .filter(word -> word.text().chars().anyMatch(Character::isDigit))
                     .count();

@@ -31,6 +31,51 @@ class TextColumnsTest {
     }
 
     @Test
+    void aTitleAcrossTheGutterWithASpaceInItDoesNotHideIt() {
+        List<List<Word>> lines = new ArrayList<>();
+        lines.add(List.of(
+                new Word("Title", new int[] {100, 20, 575, 60}, 1.0),
+                new Word("across", new int[] {585, 20, 1160, 60}, 1.0)));
+        for (int line = 0; line < 20; line++) {
+            List<Word> words = new ArrayList<>();
+            int top = 100 + 50 * line;
+            for (int i = 0; i < 4; i++) {
+                words.add(new Word("left", new int[] {100 + 120 * i, top, 200 + 120 * i, top + 40}, 1.0));
+            }
+            for (int i = 0; i < 4; i++) {
+                words.add(new Word("right", new int[] {700 + 120 * i, top, 800 + 120 * i, top + 40}, 1.0));
+            }
+            lines.add(words);
+        }
+
+        List<List<Word>> ordered = TextColumns.inReadingOrder(lines, 1300);
+
+        assertEquals(41, ordered.size(), "the title, then each line cut in two at the gutter");
+        assertEquals("Title", ordered.get(0).get(0).text());
+        assertEquals("left", ordered.get(20).get(0).text());
+        assertEquals("right", ordered.get(21).get(0).text());
+    }
+
+    @Test
+    void aTableOfContentsIsNotSplitAtItsDotLeaders() {
+        List<List<Word>> lines = new ArrayList<>();
+        for (int line = 0; line < 20; line++) {
+            List<Word> words = new ArrayList<>();
+            int top = 100 + 40 * line;
+            words.add(new Word("Some", new int[] {100, top, 200, top + 30}, 1.0));
+            words.add(new Word("Font", new int[] {210, top, 300, top + 30}, 1.0));
+            words.add(new Word("Design", new int[] {310, top, 400, top + 30}, 1.0));
+            for (int x = 420; x < 1100; x += 40) {
+                words.add(new Word(".", new int[] {x, top, x + 10, top + 30}, 1.0));
+            }
+            words.add(new Word(String.valueOf(line + 1), new int[] {1120, top, 1150, top + 30}, 1.0));
+            lines.add(words);
+        }
+
+        assertEquals(lines, TextColumns.inReadingOrder(lines, 1300));
+    }
+
+    @Test
     void aPageOfThreeColumnsIsReadColumnByColumn() {
         List<List<Word>> lines = new ArrayList<>();
         for (int line = 0; line < 20; line++) {
