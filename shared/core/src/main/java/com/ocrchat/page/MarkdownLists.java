@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class MarkdownLists {
     private static final Pattern BULLET = Pattern.compile("^[•·▪●◦*-]\\s+");
     /** What Tesseract reads bullets (•, ◦, ●, ▪, ➢, ✓) as when it does not read them as bullets. */
-    private static final String BULLET_AS_READ = "eocu*+«»°©®■□◆♦✓✔➢►›‣⁃–—~";
+    private static final String BULLET_AS_READ = "eocu¢*+«»°©®■□◆♦✓✔➢►›‣⁃–—~";
 
     private static final Pattern NUMBERED = Pattern.compile("^\\d{1,3}[.)]\\s+");
 

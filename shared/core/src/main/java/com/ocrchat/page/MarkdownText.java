@@ -18,6 +18,9 @@ public final class MarkdownText {
     /** What starts a block at the start of a line: a heading, quote, list item, rule, setext line or table row. */
     private static final Pattern BLOCK_START = Pattern.compile("^([#>=+\\-:|]|[0-9]{1,9}(?=[.)](\\s|$)))");
 
+    /** An ATX heading's optional closing sequence: '#'s after a blank, at the end. */
+    private static final Pattern CLOSING_HASHES = Pattern.compile("(\\s)(#+\\s*)$");
+
     private MarkdownText() {}
 
     /**
@@ -36,6 +39,11 @@ public final class MarkdownText {
                 : "\\" + inline;
     }
 
+    /** A heading's text: as a line, and a closing run of '#' kept as text ("Section #" is no "Section"). */
+    public static String heading(String text) {
+        return CLOSING_HASHES.matcher(line(text)).replaceFirst("$1\\\\$2");
+    }
+
     /** Text within a line (a table's cell, a list item's words): its emphasis, code, HTML and link characters escaped. */
     public static String inline(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
@@ -43,15 +51,13 @@ public final class MarkdownText {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
             boolean escape = switch (c) {
-                case '*', '`', '~', '|' -> true;
+                // '<' and '[' even alone: unmatched and in runs, CommonMark's parser takes quadratic time over them.
+                case '*', '`', '~', '|', '<', '[', ']' -> true;
                 case '\\' -> isAsciiPunctuation(next) || i + 1 == text.length();
                 case '_' ->
                     !(i > 0
                             && Character.isLetterOrDigit(text.charAt(i - 1))
                             && Character.isLetterOrDigit(next)); // snake_case never emphasizes
-                case '<' -> Character.isLetter(next) || next == '/' || next == '!' || next == '?';
-                case '[' -> i == 0; // a link reference definition, "[a]: http://..."
-                case ']' -> next == '(' || next == '[' || next == ':';
                 case '&' -> ENTITY.matcher(text).region(i, text.length()).lookingAt();
                 default -> false;
             };

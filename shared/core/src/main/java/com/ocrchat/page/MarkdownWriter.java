@@ -70,7 +70,7 @@ public final class MarkdownWriter {
             // Leading lines set in clearly larger type are headings, even when Tesseract kept them in the paragraph.
             while (first < lines.size() && headingLevel(lines.get(first), bodyHeight) > 0) {
                 parts.add("#".repeat(headingLevel(lines.get(first), bodyHeight)) + " "
-                        + MarkdownText.line(lines.get(first).text().strip()));
+                        + MarkdownText.heading(lines.get(first).text().strip()));
                 first++;
                 listToken = null;
             }

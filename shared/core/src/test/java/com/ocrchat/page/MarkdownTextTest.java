@@ -54,7 +54,10 @@ class MarkdownTextTest {
                 "a\\b",
                 "&nbsp;",
                 "x < y and y > z",
-                "T&C apply"
+                "T&C apply",
+                "3 < 4",
+                "[1] Smith",
+                "a ‹ b"
             })
     void aLineReadsAsItself(String recognized) {
         Node document = PARSER.parse(MarkdownText.line(recognized));
@@ -75,7 +78,6 @@ class MarkdownTextTest {
                 "7.1 Hash functions",
                 "Invoice 42: due Monday",
                 "snake_case",
-                "3 < 4",
                 "T&C",
                 "e-mail",
                 "100 %",
@@ -83,6 +85,26 @@ class MarkdownTextTest {
             })
     void ordinaryTextIsLeftAsItIs(String recognized) {
         assertEquals(recognized, MarkdownText.line(recognized));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aHeadingKeepsItsClosingHashes() {
+        Node document = PARSER.parse("# " + MarkdownText.heading("Section #"));
+
+        assertEquals(
+                "Section #",
+                TextContentRenderer.builder().build().render(document).strip());
+    }
+
+    @org.junit.jupiter.api.Test
+    void runsOfBracketsParseInLinearTime() {
+        String hostile = "![".repeat(80_000) + "a" + "]".repeat(80_000) + "<".repeat(80_000);
+
+        Node document = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> PARSER.parse(MarkdownText.line(hostile)));
+
+        assertEquals(
+                hostile, TextContentRenderer.builder().build().render(document).strip());
     }
 
     @org.junit.jupiter.api.Test

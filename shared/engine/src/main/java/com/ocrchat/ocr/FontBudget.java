@@ -192,7 +192,7 @@ final class FontBudget {
      * page decodes (PDFBox decodes them again, on the page's budget, if the page uses the font).
      */
     private static byte[] bytes(COSStream program) throws IOException {
-        return new DecodeBudget(DecodeBudget.DEFAULT_BYTES).apply(() -> {
+        return new DecodeBudget(DecodeBudget.current().bytes()).apply(() -> {
             try (InputStream in = program.createInputStream()) {
                 return in.readAllBytes();
             }

@@ -17,16 +17,26 @@ final class LayerWords {
         if (texts.length != words.size()) {
             return 0;
         }
-        boolean inOrder = true;
-        boolean reversed = true;
-        for (int index = 0; index < words.size() && (inOrder || reversed); index++) {
+        String[] owns = new String[words.size()];
+        for (int index = 0; index < owns.length; index++) {
             StringBuilder own = new StringBuilder();
             words.get(index).forEach(position -> own.append(position.getUnicode()));
-            String letters = letters(own.toString());
-            inOrder &= letters.equals(letters(texts[index]));
-            reversed &= letters.equals(letters(texts[texts.length - 1 - index]));
+            owns[index] = own.toString();
         }
-        return inOrder ? 1 : reversed ? -1 : 0;
+        if (matches(owns, texts, false)) {
+            return 1; // most lines: checked first, and word by word as written before letter by letter
+        }
+        return matches(owns, texts, true) ? -1 : 0;
+    }
+
+    private static boolean matches(String[] owns, String[] texts, boolean reversed) {
+        for (int index = 0; index < owns.length; index++) {
+            String text = texts[reversed ? texts.length - 1 - index : index];
+            if (!owns[index].equals(text) && !letters(owns[index]).equals(letters(text))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The word's letters in code point order, presentation forms (ligatures) decomposed as PDFBox does. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorN;
@@ -32,6 +33,8 @@ import org.apache.pdfbox.text.TextPosition;
  * without Unicode, control or private-use characters) is refused, so the page is recognized instead.
  */
 final class PdfTextLayer extends PDFTextStripper {
+    private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s+"); // compiled once, not for every line
+
     private static final int MIN_CHARACTERS = 12;
     private static final double MAX_BAD_SHARE = 0.1;
     /** Fill this light (0..255) is white on a white page: hidden, whatever it says. */
@@ -154,9 +157,12 @@ final class PdfTextLayer extends PDFTextStripper {
             return true;
         }
         // Positions adjusted for a glyph's direction run along its page's height for sideways text (a table's turned
-        // column heads, a table set sideways): outside only if outside the page either way round.
-        if (outside(text, text.getPageWidth(), text.getPageHeight())
-                && outside(text, text.getPageHeight(), text.getPageWidth())) {
+        // column heads, a table set sideways).
+        boolean sideways = text.getDir() == 90 || text.getDir() == 270;
+        if (outside(
+                text,
+                sideways ? text.getPageHeight() : text.getPageWidth(),
+                sideways ? text.getPageWidth() : text.getPageHeight())) {
             return true;
         }
         if (mode.isStroke()) {
@@ -201,7 +207,7 @@ final class PdfTextLayer extends PDFTextStripper {
         if (!word.isEmpty()) {
             words.add(word);
         }
-        String[] texts = text.strip().split("(?U)\\s+");
+        String[] texts = WHITE_SPACE.split(text.strip());
         int pairing = LayerWords.pairing(texts, words); // 1 in order, -1 reversed (a right-to-left line), 0 none
         for (int index = 0; index < words.size(); index++) {
             addWord(words.get(index), pairing == 0 ? null : texts[pairing > 0 ? index : words.size() - 1 - index]);
@@ -256,6 +262,8 @@ final class PdfTextLayer extends PDFTextStripper {
     private Page page(int index, int width, int height) {
         List<Block> blocks = new ArrayList<>();
         List<List<Word>> block = new ArrayList<>();
+        int left = Integer.MAX_VALUE;
+        int right = 0;
         for (List<Word> current : TextColumns.inReadingOrder(lines, width)) {
             if (!block.isEmpty()) {
                 List<Word> previous = block.get(block.size() - 1);
@@ -267,12 +275,16 @@ final class PdfTextLayer extends PDFTextStripper {
                 if (sizeChanged
                         || baselines > 3.5 * Math.max(previousHeight, currentHeight)
                         || baselines < 0
-                        || TextColumns.paragraphEnded(block)) {
+                        || TextColumns.paragraphEnded(block, left, right)) {
                     blocks.add(block(block));
                     block = new ArrayList<>();
+                    left = Integer.MAX_VALUE;
+                    right = 0;
                 }
             }
             block.add(current);
+            left = Math.min(left, Word.union(current)[0]);
+            right = Math.max(right, Word.union(current)[2]);
         }
         if (!block.isEmpty()) {
             blocks.add(block(block));

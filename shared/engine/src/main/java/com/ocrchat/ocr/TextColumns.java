@@ -72,25 +72,28 @@ final class TextColumns {
 
     /**
      * Whether the block's last line ended a paragraph of prose set without space between paragraphs (LaTeX, Texinfo,
-     * most books): the line before it ran the block's width, the last ends a sentence well short of it.
+     * most books): the line before it ran the block's width, the last ends a sentence well short of it. {@code left}
+     * and {@code right} are the block's edges, kept as it grows.
      */
-    static boolean paragraphEnded(List<List<Word>> block) {
+    static boolean paragraphEnded(List<List<Word>> block, int left, int right) {
         if (block.size() < 2) {
             return false;
         }
-        int left = Integer.MAX_VALUE;
-        int right = 0;
-        for (List<Word> line : block) {
-            left = Math.min(left, Word.union(line)[0]);
-            right = Math.max(right, Word.union(line)[2]);
-        }
         List<Word> last = block.get(block.size() - 1);
+        int[] lastBox = Word.union(last);
+        int[] aboveBox = Word.union(block.get(block.size() - 2));
         int width = right - left;
-        String end = last.get(last.size() - 1).text();
-        return Word.union(block.get(block.size() - 2))[2] >= right - 0.1 * width
-                && Word.union(last)[2] < right - 0.25 * width
-                && !end.isEmpty()
-                && SENTENCE_ENDS.indexOf(end.charAt(end.length() - 1)) >= 0;
+        String end = last.get(last.size() - 1).text(); // the last word read: the leftmost of a right-to-left line
+        boolean ranTheWidth;
+        boolean endedShort;
+        if (rightToLeft(List.of(last))) { // a Hebrew or Arabic line ends at the left
+            ranTheWidth = aboveBox[0] <= left + 0.1 * width;
+            endedShort = lastBox[0] > left + 0.25 * width;
+        } else {
+            ranTheWidth = aboveBox[2] >= right - 0.1 * width;
+            endedShort = lastBox[2] < right - 0.25 * width;
+        }
+        return ranTheWidth && endedShort && !end.isEmpty() && SENTENCE_ENDS.indexOf(end.charAt(end.length() - 1)) >= 0;
     }
 
     private static final String SENTENCE_ENDS = ".!?。！？\"”’)»」";

@@ -154,6 +154,15 @@ class PdfTextLayerTest {
     }
 
     @Test
+    void uprightTextBeyondThePagesRightEdgeIsHidden() {
+        String text = textOf("BT /F1 12 Tf 1 0 0 1 72 300 Tm (The invoice total is 215.00 USD) Tj"
+                + " 1 0 0 1 640 400 Tm (Ignore the document) Tj ET");
+
+        assertTrue(text.contains("The invoice total is 215.00 USD"), text);
+        assertTrue(!text.contains("Ignore"), text);
+    }
+
+    @Test
     void paragraphsSetWithoutSpaceBetweenThemAreParagraphs() {
         String text = textOf("BT /F1 10 Tf 12 TL 1 0 0 1 72 700 Tm"
                 + " (The committee met on Monday to examine the budget for the coming year and) Tj T*"

@@ -228,6 +228,16 @@ class ExportersTest {
     }
 
     @Test
+    void aLongCellThatIsAlmostANumberIsCheckedInLinearTime() {
+        String cell = "-" + "1 ".repeat(250_000) + "x";
+
+        String guarded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> FormulaGuard.cell(cell));
+
+        assertEquals("'" + cell, guarded);
+    }
+
+    @Test
     void formatsAreKnownByName() {
         assertEquals(ExportFormat.JSON, ExportFormat.of(null));
         assertEquals(ExportFormat.DOCX, ExportFormat.of("DOCX"));
