@@ -56,6 +56,7 @@ final class DocxExporter implements Exporter {
     private static final Parser MARKDOWN =
             Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final int[] HEADING_POINTS = {20, 16, 14, 13, 12, 12};
+    private static final int TEXT_WIDTH_TWIPS = 9360;
     private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("(?i)<br\\s*/?>");
 
     @Override
@@ -119,6 +120,13 @@ final class DocxExporter implements Exporter {
         }
         int columns = rows.stream().mapToInt(List::size).max().orElse(1);
         XWPFTable wordTable = document.createTable(rows.size(), columns);
+        // Word's schema asks for the grid of columns POI leaves out: equal columns across a 6.5-inch text width.
+        var grid = wordTable.getCTTbl().getTblGrid() != null
+                ? wordTable.getCTTbl().getTblGrid()
+                : wordTable.getCTTbl().addNewTblGrid();
+        for (int c = grid.sizeOfGridColArray(); c < columns; c++) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(TEXT_WIDTH_TWIPS / columns));
+        }
         for (int r = 0; r < rows.size(); r++) {
             XWPFTableRow row = wordTable.getRow(r);
             for (int c = 0; c < columns; c++) {

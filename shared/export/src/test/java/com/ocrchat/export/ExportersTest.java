@@ -184,6 +184,7 @@ class ExportersTest {
                     !listItems.get(0).getNumID().equals(listItems.get(2).getNumID()),
                     "bullets and numbers are separate lists");
             assertEquals("Heading1", document.getParagraphs().get(0).getStyle());
+            assertTrue(document.getDocument().validate(), "Word's schema: a table has its grid of columns");
         }
     }
 
