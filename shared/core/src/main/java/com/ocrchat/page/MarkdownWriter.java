@@ -43,7 +43,7 @@ public final class MarkdownWriter {
         double[] sizes = page.blocks().stream()
                 .filter(block -> block.words() != null)
                 .flatMap(block -> block.words().stream())
-                .mapToDouble(MarkdownWriter::typeSize)
+                .mapToDouble(TypeSize::of)
                 .filter(size -> size > 0)
                 .sorted()
                 .toArray();
@@ -156,7 +156,7 @@ public final class MarkdownWriter {
             List<Word> own = word + count <= words.size() ? words.subList(word, word + count) : List.of();
             word += count;
             double[] sizes = own.stream()
-                    .mapToDouble(MarkdownWriter::typeSize)
+                    .mapToDouble(TypeSize::of)
                     .filter(size -> size > 0)
                     .sorted()
                     .toArray();
@@ -168,22 +168,6 @@ public final class MarkdownWriter {
                     own));
         }
         return lines;
-    }
-
-    /**
-     * A word's type size from its box: the box spans more or less of the em by the letters it holds
-     * (capitals and ascenders reach ~0.76 em, descenders add ~0.24 em, x-height letters alone ~0.55 em).
-     */
-    static double typeSize(Word word) {
-        String text = word.text();
-        if (text.codePoints().filter(Character::isLetterOrDigit).count() < 2) {
-            return 0;
-        }
-        boolean up = text.codePoints()
-                .anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || "bdfhiklt".indexOf(c) >= 0);
-        boolean down = text.codePoints().anyMatch(c -> "gjpqy".indexOf(c) >= 0);
-        double share = up && down ? 1.0 : up ? 0.76 : down ? 0.79 : 0.55;
-        return (word.bbox()[3] - word.bbox()[1]) / share;
     }
 
     private static int headingLevel(Line line, double bodyHeight) {

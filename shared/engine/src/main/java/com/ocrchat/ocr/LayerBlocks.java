@@ -3,6 +3,7 @@ package com.ocrchat.ocr;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
 import com.ocrchat.page.PageText;
+import com.ocrchat.page.TypeSize;
 import com.ocrchat.page.Word;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,26 +13,36 @@ final class LayerBlocks {
     private LayerBlocks() {}
 
     /**
-     * Lines become blocks. A new block starts where the type size changes, where the baseline distance
-     * exceeds 3.5 glyph heights (glyph boxes are about 0.6 em: leading up to about 2 em stays under that, a blank line goes over),
-     * or where a paragraph set without space between paragraphs ended.
+     * Lines become blocks. A new block starts where the type size changes by more than 30%, where the baselines are
+     * more than 2.1 em apart (leading up to about 2 em stays under that, a blank line goes over), where the space above
+     * a line is 0.4 em more than the line spacing around it (a paragraph's extra skip), or where a paragraph set without
+     * space between paragraphs ended.
      */
     static Page page(List<List<Word>> lines, int index, int width, int height) {
         List<Block> blocks = new ArrayList<>();
         List<List<Word>> block = new ArrayList<>();
+        List<List<Word>> ordered = TextColumns.inReadingOrder(lines, width);
+        double[] baselines = ordered.stream()
+                .mapToDouble(line -> median(line, TypeSize::baseline))
+                .toArray();
+        double[] sizes =
+                ordered.stream().mapToDouble(line -> median(line, TypeSize::em)).toArray();
         int left = Integer.MAX_VALUE;
         int right = 0;
-        for (List<Word> current : TextColumns.inReadingOrder(lines, width)) {
+        for (int i = 0; i < ordered.size(); i++) {
+            List<Word> current = ordered.get(i);
             if (!block.isEmpty()) {
-                List<Word> previous = block.get(block.size() - 1);
-                int previousHeight = Word.union(previous)[3] - Word.union(previous)[1];
-                int currentHeight = Word.union(current)[3] - Word.union(current)[1];
-                int baselines = Word.union(current)[3] - Word.union(previous)[3];
-                boolean sizeChanged =
-                        Math.abs(currentHeight - previousHeight) > 0.3 * Math.max(currentHeight, previousHeight);
+                double em = Math.max(sizes[i - 1], sizes[i]);
+                double above = baselines[i] - baselines[i - 1];
+                double earlier = block.size() >= 2 ? baselines[i - 1] - baselines[i - 2] : Double.NaN;
+                double below = i + 1 < ordered.size() ? baselines[i + 1] - baselines[i] : Double.NaN;
+                boolean extraSkip =
+                        (earlier > 0 && above > earlier + 0.4 * em) || (below > 0 && above > below + 0.4 * em);
+                boolean sizeChanged = Math.abs(sizes[i] - sizes[i - 1]) > 0.3 * em;
                 if (sizeChanged
-                        || baselines > 3.5 * Math.max(previousHeight, currentHeight)
-                        || baselines < 0
+                        || above > 2.1 * em
+                        || above < 0
+                        || extraSkip
                         || TextColumns.paragraphEnded(block, left, right)) {
                     blocks.add(block(block));
                     block = new ArrayList<>();
@@ -47,6 +58,12 @@ final class LayerBlocks {
             blocks.add(block(block));
         }
         return new Page(index, width, height, PageText.of(blocks), blocks);
+    }
+
+    /** The median of a line's words' measure: a superscript or a big operator does not move it. */
+    private static double median(List<Word> line, java.util.function.ToDoubleFunction<Word> measure) {
+        double[] values = line.stream().mapToDouble(measure).sorted().toArray();
+        return values[values.length / 2];
     }
 
     private static Block block(List<List<Word>> lines) {

@@ -1,6 +1,7 @@
 package com.ocrchat.ocr;
 
 import com.ocrchat.page.Page;
+import com.ocrchat.page.TypeSize;
 import com.ocrchat.page.WellFormedText;
 import com.ocrchat.page.Word;
 import java.io.IOException;
@@ -231,9 +232,14 @@ final class PdfTextLayer extends PDFTextStripper {
         }
     }
 
+    /**
+     * A word boxed as OCR boxes it, from its baseline and its type size: up to its capitals or ascenders, down to its
+     * descenders ({@link TypeSize}). PDFBox gives every glyph of a font the same height, a share of the font's bounding
+     * box that differs from font to font, so headings and body text were told apart by their fonts, not their sizes.
+     */
     private void addWord(List<TextPosition> positions, String written) {
         StringBuilder text = new StringBuilder();
-        float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = 0, y1 = 0;
+        float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = 0, y1 = 0, em = 0;
         for (TextPosition position : positions) {
             if (written == null) {
                 text.append(position.getUnicode());
@@ -242,9 +248,16 @@ final class PdfTextLayer extends PDFTextStripper {
             x1 = Math.max(x1, position.getXDirAdj() + position.getWidthDirAdj());
             y0 = Math.min(y0, position.getYDirAdj() - position.getHeightDir());
             y1 = Math.max(y1, position.getYDirAdj());
+            em = Math.max(em, position.getYScale()); // the type size, in user space, whatever the glyphs' heights
+        }
+        String wordText = WellFormedText.of(written != null ? written : text.toString()); // its ToUnicode maps freely
+        if (em > 0 && Float.isFinite(em)) {
+            float baseline = y1;
+            y0 = (float) (baseline - TypeSize.ascent(wordText) * em);
+            y1 = (float) (baseline + TypeSize.descent(wordText) * em);
         }
         line.add(new Word(
-                WellFormedText.of(written != null ? written : text.toString()), // its ToUnicode may map to anything
+                wordText,
                 new int[] {
                     Math.round(x0 * scale),
                     Math.round(y0 * scale),

@@ -175,6 +175,37 @@ class PdfTextLayerTest {
     }
 
     @Test
+    void headingsAreToldByTheirSizeWhateverTheirLetters() {
+        StringBuilder contents = new StringBuilder("BT");
+        int y = 740;
+        for (String heading : List.of("1 Introduction", "2 Copyright", "3 Conventions")) {
+            contents.append(" /F1 16 Tf 1 0 0 1 72 ")
+                    .append(y)
+                    .append(" Tm (")
+                    .append(heading)
+                    .append(") Tj");
+            y -= 30;
+            for (int line = 0; line < 3; line++) {
+                contents.append(" /F1 10 Tf 1 0 0 1 72 ")
+                        .append(y)
+                        .append(" Tm (the body of the section goes on for a line or two of ordinary text) Tj");
+                y -= 12;
+            }
+            y -= 24;
+        }
+        byte[] pdf = onePage("[0 0 612 792]", HELVETICA, contents.append(" ET").toString());
+
+        try (Document document = Documents.open(pdf, LIMITS)) {
+            String markdown =
+                    com.ocrchat.page.MarkdownWriter.page(document.textLayer(0).orElseThrow());
+            for (String heading : List.of("1 Introduction", "2 Copyright", "3 Conventions")) {
+                assertTrue(markdown.contains("## " + heading + "\n"), markdown);
+            }
+            assertTrue(!markdown.contains("# the body"), markdown);
+        }
+    }
+
+    @Test
     void anInvoicesRowsStayRows() {
         StringBuilder contents = new StringBuilder("BT /F1 10 Tf 12 TL");
         for (int line = 1; line <= 20; line++) {
