@@ -120,7 +120,7 @@ public final class MarkdownWriter {
         int[] box = table.bbox();
         for (Line line : lines(block)) {
             List<String> words = line.words().stream()
-                    .filter(word -> !centreWithin(word.bbox(), box))
+                    .filter(word -> !Tables.centreInside(word.bbox(), box))
                     .filter(word -> (word.bbox()[3] <= box[1]) == above)
                     .map(Word::text)
                     .toList();
@@ -129,12 +129,6 @@ public final class MarkdownWriter {
             }
         }
         return String.join("\n", kept);
-    }
-
-    private static boolean centreWithin(int[] word, int[] box) {
-        double x = (word[0] + word[2]) / 2.0;
-        double y = (word[1] + word[3]) / 2.0;
-        return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
     }
 
     private static void addIfAny(List<String> parts, String part) {

@@ -37,10 +37,14 @@ public final class Tables {
 
     /** The block's centre lies in the table. */
     public static boolean inside(Block block, Table table) {
-        double x = (block.bbox()[0] + block.bbox()[2]) / 2.0;
-        double y = (block.bbox()[1] + block.bbox()[3]) / 2.0;
-        int[] box = table.bbox();
-        return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
+        return centreInside(block.bbox(), table.bbox());
+    }
+
+    /** The box's centre lies in the other box. */
+    static boolean centreInside(int[] box, int[] within) {
+        double x = (box[0] + box[2]) / 2.0;
+        double y = (box[1] + box[3]) / 2.0;
+        return x >= within[0] && x <= within[2] && y >= within[1] && y <= within[3];
     }
 
     public static List<Table> find(List<Block> blocks) {

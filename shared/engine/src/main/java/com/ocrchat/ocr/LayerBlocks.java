@@ -39,11 +39,7 @@ final class LayerBlocks {
                 boolean extraSkip =
                         (earlier > 0 && above > earlier + 0.4 * em) || (below > 0 && above > below + 0.4 * em);
                 boolean sizeChanged = Math.abs(sizes[i] - sizes[i - 1]) > 0.3 * em;
-                if (sizeChanged
-                        || above > 2.1 * em
-                        || above < 0
-                        || extraSkip
-                        || TextColumns.paragraphEnded(block, left, right)) {
+                if (sizeChanged || above > 2.1 * em || above < 0 || extraSkip || paragraphEnded(block, left, right)) {
                     blocks.add(block(block));
                     block = new ArrayList<>();
                     left = Integer.MAX_VALUE;
@@ -51,8 +47,9 @@ final class LayerBlocks {
                 }
             }
             block.add(current);
-            left = Math.min(left, Word.union(current)[0]);
-            right = Math.max(right, Word.union(current)[2]);
+            int[] box = Word.union(current);
+            left = Math.min(left, box[0]);
+            right = Math.max(right, box[2]);
         }
         if (!block.isEmpty()) {
             blocks.add(block(block));
@@ -75,4 +72,32 @@ final class LayerBlocks {
         }
         return new Block(String.join("\n", texts), Word.union(words), 1.0, List.copyOf(words));
     }
+
+    /**
+     * Whether the block's last line ended a paragraph of prose set without space between paragraphs (LaTeX, Texinfo,
+     * most books): the line before it ran the block's width, the last ends a sentence well short of it. {@code left}
+     * and {@code right} are the block's edges, kept as it grows.
+     */
+    private static boolean paragraphEnded(List<List<Word>> block, int left, int right) {
+        if (block.size() < 2) {
+            return false;
+        }
+        List<Word> last = block.get(block.size() - 1);
+        int[] lastBox = Word.union(last);
+        int[] aboveBox = Word.union(block.get(block.size() - 2));
+        int width = right - left;
+        String end = last.get(last.size() - 1).text(); // the last word read: the leftmost of a right-to-left line
+        boolean ranTheWidth;
+        boolean endedShort;
+        if (TextColumns.rightToLeft(List.of(last))) { // a Hebrew or Arabic line ends at the left
+            ranTheWidth = aboveBox[0] <= left + 0.1 * width;
+            endedShort = lastBox[0] > left + 0.25 * width;
+        } else {
+            ranTheWidth = aboveBox[2] >= right - 0.1 * width;
+            endedShort = lastBox[2] < right - 0.25 * width;
+        }
+        return ranTheWidth && endedShort && !end.isEmpty() && SENTENCE_ENDS.indexOf(end.charAt(end.length() - 1)) >= 0;
+    }
+
+    private static final String SENTENCE_ENDS = ".!?。！？\"”’)»」";
 }

@@ -1,10 +1,13 @@
 package com.ocrchat.ocr;
 
+import com.ocrchat.page.TextDirection;
+import com.ocrchat.page.Word;
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.text.TextPosition;
 
-/** PDFBox's words of a text layer's line matched to the glyphs they were written from. */
+/** A text layer line's words: PDFBox's matched to the glyphs they were written from, and put in reading order. */
 final class LayerWords {
     private LayerWords() {}
 
@@ -52,5 +55,33 @@ final class LayerWords {
                 .sorted()
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
+    }
+
+    /**
+     * A line's words in the order they are read: as drawn, left to right, unless most are Hebrew or Arabic; then from
+     * the right, each run of other words within it (a number, an English name) still left to right, as bidi reads it.
+     */
+    static List<Word> wordsInReadingOrder(List<Word> line) {
+        if (!TextColumns.rightToLeft(List.of(line))) {
+            return line;
+        }
+        List<Word> fromTheRight = new ArrayList<>(line);
+        fromTheRight.sort(
+                java.util.Comparator.comparingInt((Word word) -> word.bbox()[0]).reversed());
+        List<Word> read = new ArrayList<>(fromTheRight.size());
+        List<Word> leftToRight = new ArrayList<>();
+        for (Word word : fromTheRight) {
+            if (TextDirection.isRightToLeft(word.text())) {
+                java.util.Collections.reverse(leftToRight);
+                read.addAll(leftToRight);
+                leftToRight.clear();
+                read.add(word);
+            } else {
+                leftToRight.add(word);
+            }
+        }
+        java.util.Collections.reverse(leftToRight);
+        read.addAll(leftToRight);
+        return read;
     }
 }

@@ -227,7 +227,7 @@ final class PdfTextLayer extends PDFTextStripper {
 
     private void endLine() {
         if (!line.isEmpty()) {
-            lines.add(TextColumns.wordsInReadingOrder(line));
+            lines.add(LayerWords.wordsInReadingOrder(line));
             line = new ArrayList<>();
         }
     }

@@ -1,5 +1,6 @@
 package com.ocrchat.ocr;
 
+import com.ocrchat.page.TextDirection;
 import com.ocrchat.page.Word;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,79 +71,17 @@ final class TextColumns {
         return ordered;
     }
 
-    /**
-     * Whether the block's last line ended a paragraph of prose set without space between paragraphs (LaTeX, Texinfo,
-     * most books): the line before it ran the block's width, the last ends a sentence well short of it. {@code left}
-     * and {@code right} are the block's edges, kept as it grows.
-     */
-    static boolean paragraphEnded(List<List<Word>> block, int left, int right) {
-        if (block.size() < 2) {
-            return false;
-        }
-        List<Word> last = block.get(block.size() - 1);
-        int[] lastBox = Word.union(last);
-        int[] aboveBox = Word.union(block.get(block.size() - 2));
-        int width = right - left;
-        String end = last.get(last.size() - 1).text(); // the last word read: the leftmost of a right-to-left line
-        boolean ranTheWidth;
-        boolean endedShort;
-        if (rightToLeft(List.of(last))) { // a Hebrew or Arabic line ends at the left
-            ranTheWidth = aboveBox[0] <= left + 0.1 * width;
-            endedShort = lastBox[0] > left + 0.25 * width;
-        } else {
-            ranTheWidth = aboveBox[2] >= right - 0.1 * width;
-            endedShort = lastBox[2] < right - 0.25 * width;
-        }
-        return ranTheWidth && endedShort && !end.isEmpty() && SENTENCE_ENDS.indexOf(end.charAt(end.length() - 1)) >= 0;
-    }
-
-    private static final String SENTENCE_ENDS = ".!?。！？\"”’)»」";
-
-    /** Whether most of the words begin with a right-to-left letter. */
+    /** Whether most of the words read right to left (their first strongly directed letter is Hebrew, Arabic, ...). */
     static boolean rightToLeft(List<List<Word>> lines) {
         long words = 0;
         long rightToLeft = 0;
         for (List<Word> line : lines) {
             for (Word word : line) {
                 words++;
-                rightToLeft += rightToLeft(word) ? 1 : 0;
+                rightToLeft += TextDirection.isRightToLeft(word.text()) ? 1 : 0;
             }
         }
         return 2 * rightToLeft > words;
-    }
-
-    static boolean rightToLeft(Word word) {
-        byte direction = Character.getDirectionality(word.text().codePointAt(0));
-        return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
-                || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
-    }
-
-    /**
-     * A line's words in the order they are read: as drawn, left to right, unless most are Hebrew or Arabic; then from
-     * the right, each run of other words within it (a number, an English name) still left to right, as bidi reads it.
-     */
-    static List<Word> wordsInReadingOrder(List<Word> line) {
-        if (!rightToLeft(List.of(line))) {
-            return line;
-        }
-        List<Word> fromTheRight = new ArrayList<>(line);
-        fromTheRight.sort(
-                java.util.Comparator.comparingInt((Word word) -> word.bbox()[0]).reversed());
-        List<Word> read = new ArrayList<>(fromTheRight.size());
-        List<Word> leftToRight = new ArrayList<>();
-        for (Word word : fromTheRight) {
-            if (rightToLeft(word)) {
-                java.util.Collections.reverse(leftToRight);
-                read.addAll(leftToRight);
-                leftToRight.clear();
-                read.add(word);
-            } else {
-                leftToRight.add(word);
-            }
-        }
-        java.util.Collections.reverse(leftToRight);
-        read.addAll(leftToRight);
-        return read;
     }
 
     /** The run's first column and then its second, each parted again where it is itself set in columns. */

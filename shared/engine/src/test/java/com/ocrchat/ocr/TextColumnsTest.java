@@ -23,11 +23,11 @@ class TextColumnsTest {
         }
 
         List<String> read =
-                TextColumns.wordsInReadingOrder(line).stream().map(Word::text).toList();
+                LayerWords.wordsInReadingOrder(line).stream().map(Word::text).toList();
 
         assertEquals(List.of("מאוד", "גדול", "עולם", "Hello", "World", "שלום", "2024"), read);
         List<Word> english = List.of(line.get(2), line.get(3));
-        assertEquals(english, TextColumns.wordsInReadingOrder(english));
+        assertEquals(english, LayerWords.wordsInReadingOrder(english));
     }
 
     @Test

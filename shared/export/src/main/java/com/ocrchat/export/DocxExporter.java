@@ -93,6 +93,7 @@ final class DocxExporter implements Exporter {
     }
 
     private static void writeBlock(XWPFDocument document, Lists lists, Node block) {
+        String literal = literal(block);
         if (block instanceof Heading heading) {
             XWPFParagraph paragraph = paragraph(document, block);
             paragraph.setStyle("Heading" + heading.getLevel());
@@ -106,8 +107,8 @@ final class DocxExporter implements Exporter {
             }
         } else if (block instanceof TableBlock) {
             writeTable(document, block);
-        } else if (literal(block) != null) {
-            literalParagraph(document, literal(block));
+        } else if (literal != null) {
+            literalParagraph(document, literal);
         } else if (!(block instanceof ThematicBreak)) {
             paragraph(document, block);
         }
