@@ -15,8 +15,19 @@ public final class MarkdownText {
     private static final Pattern ENTITY =
             Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});");
 
-    /** What starts a block at the start of a line: a heading, quote, list item, rule, setext line or table row. */
-    private static final Pattern BLOCK_START = Pattern.compile("^([#>=+\\-:|]|[0-9]{1,9}(?=[.)](\\s|$)))");
+    /**
+     * What starts a block at the start of a line: a heading ("# "), quote, list item ("- ", "+ ", "1. "), or a rule or
+     * setext underline (a line of only '-' or '='). "#tag", "-5 °C" and "+1" start none.
+     */
+    private static final Pattern BLOCK_START =
+            Pattern.compile("^(#{1,6}(?=[ \\t]|$)|>|[-+](?=[ \\t]|$)|[-=][-= \\t]*$|[0-9]{1,9}(?=[.)]([ \\t]|$)))");
+
+    /**
+     * A short bracketed run such as a citation "[12]" or "[Smith 2001]": CommonMark reads it as text, unnested in
+     * linear time, unless a '(' or '[' after it makes it a link. A shortcut link needs a definition "[12]: url", which
+     * only starts a line: there a ':' after it is ruled out too.
+     */
+    private static final Pattern PLAIN_BRACKETS = Pattern.compile("\\[[^\\[\\]\\r\\n]{1,32}\\](?![(\\[])");
 
     /** An ATX heading's optional closing sequence: '#'s after a blank, at the end. */
     private static final Pattern CLOSING_HASHES = Pattern.compile("(\\s)(#+\\s*)$");
@@ -34,7 +45,7 @@ public final class MarkdownText {
             return inline;
         }
         // "1. " stays a number: the escape goes before its full stop, "1\. ".
-        return start.group(1).chars().allMatch(Character::isDigit)
+        return Character.isDigit(inline.charAt(0))
                 ? start.group(1) + "\\" + inline.substring(start.end())
                 : "\\" + inline;
     }
@@ -47,12 +58,25 @@ public final class MarkdownText {
     /** Text within a line (a table's cell, a list item's words): its emphasis, code, HTML and link characters escaped. */
     public static String inline(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
+        int plainClosing = -1; // where a run of PLAIN_BRACKETS ends
+        boolean atStart = true; // only blanks before
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
             boolean escape = switch (c) {
-                // '<' and '[' even alone: unmatched and in runs, CommonMark's parser takes quadratic time over them.
-                case '*', '`', '~', '|', '<', '[', ']' -> true;
+                // '<' even alone: CommonMark's parser looks for a closing '>' from every one, so a run takes quadratic
+                // time; so do nested and unmatched brackets, and a bracket may start a link.
+                case '*', '`', '~', '|', '<' -> true;
+                case '[' -> {
+                    Matcher plain = PLAIN_BRACKETS.matcher(text).region(i, text.length());
+                    boolean isPlain = plain.lookingAt()
+                            && !(atStart && plain.end() < text.length() && text.charAt(plain.end()) == ':');
+                    if (isPlain) {
+                        plainClosing = plain.end() - 1;
+                    }
+                    yield !isPlain;
+                }
+                case ']' -> i != plainClosing;
                 case '\\' -> isAsciiPunctuation(next) || i + 1 == text.length();
                 case '_' ->
                     !(i > 0
@@ -69,6 +93,7 @@ public final class MarkdownText {
                 escaped.append('\\');
             }
             escaped.append(c);
+            atStart &= Character.isWhitespace(c);
         }
         return escaped.toString();
     }

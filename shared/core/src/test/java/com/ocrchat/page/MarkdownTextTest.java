@@ -57,7 +57,21 @@ class MarkdownTextTest {
                 "T&C apply",
                 "3 < 4",
                 "[1] Smith",
-                "a ‹ b"
+                "a ‹ b",
+                ":--",
+                "#tag and # not a heading",
+                "-5 °C",
+                "+1 more",
+                "see [12, 13] and [Smith 2001]",
+                "[1]: not a definition",
+                "  [2]: nor this",
+                "[a] [b] [c](d) [e][f] ![g](h) [i]:",
+                "a [b [c] d] e ]",
+                "[^1] and [^note]:",
+                "[xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx]",
+                "= total",
+                "##nospace",
+                "####### seven"
             })
     void aLineReadsAsItself(String recognized) {
         Node document = PARSER.parse(MarkdownText.line(recognized));
@@ -72,9 +86,30 @@ class MarkdownTextTest {
                 TextContentRenderer.builder().build().render(document).strip());
     }
 
+    /** Under a line of text, a line of '=' or '-' would make it a heading, a ':--' a table: each is kept as text. */
+    @ParameterizedTest
+    @ValueSource(strings = {"===", "---", "- - -", "= =", ":--", "-", "--", "-=-"})
+    void aLineUnderAnotherReadsAsItself(String recognized) {
+        Node document = PARSER.parse("Total\n" + MarkdownText.line(recognized));
+
+        Node paragraph = document.getFirstChild();
+        assertTrue(paragraph instanceof Paragraph && paragraph.getNext() == null, MarkdownText.line(recognized));
+        assertEquals(
+                "Total\n" + recognized,
+                TextContentRenderer.builder().build().render(document).strip());
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
+                "#tag",
+                "-5 °C",
+                "+1 more",
+                "= total",
+                ":00 to 12:00",
+                "see [12, 13] and [Smith 2001]",
+                "[1] Smith, J.",
+                "can be written as [10]:",
                 "7.1 Hash functions",
                 "Invoice 42: due Monday",
                 "snake_case",
@@ -105,6 +140,15 @@ class MarkdownTextTest {
 
         assertEquals(
                 hostile, TextContentRenderer.builder().build().render(document).strip());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aListItemStartingWithBracketsDefinesNoLink() {
+        Node document = PARSER.parse("- " + MarkdownText.inline("[1]: http://evil.example") + "\n\n[1]");
+
+        assertEquals(
+                "- [1]: http://evil.example\n[1]",
+                TextContentRenderer.builder().build().render(document).strip());
     }
 
     @org.junit.jupiter.api.Test

@@ -57,7 +57,7 @@ class MarkdownWriterTest {
                         block(List.of("= A1+B1", "= A2+B2"), 20)));
 
         assertEquals(
-                "- apples\n- pears\n\nI came.\nI saw.\n\n\\| a \\| b \\|\n\\| c \\| d \\|\n\n\\= A1+B1\n\\= A2+B2",
+                "- apples\n- pears\n\nI came.\nI saw.\n\n\\| a \\| b \\|\n\\| c \\| d \\|\n\n= A1+B1\n= A2+B2",
                 MarkdownWriter.write(List.of(page)));
     }
 
