@@ -14,7 +14,9 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.filter.MissingImageReaderException;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType3CharProc;
+import org.apache.pdfbox.pdmodel.font.PDType3Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDColor;
 import org.apache.pdfbox.pdmodel.graphics.color.PDPattern;
 import org.apache.pdfbox.pdmodel.graphics.form.PDTransparencyGroup;
@@ -27,17 +29,21 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.rendering.PageDrawer;
 import org.apache.pdfbox.rendering.PageDrawerParameters;
 import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
 
-/** PDFBox's renderer with an {@link OperatorBudget} for every page it draws. */
+/** PDFBox's renderer with an {@link OperatorBudget} for every page it draws; its text drawn, or left out. */
 final class BudgetedRenderer extends PDFRenderer {
     private final Supplier<OperatorBudget> budgets;
+    private final boolean drawsText;
     private volatile OperatorBudget budget;
     private volatile String undecodable;
     private final PageResourceBudget reachable;
 
-    BudgetedRenderer(PDDocument document, Supplier<OperatorBudget> budgets, PageResourceBudget reachable) {
+    BudgetedRenderer(
+            PDDocument document, Supplier<OperatorBudget> budgets, PageResourceBudget reachable, boolean drawsText) {
         super(document);
         this.budgets = budgets;
+        this.drawsText = drawsText;
         this.reachable = reachable;
         setSubsamplingAllowed(true); // an image far larger than the page's raster is decoded subsampled
     }
@@ -211,6 +217,22 @@ final class BudgetedRenderer extends PDFRenderer {
                     throws IOException {
                 page.checkGlyphProcedure(procedure.getCOSObject().getLength());
                 super.processType3Stream(procedure, textRenderingMatrix);
+            }
+
+            @Override
+            protected void showFontGlyph(Matrix textRenderingMatrix, PDFont font, int code, Vector displacement)
+                    throws IOException {
+                if (drawsText) {
+                    super.showFontGlyph(textRenderingMatrix, font, code, displacement);
+                }
+            }
+
+            @Override
+            protected void showType3Glyph(Matrix textRenderingMatrix, PDType3Font font, int code, Vector displacement)
+                    throws IOException {
+                if (drawsText) {
+                    super.showType3Glyph(textRenderingMatrix, font, code, displacement);
+                }
             }
 
             @Override

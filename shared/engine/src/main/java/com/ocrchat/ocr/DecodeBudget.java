@@ -92,6 +92,11 @@ final class DecodeBudget {
         return bytes / 8;
     }
 
+    /** The bytes the operation's streams may still decode to. */
+    long left() {
+        return Math.max(0, bytes - decoded);
+    }
+
     /** Why a stream was refused during the work, or null. */
     String exceeded() {
         return exceeded;

@@ -105,6 +105,12 @@ final class OperatorBudget {
         }
     }
 
+    /** A budget for more work on the same page: what this one has left, and at most {@code mostMillis}. */
+    OperatorBudget remainder(long mostMillis) {
+        long elapsed = System.currentTimeMillis() - started;
+        return new OperatorBudget(maxOperators - operators, Math.min(mostMillis, maxMillis - elapsed), fonts);
+    }
+
     /** Why the page was stopped, or null while it is within its budget. */
     String exceeded() {
         return exceeded;

@@ -29,7 +29,7 @@ final class PdfDocument implements Document {
     private PdfDocument(PDDocument pdf, DocumentLimits limits, int pageCount) {
         this.pdf = pdf;
         this.reachable = new PageResourceBudget(pdf);
-        this.renderer = new BudgetedRenderer(pdf, this::budget, reachable);
+        this.renderer = new BudgetedRenderer(pdf, this::budget, reachable, true);
         this.limits = limits;
         this.pageCount = pageCount;
     }
@@ -134,6 +134,23 @@ final class PdfDocument implements Document {
         return image;
     }
 
+    /**
+     * The page drawn without its text, small, on what its reading left of the page's budgets (and a quarter of its
+     * time at most); null past them, and its white text is taken as unseen.
+     */
+    private BufferedImage ground(int index, OperatorBudget reading) {
+        OperatorBudget drawing = reading.remainder(limits.pageTimeBudget().toMillis() / 4);
+        BudgetedRenderer textless = new BudgetedRenderer(pdf, () -> drawing, reachable, false);
+        DecodeBudget streams = new DecodeBudget(DecodeBudget.current().left());
+        try {
+            BufferedImage drawn =
+                    streams.apply(() -> textless.renderImageWithDPI(index, LightText.BACKDROP_DPI, ImageType.GRAY));
+            return streams.exceeded() == null && textless.exceeded() == null ? drawn : null;
+        } catch (IOException | RuntimeException | StackOverflowError overBudget) {
+            return null;
+        }
+    }
+
     /** A page's own contents counted once, before the first of its text layer and its drawing parses them. */
     private void checkContents(DecodeBudget streams, int index, PDPage page) throws IOException {
         if (!contentsWithinBudget.contains(index)) {
@@ -189,7 +206,7 @@ final class PdfDocument implements Document {
                 // At least a pixel, as the drawing has it.
                 int width = Math.max(1, Math.round((turned ? box.getHeight() : box.getWidth()) * dpi / 72f));
                 int height = Math.max(1, Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f));
-                return PdfTextLayer.read(pdf, index, dpi, width, height, budget);
+                return PdfTextLayer.read(pdf, index, dpi, width, height, budget, () -> ground(index, budget));
             });
         } catch (IOException | RuntimeException | StackOverflowError refused) {
             read = Optional.empty(); // over a budget, said below; or unreadable, and the page is drawn instead

@@ -4,10 +4,12 @@ import com.ocrchat.page.Page;
 import com.ocrchat.page.TypeSize;
 import com.ocrchat.page.WellFormedText;
 import com.ocrchat.page.Word;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor;
@@ -36,8 +38,6 @@ final class PdfTextLayer extends PDFTextStripper {
 
     private static final int MIN_CHARACTERS = 12;
     private static final double MAX_BAD_SHARE = 0.1;
-    /** Fill this light (0..255) is white on a white page: hidden, whatever it says. */
-    private static final int NEAR_WHITE = 235;
 
     /**
      * Characters a page's layer may hold, a glyph at least one and each marked-content replacement (/ActualText)
@@ -54,13 +54,14 @@ final class PdfTextLayer extends PDFTextStripper {
     private int bad;
     private long characters;
     private final OverlappingGlyphs drawn = new OverlappingGlyphs();
+    private final LightText light = new LightText();
 
     private final OperatorBudget budget;
 
     private PdfTextLayer(float dpi, OperatorBudget budget) {
         this.scale = dpi / 72f;
         this.budget = budget;
-        // The text stripper ignores fill colours by default; they tell which text is white on white.
+        // The text stripper ignores fill colours by default; they tell which text is white.
         addOperator(new SetNonStrokingColorSpace(this));
         addOperator(new SetNonStrokingColor(this));
         addOperator(new SetNonStrokingColorN(this));
@@ -73,8 +74,18 @@ final class PdfTextLayer extends PDFTextStripper {
         setSuppressDuplicateOverlappingText(false); // done by OverlappingGlyphs, in constant time a glyph
     }
 
-    /** The page from its text layer, or empty when the layer is not to be trusted (or the budget ran out). */
-    static Optional<Page> read(PDDocument pdf, int index, float dpi, int width, int height, OperatorBudget budget) {
+    /**
+     * The page from its text layer, or empty when the layer is not to be trusted (or the budget ran out); {@code ground}
+     * draws the page without its text at {@link LightText#BACKDROP_DPI}, if it has white text, or gives null.
+     */
+    static Optional<Page> read(
+            PDDocument pdf,
+            int index,
+            float dpi,
+            int width,
+            int height,
+            OperatorBudget budget,
+            Supplier<BufferedImage> ground) {
         try {
             PdfTextLayer layer = new PdfTextLayer(dpi, budget);
             layer.setStartPage(index + 1);
@@ -85,6 +96,9 @@ final class PdfTextLayer extends PDFTextStripper {
                         .empty(); // stopped inside a form, whose failure PDFBox swallows: what was read is partial
             }
             layer.endLine();
+            int unseen = layer.light.takeUnseen(layer.lines, ground, dpi);
+            layer.visible -= unseen;
+            layer.invisible += unseen;
             return layer.trusted()
                     ? Optional.of(LayerBlocks.page(layer.lines, index, width, height))
                     : Optional.empty();
@@ -116,9 +130,12 @@ final class PdfTextLayer extends PDFTextStripper {
         int count = text.getUnicode() == null
                 ? 1
                 : text.getUnicode().codePointCount(0, text.getUnicode().length());
-        if (mode == RenderingMode.NEITHER || mode == RenderingMode.NEITHER_CLIP || unseen(text, mode)) {
+        if (mode == RenderingMode.NEITHER || mode == RenderingMode.NEITHER_CLIP || unseen(text)) {
             invisible += count;
             return; // OCR text laid over a scan, or text hidden from the reader: not what the page shows.
+        }
+        if (!mode.isStroke() && LightText.isNearWhite(getGraphicsState().getNonStrokingColor())) {
+            light.glyph(text); // seen on a dark ground only
         }
         visible += count;
         if (text.getUnicode() == null || text.getUnicode().codePoints().anyMatch(PdfTextLayer::isBad)) {
@@ -152,30 +169,18 @@ final class PdfTextLayer extends PDFTextStripper {
         return x + text.getWidthDirAdj() < 0 || x > across || y < 0 || y - text.getHeightDir() > down;
     }
 
-    /** Text a reader cannot see: under 1 pt, outside the crop box, or filled (not stroked) in near-white. */
-    private boolean unseen(TextPosition text, RenderingMode mode) {
+    /** Text a reader cannot see: under 1 pt, or outside the crop box. */
+    private static boolean unseen(TextPosition text) {
         if (text.getFontSizeInPt() < 1 || text.getHeightDir() < 1) {
             return true;
         }
         // Positions adjusted for a glyph's direction run along its page's height for sideways text (a table's turned
         // column heads, a table set sideways).
         boolean sideways = text.getDir() == 90 || text.getDir() == 270;
-        if (outside(
+        return outside(
                 text,
                 sideways ? text.getPageHeight() : text.getPageWidth(),
-                sideways ? text.getPageWidth() : text.getPageHeight())) {
-            return true;
-        }
-        if (mode.isStroke()) {
-            return false;
-        }
-        try {
-            int rgb = getGraphicsState().getNonStrokingColor().toRGB();
-            int luminance = (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)) / 1000;
-            return luminance > NEAR_WHITE;
-        } catch (IOException | RuntimeException unknownColour) {
-            return false;
-        }
+                sideways ? text.getPageWidth() : text.getPageHeight());
     }
 
     private static boolean isBad(int codePoint) {
@@ -256,7 +261,7 @@ final class PdfTextLayer extends PDFTextStripper {
             y0 = (float) (baseline - TypeSize.ascent(wordText) * em);
             y1 = (float) (baseline + TypeSize.descent(wordText) * em);
         }
-        line.add(new Word(
+        Word word = new Word(
                 wordText,
                 new int[] {
                     Math.round(x0 * scale),
@@ -264,7 +269,11 @@ final class PdfTextLayer extends PDFTextStripper {
                     Math.max(Math.round(x1 * scale), Math.round(x0 * scale) + 1),
                     Math.max(Math.round(y1 * scale), Math.round(y0 * scale) + 1)
                 },
-                1.0));
+                1.0);
+        if (light.isLight(positions)) {
+            light.word(word);
+        }
+        line.add(word);
     }
 
     /** The page on its own, as a one-page PDF, for exports that keep text-layer pages as they were. */
