@@ -51,6 +51,7 @@ public final class MarkdownWriter {
         List<String> parts = new ArrayList<>();
         String listToken = null;
         List<Table> tables = Tables.of(page, eagerTables);
+        java.util.Set<String> hyphenated = ParagraphLines.hyphenatedWords(page);
         java.util.Set<Table> written = new java.util.HashSet<>();
         for (Block block : page.blocks()) {
             Table table = tableOf(block, tables);
@@ -92,7 +93,7 @@ public final class MarkdownWriter {
             } else {
                 parts.add(
                         isProse(rest, block)
-                                ? MarkdownText.line(joinLines(texts))
+                                ? MarkdownText.line(ParagraphLines.join(texts, hyphenated))
                                 : String.join(
                                         "\n",
                                         Arrays.stream(texts)
@@ -206,42 +207,7 @@ public final class MarkdownWriter {
         return true;
     }
 
-    /**
-     * Chinese and Japanese are written without spaces between words, so a line break between them joins with none
-     * ("标点" + "符号" is one word); so do their full-width punctuation and kana.
-     */
-    private static boolean unspaced(int c) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script == Character.UnicodeScript.HAN
-                || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA
-                || (c >= 0x3000 && c <= 0x303F) // CJK symbols and punctuation: 。、「」
-                || (c >= 0xFF00 && c <= 0xFFEF); // full-width forms: ，！？（）
-    }
-
     private static boolean continuesASentence(int first) {
         return Character.isLetter(first) && !Character.isUpperCase(first) && !Character.isTitleCase(first);
-    }
-
-    /** Lines of one paragraph become one line; "exam-" + "ple" becomes "example"; Chinese and Japanese join unspaced. */
-    static String joinLines(String[] lines) {
-        StringBuilder joined = new StringBuilder();
-        for (String raw : lines) {
-            String line = raw.strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (joined.length() > 1
-                    && joined.charAt(joined.length() - 1) == '-'
-                    && Character.isLetter(joined.charAt(joined.length() - 2))
-                    && Character.isLowerCase(line.codePointAt(0))) {
-                joined.setLength(joined.length() - 1);
-            } else if (!joined.isEmpty()
-                    && !(unspaced(joined.codePointBefore(joined.length())) && unspaced(line.codePointAt(0)))) {
-                joined.append(' ');
-            }
-            joined.append(line);
-        }
-        return joined.toString();
     }
 }

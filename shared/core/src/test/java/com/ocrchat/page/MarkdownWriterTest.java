@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MarkdownWriterTest {
@@ -93,8 +94,41 @@ class MarkdownWriterTest {
 
     @Test
     void chineseLinesJoinWithoutASpaceAndOthersWithOne() {
-        assertEquals("实际字体。但这对标点符号字体", MarkdownWriter.joinLines(new String[] {"实际字体。", "但这对标点", "符号字体"}));
-        assertEquals("Tokyo 東京 meeting", MarkdownWriter.joinLines(new String[] {"Tokyo", "東京", "meeting"}));
+        assertEquals("实际字体。但这对标点符号字体", ParagraphLines.join(new String[] {"实际字体。", "但这对标点", "符号字体"}));
+        assertEquals("Tokyo 東京 meeting", ParagraphLines.join(new String[] {"Tokyo", "東京", "meeting"}));
+    }
+
+    @Test
+    void aWordBrokenAtItsOwnHyphenKeepsIt() {
+        assertEquals(
+                "a full-length film, an example of it; send an e-mail",
+                ParagraphLines.join(
+                                new String[] {"a full-", "length film, an exam-", "ple of it; send an (e-", "mail"},
+                                Set.of("full-length", "e-mail"))
+                        .replace("(", ""));
+    }
+
+    @Test
+    void thePageTellsWhichHyphensAreWords() {
+        Block film = new Block(
+                "The full-length cut runs three hours, and the full-\nlength trailer two min-\nutes.",
+                new int[] {0, 0, 900, 90},
+                0.9,
+                null);
+        Page page = new Page(0, 1000, 1000, film.text(), List.of(film));
+
+        assertEquals(
+                "The full-length cut runs three hours, and the full-length trailer two minutes.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
+    void linesWithoutABlankJoinInLinearTime() {
+        String[] lines = new String[100_000];
+        java.util.Arrays.fill(lines, "abcdefghij-");
+        String joined = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> ParagraphLines.join(lines, Set.of("x-y")));
+        assertEquals(1_000_001, joined.length());
     }
 
     @Test
