@@ -60,9 +60,12 @@ public record JobView(
         String error,
         @JsonInclude(JsonInclude.Include.NON_NULL) String callbackUrl) {
 
-    /** The job as GET shows it: blocks without their words (the json export has those, see {@link #withWords}). */
+    /**
+     * The job as GET shows it: blocks without their words (the json export has those, see {@link #withWords}), and as
+     * much of the result as one response carries ({@link ResponseFit}).
+     */
     public static JobView of(JobRecord job, JobResult result) {
-        return withWords(
+        return ResponseFit.of(withWords(
                 job,
                 result == null
                         ? null
@@ -73,7 +76,7 @@ public record JobView(
                                 result.meanConfidence(),
                                 result.detectedLanguage(),
                                 result.translation(),
-                                result.warnings()));
+                                result.warnings())));
     }
 
     /** The job with its whole result, every block's words included. */

@@ -208,6 +208,8 @@ final class PdfDocument implements Document {
                 int height = Math.max(1, Math.round((turned ? box.getWidth() : box.getHeight()) * dpi / 72f));
                 return PdfTextLayer.read(pdf, index, dpi, width, height, budget, () -> ground(index, budget));
             });
+        } catch (com.ocrchat.error.LimitExceeded refused) {
+            throw refused; // more words than a page may hold
         } catch (IOException | RuntimeException | StackOverflowError refused) {
             read = Optional.empty(); // over a budget, said below; or unreadable, and the page is drawn instead
         }
@@ -224,12 +226,22 @@ final class PdfDocument implements Document {
     public byte[] pageAsPdf(int index) {
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         try {
-            return streams.apply(() -> PdfTextLayer.singlePage(pdf, index));
+            return streams.apply(() -> singlePage(pdf, index));
         } catch (IOException e) {
             if (streams.exceeded() != null) {
                 throw streamOverBudget(index + 1, streams.exceeded(), limits);
             }
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The page on its own, as a one-page PDF, for exports that keep text-layer pages as they were. */
+    private static byte[] singlePage(PDDocument pdf, int index) throws IOException {
+        try (PDDocument single = new PDDocument();
+                var out = new java.io.ByteArrayOutputStream()) {
+            single.importPage(pdf.getPage(index));
+            single.save(out);
+            return out.toByteArray();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.ocrchat.ocr;
 
+import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.page.Page;
 import com.ocrchat.page.TypeSize;
 import com.ocrchat.page.WellFormedText;
@@ -46,12 +47,19 @@ final class PdfTextLayer extends PDFTextStripper {
      */
     static final int MOST_CHARACTERS = 500_000;
 
+    /**
+     * Words a page may hold: a dense newspaper page has 15,000. A 7 KB file drew 500,000 single letters on each of its
+     * pages, and its result was larger than any response or heap here could hold. Past it the page is refused.
+     */
+    static final int MOST_WORDS = 50_000;
+
     private final float scale;
     private final List<List<Word>> lines = new ArrayList<>();
     private List<Word> line = new ArrayList<>();
     private int visible;
     private int invisible;
     private int bad;
+    private int words;
     private long characters;
     private final OverlappingGlyphs drawn = new OverlappingGlyphs();
     private final LightText light = new LightText();
@@ -96,12 +104,20 @@ final class PdfTextLayer extends PDFTextStripper {
                         .empty(); // stopped inside a form, whose failure PDFBox swallows: what was read is partial
             }
             layer.endLine();
+            if (layer.words > MOST_WORDS) {
+                throw new LimitExceeded(
+                        "Page " + (index + 1) + " of the PDF holds more than " + MOST_WORDS
+                                + " words, more than this server reads on a page",
+                        java.util.Map.of("page", index + 1, "max_words_per_page", MOST_WORDS));
+            }
             int unseen = layer.light.takeUnseen(layer.lines, ground, dpi);
             layer.visible -= unseen;
             layer.invisible += unseen;
             return layer.trusted()
                     ? Optional.of(LayerBlocks.page(layer.lines, index, width, height))
                     : Optional.empty();
+        } catch (LimitExceeded refused) {
+            throw refused;
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -243,6 +259,9 @@ final class PdfTextLayer extends PDFTextStripper {
      * box that differs from font to font, so headings and body text were told apart by their fonts, not their sizes.
      */
     private void addWord(List<TextPosition> positions, String written) {
+        if (++words > MOST_WORDS) {
+            return; // the page is refused once read
+        }
         StringBuilder text = new StringBuilder();
         float x0 = Float.MAX_VALUE, y0 = Float.MAX_VALUE, x1 = 0, y1 = 0, em = 0;
         for (TextPosition position : positions) {
@@ -274,15 +293,5 @@ final class PdfTextLayer extends PDFTextStripper {
             light.word(word);
         }
         line.add(word);
-    }
-
-    /** The page on its own, as a one-page PDF, for exports that keep text-layer pages as they were. */
-    static byte[] singlePage(PDDocument pdf, int index) throws IOException {
-        try (PDDocument single = new PDDocument();
-                var out = new java.io.ByteArrayOutputStream()) {
-            single.importPage(pdf.getPage(index));
-            single.save(out);
-            return out.toByteArray();
-        }
     }
 }

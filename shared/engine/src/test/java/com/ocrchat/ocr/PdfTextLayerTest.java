@@ -147,6 +147,30 @@ class PdfTextLayerTest {
         }
     }
 
+    /** A page of 60,000 one-letter words (a 2 KB file) is refused, naming the page, before its result outgrows every heap. */
+    @Test
+    void aPageOfMoreWordsThanAPageHoldsIsRefused() {
+        String line = "[" + "(a)-600".repeat(250) + "] TJ 0 -3 Td ";
+        byte[] pdf = new com.ocrchat.testing.RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object(
+                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font"
+                                        + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
+                        .stream(
+                                "",
+                                ("BT /F1 2 Tf 10 770 Td " + line.repeat(240) + "ET")
+                                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                                true)
+                        .bytes();
+
+        try (Document document = Documents.open(pdf, LIMITS)) {
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    com.ocrchat.error.LimitExceeded.class, () -> document.textLayer(0));
+            assertEquals(java.util.Map.of("page", 1, "max_words_per_page", 50_000), refused.details());
+        }
+    }
+
     @Test
     void textDrawnTwiceToLookBoldIsReadOnce() throws Exception {
         try (var document = new org.apache.pdfbox.pdmodel.PDDocument();
