@@ -1,5 +1,6 @@
 package com.ocrchat.job;
 
+import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.OcrChatException;
 import com.ocrchat.page.Page;
 import com.ocrchat.store.BucketLayout;
@@ -55,7 +56,11 @@ public final class ChunkWorker {
         }
         JobRecord counted = jobs.countChunk(job.uuid(), chunk.id(), chunk.pages());
         if (counted.pagesDone() >= counted.pageCount() && !counted.status().isFinished()) {
-            lifecycle.finish(counted, pages.assemble(counted, results.all(job.uuid(), counted.pageCount())));
+            try {
+                lifecycle.finish(counted, pages.assemble(counted, results.all(job.uuid(), counted.pageCount())));
+            } catch (LimitExceeded tooLarge) { // the client's file: every page was read, and is charged
+                lifecycle.failClientCaused(counted, tooLarge.getMessage(), counted.pageCount());
+            }
         }
     }
 

@@ -39,13 +39,19 @@ public final class PageResults {
         return objects.get(BucketLayout.pageResult(uuid, index)).map(bytes -> Json.read(bytes, Page.class));
     }
 
-    /** Every page of a job whose pages have all been kept, in order. */
+    /**
+     * Every page of a job whose pages have all been kept, in order; a client error once they hold more words than a
+     * job may ({@link JobPages#MOST_WORDS}), before more of them are read into memory.
+     */
     public List<Page> all(String uuid, int pageCount) {
         List<Page> all = new ArrayList<>();
+        long words = 0;
         for (int index = 0; index < pageCount; index++) {
             int page = index;
-            all.add(find(uuid, page)
-                    .orElseThrow(() -> new IllegalStateException("Page " + page + " of job " + uuid + " is missing")));
+            Page read = find(uuid, page)
+                    .orElseThrow(() -> new IllegalStateException("Page " + page + " of job " + uuid + " is missing"));
+            words = JobPages.countWords(words, read);
+            all.add(read);
         }
         return all;
     }

@@ -72,6 +72,24 @@ class JobFlowTest {
     }
 
     @Test
+    void aFileOfMoreWordsThanAResultHoldsFailsAsTheClientsChargedForEveryPage() {
+        Caller caller = flow.paid(20);
+        String[] pages = new String[6];
+        java.util.Arrays.fill(pages, "a ".repeat(JobPages.MOST_WORDS / 5));
+        JobView pending = submit(caller, TextDocuments.of(pages)).job();
+        List<Chunk> chunks = flow.queue.drain(true);
+
+        chunks.forEach(flow.worker::process); // no exception: a client's error is not retried
+
+        JobView failed = flow.queries.view(caller, pending.uuid());
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(
+                failed.error().startsWith("The file's pages hold more than 1000000 words by page 6"), failed.error());
+        assertEquals(6, failed.creditsCharged(), "every page was read: the client's file, the client's cost");
+        assertEquals(14, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
     void aCorruptPageFailsTheJobNamingItAfterOneAttemptChargingThePagesReadBeforeIt() {
         Caller caller = flow.paid(20);
         JobView pending = submit(
