@@ -49,6 +49,9 @@ final class HostileTextLayers {
                         "pdf-cid-font-widths-after-a-skipped-entry", widths("0 /X 5 0 100000000 500"), "gives widths"),
                 // Eight fonts sharing one /Differences of 2.6 million names (8 KB deflated): each maps them all.
                 new HostileInputs.Hostile("pdf-eight-fonts-sharing-2.6-million-names", sharedNames(8), "or names"),
+                // Five pages drawing one 2 KB content stream of 60,000 one-letter words: a result no heap here holds.
+                new HostileInputs.Hostile(
+                        "pdf-5-pages-of-60000-one-letter-words", DenseDocuments.pdf(5, 240, 250, "a"), "words"),
                 // One glyph scaled a billion times across: its box a billion points wide.
                 new HostileInputs.Hostile(
                         "pdf-one-glyph-a-billion-points-wide",
