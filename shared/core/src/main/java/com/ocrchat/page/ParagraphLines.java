@@ -25,7 +25,8 @@ final class ParagraphLines {
         Set<String> words = new HashSet<>();
         for (Block block : page.blocks()) {
             for (String word : WORD_BREAK.split(block.text())) {
-                if (word.length() <= LONGEST_WORD && word.indexOf('-') >= 0) {
+                if (word.length() <= LONGEST_WORD
+                        && word.chars().anyMatch(c -> c == '-' || c == '\u2010' || c == '\u2011')) {
                     String bare = bare(word);
                     int hyphen = bare.indexOf('-');
                     if (hyphen > 0 && hyphen < bare.length() - 1) {
@@ -43,8 +44,8 @@ final class ParagraphLines {
 
     /**
      * Lines of one paragraph become one line; "exam-" + "ple" becomes "example", unless the page writes the word with
-     * its hyphen elsewhere ({@code hyphenated}: "full-" + "length" stays "full-length"); Chinese and Japanese join
-     * unspaced.
+     * its hyphen elsewhere ({@code hyphenated}: "full-" + "length" stays "full-length"); a soft hyphen at a line's end
+     * (U+00AD, which word processors write where they broke a word) always goes; Chinese and Japanese join unspaced.
      */
     static String join(String[] lines, Set<String> hyphenated) {
         StringBuilder joined = new StringBuilder();
@@ -53,11 +54,13 @@ final class ParagraphLines {
             if (line.isEmpty()) {
                 continue;
             }
+            char end = joined.isEmpty() ? ' ' : joined.charAt(joined.length() - 1);
+            boolean soft = end == '\u00AD';
             if (joined.length() > 1
-                    && joined.charAt(joined.length() - 1) == '-'
+                    && (soft || end == '-' || end == '\u2010' || end == '\u00AC')
                     && Character.isLetter(joined.charAt(joined.length() - 2))
-                    && Character.isLowerCase(line.codePointAt(0))) {
-                if (hyphenated.isEmpty() || !hyphenated.contains(brokenWord(joined, line))) {
+                    && (soft || Character.isLowerCase(line.codePointAt(0)))) {
+                if (soft || hyphenated.isEmpty() || !hyphenated.contains(brokenWord(joined, line))) {
                     joined.setLength(joined.length() - 1);
                 }
             } else if (!joined.isEmpty()
@@ -86,7 +89,7 @@ final class ParagraphLines {
         return bare(word);
     }
 
-    /** A word without the punctuation around it ("(full-length)," is "full-length"), in lower case. */
+    /** A word without the punctuation around it ("(full-length)," is "full-length"), its hyphens '-', in lower case. */
     private static String bare(String word) {
         int start = 0;
         int end = word.length();
@@ -96,7 +99,11 @@ final class ParagraphLines {
         while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) {
             end--;
         }
-        return word.substring(start, end).toLowerCase(Locale.ROOT);
+        return word.substring(start, end)
+                .replace('\u2010', '-')
+                .replace('\u2011', '-')
+                .replace('\u00AC', '-')
+                .toLowerCase(Locale.ROOT);
     }
 
     /**

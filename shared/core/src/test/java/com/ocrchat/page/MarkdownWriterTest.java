@@ -109,6 +109,21 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void softAndUnicodeHyphensAtALineEndJoinTheWord() {
+        assertEquals(
+                "an example of a Hyphenated word, a twofold full\u2010length one",
+                ParagraphLines.join(
+                        new String[] {
+                            "an exam\u00AD",
+                            "ple of a Hyphen\u00AD",
+                            "ated word, a two\u2010",
+                            "fold full\u2010",
+                            "length one"
+                        },
+                        Set.of("full-length")));
+    }
+
+    @Test
     void thePageTellsWhichHyphensAreWords() {
         Block film = new Block(
                 "The full-length cut runs three hours, and the full-\nlength trailer two min-\nutes.",
