@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class LargeResultsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String IP = "198.51.100.67";
-    private static final int LAMBDA_RESPONSE_LIMIT = 6 * 1024 * 1024;
+    /** What the server lets a view come to, as characters (Lambda's limit is 6 MB as it escapes them). */
+    private static final int MOST_RESPONSE_CHARACTERS = 5_000_000;
 
     @Test
     void aJobOf225000WordsIsShownWithinOneResponse() throws Exception {
@@ -34,7 +35,7 @@ class LargeResultsTest {
         APIGatewayV2HTTPResponse posted =
                 submit.handleRequest(ApiEvents.submit(account.token(), IP, "dense.pdf", dense, Map.of()), null);
         assertTrue(posted.getStatusCode() == 200 || posted.getStatusCode() == 202, posted.getBody());
-        assertTrue(posted.getBody().length() < LAMBDA_RESPONSE_LIMIT, "a response Lambda carries");
+        assertTrue(posted.getBody().length() <= MOST_RESPONSE_CHARACTERS, "a response Lambda carries");
         String uuid = MAPPER.readTree(posted.getBody()).get("uuid").asText();
 
         JsonNode shown = WaitUntil.value(
@@ -42,7 +43,7 @@ class LargeResultsTest {
                     APIGatewayV2HTTPResponse response =
                             get.handleRequest(ApiEvents.getJob(account.token(), IP, uuid), null);
                     assertEquals(200, response.getStatusCode(), response.getBody());
-                    assertTrue(response.getBody().length() < LAMBDA_RESPONSE_LIMIT, "a response Lambda carries");
+                    assertTrue(response.getBody().length() <= MOST_RESPONSE_CHARACTERS, "a response Lambda carries");
                     return MAPPER.readTree(response.getBody());
                 },
                 job -> !job.get("status").asText().equals("pending")

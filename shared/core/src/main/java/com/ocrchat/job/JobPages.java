@@ -5,6 +5,7 @@ import com.ocrchat.language.Languages;
 import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Page;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reading a job's pages, the same for the inline path and the chunk workers: pages of the job's file
@@ -17,6 +18,9 @@ public final class JobPages {
      * 250,000.
      */
     public static final int MOST_WORDS = 1_000_000;
+
+    /** Characters one job's result may hold: a word may be long (a page's /ActualText, a ToUnicode range's). */
+    public static final int MOST_CHARACTERS = 10_000_000;
 
     private final DocumentReader reader;
     private final Languages languages;
@@ -42,26 +46,35 @@ public final class JobPages {
 
     /** The job's result from every one of its pages, in order; a client error past {@link #MOST_WORDS}. */
     public JobResult assemble(JobRecord job, List<Page> pages) {
-        long words = 0;
-        for (Page page : pages) {
-            words = countWords(words, page);
-        }
+        Tally tally = new Tally();
+        pages.forEach(tally::add);
         String language = reader.detectLanguage(JobResult.text(pages)).orElse(null);
         return Stages.time(Stages.ASSEMBLY, -1, () -> JobResult.of(pages, job.options(), language));
     }
 
-    /** The words of the pages before and this one's; past {@link #MOST_WORDS}, the job is refused. */
-    static long countWords(long before, Page page) {
-        long words = before;
-        for (var block : page.blocks()) {
-            words += block.words() == null ? 0 : block.words().size();
+    /** The words and characters of a job's pages so far; past {@link #MOST_WORDS} or {@link #MOST_CHARACTERS}, refused. */
+    static final class Tally {
+        private long words;
+        private long characters;
+
+        void add(Page page) {
+            for (var block : page.blocks()) {
+                words += block.words() == null ? 0 : block.words().size();
+            }
+            characters += page.text() == null ? 0 : page.text().length();
+            if (words > MOST_WORDS || characters > MOST_CHARACTERS) {
+                throw new LimitExceeded(
+                        "The file holds more text than one result of this server holds (more than "
+                                + (words > MOST_WORDS ? MOST_WORDS + " words" : MOST_CHARACTERS + " characters")
+                                + " by page " + (page.index() + 1) + "); send it in parts",
+                        Map.of(
+                                "page",
+                                page.index() + 1,
+                                "max_words_per_job",
+                                MOST_WORDS,
+                                "max_characters_per_job",
+                                MOST_CHARACTERS));
+            }
         }
-        if (words > MOST_WORDS) {
-            throw new LimitExceeded(
-                    "The file's pages hold more than " + MOST_WORDS + " words by page " + (page.index() + 1)
-                            + ", more than one result of this server holds; send it in parts",
-                    java.util.Map.of("page", page.index() + 1, "max_words_per_job", MOST_WORDS));
-        }
-        return words;
     }
 }

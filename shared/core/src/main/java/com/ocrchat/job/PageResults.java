@@ -41,16 +41,16 @@ public final class PageResults {
 
     /**
      * Every page of a job whose pages have all been kept, in order; a client error once they hold more words than a
-     * job may ({@link JobPages#MOST_WORDS}), before more of them are read into memory.
+     * job may ({@link JobPages.Tally}), before more of them are read into memory.
      */
     public List<Page> all(String uuid, int pageCount) {
         List<Page> all = new ArrayList<>();
-        long words = 0;
+        JobPages.Tally tally = new JobPages.Tally();
         for (int index = 0; index < pageCount; index++) {
             int page = index;
             Page read = find(uuid, page)
                     .orElseThrow(() -> new IllegalStateException("Page " + page + " of job " + uuid + " is missing"));
-            words = JobPages.countWords(words, read);
+            tally.add(read);
             all.add(read);
         }
         return all;

@@ -25,7 +25,7 @@ public final class MarkdownText {
     /**
      * A short bracketed run such as a citation "[12]" or "[Smith 2001]": CommonMark reads it as text, unnested in
      * linear time, unless a '(' or '[' after it makes it a link. A shortcut link needs a definition "[12]: url", which
-     * only starts a line: there a ':' after it is ruled out too.
+     * only starts a line: there a ':' after it is ruled out too, and "[ ]" or "[x]" (GitHub's task box).
      */
     private static final Pattern PLAIN_BRACKETS = Pattern.compile("\\[[^\\[\\]\\r\\n]{1,32}\\](?![(\\[])");
 
@@ -69,8 +69,11 @@ public final class MarkdownText {
                 case '*', '`', '~', '|', '<' -> true;
                 case '[' -> {
                     Matcher plain = PLAIN_BRACKETS.matcher(text).region(i, text.length());
+                    // At the start, "[1]: url" would define a link and a list item's "[ ]" or "[x]" be a task's box.
                     boolean isPlain = plain.lookingAt()
-                            && !(atStart && plain.end() < text.length() && text.charAt(plain.end()) == ':');
+                            && !(atStart
+                                    && (plain.end() - i == 3 && " xX".indexOf(text.charAt(i + 1)) >= 0
+                                            || plain.end() < text.length() && text.charAt(plain.end()) == ':'));
                     if (isPlain) {
                         plainClosing = plain.end() - 1;
                     }

@@ -38,10 +38,6 @@ final class ParagraphLines {
         return words;
     }
 
-    static String join(String[] lines) {
-        return join(lines, Set.of());
-    }
-
     /**
      * Lines of one paragraph become one line; "exam-" + "ple" becomes "example", unless the page writes the word with
      * its hyphen elsewhere ({@code hyphenated}: "full-" + "length" stays "full-length"); a soft hyphen at a line's end

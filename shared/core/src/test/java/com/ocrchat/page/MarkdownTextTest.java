@@ -152,6 +152,24 @@ class MarkdownTextTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aListItemStartingLikeATaskKeepsItsBracketsAsText() {
+        assertEquals("\\[ \\] todo", MarkdownText.inline("[ ] todo"));
+        assertEquals("\\[x\\] done, see [12]", MarkdownText.inline("[x] done, see [12]"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void plainBracketsParseInLinearTime() {
+        String cited = "see [1] and [Smith 2001] ".repeat(50_000);
+
+        Node document = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> PARSER.parse(MarkdownText.line(cited)));
+
+        assertEquals(
+                cited.strip(),
+                TextContentRenderer.builder().build().render(document).strip());
+    }
+
+    @org.junit.jupiter.api.Test
     void aTableCellIsOneLineAndItsBarsAreText() {
         assertEquals("c d \\| e", MarkdownText.inline("c\nd | e"));
     }

@@ -94,8 +94,8 @@ class MarkdownWriterTest {
 
     @Test
     void chineseLinesJoinWithoutASpaceAndOthersWithOne() {
-        assertEquals("实际字体。但这对标点符号字体", ParagraphLines.join(new String[] {"实际字体。", "但这对标点", "符号字体"}));
-        assertEquals("Tokyo 東京 meeting", ParagraphLines.join(new String[] {"Tokyo", "東京", "meeting"}));
+        assertEquals("实际字体。但这对标点符号字体", ParagraphLines.join(new String[] {"实际字体。", "但这对标点", "符号字体"}, Set.of()));
+        assertEquals("Tokyo 東京 meeting", ParagraphLines.join(new String[] {"Tokyo", "東京", "meeting"}, Set.of()));
     }
 
     @Test

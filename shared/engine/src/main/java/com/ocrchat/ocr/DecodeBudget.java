@@ -92,9 +92,17 @@ final class DecodeBudget {
         return bytes / 8;
     }
 
-    /** The bytes the operation's streams may still decode to. */
-    long left() {
-        return Math.max(0, bytes - decoded);
+    /**
+     * A budget for more work within this operation that stops where this one would: what it has decoded, read and
+     * decoded again is counted in it from the start, and its refusals are its own.
+     */
+    DecodeBudget remainder() {
+        DecodeBudget rest = new DecodeBudget(bytes);
+        rest.decoded = decoded;
+        rest.read = read;
+        rest.structure = structure;
+        rest.structureDecoded.addAll(structureDecoded);
+        return rest;
     }
 
     /** Why a stream was refused during the work, or null. */

@@ -11,6 +11,28 @@ import org.apache.pdfbox.text.TextPosition;
 final class LayerWords {
     private LayerWords() {}
 
+    /** A line's glyphs cut into words at its blank glyphs, and where its letters turn white or back ({@code light}). */
+    static List<List<TextPosition>> cut(
+            List<TextPosition> positions, java.util.function.Predicate<TextPosition> light) {
+        List<List<TextPosition>> words = new ArrayList<>();
+        List<TextPosition> word = new ArrayList<>();
+        for (TextPosition position : positions) {
+            String unicode = position.getUnicode();
+            boolean blank = unicode == null || unicode.isBlank();
+            if (!word.isEmpty() && (blank || light.test(word.get(word.size() - 1)) != light.test(position))) {
+                words.add(word); // white letters beside dark ones are judged on their own
+                word = new ArrayList<>();
+            }
+            if (!blank) {
+                word.add(position);
+            }
+        }
+        if (!word.isEmpty()) {
+            words.add(word);
+        }
+        return words;
+    }
+
     /**
      * How PDFBox's words match the glyphs' (each the same letters, ligatures written out): in order, or reversed, as
      * PDFBox gives a right-to-left line whose spaces are glyphs in reading order; 0 if neither, and the glyphs' own

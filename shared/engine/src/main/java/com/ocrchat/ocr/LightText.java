@@ -16,12 +16,15 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * A text layer's words filled in white or near-white. On the white page they are hidden from the reader, whatever
  * they say; on a dark ground (a slide's title bar, a banner, a photo) they are what the page shows. Which one is
- * told by the page drawn without its text, small ({@link #BACKDROP_DPI}): a word is seen where the ground under it
+ * told by the page drawn without its text, small ({@link #groundDpi}): a word is seen where the ground under it
  * is dark.
  */
 final class LightText {
     /** The resolution the ground is drawn at: a title bar under 10-point words is a few pixels high. */
-    static final float BACKDROP_DPI = 24;
+    private static final float BACKDROP_DPI = 24;
+
+    /** The most pixels the ground is drawn in, whatever the page's size (a page 100,000 points square). */
+    private static final double MOST_GROUND_PIXELS = 4_000_000;
 
     /** Fill this light (0..255) is white on a white page. */
     private static final int NEAR_WHITE = 235;
@@ -43,11 +46,24 @@ final class LightText {
         }
     }
 
+    /** The resolution a page of this size in points is drawn at for its ground: 24 dpi, less for a huge page. */
+    static float groundDpi(float widthPoints, float heightPoints) {
+        double inches = Math.max(1e-6, widthPoints / 72.0) * Math.max(1e-6, heightPoints / 72.0);
+        double fits = Math.min(
+                Math.sqrt(MOST_GROUND_PIXELS / inches),
+                DocumentLimits.MAX_PAGE_SIDE / (Math.max(widthPoints, heightPoints) / 72.0));
+        return (float) Math.min(BACKDROP_DPI, fits);
+    }
+
     void glyph(TextPosition glyph) {
         glyphs.add(glyph);
     }
 
-    /** Whether a word of these glyphs is light: all of them are. */
+    boolean isLight(TextPosition glyph) {
+        return !glyphs.isEmpty() && glyphs.contains(glyph);
+    }
+
+    /** Whether a word of these glyphs is light: all of them are (a word is cut where its glyphs turn light or dark). */
     boolean isLight(List<TextPosition> word) {
         return !glyphs.isEmpty() && word.stream().allMatch(glyphs::contains);
     }
@@ -57,20 +73,23 @@ final class LightText {
     }
 
     /**
-     * Takes the light words that stand on a light ground out of the lines, the ground drawn only if there are any;
-     * with no drawing ({@code null}: over its budget) every light word goes. Returns the characters taken.
+     * Takes the light words that stand on a light ground out of the lines (of a page {@code width} x {@code height}
+     * pixels), the ground drawn only if there are any; with no drawing ({@code null}: over its budget) every light word
+     * goes. Returns the characters taken.
      */
-    int takeUnseen(List<List<Word>> lines, Supplier<BufferedImage> ground, float layerDpi) {
+    int takeUnseen(List<List<Word>> lines, Supplier<BufferedImage> ground, int width, int height) {
         if (words.isEmpty()) {
             return 0;
         }
-        BufferedImage drawn = ground.get();
-        double scale = BACKDROP_DPI / layerDpi;
+        BufferedImage image = ground.get();
+        Ground drawn = image == null
+                ? null
+                : new Ground(image, (double) image.getWidth() / width, (double) image.getHeight() / height);
         int taken = 0;
         for (int index = 0; index < lines.size(); index++) {
             List<Word> kept = new ArrayList<>(lines.get(index).size());
             for (Word word : lines.get(index)) {
-                if (words.contains(word) && (drawn == null || !darkUnder(drawn, word.bbox(), scale))) {
+                if (words.contains(word) && (drawn == null || !drawn.darkUnder(word.bbox()))) {
                     taken += word.text().codePointCount(0, word.text().length());
                 } else {
                     kept.add(word);
@@ -82,20 +101,47 @@ final class LightText {
         return taken;
     }
 
-    /** The mean grey of the drawing under a box of layer pixels, at least one pixel of it. */
-    private static boolean darkUnder(BufferedImage drawn, int[] box, double scale) {
-        int x0 = clamp((int) Math.floor(box[0] * scale), drawn.getWidth() - 1);
-        int y0 = clamp((int) Math.floor(box[1] * scale), drawn.getHeight() - 1);
-        int x1 = Math.max(x0 + 1, clamp((int) Math.ceil(box[2] * scale), drawn.getWidth()));
-        int y1 = Math.max(y0 + 1, clamp((int) Math.ceil(box[3] * scale), drawn.getHeight()));
-        Raster grey = drawn.getRaster();
-        long sum = 0;
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                sum += grey.getSample(x, y, 0);
+    /**
+     * The page drawn without its text, summed once (each pixel the sum of those above and left of it), so that the mean
+     * grey under any word takes four reads: a page may hold 50,000 words, each as large as the page.
+     */
+    private static final class Ground {
+        private final int width;
+        private final int height;
+        private final int[] sums;
+        private final double scaleX;
+        private final double scaleY;
+
+        Ground(BufferedImage drawn, double scaleX, double scaleY) {
+            this.width = drawn.getWidth();
+            this.height = drawn.getHeight();
+            this.scaleX = scaleX;
+            this.scaleY = scaleY;
+            this.sums = new int[(width + 1) * (height + 1)]; // 255 x 4 million pixels fits an int
+            Raster grey = drawn.getRaster();
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                grey.getSamples(0, y, width, 1, 0, row);
+                int across = 0;
+                for (int x = 0; x < width; x++) {
+                    across += row[x];
+                    sums[(y + 1) * (width + 1) + x + 1] = sums[y * (width + 1) + x + 1] + across;
+                }
             }
         }
-        return sum <= (long) LIGHTEST_DARK_GROUND * (x1 - x0) * (y1 - y0);
+
+        /** Whether the mean grey under a box of layer pixels (at least one drawn pixel) is dark. */
+        boolean darkUnder(int[] box) {
+            int x0 = clamp((int) Math.floor(box[0] * scaleX), width - 1);
+            int y0 = clamp((int) Math.floor(box[1] * scaleY), height - 1);
+            int x1 = Math.max(x0 + 1, clamp((int) Math.ceil(box[2] * scaleX), width));
+            int y1 = Math.max(y0 + 1, clamp((int) Math.ceil(box[3] * scaleY), height));
+            long sum = (long) sums[y1 * (width + 1) + x1]
+                    - sums[y0 * (width + 1) + x1]
+                    - sums[y1 * (width + 1) + x0]
+                    + sums[y0 * (width + 1) + x0];
+            return sum <= (long) LIGHTEST_DARK_GROUND * (x1 - x0) * (y1 - y0);
+        }
     }
 
     private static int clamp(int value, int most) {

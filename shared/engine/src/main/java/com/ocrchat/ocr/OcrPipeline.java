@@ -129,6 +129,7 @@ public final class OcrPipeline {
             synchronized (document) {
                 fromText = document.textLayer(page);
             }
+            ParallelPages.stopIfAbandoned(); // given up while read: not kept as read (its white text may be missing)
         }
         if (fromText.isPresent()) {
             byte[] original;

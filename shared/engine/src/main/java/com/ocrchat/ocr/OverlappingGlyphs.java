@@ -19,6 +19,31 @@ final class OverlappingGlyphs {
 
     /** Whether the text was drawn within {@code distance} of here before; if not, it is remembered. */
     boolean drawnBefore(String text, float x, float y, float distance) {
+        if (near(text, x, y, distance)) {
+            return true;
+        }
+        if (!(distance > 0) || !Float.isFinite(distance) || !Float.isFinite(x) || !Float.isFinite(y)) {
+            return false;
+        }
+        int scale = Math.getExponent(distance) + 1;
+        seen.computeIfAbsent(
+                        new Cell(text, scale, (long) Math.floor(Math.scalb(x, -scale)), (long)
+                                Math.floor(Math.scalb(y, -scale))),
+                        cell -> new ArrayList<>(2))
+                .add(new float[] {x, y});
+        return false;
+    }
+
+    /** Whether this glyph's text was drawn as near as {@link #drawnBefore} takes it for the same glyph. */
+    boolean near(org.apache.pdfbox.text.TextPosition glyph) {
+        String text = glyph.getUnicode();
+        return text != null
+                && !text.isEmpty()
+                && near(text, glyph.getX(), glyph.getY(), glyph.getWidth() / text.length() / 3);
+    }
+
+    /** Whether the text was drawn within {@code distance} of here before, without remembering this one. */
+    boolean near(String text, float x, float y, float distance) {
         if (!(distance > 0) || !Float.isFinite(distance) || !Float.isFinite(x) || !Float.isFinite(y)) {
             return false; // PDFBox finds no glyph within no distance
         }
@@ -34,8 +59,6 @@ final class OverlappingGlyphs {
                 }
             }
         }
-        seen.computeIfAbsent(new Cell(text, scale, cellX, cellY), cell -> new ArrayList<>(2))
-                .add(new float[] {x, y});
         return false;
     }
 }

@@ -139,12 +139,16 @@ final class PdfDocument implements Document {
      * time at most); null past them, and its white text is taken as unseen.
      */
     private BufferedImage ground(int index, OperatorBudget reading) {
+        if (reading.exceeded() != null) {
+            return null; // the page is refused
+        }
         OperatorBudget drawing = reading.remainder(limits.pageTimeBudget().toMillis() / 4);
         BudgetedRenderer textless = new BudgetedRenderer(pdf, () -> drawing, reachable, false);
-        DecodeBudget streams = new DecodeBudget(DecodeBudget.current().left());
+        DecodeBudget streams = DecodeBudget.current().remainder();
+        PDRectangle box = pdf.getPage(index).getCropBox();
+        float dpi = LightText.groundDpi(box.getWidth(), box.getHeight());
         try {
-            BufferedImage drawn =
-                    streams.apply(() -> textless.renderImageWithDPI(index, LightText.BACKDROP_DPI, ImageType.GRAY));
+            BufferedImage drawn = streams.apply(() -> textless.renderImageWithDPI(index, dpi, ImageType.GRAY));
             return streams.exceeded() == null && textless.exceeded() == null ? drawn : null;
         } catch (IOException | RuntimeException | StackOverflowError overBudget) {
             return null;

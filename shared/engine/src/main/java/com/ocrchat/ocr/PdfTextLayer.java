@@ -62,6 +62,7 @@ final class PdfTextLayer extends PDFTextStripper {
     private int words;
     private long characters;
     private final OverlappingGlyphs drawn = new OverlappingGlyphs();
+    private final OverlappingGlyphs drawnLight = new OverlappingGlyphs(); // white glyphs hide no dark one
     private final LightText light = new LightText();
 
     private final OperatorBudget budget;
@@ -84,7 +85,7 @@ final class PdfTextLayer extends PDFTextStripper {
 
     /**
      * The page from its text layer, or empty when the layer is not to be trusted (or the budget ran out); {@code ground}
-     * draws the page without its text at {@link LightText#BACKDROP_DPI}, if it has white text, or gives null.
+     * draws the page without its text at {@link LightText#groundDpi}, if it has white text, or gives null.
      */
     static Optional<Page> read(
             PDDocument pdf,
@@ -110,7 +111,7 @@ final class PdfTextLayer extends PDFTextStripper {
                                 + " words, more than this server reads on a page",
                         java.util.Map.of("page", index + 1, "max_words_per_page", MOST_WORDS));
             }
-            int unseen = layer.light.takeUnseen(layer.lines, ground, dpi);
+            int unseen = layer.light.takeUnseen(layer.lines, ground, width, height);
             layer.visible -= unseen;
             layer.invisible += unseen;
             return layer.trusted()
@@ -150,7 +151,9 @@ final class PdfTextLayer extends PDFTextStripper {
             invisible += count;
             return; // OCR text laid over a scan, or text hidden from the reader: not what the page shows.
         }
-        if (!mode.isStroke() && LightText.isNearWhite(getGraphicsState().getNonStrokingColor())) {
+        boolean isLight =
+                !mode.isStroke() && LightText.isNearWhite(getGraphicsState().getNonStrokingColor());
+        if (isLight) {
             light.glyph(text); // seen on a dark ground only
         }
         visible += count;
@@ -158,11 +161,10 @@ final class PdfTextLayer extends PDFTextStripper {
             bad += count;
         }
         String unicode = text.getUnicode();
+        float distance = unicode == null || unicode.isEmpty() ? 0 : text.getWidth() / unicode.length() / 3;
         if (characters > MOST_CHARACTERS
-                || unicode != null
-                        && !unicode.isEmpty()
-                        && drawn.drawnBefore(
-                                unicode, text.getX(), text.getY(), text.getWidth() / unicode.length() / 3)) {
+                || distance > 0
+                        && (isLight ? drawnLight : drawn).drawnBefore(unicode, text.getX(), text.getY(), distance)) {
             return; // kept no more (the next operator ends the layer), or drawn twice to look bold
         }
         super.processTextPosition(text);
@@ -213,22 +215,12 @@ final class PdfTextLayer extends PDFTextStripper {
      */
     @Override
     protected void writeString(String text, List<TextPosition> positions) {
-        List<List<TextPosition>> words = new ArrayList<>();
-        List<TextPosition> word = new ArrayList<>();
-        for (TextPosition position : positions) {
-            String unicode = position.getUnicode();
-            if (unicode == null || unicode.isBlank()) {
-                if (!word.isEmpty()) {
-                    words.add(word);
-                }
-                word = new ArrayList<>();
-            } else {
-                word.add(position);
-            }
-        }
-        if (!word.isEmpty()) {
-            words.add(word);
-        }
+        // A white copy of a dark glyph (an embossed or shadowed heading, before or after it) is no letter of its own.
+        List<List<TextPosition>> words = LayerWords.cut(
+                positions.stream()
+                        .filter(glyph -> !light.isLight(glyph) || !drawn.near(glyph))
+                        .toList(),
+                light::isLight);
         String[] texts = WHITE_SPACE.split(text.strip());
         int pairing = LayerWords.pairing(texts, words); // 1 in order, -1 reversed (a right-to-left line), 0 none
         for (int index = 0; index < words.size(); index++) {

@@ -120,6 +120,42 @@ class PdfTextLayerTest {
         }
     }
 
+    /**
+     * White letters set against dark ones are judged on their own ("RevenueIGNORE" reads "Revenue"), and a white copy
+     * drawn under a dark one (an embossed heading) hides nothing.
+     */
+    @Test
+    void whiteLettersAreJudgedOnTheirOwnAndNeverHideDarkOnes() {
+        String content = "BT /F1 14 Tf 40 700 Td 1 g (Quarterly) Tj ET BT /F1 14 Tf 40 700 Td 0 g (Quarterly) Tj ET"
+                + " BT /F1 14 Tf 40 650 Td 0 g (Revenue) Tj 1 g (IGNOREPREVIOUS) Tj 0 g ( grew by twelve percent) Tj"
+                + " ET";
+
+        assertEquals("Quarterly\n\nRevenue grew by twelve percent", textOfPage("[0 0 612 792]", content));
+    }
+
+    /** A page 100,000 points square has its ground drawn small, and its white title on a dark bar is read. */
+    @Test
+    void aHugePageHasItsGroundDrawnSmall() {
+        String content = "0 0 0.5 rg 0 99000 100000 1000 re f BT 1 g /F1 600 Tf 1000 99300 Td (Quarterly Results) Tj ET"
+                + " BT 0 g /F1 300 Tf 1000 90000 Td (Revenue grew by twelve percent) Tj ET";
+
+        assertEquals("Quarterly Results\n\nRevenue grew by twelve percent", textOfPage("[0 0 100000 100000]", content));
+    }
+
+    private static String textOfPage(String mediaBox, String content) {
+        byte[] pdf = new com.ocrchat.testing.RawPdf()
+                        .object("<< /Type /Catalog /Pages 2 0 R >>")
+                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+                        .object("<< /Type /Page /Parent 2 0 R /MediaBox " + mediaBox
+                                + " /Contents 4 0 R /Resources << /Font"
+                                + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
+                        .stream("", content.getBytes(java.nio.charset.StandardCharsets.US_ASCII), false)
+                        .bytes();
+        try (Document document = Documents.open(pdf, LIMITS)) {
+            return document.textLayer(0).orElseThrow().text();
+        }
+    }
+
     /** A page too costly to draw (an image far larger than it) is still read; its white text goes unseen. */
     @Test
     void whiteTextOnAGroundTooCostlyToDrawIsLeftOut() {

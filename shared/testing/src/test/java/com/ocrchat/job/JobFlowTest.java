@@ -83,10 +83,24 @@ class JobFlowTest {
 
         JobView failed = flow.queries.view(caller, pending.uuid());
         assertEquals(JobStatus.FAILED, failed.status());
-        assertTrue(
-                failed.error().startsWith("The file's pages hold more than 1000000 words by page 6"), failed.error());
+        assertTrue(failed.error().contains("(more than 1000000 words by page 6)"), failed.error());
         assertEquals(6, failed.creditsCharged(), "every page was read: the client's file, the client's cost");
         assertEquals(14, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
+    void aFileOfFewButLongWordsIsRefusedByItsCharacters() {
+        Caller caller = flow.paid(20);
+        String[] pages = new String[6];
+        java.util.Arrays.fill(pages, "x".repeat(JobPages.MOST_CHARACTERS / 5) + " y");
+        JobView pending = submit(caller, TextDocuments.of(pages)).job();
+
+        flow.queue.drain(true).forEach(flow.worker::process);
+
+        JobView failed = flow.queries.view(caller, pending.uuid());
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertTrue(failed.error().contains("(more than 10000000 characters by page 5)"), failed.error());
+        assertEquals(6, failed.creditsCharged());
     }
 
     @Test
