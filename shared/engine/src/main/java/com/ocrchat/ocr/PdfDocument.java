@@ -135,14 +135,14 @@ final class PdfDocument implements Document {
     }
 
     /**
-     * The page drawn without its text, small, on what its reading left of the page's budgets (and a quarter of its
+     * The page drawn without its text, small, on what its reading left of the page's budgets (and a tenth of its
      * time at most); null past them, and its white text is taken as unseen.
      */
     private BufferedImage ground(int index, OperatorBudget reading) {
         if (reading.exceeded() != null) {
             return null; // the page is refused
         }
-        OperatorBudget drawing = reading.remainder(limits.pageTimeBudget().toMillis() / 4);
+        OperatorBudget drawing = reading.remainder(limits.pageTimeBudget().toMillis() / 10);
         BudgetedRenderer textless = new BudgetedRenderer(pdf, () -> drawing, reachable, false);
         DecodeBudget streams = DecodeBudget.current().remainder();
         PDRectangle box = pdf.getPage(index).getCropBox();
