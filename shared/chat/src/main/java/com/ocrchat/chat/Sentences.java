@@ -4,7 +4,9 @@ import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.util.ULocale;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
+import com.ocrchat.page.ParagraphLines;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,14 +25,6 @@ final class Sentences {
     /** A sentence longer than this is quoted by its clauses. */
     static final int LONGEST = 400;
 
-    /** "ef-\nfort" is "effort"; "Secretary-\nGeneral" keeps its hyphen. */
-    private static final Pattern SPLIT_WORD =
-            Pattern.compile("(\\p{Ll})[-\\u00AD\\u2010\\u2011\u00AC]\\s*\\n\\s*(\\p{Ll})");
-
-    /** A hyphen that stays at a line end ("Secretary-/General", "1990-/1991", "UN-/sponsored"): only the break goes. */
-    private static final Pattern KEPT_HYPHEN = Pattern.compile("(\\S)[-\\u2010\\u2011]\\s*\\n\\s*");
-
-    private static final Pattern WRAPPED = Pattern.compile(" \\n");
     private static final Pattern LABEL = Pattern.compile("\\p{Lu}[^:.!?]{0,40}:\\s");
     private static final Pattern ITEM_START = Pattern.compile("[\\p{Lu}\\p{N}]");
     private static final Pattern CLAUSE_END = Pattern.compile("[;:]\\s|,\\s(?=\\p{Ll})");
@@ -108,15 +102,17 @@ final class Sentences {
         for (String line : lines) {
             longest = Math.max(longest, line.length());
         }
-        StringBuilder joined = new StringBuilder(lines[0]);
-        for (int i = 1; i < lines.length; i++) {
-            joined.append(itemStarts(lines[i - 1], lines[i], longest) ? "\n" : " \n")
-                    .append(lines[i]);
+        // An item's wrapped lines are joined as the Markdown's paragraphs are ("ef-/fort" is "effort", "Secretary-/
+        // General" keeps its hyphen); items stay apart on lines of their own, which ICU keeps apart.
+        List<String> items = new ArrayList<>();
+        int first = 0;
+        for (int i = 1; i <= lines.length; i++) {
+            if (i == lines.length || itemStarts(lines[i - 1], lines[i], longest)) {
+                items.add(ParagraphLines.join(Arrays.copyOfRange(lines, first, i), Set.of()));
+                first = i;
+            }
         }
-        // " \n" is a wrapped line's break: undone below; "\n" alone starts a new item, which ICU keeps apart.
-        String unwrapped = SPLIT_WORD.matcher(joined).replaceAll("$1$2");
-        unwrapped = KEPT_HYPHEN.matcher(unwrapped).replaceAll("$1-");
-        return WRAPPED.matcher(unwrapped).replaceAll(" ").strip();
+        return String.join("\n", items).strip();
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * A paragraph's lines joined into one line: a word hyphenated at a line end is made whole, unless the page writes it
  * with its hyphen elsewhere; Chinese and Japanese lines join without a space.
  */
-final class ParagraphLines {
+public final class ParagraphLines {
     /** Longer is no word: "full-length" is looked for within this many characters each side of a line break. */
     private static final int LONGEST_WORD = 64;
 
@@ -40,10 +40,12 @@ final class ParagraphLines {
 
     /**
      * Lines of one paragraph become one line; "exam-" + "ple" becomes "example", unless the page writes the word with
-     * its hyphen elsewhere ({@code hyphenated}: "full-" + "length" stays "full-length"); a soft hyphen at a line's end
-     * (U+00AD, which word processors write where they broke a word) always goes; Chinese and Japanese join unspaced.
+     * its hyphen elsewhere ({@code hyphenated}: "full-" + "length" stays "full-length") or the hyphen is not between
+     * lower-case letters ("Secretary-General"); a soft hyphen at a line's end (U+00AD, which word processors write
+     * where they broke a word) always goes; Chinese and Japanese join unspaced. The Markdown's paragraphs and the
+     * chat's sentences are joined so.
      */
-    static String join(String[] lines, Set<String> hyphenated) {
+    public static String join(String[] lines, Set<String> hyphenated) {
         StringBuilder joined = new StringBuilder();
         for (String raw : lines) {
             String line = raw.strip();
@@ -54,9 +56,13 @@ final class ParagraphLines {
             boolean soft = end == '\u00AD';
             if (joined.length() > 1
                     && (soft || end == '-' || end == '\u2010' || end == '\u00AC')
-                    && Character.isLetter(joined.charAt(joined.length() - 2))
-                    && (soft || Character.isLowerCase(line.codePointAt(0)))) {
-                if (soft || hyphenated.isEmpty() || !hyphenated.contains(brokenWord(joined, line))) {
+                    && !Character.isWhitespace(joined.charAt(joined.length() - 2))) {
+                // A word broken in two ("exam-ple") is made whole; one whose hyphen is its own ("Secretary-General",
+                // "UN-sponsored", "1990-1991", or a word the page writes so) keeps it, with no space after it.
+                if (soft
+                        || Character.isLowerCase(joined.charAt(joined.length() - 2))
+                                && Character.isLowerCase(line.codePointAt(0))
+                                && (hyphenated.isEmpty() || !hyphenated.contains(brokenWord(joined, line)))) {
                     joined.setLength(joined.length() - 1);
                 }
             } else if (!joined.isEmpty()

@@ -109,6 +109,17 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aHyphenNotBetweenLowerCaseLettersStaysWithoutASpace() {
+        assertEquals(
+                "the Secretary-General of the UN-sponsored talks, 1990-1991 - and after",
+                ParagraphLines.join(
+                        new String[] {
+                            "the Secretary-", "General of the UN-", "sponsored talks, 1990-", "1991 -", "and after"
+                        },
+                        Set.of()));
+    }
+
+    @Test
     void softAndUnicodeHyphensAtALineEndJoinTheWord() {
         assertEquals(
                 "an example of a Hyphenated word, a twofold full\u2010length one",
