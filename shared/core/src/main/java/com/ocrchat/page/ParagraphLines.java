@@ -25,8 +25,7 @@ public final class ParagraphLines {
         Set<String> words = new HashSet<>();
         for (Block block : page.blocks()) {
             for (String word : WORD_BREAK.split(block.text())) {
-                if (word.length() <= LONGEST_WORD
-                        && word.chars().anyMatch(c -> c == '-' || c == '\u2010' || c == '\u2011')) {
+                if (word.length() <= LONGEST_WORD && word.chars().anyMatch(ParagraphLines::isHyphen)) {
                     String bare = bare(word);
                     int hyphen = bare.indexOf('-');
                     if (hyphen > 0 && hyphen < bare.length() - 1) {
@@ -55,7 +54,7 @@ public final class ParagraphLines {
             char end = joined.isEmpty() ? ' ' : joined.charAt(joined.length() - 1);
             boolean soft = end == '\u00AD';
             if (joined.length() > 1
-                    && (soft || end == '-' || end == '\u2010' || end == '\u00AC')
+                    && (soft || isHyphen(end))
                     && !Character.isWhitespace(joined.charAt(joined.length() - 2))) {
                 // A word broken in two ("exam-ple") is made whole; one whose hyphen is its own ("Secretary-General",
                 // "UN-sponsored", "1990-1991", or a word the page writes so) keeps it, with no space after it.
@@ -101,11 +100,14 @@ public final class ParagraphLines {
         while (end > start && !Character.isLetterOrDigit(word.charAt(end - 1))) {
             end--;
         }
-        return word.substring(start, end)
-                .replace('\u2010', '-')
-                .replace('\u2011', '-')
-                .replace('\u00AC', '-')
-                .toLowerCase(Locale.ROOT);
+        StringBuilder bare = new StringBuilder(end - start);
+        word.substring(start, end).chars().forEach(c -> bare.append(isHyphen(c) ? '-' : (char) c));
+        return bare.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A hyphen as typeset: '-', U+2010, the non-breaking U+2011, or '¬' (a hyphen in some fonts' encodings). */
+    private static boolean isHyphen(int c) {
+        return c == '-' || c == '\u2010' || c == '\u2011' || c == '\u00AC';
     }
 
     /**

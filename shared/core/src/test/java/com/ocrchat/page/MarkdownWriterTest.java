@@ -11,19 +11,14 @@ class MarkdownWriterTest {
 
     @Test
     void largeShortLinesAreHeadingsAndProseIsJoinedAcrossLineBreaks() {
-        Page page = new Page(
-                0,
-                1000,
-                1000,
-                "",
-                List.of(
-                        block(List.of("Annual report"), 60),
-                        block(
-                                List.of(
-                                        "The committee met on Monday to exam-",
-                                        "ine the budget and approved it with-",
-                                        "out changes."),
-                                20)));
+        Page page = page(
+                block(List.of("Annual report"), 60),
+                block(
+                        List.of(
+                                "The committee met on Monday to exam-",
+                                "ine the budget and approved it with-",
+                                "out changes."),
+                        20));
 
         assertEquals(
                 "# Annual report\n\nThe committee met on Monday to examine the budget and approved it without changes.",
@@ -32,30 +27,20 @@ class MarkdownWriterTest {
 
     @Test
     void shortLabelLinesKeepTheirBreaksAndBulletsBecomeAList() {
-        Page page = new Page(
-                0,
-                1000,
-                1000,
-                "",
-                List.of(
-                        block(List.of("Invoice number: 42", "Due date: Monday"), 20),
-                        block(List.of("• apples", "• pears"), 20)));
+        Page page = page(
+                block(List.of("Invoice number: 42", "Due date: Monday"), 20),
+                block(List.of("• apples", "• pears"), 20));
 
         assertEquals("Invoice number: 42\nDue date: Monday\n\n- apples\n- pears", MarkdownWriter.write(List.of(page)));
     }
 
     @Test
     void bulletsReadAsLettersAreAListButLinesThatBeginAlikeAreNot() {
-        Page page = new Page(
-                0,
-                1000,
-                1000,
-                "",
-                List.of(
-                        block(List.of("e apples", "e pears"), 20),
-                        block(List.of("I came.", "I saw."), 20),
-                        block(List.of("| a | b |", "| c | d |"), 20),
-                        block(List.of("= A1+B1", "= A2+B2"), 20)));
+        Page page = page(
+                block(List.of("e apples", "e pears"), 20),
+                block(List.of("I came.", "I saw."), 20),
+                block(List.of("| a | b |", "| c | d |"), 20),
+                block(List.of("= A1+B1", "= A2+B2"), 20));
 
         assertEquals(
                 "- apples\n- pears\n\nI came.\nI saw.\n\n\\| a \\| b \\|\n\\| c \\| d \\|\n\n= A1+B1\n= A2+B2",
@@ -90,6 +75,11 @@ class MarkdownWriterTest {
                 "Order summary\n\n| Item | Qty | Price |\n| --- | --- | --- |\n| Widget | 2 | 150.00 |\n| Cable | 4 | 12.50 |"
                         + "\n\nThank you for your order.",
                 MarkdownWriter.write(List.of(page)));
+    }
+
+    /** Page 0, 1000 pixels square, of these blocks. */
+    private static Page page(Block... blocks) {
+        return new Page(0, 1000, 1000, "", List.of(blocks));
     }
 
     @Test
@@ -159,17 +149,12 @@ class MarkdownWriterTest {
 
     @Test
     void aTableOfContentsKeepsItsLines() {
-        Page page = new Page(
-                0,
-                1000,
-                1000,
-                "",
-                List.of(block(
-                        List.of(
-                                "7 Reference . . . . . . . . . . . 8",
-                                "7.1 Hash functions . . . . . . . 8",
-                                "7.2 Cipher functions . . . . . . 9"),
-                        20)));
+        Page page = page(block(
+                List.of(
+                        "7 Reference . . . . . . . . . . . 8",
+                        "7.1 Hash functions . . . . . . . 8",
+                        "7.2 Cipher functions . . . . . . 9"),
+                20));
 
         assertEquals(
                 "7 Reference . . . . . . . . . . . 8\n7.1 Hash functions . . . . . . . 8\n7.2 Cipher functions . . . . . . 9",

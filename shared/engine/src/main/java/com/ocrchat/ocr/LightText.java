@@ -16,15 +16,15 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * A text layer's words filled in white or near-white. On the white page they are hidden from the reader, whatever
  * they say; on a dark ground (a slide's title bar, a banner, a photo) they are what the page shows. Which one is
- * told by the page drawn without its text, small ({@link #groundDpi}): a word is seen where the ground under it
+ * told by the page drawn without its text, small ({@link #GROUND_DPI}): a word is seen where the ground under it
  * is dark.
  */
 final class LightText {
     /** The resolution the ground is drawn at: a title bar under 10-point words is a few pixels high. */
-    private static final float BACKDROP_DPI = 24;
+    static final float GROUND_DPI = 24;
 
-    /** The most pixels the ground is drawn in, whatever the page's size (a page 100,000 points square). */
-    private static final double MOST_GROUND_PIXELS = 4_000_000;
+    /** The most pixels the ground is drawn in, whatever the page's size (a page 100,000 points square): less dpi. */
+    static final double MOST_GROUND_PIXELS = 4_000_000;
 
     /** Fill this light (0..255) is white on a white page. */
     private static final int NEAR_WHITE = 235;
@@ -46,26 +46,13 @@ final class LightText {
         }
     }
 
-    /** The resolution a page of this size in points is drawn at for its ground: 24 dpi, less for a huge page. */
-    static float groundDpi(float widthPoints, float heightPoints) {
-        double inches = Math.max(1e-6, widthPoints / 72.0) * Math.max(1e-6, heightPoints / 72.0);
-        double fits = Math.min(
-                Math.sqrt(MOST_GROUND_PIXELS / inches),
-                DocumentLimits.MAX_PAGE_SIDE / (Math.max(widthPoints, heightPoints) / 72.0));
-        return (float) Math.min(BACKDROP_DPI, fits);
-    }
-
     void glyph(TextPosition glyph) {
         glyphs.add(glyph);
     }
 
+    /** Whether the glyph is light; a word's glyphs all are or none (it is cut where they turn). */
     boolean isLight(TextPosition glyph) {
-        return !glyphs.isEmpty() && glyphs.contains(glyph);
-    }
-
-    /** Whether a word of these glyphs is light: all of them are (a word is cut where its glyphs turn light or dark). */
-    boolean isLight(List<TextPosition> word) {
-        return !glyphs.isEmpty() && word.stream().allMatch(glyphs::contains);
+        return glyphs.contains(glyph);
     }
 
     void word(Word word) {

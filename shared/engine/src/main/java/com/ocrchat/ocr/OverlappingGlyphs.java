@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.text.TextPosition;
 
 /**
  * PDFBox's rule for text drawn twice to look bold (the same character again within a third of its width, across and
@@ -17,48 +18,60 @@ final class OverlappingGlyphs {
 
     private final Map<Cell, List<float[]>> seen = new HashMap<>();
 
-    /** Whether the text was drawn within {@code distance} of here before; if not, it is remembered. */
-    boolean drawnBefore(String text, float x, float y, float distance) {
-        if (near(text, x, y, distance)) {
+    /** Whether the glyph's text was drawn as near before (see {@link #near}); if not, it is remembered. */
+    boolean drawnBefore(TextPosition glyph) {
+        if (near(glyph)) {
             return true;
         }
-        if (!(distance > 0) || !Float.isFinite(distance) || !Float.isFinite(x) || !Float.isFinite(y)) {
-            return false;
+        Cell cell = cell(glyph, 0, 0);
+        if (cell != null) {
+            seen.computeIfAbsent(cell, at -> new ArrayList<>(2)).add(new float[] {glyph.getX(), glyph.getY()});
         }
-        int scale = Math.getExponent(distance) + 1;
-        seen.computeIfAbsent(
-                        new Cell(text, scale, (long) Math.floor(Math.scalb(x, -scale)), (long)
-                                Math.floor(Math.scalb(y, -scale))),
-                        cell -> new ArrayList<>(2))
-                .add(new float[] {x, y});
         return false;
     }
 
-    /** Whether this glyph's text was drawn as near as {@link #drawnBefore} takes it for the same glyph. */
-    boolean near(org.apache.pdfbox.text.TextPosition glyph) {
-        String text = glyph.getUnicode();
-        return text != null
-                && !text.isEmpty()
-                && near(text, glyph.getX(), glyph.getY(), glyph.getWidth() / text.length() / 3);
-    }
-
-    /** Whether the text was drawn within {@code distance} of here before, without remembering this one. */
-    boolean near(String text, float x, float y, float distance) {
-        if (!(distance > 0) || !Float.isFinite(distance) || !Float.isFinite(x) || !Float.isFinite(y)) {
+    /** Whether the glyph's text was drawn within a third of its width, across and up, without remembering it. */
+    boolean near(TextPosition glyph) {
+        Cell here = cell(glyph, 0, 0);
+        if (here == null) {
             return false; // PDFBox finds no glyph within no distance
         }
-        int scale = Math.getExponent(distance) + 1; // cells of 2^scale, at least the distance and under twice it
-        long cellX = (long) Math.floor(Math.scalb(x, -scale));
-        long cellY = (long) Math.floor(Math.scalb(y, -scale));
+        float distance = distance(glyph);
         for (long dx = -1; dx <= 1; dx++) {
             for (long dy = -1; dy <= 1; dy++) {
-                for (float[] earlier : seen.getOrDefault(new Cell(text, scale, cellX + dx, cellY + dy), List.of())) {
-                    if (Math.abs(earlier[0] - x) < distance && Math.abs(earlier[1] - y) < distance) {
+                for (float[] earlier : seen.getOrDefault(cell(glyph, dx, dy), List.of())) {
+                    if (Math.abs(earlier[0] - glyph.getX()) < distance
+                            && Math.abs(earlier[1] - glyph.getY()) < distance) {
                         return true;
                     }
                 }
             }
         }
         return false;
+    }
+
+    private static float distance(TextPosition glyph) {
+        String text = glyph.getUnicode();
+        return text == null || text.isEmpty() ? 0 : glyph.getWidth() / text.length() / 3;
+    }
+
+    /**
+     * The glyph's cell moved by {@code dx}, {@code dy}: cells of 2^scale, at least the distance and under twice it; null
+     * for a glyph with no distance or position.
+     */
+    private static Cell cell(TextPosition glyph, long dx, long dy) {
+        float distance = distance(glyph);
+        if (!(distance > 0)
+                || !Float.isFinite(distance)
+                || !Float.isFinite(glyph.getX())
+                || !Float.isFinite(glyph.getY())) {
+            return null;
+        }
+        int scale = Math.getExponent(distance) + 1;
+        return new Cell(
+                glyph.getUnicode(),
+                scale,
+                (long) Math.floor(Math.scalb(glyph.getX(), -scale)) + dx,
+                (long) Math.floor(Math.scalb(glyph.getY(), -scale)) + dy);
     }
 }

@@ -145,8 +145,8 @@ final class PdfDocument implements Document {
         OperatorBudget drawing = reading.remainder(limits.pageTimeBudget().toMillis() / 10);
         BudgetedRenderer textless = new BudgetedRenderer(pdf, () -> drawing, reachable, false);
         DecodeBudget streams = DecodeBudget.current().remainder();
-        PDRectangle box = pdf.getPage(index).getCropBox();
-        float dpi = LightText.groundDpi(box.getWidth(), box.getHeight());
+        float dpi = (float) Math.min(
+                LightText.GROUND_DPI, fittingDpi(pdf.getPage(index).getCropBox(), LightText.MOST_GROUND_PIXELS));
         try {
             BufferedImage drawn = streams.apply(() -> textless.renderImageWithDPI(index, dpi, ImageType.GRAY));
             return streams.exceeded() == null && textless.exceeded() == null ? drawn : null;
@@ -269,17 +269,20 @@ final class PdfDocument implements Document {
      * must fit both on its own (a page a billion points wide and three high).
      */
     private float dpiFor(PDPage page) {
-        PDRectangle box = page.getCropBox();
-        double width = box.getWidth() / 72.0;
-        double height = box.getHeight() / 72.0;
-        double fits = Math.min(
-                Math.sqrt(limits.maxPixelsPerPage() / (width * height)),
-                Math.min(limits.maxPixelsPerPage(), DocumentLimits.MAX_PAGE_SIDE) / Math.max(width, height));
+        double fits = fittingDpi(page.getCropBox(), limits.maxPixelsPerPage());
         if (fits >= limits.pdfDpi()) {
             return limits.pdfDpi();
         }
         // Whole dots per inch where they fit; below one, a fraction (a page hundreds of metres across), kept under.
         return (float) (fits >= 1 ? Math.floor(fits) : fits * 0.999);
+    }
+
+    /** The most dots per inch a page of this box is drawn at in {@code maxPixels}, its longest side a side Tesseract reads. */
+    private static double fittingDpi(PDRectangle box, double maxPixels) {
+        double longestInches = Math.max(box.getWidth(), box.getHeight()) / 72.0;
+        return Math.min(
+                Math.sqrt(maxPixels / (box.getWidth() / 72.0 * box.getHeight() / 72.0)),
+                Math.min(maxPixels, DocumentLimits.MAX_PAGE_SIDE) / longestInches);
     }
 
     @Override

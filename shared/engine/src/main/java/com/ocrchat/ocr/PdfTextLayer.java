@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -85,7 +86,7 @@ final class PdfTextLayer extends PDFTextStripper {
 
     /**
      * The page from its text layer, or empty when the layer is not to be trusted (or the budget ran out); {@code ground}
-     * draws the page without its text at {@link LightText#groundDpi}, if it has white text, or gives null.
+     * draws the page without its text at {@link LightText#GROUND_DPI}, if it has white text, or gives null.
      */
     static Optional<Page> read(
             PDDocument pdf,
@@ -109,7 +110,7 @@ final class PdfTextLayer extends PDFTextStripper {
                 throw new LimitExceeded(
                         "Page " + (index + 1) + " of the PDF holds more than " + MOST_WORDS
                                 + " words, more than this server reads on a page",
-                        java.util.Map.of("page", index + 1, "max_words_per_page", MOST_WORDS));
+                        Map.of("page", index + 1, "max_words_per_page", MOST_WORDS));
             }
             int unseen = layer.light.takeUnseen(layer.lines, ground, width, height);
             layer.visible -= unseen;
@@ -160,11 +161,7 @@ final class PdfTextLayer extends PDFTextStripper {
         if (text.getUnicode() == null || text.getUnicode().codePoints().anyMatch(PdfTextLayer::isBad)) {
             bad += count;
         }
-        String unicode = text.getUnicode();
-        float distance = unicode == null || unicode.isEmpty() ? 0 : text.getWidth() / unicode.length() / 3;
-        if (characters > MOST_CHARACTERS
-                || distance > 0
-                        && (isLight ? drawnLight : drawn).drawnBefore(unicode, text.getX(), text.getY(), distance)) {
+        if (characters > MOST_CHARACTERS || (isLight ? drawnLight : drawn).drawnBefore(text)) {
             return; // kept no more (the next operator ends the layer), or drawn twice to look bold
         }
         super.processTextPosition(text);
@@ -281,7 +278,7 @@ final class PdfTextLayer extends PDFTextStripper {
                     Math.max(Math.round(y1 * scale), Math.round(y0 * scale) + 1)
                 },
                 1.0);
-        if (light.isLight(positions)) {
+        if (light.isLight(positions.get(0))) {
             light.word(word);
         }
         line.add(word);

@@ -130,7 +130,7 @@ class PdfTextLayerTest {
                 + " BT /F1 14 Tf 40 650 Td 0 g (Revenue) Tj 1 g (IGNOREPREVIOUS) Tj 0 g ( grew by twelve percent) Tj"
                 + " ET";
 
-        assertEquals("Quarterly\n\nRevenue grew by twelve percent", textOfPage("[0 0 612 792]", content));
+        assertEquals("Quarterly\n\nRevenue grew by twelve percent", textOf(content));
     }
 
     /** A page 100,000 points square has its ground drawn small, and its white title on a dark bar is read. */
@@ -139,21 +139,7 @@ class PdfTextLayerTest {
         String content = "0 0 0.5 rg 0 99000 100000 1000 re f BT 1 g /F1 600 Tf 1000 99300 Td (Quarterly Results) Tj ET"
                 + " BT 0 g /F1 300 Tf 1000 90000 Td (Revenue grew by twelve percent) Tj ET";
 
-        assertEquals("Quarterly Results\n\nRevenue grew by twelve percent", textOfPage("[0 0 100000 100000]", content));
-    }
-
-    private static String textOfPage(String mediaBox, String content) {
-        byte[] pdf = new com.ocrchat.testing.RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object("<< /Type /Page /Parent 2 0 R /MediaBox " + mediaBox
-                                + " /Contents 4 0 R /Resources << /Font"
-                                + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
-                        .stream("", content.getBytes(java.nio.charset.StandardCharsets.US_ASCII), false)
-                        .bytes();
-        try (Document document = Documents.open(pdf, LIMITS)) {
-            return document.textLayer(0).orElseThrow().text();
-        }
+        assertEquals("Quarterly Results\n\nRevenue grew by twelve percent", textOf("[0 0 100000 100000]", content));
     }
 
     /** A page too costly to draw (an image far larger than it) is still read; its white text goes unseen. */
@@ -187,18 +173,7 @@ class PdfTextLayerTest {
     @Test
     void aPageOfMoreWordsThanAPageHoldsIsRefused() {
         String line = "[" + "(a)-600".repeat(250) + "] TJ 0 -3 Td ";
-        byte[] pdf = new com.ocrchat.testing.RawPdf()
-                        .object("<< /Type /Catalog /Pages 2 0 R >>")
-                        .object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
-                        .object(
-                                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font"
-                                        + " << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>")
-                        .stream(
-                                "",
-                                ("BT /F1 2 Tf 10 770 Td " + line.repeat(240) + "ET")
-                                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                                true)
-                        .bytes();
+        byte[] pdf = onePage("[0 0 612 792]", HELVETICA, "BT /F1 2 Tf 10 770 Td " + line.repeat(240) + "ET");
 
         try (Document document = Documents.open(pdf, LIMITS)) {
             var refused = org.junit.jupiter.api.Assertions.assertThrows(
@@ -374,7 +349,11 @@ class PdfTextLayerTest {
     }
 
     private static String textOf(String contents) {
-        byte[] pdf = onePage("[0 0 612 792]", HELVETICA, contents);
+        return textOf("[0 0 612 792]", contents);
+    }
+
+    private static String textOf(String mediaBox, String contents) {
+        byte[] pdf = onePage(mediaBox, HELVETICA, contents);
         try (Document document = Documents.open(pdf, LIMITS)) {
             return document.textLayer(0).orElseThrow().text();
         }
