@@ -36,6 +36,12 @@ public final class AwsClients {
                         .expectContinueEnabled(!local)
                         .build());
         settings.s3Endpoint().map(URI::create).ifPresent(builder::endpointOverride);
+        if (local) {
+            // The JDK keeps up to five idle connections to a host. One the local server has closed fails the next
+            // request's body ("Error writing request body to server") and is dropped: a CI run's download failed
+            // on all four default attempts after a burst of jobs. Eight attempts always reach a fresh connection.
+            builder.overrideConfiguration(config -> config.retryStrategy(retries -> retries.maxAttempts(8)));
+        }
         return builder.build();
     }
 
