@@ -56,6 +56,15 @@ final class AutoLanguage {
         Page page = english != null && model.equals(ENGLISH) && upright == image
                 ? english.page()
                 : tesseract.recognize(upright, pageIndex, model);
+        if (upright != image
+                && english != null
+                && english.upright()
+                && TesseractEngine.readsBetter(english.page(), page)) {
+            // OSD turned a page whose lines ran across it and that read better as it was (OSD can be sure and wrong).
+            upright = image;
+            model = ENGLISH;
+            page = english.page();
+        }
         if (detection.script() == null && TesseractEngine.confidence(page) < POOR_READING) {
             page = mostConfident(page, upright, pageIndex);
         }

@@ -49,7 +49,10 @@ final class PageReadings {
         this.pagesWaiting = pagesWaiting;
     }
 
-    /** The page's blocks in reading order (paragraphs not yet joined); or, not read, the word height its layout shows. */
+    /**
+     * The page's blocks in reading order (paragraphs not yet joined), null when not read; and the height of its words
+     * as its layout shows them (0 when it shows too few lines to tell).
+     */
     record Read(List<Block> blocks, double wordHeight) {}
 
     /**
@@ -78,13 +81,14 @@ final class PageReadings {
             ParallelPages.stopIfAbandoned(); // the analysis below cannot be stopped; not begun for a page given up
             Reading reading = handles.begin(languages, pageIndex);
             Optional<PageRegions.Halves> halves;
+            double wordHeight;
             Runnable helperDone = null;
             TessAPI api = TesseractHandles.api();
             TessBaseAPI handle = handles.set(page, reading);
             try {
                 List<PageRegions.Region> regions = Stages.time(
                         Stages.RECOGNITION, pageIndex, () -> PageRegions.analyse(api, handle, width, height));
-                double wordHeight = PageRegions.wordHeight(regions);
+                wordHeight = PageRegions.wordHeight(regions);
                 if (readAtThisSize != null && wordHeight > 0 && !readAtThisSize.test(wordHeight)) {
                     return new Read(null, wordHeight);
                 }
@@ -95,18 +99,18 @@ final class PageReadings {
                     helperDone = takeSpareThread();
                 }
                 if (helperDone == null) {
-                    return new Read(handles.recognize(api, handle, page, reading), 0);
+                    return new Read(handles.recognize(api, handle, page, reading), wordHeight);
                 }
             } finally {
                 api.TessBaseAPIClear(handle);
             }
-            return new Read(readInHalves(page, reading, halves.get(), helperDone), 0);
+            return new Read(readInHalves(page, reading, halves.get(), helperDone), wordHeight);
         } finally {
             readings.decrementAndGet();
         }
     }
 
-    /** A half's blocks; or none: with the height of its words when it is not to be read at this size, else 0 (columns). */
+    /** A half's blocks (none when not read: columns, or not to be read at this size) and its words' height (0: unknown). */
     private record Half(List<Block> blocks, double wordHeight) {}
 
     /**
@@ -169,7 +173,7 @@ final class PageReadings {
         }
         List<Block> blocks = new ArrayList<>(first.blocks());
         blocks.addAll(second.blocks());
-        return Optional.of(new Read(blocks, 0));
+        return Optional.of(new Read(blocks, first.wordHeight()));
     }
 
     /** The helper's half not wanted: never begun (its slot given back here), or stopped between two words. */
@@ -197,7 +201,7 @@ final class PageReadings {
             if (readAtThisSize != null && wordHeight > 0 && !readAtThisSize.test(wordHeight)) {
                 return new Half(null, wordHeight);
             }
-            return new Half(handles.recognize(api, handle, half, reading), 0);
+            return new Half(handles.recognize(api, handle, half, reading), wordHeight);
         } finally {
             api.TessBaseAPIClear(handle);
         }

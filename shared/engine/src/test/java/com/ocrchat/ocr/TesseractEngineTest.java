@@ -237,6 +237,27 @@ class TesseractEngineTest {
         assertTrue(engine.read(upright, 0, "eng").image() == upright, "an upright page is recognized as it is");
     }
 
+    /**
+     * A real typed table (Leptonica's table.27, below its notes) reads unsurely, and OSD is sure it is upside down: it is
+     * not. The reading of the page as it is reads better, and is kept.
+     */
+    @Test
+    void aPageOrientationDetectionWronglyCallsUpsideDownIsReadAsItIs() throws Exception {
+        BufferedImage page;
+        try (var file = getClass().getResourceAsStream("real/table.27.tif")) {
+            page = javax.imageio.ImageIO.read(file);
+        }
+        BufferedImage table = page.getSubimage(0, 400, page.getWidth(), page.getHeight() - 400);
+
+        OcrEngine.Recognition read = engine.read(table, 0, "eng");
+
+        assertTrue(read.image() == table, "not turned");
+        assertTrue(
+                read.page().text().contains("North Carolina")
+                        && read.page().text().contains("Tennessee"),
+                read.page().text());
+    }
+
     @Test
     void textTooSmallForTesseractIsRescaledAndMappedBack() {
         java.awt.image.BufferedImage tiny = ImageTransforms.scale(TestPages.invoiceImage(), 0.3);
