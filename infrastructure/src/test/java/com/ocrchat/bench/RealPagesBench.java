@@ -48,7 +48,7 @@ final class RealPagesBench {
             }
         }
         Path recording = work.resolve("service.jfr");
-        Map<String, double[]> service = new LinkedHashMap<>(); // name -> {en seconds, auto seconds, CER vs CLI}
+        Map<String, double[]> service = new LinkedHashMap<>(); // name -> {en s, auto s, CER vs CLI, en s beside auto}
         Instant measuredFrom;
         Instant measuredTo;
         double idleMb;
@@ -68,15 +68,22 @@ final class RealPagesBench {
                 JsonNode job = server.read(page.bytes(), page.name(), Map.of("language", "en", "tier", "cpu"));
                 double seconds = (System.nanoTime() - start) / 1e9;
                 service.put(page.name(), new double[] {
-                    seconds, 0, Cer.of(page.cliText(), job.get("text").asText())
+                    seconds, 0, Cer.of(page.cliText(), job.get("text").asText()), 0
                 });
             }
             measuredTo = Instant.now();
             onePageMb = server.residentMb("VmHWM");
-            for (Page page : pages) {
-                long start = System.nanoTime();
-                server.read(page.bytes(), page.name(), Map.of("language", "auto"));
-                service.get(page.name())[1] = (System.nanoTime() - start) / 1e9;
+            // language=auto against language=en read again beside it, the first of the two alternating page by page:
+            // against the first pass, auto would carry whatever the process's later state costs (one run: 1.12x,
+            // where the engine alone reads an English page in the same time either way).
+            for (int i = 0; i < pages.size(); i++) {
+                Page page = pages.get(i);
+                double[] v = service.get(page.name());
+                for (String language : i % 2 == 0 ? List.of("en", "auto") : List.of("auto", "en")) {
+                    long start = System.nanoTime();
+                    server.read(page.bytes(), page.name(), Map.of("language", language));
+                    v[language.equals("auto") ? 1 : 3] = (System.nanoTime() - start) / 1e9;
+                }
             }
             // Two pages read at once, as two OCR threads (or two Lambda invocations in one process) would.
             for (int i = 0; i + 1 < pages.size(); i += 2) {
@@ -92,6 +99,7 @@ final class RealPagesBench {
         double cli = pages.stream().mapToDouble(Page::cliSeconds).sum();
         double ours = service.values().stream().mapToDouble(v -> v[0]).sum();
         double auto = service.values().stream().mapToDouble(v -> v[1]).sum();
+        double enBesideAuto = service.values().stream().mapToDouble(v -> v[3]).sum();
         System.out.printf(
                 Locale.ROOT,
                 "Real scanned pages (%d, %s): one POST each (tier=cpu), against OMP_THREAD_LIMIT=1 tesseract FILE stdout -l eng%n",
@@ -129,10 +137,11 @@ final class RealPagesBench {
                 pages.get(0).name());
         System.out.printf(
                 Locale.ROOT,
-                "  language=auto %.1f s against language=en %.1f s: %.2fx (target <= 1.1x)%n",
+                "  language=auto %.1f s against language=en %.1f s, the two alternating page by page: %.2fx"
+                        + " (target <= 1.1x)%n",
                 auto,
-                ours,
-                auto / ours);
+                enBesideAuto,
+                auto / enBesideAuto);
         System.out.printf(
                 Locale.ROOT,
                 "  the two readings differ by %.1f%% of characters on average (no transcription ships with these pages:"
