@@ -45,6 +45,12 @@ public final class Bench {
             FanOutSimulation.run(RealPagesBench.run(work));
             System.exit(0);
         }
+        if (List.of(args).contains("--more-real-pages")) {
+            // 27 more real scans, fetched once from Debian's archive (three or four minutes): ./ocrchat bench
+            // --more-real-pages
+            LeptonicaPagesBench.run(work);
+            System.exit(0);
+        }
         if (List.of(args).contains("--scans")) {
             // Only the three 12-page scans against ocrmypdf (four or five minutes): ./ocrchat bench --scans
             scans(work);
