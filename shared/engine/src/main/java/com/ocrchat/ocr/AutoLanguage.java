@@ -57,10 +57,12 @@ final class AutoLanguage {
                 ? english.page()
                 : tesseract.recognize(upright, pageIndex, model);
         if (upright != image
+                && model.equals(ENGLISH)
                 && english != null
                 && english.upright()
                 && TesseractEngine.readsBetter(english.page(), page)) {
             // OSD turned a page whose lines ran across it and that read better as it was (OSD can be sure and wrong).
+            // Only two English readings compare: English letters read off Han or Thai outnumber the characters.
             upright = image;
             model = ENGLISH;
             page = english.page();

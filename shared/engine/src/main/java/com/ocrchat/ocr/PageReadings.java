@@ -51,7 +51,8 @@ final class PageReadings {
 
     /**
      * The page's blocks in reading order (paragraphs not yet joined), null when not read; and the height of its words
-     * as its layout shows them (0 when it shows too few lines to tell).
+     * as its layout shows them (0 when it shows too few lines to tell; for a page read in halves across, the top
+     * half's, which is the half the size is checked on).
      */
     record Read(List<Block> blocks, double wordHeight) {}
 

@@ -27,13 +27,14 @@ public final class TesseractEngine implements OcrEngine {
     private static final int LARGEST_WORDS = 200;
 
     /**
-     * The word height small text is enlarged to, and large text reduced to. Enlarging further costs time and reads
-     * no better: Leptonica's 150-dpi book page (words 15 px) reads the same at 2x as at 3.2x, and a 1930s typed
-     * table (12 px) reads its rows at 2x but splits them at 3.2x (the old target of 48 px), taking twice as long.
+     * The word height small text is enlarged to (text over {@link #LARGEST_WORDS} is reduced to a quarter). Enlarging
+     * further costs time and reads no better: Leptonica's 150-dpi book page (words 15 px) reads the same at 2x as at
+     * 3.2x, and a 1930s typed table (12 px) reads its rows at 2x but splits them at 3.2x (the old target of 48 px),
+     * taking twice as long.
      */
     private static final int GOOD_WORD_HEIGHT = 32;
 
-    /** An enlarged copy is at most this large (an A4 page at 350 dpi), and enlarged at least this much. */
+    /** An enlarged copy is at most this large (an A4 page at 350 dpi), and enlarged at least this much, else none. */
     private static final double MAX_ENLARGED_PIXELS = 12_000_000;
 
     private static final double LEAST_ENLARGEMENT = 1.25;
@@ -44,7 +45,7 @@ public final class TesseractEngine implements OcrEngine {
     private final long maxPixels;
     private final PageReadings readings;
 
-    /** With the default budgets (100 megapixels for any rescaled copy, a minute for one pass), on one thread. */
+    /** With the default budgets (100 megapixels for a page, a minute for one pass), on one thread. */
     public TesseractEngine(Path tessdata) {
         this(tessdata, 100_000_000L, Duration.ofSeconds(60), 1);
     }
@@ -122,27 +123,33 @@ public final class TesseractEngine implements OcrEngine {
     Pass pass(BufferedImage image, int pageIndex, String languages) {
         Pass pass = segmented(image, pageIndex, languages, true);
         double height = pass.wordHeight() > 0 ? pass.wordHeight() : medianWordHeight(pass.page());
-        if (height <= 0 || wellSized(height)) {
-            return pass;
-        }
-        double pixels = (double) image.getWidth() * image.getHeight();
-        double factor = Math.max(0.25, Math.min(4.0, GOOD_WORD_HEIGHT / height));
-        if (factor > 1) {
-            // Small type on a page already this large is rare and costly to enlarge (specks on a page of music or a
-            // drawing also measure as tiny words): such a page is read as it is.
-            factor = Math.min(factor, Math.sqrt(MAX_ENLARGED_PIXELS / pixels));
-            factor = factor < LEAST_ENLARGEMENT ? 1 : factor;
-        }
-        // A rescaled copy stays within the page budget (at most maxPixels, and a side Tesseract reads), whatever the
-        // factor asks.
-        factor = Math.min(factor, Math.sqrt(maxPixels / pixels));
-        factor =
-                Math.min(factor, (double) DocumentLimits.MAX_PAGE_SIDE / Math.max(image.getWidth(), image.getHeight()));
-        if (factor > 0.9 && factor < 1.1) {
+        double factor = height > 0 ? rescaling(height, image) : 1;
+        if (factor == 1) {
             return pass.page() != null ? pass : segmented(image, pageIndex, languages, false);
         }
         Pass rescaled = segmented(ImageTransforms.scale(image, factor), pageIndex, languages, false);
         return new Pass(rescaled.page().scaled(1 / factor, image.getWidth(), image.getHeight()), rescaled.upright(), 0);
+    }
+
+    /**
+     * The factor a page whose words are this high is read at: 1 (as it is) when they are well sized, or when no copy
+     * enlarged at least {@link #LEAST_ENLARGEMENT} fits the budgets (at most {@link #MAX_ENLARGED_PIXELS} and
+     * maxPixels, and a side Tesseract reads). Small type on a page already that large is rare and costly to enlarge,
+     * and specks on a page of music or a drawing also measure as tiny words: such a page is read as it is.
+     */
+    private double rescaling(double wordHeight, BufferedImage image) {
+        if (wellSized(wordHeight)) {
+            return 1;
+        }
+        double wanted = Math.max(0.25, Math.min(4.0, GOOD_WORD_HEIGHT / wordHeight));
+        if (wanted < 1) {
+            return wanted; // text over 200 px: a quarter at most, never under a budget
+        }
+        double pixels = (double) image.getWidth() * image.getHeight();
+        double factor = Math.min(wanted, Math.sqrt(Math.min(MAX_ENLARGED_PIXELS, maxPixels) / pixels));
+        factor =
+                Math.min(factor, (double) DocumentLimits.MAX_PAGE_SIDE / Math.max(image.getWidth(), image.getHeight()));
+        return factor >= LEAST_ENLARGEMENT ? factor : 1;
     }
 
     private static boolean wellSized(double wordHeight) {
@@ -196,7 +203,13 @@ public final class TesseractEngine implements OcrEngine {
         int height = image.getHeight();
         byte[] grey = Stages.time(Stages.PIXELS, pageIndex, () -> GreyPixels.of(image));
         PageReadings.Read read = readings.read(
-                grey, width, height, pageIndex, languages, segmentation, checkSize ? TesseractEngine::wellSized : null);
+                grey,
+                width,
+                height,
+                pageIndex,
+                languages,
+                segmentation,
+                checkSize ? wordHeight -> rescaling(wordHeight, image) == 1 : null);
         if (read.blocks() == null) {
             return new Pass(null, true, read.wordHeight());
         }

@@ -248,6 +248,9 @@ class TesseractEngineTest {
             page = javax.imageio.ImageIO.read(file);
         }
         BufferedImage table = page.getSubimage(0, 400, page.getWidth(), page.getHeight() - 400);
+        PageOrientation osd = new PageOrientation(new TesseractHandles(
+                EngineSettings.from(Env.of(Map.of())).tessdata().orElse(null)));
+        assertEquals(180, osd.detect(table).degrees(), "the premise: OSD is sure the table is upside down");
 
         OcrEngine.Recognition read = engine.read(table, 0, "eng");
 
