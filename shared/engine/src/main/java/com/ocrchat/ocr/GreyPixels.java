@@ -26,17 +26,53 @@ final class GreyPixels {
             return indexed(image, palette);
         }
         byte[] grey = new byte[width * height];
+        int type = image.getType();
+        Raster raster = image.getRaster();
+        if (type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB) {
+            // Read from the raster: getRGB asks the colour model pixel by pixel, 110-170 ms for an A4 page at 300 dpi.
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                raster.getDataElements(0, y, width, 1, row);
+                for (int x = 0; x < width; x++) {
+                    int rgb = row[x];
+                    int alpha = type == BufferedImage.TYPE_INT_RGB ? 255 : rgb >>> 24;
+                    grey[y * width + x] = grey(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, alpha);
+                }
+            }
+            return grey;
+        }
+        if (image.getColorModel() instanceof ComponentColorModel model
+                && model.getColorSpace().isCS_sRGB()
+                && model.getTransferType() == DataBuffer.TYPE_BYTE
+                && !model.isAlphaPremultiplied()
+                && model.getNumComponents() == (model.hasAlpha() ? 4 : 3)) {
+            // A decoded JPEG or PNG in colour: its samples, red, green, blue (and alpha), row by row.
+            int bands = model.getNumComponents();
+            byte[] row = new byte[width * bands];
+            for (int y = 0; y < height; y++) {
+                raster.getDataElements(0, y, width, 1, row);
+                for (int x = 0, at = 0; x < width; x++, at += bands) {
+                    int alpha = bands == 4 ? row[at + 3] & 0xFF : 255;
+                    grey[y * width + x] = grey(row[at] & 0xFF, row[at + 1] & 0xFF, row[at + 2] & 0xFF, alpha);
+                }
+            }
+            return grey;
+        }
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
             image.getRGB(0, y, width, 1, row, 0, width);
             for (int x = 0; x < width; x++) {
                 int argb = row[x];
-                int alpha = argb >>> 24;
-                int luma = (299 * ((argb >> 16) & 0xFF) + 587 * ((argb >> 8) & 0xFF) + 114 * (argb & 0xFF)) / 1000;
-                grey[y * width + x] = (byte) ((luma * alpha + 255 * (255 - alpha)) / 255);
+                grey[y * width + x] = grey(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF, argb >>> 24);
             }
         }
         return grey;
+    }
+
+    /** A pixel's luma, composited over white. */
+    private static byte grey(int red, int green, int blue, int alpha) {
+        int luma = (299 * red + 587 * green + 114 * blue) / 1000;
+        return (byte) ((luma * alpha + 255 * (255 - alpha)) / 255);
     }
 
     /** A bilevel or grey-paletted image (most scans and faxes): its grey pixels lose nothing of it. */

@@ -45,6 +45,42 @@ class GreyPixelsTest {
         }
     }
 
+    /** Colour pages read straight from their rasters: each pixel's luma over white, as the image itself shows it. */
+    @Test
+    void colourPixelsReadFromTheirRastersAreThePixelsTheImageShows() {
+        java.util.Random random = new java.util.Random(7);
+        for (int type : new int[] {
+            BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_4BYTE_ABGR,
+            BufferedImage.TYPE_INT_RGB,
+            BufferedImage.TYPE_INT_ARGB,
+            BufferedImage.TYPE_INT_BGR
+        }) {
+            BufferedImage image = new BufferedImage(37, 11, type);
+            for (int y = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    image.setRGB(x, y, random.nextInt());
+                }
+            }
+            // A part of it too: a sub-image's raster starts inside its parent's.
+            for (BufferedImage page : new BufferedImage[] {image, image.getSubimage(3, 2, 30, 8)}) {
+                byte[] grey = GreyPixels.of(page);
+
+                for (int y = 0; y < page.getHeight(); y++) {
+                    for (int x = 0; x < page.getWidth(); x++) {
+                        int argb = page.getRGB(x, y);
+                        int alpha = argb >>> 24;
+                        int luma = (299 * (argb >> 16 & 0xFF) + 587 * (argb >> 8 & 0xFF) + 114 * (argb & 0xFF)) / 1000;
+                        assertEquals(
+                                (luma * alpha + 255 * (255 - alpha)) / 255,
+                                grey[y * page.getWidth() + x] & 0xFF,
+                                "type " + type + " at " + x + "," + y);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aPixelThePaletteDoesNotListReadsAsWhiteNotAsAFailure() {
         byte[] levels = new byte[16];
