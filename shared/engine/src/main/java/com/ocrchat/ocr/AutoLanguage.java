@@ -56,16 +56,16 @@ final class AutoLanguage {
         Page page = english != null && model.equals(ENGLISH) && upright == image
                 ? english.page()
                 : tesseract.recognize(upright, pageIndex, model);
-        if (upright != image
-                && model.equals(ENGLISH)
-                && english != null
-                && english.upright()
-                && TesseractEngine.readsBetter(english.page(), page)) {
-            // OSD turned a page whose lines ran across it and that read better as it was (OSD can be sure and wrong).
-            // Only two English readings compare: English letters read off Han or Thai outnumber the characters.
-            upright = image;
-            model = ENGLISH;
-            page = english.page();
+        if (upright != image && (!detection.sure() || (english != null && english.upright()))) {
+            // A turn in doubt (OSD unsure, or the lines ran across the page): kept only if it reads better than the
+            // page as it was, read with the same model (English letters made of Han outnumber its characters).
+            Page asItWas = english != null && model.equals(ENGLISH)
+                    ? english.page()
+                    : tesseract.recognize(image, pageIndex, model);
+            if (TesseractEngine.readsBetter(asItWas, page)) {
+                upright = image;
+                page = asItWas;
+            }
         }
         if (detection.script() == null && TesseractEngine.confidence(page) < POOR_READING) {
             page = mostConfident(page, upright, pageIndex);

@@ -65,19 +65,27 @@ final class HandleReadings {
 
     private static final ThreadLocal<ByteBuffer> PIXELS = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(0));
 
-    TessBaseAPI set(Image image, Reading reading) {
-        TessAPI api = TesseractHandles.api();
-        TessBaseAPI handle = handles.recognizer(reading.languages());
+    /**
+     * The grey pixels in this thread's direct buffer, for Tesseract's SetImage, which copies them: the buffer is free
+     * again once it returns.
+     */
+    static ByteBuffer directPixels(byte[] grey) {
         ByteBuffer pixels = PIXELS.get();
-        if (pixels.capacity() < image.grey().length) {
-            pixels = ByteBuffer.allocateDirect(image.grey().length);
+        if (pixels.capacity() < grey.length) {
+            pixels = ByteBuffer.allocateDirect(grey.length);
             if (pixels.capacity() <= KEPT_PIXELS) {
                 PIXELS.set(pixels); // an outsized page's buffer is not kept
             }
         }
-        // Tesseract copies the pixels on SetImage, so the buffer is free again once it returns.
         pixels.clear();
-        pixels.put(image.grey()).flip();
+        pixels.put(grey).flip();
+        return pixels;
+    }
+
+    TessBaseAPI set(Image image, Reading reading) {
+        TessAPI api = TesseractHandles.api();
+        TessBaseAPI handle = handles.recognizer(reading.languages());
+        ByteBuffer pixels = directPixels(image.grey());
         api.TessBaseAPISetPageSegMode(handle, image.segmentation());
         api.TessBaseAPISetImage(handle, pixels, image.width(), image.height(), 1, image.width());
         api.TessBaseAPISetSourceResolution(handle, 300);

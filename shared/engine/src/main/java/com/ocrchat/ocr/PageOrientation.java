@@ -11,11 +11,17 @@ import net.sourceforge.tess4j.TessAPI;
 
 /** How a page is turned and which script it is in, by Tesseract's orientation and script detection (OSD). */
 final class PageOrientation {
-    /** OSD must be this sure before a page is turned. */
-    private static final float MIN_CONFIDENCE = 2.0f;
+    /** OSD this sure is taken at its word (on a page whose lines run down it); less sure, its turn is only tried. */
+    private static final float SURE = 2.0f;
 
-    /** Clockwise degrees the page is turned by (0, 90, 180, 270) and its script's name; 0 and null when OSD cannot tell. */
-    record Detection(int degrees, String script) {
+    /** OSD less sure than this is taken as no turn at all (it guesses on a page of three short lines at about 1). */
+    private static final float GUESS = 0.5f;
+
+    /**
+     * Clockwise degrees the page is turned by (0, 90, 180, 270), whether OSD is sure of them, and the script's name; 0
+     * and null when OSD cannot tell.
+     */
+    record Detection(int degrees, boolean sure, String script) {
         /** The image turned upright (the same image when it is). */
         BufferedImage upright(BufferedImage image) {
             return degrees == 0 ? image : ImageTransforms.rotateClockwise(image, 360 - degrees);
@@ -31,8 +37,7 @@ final class PageOrientation {
     Detection detect(BufferedImage image) {
         TessAPI api = TesseractHandles.api();
         TessBaseAPI osd = handles.orientation();
-        ByteBuffer pixels = ByteBuffer.allocateDirect(image.getWidth() * image.getHeight());
-        pixels.put(GreyPixels.of(image)).flip();
+        ByteBuffer pixels = HandleReadings.directPixels(GreyPixels.of(image));
         try {
             api.TessBaseAPISetImage(osd, pixels, image.getWidth(), image.getHeight(), 1, image.getWidth());
             api.TessBaseAPISetSourceResolution(osd, 300);
@@ -43,11 +48,12 @@ final class PageOrientation {
             boolean found = api.TessBaseAPIDetectOrientationScript(osd, degrees, confidence, script, scriptConfidence)
                     == ITessAPI.TRUE;
             if (!found) {
-                return new Detection(0, null);
+                return new Detection(0, false, null);
             }
             // The script name points into Tesseract's own tables: read, never freed.
             String name = script.getValue() == null ? null : script.getValue().getString(0);
-            return new Detection(confidence.get(0) >= MIN_CONFIDENCE ? degrees.get(0) : 0, name);
+            float sureness = confidence.get(0);
+            return new Detection(sureness >= GUESS ? degrees.get(0) : 0, sureness >= SURE, name);
         } finally {
             api.TessBaseAPIClear(osd);
         }

@@ -70,9 +70,10 @@ public final class TesseractEngine implements OcrEngine {
     /**
      * Upright pages (nearly all) are recognized once. Only a page that reads poorly (few words, or low
      * confidence) is shown to orientation detection, and recognized again if it was turned. Where the first reading's
-     * lines ran across the page, the turned reading is kept only if it reads better: OSD can be sure and wrong (it
-     * called a typed table of figures upside down). Lines read down the page are sideways whatever the two readings'
-     * confidence (Tesseract reads a vertical line of text too, in the wrong place).
+     * lines ran across the page, or OSD is unsure (a short page), the turned reading is kept only if it reads better:
+     * OSD can be sure and wrong (it called a typed table of figures upside down). Lines read down the page, with OSD
+     * sure, are sideways whatever the two readings' confidence (Tesseract reads a vertical line of text too, in the
+     * wrong place).
      */
     @Override
     public Recognition read(BufferedImage image, int pageIndex, String languages) {
@@ -90,7 +91,7 @@ public final class TesseractEngine implements OcrEngine {
         }
         BufferedImage upright = detection.upright(image);
         Page turned = recognize(upright, pageIndex, languages);
-        return !first.upright() || readsBetter(turned, first.page())
+        return (detection.sure() && !first.upright()) || readsBetter(turned, first.page())
                 ? new Recognition(turned, upright)
                 : new Recognition(first.page(), image);
     }
