@@ -56,9 +56,9 @@ final class AutoLanguage {
         Page page = english != null && model.equals(ENGLISH) && upright == image
                 ? english.page()
                 : tesseract.recognize(upright, pageIndex, model);
-        if (upright != image && (!detection.sure() || (english != null && english.upright()))) {
-            // A turn in doubt (OSD unsure, or the lines ran across the page): kept only if it reads better than the
-            // page as it was, read with the same model (English letters made of Han outnumber its characters).
+        if (upright != image && detection.inDoubt(english != null && english.upright())) {
+            // Kept only if it reads better than the page as it was, read with the same model (English letters made of
+            // Han outnumber its characters).
             Page asItWas = english != null && model.equals(ENGLISH)
                     ? english.page()
                     : tesseract.recognize(image, pageIndex, model);

@@ -76,11 +76,11 @@ public final class ImageTransforms {
     public static BufferedImage scale(BufferedImage image, double factor) {
         int width = Math.max(1, (int) Math.round(image.getWidth() * factor));
         int height = Math.max(1, (int) Math.round(image.getHeight() * factor));
-        BufferedImage scaled = new BufferedImage(width, height, opaqueType(image));
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             // Java2D's own operation scales grey bytes as they are: the same pixels as drawing them, which goes through
             // RGB, 4-5x as fast (a typed table enlarged to 12 MP: 150 ms against 670 ms). Its native code may refuse
             // an image: then it is drawn.
+            BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
             AffineTransform stretch = AffineTransform.getScaleInstance(
                     (double) width / image.getWidth(), (double) height / image.getHeight());
             try {
@@ -89,13 +89,21 @@ public final class ImageTransforms {
                         .filter(image, scaled);
                 return scaled;
             } catch (ImagingOpException refused) {
-                scaled = new BufferedImage(width, height, opaqueType(image));
+                // drawn below
             }
         }
+        return drawnScaled(image, width, height);
+    }
+
+    /** The image drawn at {@code width} x {@code height}, bicubic when enlarged, bilinear when reduced. */
+    static BufferedImage drawnScaled(BufferedImage image, int width, int height) {
+        BufferedImage scaled = new BufferedImage(width, height, opaqueType(image));
         Graphics2D g = scaled.createGraphics();
         g.setRenderingHint(
                 RenderingHints.KEY_INTERPOLATION,
-                factor > 1 ? RenderingHints.VALUE_INTERPOLATION_BICUBIC : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                width > image.getWidth() || height > image.getHeight()
+                        ? RenderingHints.VALUE_INTERPOLATION_BICUBIC
+                        : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(image, 0, 0, width, height, null);
         g.dispose();
         return scaled;

@@ -14,32 +14,39 @@ import org.apache.pdfbox.text.TextPosition;
  * holds few, since two closer than the distance are one glyph.
  */
 final class OverlappingGlyphs {
-    private record Cell(String text, int scale, long x, long y) {}
+    private record Cell(String text, int scale, long x, long y) {
+        Cell moved(long dx, long dy) {
+            return new Cell(text, scale, x + dx, y + dy);
+        }
+    }
 
     private final Map<Cell, List<float[]>> seen = new HashMap<>();
 
     /** Whether the glyph's text was drawn as near before (see {@link #near}); if not, it is remembered. */
     boolean drawnBefore(TextPosition glyph) {
-        if (near(glyph)) {
+        Cell here = cell(glyph);
+        if (here == null) {
+            return false; // PDFBox finds no glyph within no distance
+        }
+        if (near(glyph, here)) {
             return true;
         }
-        Cell cell = cell(glyph, 0, 0);
-        if (cell != null) {
-            seen.computeIfAbsent(cell, at -> new ArrayList<>(2)).add(new float[] {glyph.getX(), glyph.getY()});
-        }
+        seen.computeIfAbsent(here, at -> new ArrayList<>(2)).add(new float[] {glyph.getX(), glyph.getY()});
         return false;
     }
 
     /** Whether the glyph's text was drawn within a third of its width, across and up, without remembering it. */
     boolean near(TextPosition glyph) {
-        Cell here = cell(glyph, 0, 0);
-        if (here == null) {
-            return false; // PDFBox finds no glyph within no distance
-        }
+        Cell here = cell(glyph);
+        return here != null && near(glyph, here);
+    }
+
+    /** Whether an earlier glyph in the nine cells around {@code here} lies within the glyph's distance. */
+    private boolean near(TextPosition glyph, Cell here) {
         float distance = distance(glyph);
         for (long dx = -1; dx <= 1; dx++) {
             for (long dy = -1; dy <= 1; dy++) {
-                for (float[] earlier : seen.getOrDefault(cell(glyph, dx, dy), List.of())) {
+                for (float[] earlier : seen.getOrDefault(here.moved(dx, dy), List.of())) {
                     if (Math.abs(earlier[0] - glyph.getX()) < distance
                             && Math.abs(earlier[1] - glyph.getY()) < distance) {
                         return true;
@@ -56,10 +63,10 @@ final class OverlappingGlyphs {
     }
 
     /**
-     * The glyph's cell moved by {@code dx}, {@code dy}: cells of 2^scale, at least the distance and under twice it; null
-     * for a glyph with no distance or position.
+     * The glyph's cell: cells of 2^scale, at least the distance and under twice it; null for a glyph with no distance
+     * or position.
      */
-    private static Cell cell(TextPosition glyph, long dx, long dy) {
+    private static Cell cell(TextPosition glyph) {
         float distance = distance(glyph);
         if (!(distance > 0)
                 || !Float.isFinite(distance)
@@ -68,10 +75,7 @@ final class OverlappingGlyphs {
             return null;
         }
         int scale = Math.getExponent(distance) + 1;
-        return new Cell(
-                glyph.getUnicode(),
-                scale,
-                (long) Math.floor(Math.scalb(glyph.getX(), -scale)) + dx,
-                (long) Math.floor(Math.scalb(glyph.getY(), -scale)) + dy);
+        return new Cell(glyph.getUnicode(), scale, (long) Math.floor(Math.scalb(glyph.getX(), -scale)), (long)
+                Math.floor(Math.scalb(glyph.getY(), -scale)));
     }
 }

@@ -22,6 +22,16 @@ final class PageOrientation {
      * and null when OSD cannot tell.
      */
     record Detection(int degrees, boolean sure, String script) {
+        /**
+         * Whether the turn is in doubt, so that it is kept only if the turned page reads better: OSD unsure (a short
+         * page), or the page's lines already ran across it ({@code linesAcross}; OSD can be sure and wrong, as on a
+         * typed table of figures). Lines read down the page, with OSD sure, are sideways whatever the readings'
+         * confidence (Tesseract reads a vertical line of text too, in the wrong place).
+         */
+        boolean inDoubt(boolean linesAcross) {
+            return !sure || linesAcross;
+        }
+
         /** The image turned upright (the same image when it is). */
         BufferedImage upright(BufferedImage image) {
             return degrees == 0 ? image : ImageTransforms.rotateClockwise(image, 360 - degrees);

@@ -69,11 +69,8 @@ public final class TesseractEngine implements OcrEngine {
 
     /**
      * Upright pages (nearly all) are recognized once. Only a page that reads poorly (few words, or low
-     * confidence) is shown to orientation detection, and recognized again if it was turned. Where the first reading's
-     * lines ran across the page, or OSD is unsure (a short page), the turned reading is kept only if it reads better:
-     * OSD can be sure and wrong (it called a typed table of figures upside down). Lines read down the page, with OSD
-     * sure, are sideways whatever the two readings' confidence (Tesseract reads a vertical line of text too, in the
-     * wrong place).
+     * confidence) is shown to orientation detection, and recognized again if it was turned; a turn in doubt ({@link
+     * PageOrientation.Detection#inDoubt}) is kept only if the turned page reads better.
      */
     @Override
     public Recognition read(BufferedImage image, int pageIndex, String languages) {
@@ -91,7 +88,7 @@ public final class TesseractEngine implements OcrEngine {
         }
         BufferedImage upright = detection.upright(image);
         Page turned = recognize(upright, pageIndex, languages);
-        return (detection.sure() && !first.upright()) || readsBetter(turned, first.page())
+        return !detection.inDoubt(first.upright()) || readsBetter(turned, first.page())
                 ? new Recognition(turned, upright)
                 : new Recognition(first.page(), image);
     }

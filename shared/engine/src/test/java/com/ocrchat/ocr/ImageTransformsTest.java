@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.testing.TestPages;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +14,8 @@ class ImageTransformsTest {
         BufferedImage page = grey(TestPages.invoiceImage()).getSubimage(40, 60, 700, 900);
         for (double factor : new double[] {2.7, 1.3, 0.5}) {
             BufferedImage scaled = ImageTransforms.scale(page, factor);
-            BufferedImage drawn = drawn(page, factor);
+            BufferedImage drawn = ImageTransforms.drawnScaled(
+                    page, (int) Math.round(page.getWidth() * factor), (int) Math.round(page.getHeight() * factor));
 
             assertEquals(drawn.getWidth(), scaled.getWidth());
             assertEquals(drawn.getHeight(), scaled.getHeight());
@@ -53,19 +52,6 @@ class ImageTransformsTest {
         BufferedImage grey = new BufferedImage(page.getWidth(), page.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         grey.getGraphics().drawImage(page, 0, 0, null);
         return grey;
-    }
-
-    private static BufferedImage drawn(BufferedImage page, double factor) {
-        int width = (int) Math.round(page.getWidth() * factor);
-        int height = (int) Math.round(page.getHeight() * factor);
-        BufferedImage drawn = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = drawn.createGraphics();
-        g.setRenderingHint(
-                RenderingHints.KEY_INTERPOLATION,
-                factor > 1 ? RenderingHints.VALUE_INTERPOLATION_BICUBIC : RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(page, 0, 0, width, height, null);
-        g.dispose();
-        return drawn;
     }
 
     private static int sample(BufferedImage image, int x, int y) {
