@@ -8,15 +8,15 @@ import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Lambda {@link Context} of one local invocation: its id, function, deadline and a logger. */
-final class LocalLambdaContext implements Context {
+/** The Lambda {@link Context} of one local invocation (or a test's): its id, function, deadline and a logger. */
+public final class LocalLambdaContext implements Context {
     private final String requestId;
     private final String functionName;
     private final int timeoutSeconds;
     private final long deadlineMillis;
     private final Logger log;
 
-    LocalLambdaContext(String requestId, String functionName, int timeoutSeconds) {
+    public LocalLambdaContext(String requestId, String functionName, int timeoutSeconds) {
         this.requestId = requestId;
         this.functionName = functionName;
         this.timeoutSeconds = timeoutSeconds;

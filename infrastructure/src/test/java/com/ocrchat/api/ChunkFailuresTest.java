@@ -79,7 +79,8 @@ class ChunkFailuresTest {
                 List.of(new Chunk(job.uuid(), 0, 4), new Chunk(job.uuid(), 5, 9), new Chunk(job.uuid(), 10, 11)),
                 chunks);
         FlakyStore flaky = new FlakyStore(wiring.stores().objects(), BucketLayout.pageResult(job.uuid(), 7));
-        ChunkWorker worker = new ChunkWorker(wiring.stores().jobs(), wiring.lifecycle(), pages, flaky, JobMetrics.NONE);
+        ChunkWorker worker =
+                new ChunkWorker(wiring.stores().jobs(), wiring.lifecycle(), pages, flaky, queue, JobMetrics.NONE);
 
         worker.process(chunks.get(0));
         assertThrows(
@@ -147,7 +148,7 @@ class ChunkFailuresTest {
                 com.ocrchat.job.JobEndListener.NONE,
                 Clock.systemUTC());
         ChunkWorker worker = new ChunkWorker(
-                wiring.stores().jobs(), lifecycle, pages, wiring.stores().objects(), JobMetrics.NONE);
+                wiring.stores().jobs(), lifecycle, pages, wiring.stores().objects(), queue, JobMetrics.NONE);
 
         worker.process(chunks.get(0));
         worker.process(chunks.get(1)); // pages 6-7: page 6 is corrupt; no exception, so SQS does not retry it

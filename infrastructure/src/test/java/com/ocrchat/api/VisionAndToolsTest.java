@@ -19,6 +19,7 @@ import com.ocrchat.functions.ocr.SubmitOcrHandler;
 import com.ocrchat.functions.tools.ListToolsHandler;
 import com.ocrchat.functions.worker.DeadChunkHandler;
 import com.ocrchat.job.Chunk;
+import com.ocrchat.local.LocalLambdaContext;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.testing.FakeModelServer;
 import com.ocrchat.testing.FakeModelServer.Answer;
@@ -461,7 +462,9 @@ class VisionAndToolsTest {
     /** The worker function given one chunk, as its event source delivers it; true when it reported the chunk failed. */
     private static boolean work(Wiring wiring, Chunk chunk) {
         return !new OcrWorkerHandler(wiring)
-                .handleRequest(ApiEvents.chunks(chunk), null)
+                .handleRequest(
+                        ApiEvents.chunks(chunk),
+                        new LocalLambdaContext(java.util.UUID.randomUUID().toString(), "OcrWorkerFunction", 300))
                 .getBatchItemFailures()
                 .isEmpty();
     }

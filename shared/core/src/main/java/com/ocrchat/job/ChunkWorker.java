@@ -2,12 +2,16 @@ package com.ocrchat.job;
 
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.OcrChatException;
+import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.page.Page;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The workers' part of a large job. A chunk's pages not kept yet are read and each page's result written as
@@ -15,26 +19,46 @@ import java.util.Optional;
  * not read again); then the chunk is counted into
  * {@code pages_done} once, and whoever sees the last page counted assembles the result. A page the
  * client got wrong fails the job at once (retrying cannot help); a fault of ours is noted on the job
- * and thrown, so SQS retries the chunk and, if it gives up, the dead-letter consumer fails the job.
+ * and thrown, so SQS retries the chunk and, if it gives up, the dead-letter consumer fails the job. A chunk not read
+ * within the worker's time keeps the pages it finished and is queued again for the rest, before the worker is stopped
+ * (a stopped worker's chunk would come back only after the queue's visibility timeout, and count as a failure).
  */
 public final class ChunkWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(ChunkWorker.class);
+
     private final JobStore jobs;
     private final JobLifecycle lifecycle;
     private final JobPages pages;
     private final ObjectStore objects;
+    private final ChunkQueue queue;
     private final JobMetrics metrics;
     private final PageResults results;
+    private final DeadlineReading reading = new DeadlineReading("chunk-reader");
 
-    public ChunkWorker(JobStore jobs, JobLifecycle lifecycle, JobPages pages, ObjectStore objects, JobMetrics metrics) {
+    public ChunkWorker(
+            JobStore jobs,
+            JobLifecycle lifecycle,
+            JobPages pages,
+            ObjectStore objects,
+            ChunkQueue queue,
+            JobMetrics metrics) {
         this.jobs = jobs;
         this.lifecycle = lifecycle;
         this.pages = pages;
         this.objects = objects;
+        this.queue = queue;
         this.metrics = metrics;
         this.results = new PageResults(objects);
     }
 
+    /** The chunk, with all the time it takes (a worker that is never stopped). */
     public void process(Chunk chunk) {
+        process(chunk, Duration.ofDays(1));
+    }
+
+    /** The chunk, its pages read for at most {@code readingTime}; what is left then is queued again. */
+    public void process(Chunk chunk, Duration readingTime) {
+        long deadline = System.nanoTime() + Math.max(0, readingTime.toNanos());
         Optional<JobRecord> found = jobs.find(chunk.uuid());
         if (found.isEmpty() || found.get().status().isFinished()) {
             return; // Failed by another chunk, finished, or expired: nothing left to do.
@@ -47,12 +71,8 @@ public final class ChunkWorker {
                 unread.add(index); // pages the inline reading finished before its deadline are not read again
             }
         }
-        if (!unread.isEmpty()) {
-            Optional<List<Page>> read = read(job, unread);
-            if (read.isEmpty()) {
-                return; // the client's file failed the job: retrying cannot help
-            }
-            results.keep(job.uuid(), read.get());
+        if (!unread.isEmpty() && !read(job, chunk, unread, deadline)) {
+            return; // the client's file failed the job, or the rest of the chunk is queued again
         }
         JobRecord counted = jobs.countChunk(job.uuid(), chunk.id(), chunk.pages());
         if (counted.pagesDone() >= counted.pageCount() && !counted.status().isFinished()) {
@@ -65,32 +85,42 @@ public final class ChunkWorker {
     }
 
     /**
-     * The job's pages at these indexes (ascending), read a run of consecutive pages at a time; empty when a
-     * fault in the client's file failed the job. A fault of ours is noted on the job and thrown.
+     * Reads and keeps the job's pages at these indexes (ascending), a run of consecutive pages at a time: true when all
+     * were read. False when a fault in the client's file failed the job, or when the time ran out: the pages finished
+     * are kept and the chunk queued again (a run that finished none is a fault of ours, retried as such). A fault of
+     * ours is noted on the job and thrown.
      */
-    private Optional<List<Page>> read(JobRecord job, List<Integer> indexes) {
+    private boolean read(JobRecord job, Chunk chunk, List<Integer> indexes, long deadline) {
         byte[] upload = objects.get(BucketLayout.upload(job.uuid()))
                 .orElseThrow(() -> new IllegalStateException("The upload of job " + job.uuid() + " is missing"));
         DocumentReader.OpenDocument document = null;
         try {
             document = pages.open(upload);
-            List<Page> read = new ArrayList<>();
-            int run = 0;
-            while (run < indexes.size()) {
-                int end = run;
-                while (end + 1 < indexes.size() && indexes.get(end + 1) == indexes.get(end) + 1) {
-                    end++;
-                }
-                read.addAll(pages.read(document, job, indexes.get(run), indexes.get(end) + 1));
-                run = end + 1;
+            DocumentReader.OpenDocument opened = document;
+            Optional<List<Page>> read = reading.read(() -> readRuns(opened, job, indexes), deadline, job.uuid());
+            if (read.isPresent()) {
+                results.keep(job.uuid(), read.get());
+                return true;
             }
-            return Optional.of(read);
+            List<Page> finished = document.finishedPages();
+            if (finished.isEmpty()) {
+                throw new RecognitionFailure("No page of chunk " + chunk.id() + " was read in the worker's time");
+            }
+            results.keep(job.uuid(), finished);
+            queue.send(List.of(chunk), job.charge().paid());
+            LOG.info(
+                    "Job {}: chunk {} ran out of the worker's time with {} of {} pages read; queued again for the rest",
+                    job.uuid(),
+                    chunk.id(),
+                    finished.size(),
+                    indexes.size());
+            return false;
         } catch (OcrChatException e) {
             if (e.clientCaused()) {
                 // Charged for the pages read: those of the chunks counted so far and this chunk's before the fault.
                 int pagesRead = job.pagesDone() + (document == null ? 0 : document.pagesReadBefore(e));
                 lifecycle.failClientCaused(job, e.getMessage(), pagesRead);
-                return Optional.empty();
+                return false;
             }
             jobs.noteFailure(job.uuid(), e.getMessage());
             metrics.chunkRetried();
@@ -100,5 +130,19 @@ public final class ChunkWorker {
                 document.close();
             }
         }
+    }
+
+    private List<Page> readRuns(DocumentReader.OpenDocument document, JobRecord job, List<Integer> indexes) {
+        List<Page> read = new ArrayList<>();
+        int run = 0;
+        while (run < indexes.size()) {
+            int end = run;
+            while (end + 1 < indexes.size() && indexes.get(end + 1) == indexes.get(end) + 1) {
+                end++;
+            }
+            read.addAll(pages.read(document, job, indexes.get(run), indexes.get(end) + 1));
+            run = end + 1;
+        }
+        return read;
     }
 }

@@ -2,11 +2,9 @@ package com.ocrchat.job;
 
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
-import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.OcrChatException;
-import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.error.Unauthenticated;
 import com.ocrchat.metering.Charge;
 import com.ocrchat.metering.Meter;
@@ -24,13 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +35,6 @@ import org.slf4j.MDC;
  */
 public final class Submissions {
     private static final Logger LOG = LoggerFactory.getLogger(Submissions.class);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     /** What the deployment allows and prices: the tools, the vlm fallback, the plans, the job flow, retention. */
     public record Rules(ToolCatalog tools, boolean vlmFallsBackToCpu, Plans plans, JobFlow flow, Duration retention) {}
@@ -62,7 +52,7 @@ public final class Submissions {
     private final Rules rules;
     private final Clock clock;
     private final PageResults results;
-    private final ExecutorService inlineReaders = Executors.newCachedThreadPool(DaemonThreads.named("inline-reader"));
+    private final DeadlineReading inlineReading = new DeadlineReading("inline-reader");
 
     public Submissions(
             JobLifecycle lifecycle,
@@ -144,7 +134,7 @@ public final class Submissions {
             }
             filed.accept(uuid);
             request.uploadId().ifPresent(id -> uploads.discard(caller, id));
-            return queued ? handOver(job, caller) : readInline(document, job, caller, receivedAt);
+            return queued ? handOver(job) : readInline(document, job, caller, receivedAt);
         }
     }
 
@@ -178,9 +168,11 @@ public final class Submissions {
     }
 
     /** The job's chunks on the queue (paid accounts' on the priority queue), answered at once. */
-    private Submitted handOver(JobRecord job, Caller caller) {
+    private Submitted handOver(JobRecord job) {
         try {
-            queue.send(Chunk.split(job.uuid(), job.pageCount(), rules.flow().chunkPages()), caller.plan() == Plan.PAID);
+            queue.send(
+                    Chunk.split(job.uuid(), job.pageCount(), rules.flow().chunkPages()),
+                    job.charge().paid());
         } catch (RuntimeException e) {
             lifecycle.fail(job, "The job could not be queued");
             throw e;
@@ -190,7 +182,10 @@ public final class Submissions {
 
     private Submitted readInline(DocumentReader.OpenDocument document, JobRecord job, Caller caller, long receivedAt) {
         try {
-            Optional<List<Page>> read = readWithinDeadline(document, job, receivedAt);
+            Optional<List<Page>> read = inlineReading.read(
+                    () -> pages.read(document, job, 0, job.pageCount()),
+                    receivedAt + rules.flow().inlineDeadline().toNanos(),
+                    job.uuid());
             if (read.isEmpty()) {
                 // Not finished in time for the HTTP answer: the workers read the rest from the stored file.
                 results.keep(job.uuid(), document.finishedPages());
@@ -198,7 +193,7 @@ public final class Submissions {
                         "Job {} passed the inline deadline of {} s; handed to the workers",
                         job.uuid(),
                         rules.flow().inlineDeadline().toSeconds());
-                return handOver(job, caller);
+                return handOver(job);
             }
             JobResult result = pages.assemble(job, read.get());
             JobRecord done = lifecycle
@@ -220,49 +215,6 @@ public final class Submissions {
         } catch (RuntimeException e) {
             lifecycle.fail(job, "The job failed inside the service");
             throw e;
-        }
-    }
-
-    /**
-     * The pages, read on another thread so that the request can stop waiting: past the inline deadline the
-     * reading is interrupted (its pages stop between steps) and nothing is returned.
-     */
-    private Optional<List<Page>> readWithinDeadline(
-            DocumentReader.OpenDocument document, JobRecord job, long receivedAt) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Future<List<Page>> reading = inlineReaders.submit(() -> {
-            try {
-                return pages.read(document, job, 0, job.pageCount());
-            } finally {
-                stopped.countDown();
-            }
-        });
-        try {
-            try {
-                long left = rules.flow().inlineDeadline().toNanos() - (System.nanoTime() - receivedAt);
-                return Optional.of(reading.get(Math.max(0, left), TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                if (!reading.cancel(true)) {
-                    return Optional.of(reading.get()); // finished just now
-                }
-                // A model call or a Tesseract page in flight may take a moment to stop; the workers do not wait longer.
-                if (!stopped.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn(
-                            "Job {}: the inline reading had not stopped {} s after the deadline",
-                            job.uuid(),
-                            STOP_GRACE.toSeconds());
-                }
-                return Optional.empty();
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new RecognitionFailure("Recognition failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            reading.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new RecognitionFailure("Interrupted while recognizing", e);
         }
     }
 

@@ -14,6 +14,11 @@ public record Charge(String accountId, Window window, long credits) {
         return new Charge(null, window, credits);
     }
 
+    /** Whether credits paid for it (a paid plan's): such jobs go on the priority queue. */
+    public boolean paid() {
+        return window == null;
+    }
+
     /** Where the credits came from, as the job record stores it. */
     public String source() {
         return window == null ? "credits|" + accountId : window.key();

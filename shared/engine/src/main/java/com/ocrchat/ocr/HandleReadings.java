@@ -15,18 +15,44 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI;
 
-/** Readings of an image on this thread's own Tesseract handle, within what is left of a page's pass budget. */
+/**
+ * Readings of an image on this thread's own Tesseract handle, within what is left of a page's pass budget, and of the
+ * budget for all of the page's readings together.
+ */
 final class HandleReadings {
+    /**
+     * All of a page's readings together (first, enlarged, turned, in other languages) get this many pass budgets: a
+     * page whose first reading takes its whole budget still gets a second, and a hostile page that reads poorly in
+     * every language is not read a dozen times over.
+     */
+    static final int PASSES_PER_PAGE = 2;
+
     private final TesseractHandles handles;
     private final Duration passBudget;
+    /** When the page being read on this thread must be done, all its readings together (none outside a page). */
+    private final ThreadLocal<Long> pageDeadline = new ThreadLocal<>();
 
     HandleReadings(TesseractHandles handles, Duration passBudget) {
         this.handles = handles;
         this.passBudget = passBudget;
+    }
+
+    /** A page's readings on this thread, within the budget for them all (a page read within another keeps its budget). */
+    <T> T withinPageBudget(Supplier<T> readings) {
+        if (pageDeadline.get() != null) {
+            return readings.get();
+        }
+        pageDeadline.set(System.nanoTime() + passBudget.toNanos() * PASSES_PER_PAGE);
+        try {
+            return readings.get();
+        } finally {
+            pageDeadline.remove();
+        }
     }
 
     /** Grey pixels to read, placed at ({@code left}, {@code top}) of the page, with Tesseract's segmentation mode. */
@@ -35,15 +61,28 @@ final class HandleReadings {
     /** One page's reading: its languages, its index, and the deadline its pass budget sets. */
     record Reading(String languages, int pageIndex, long deadline) {}
 
-    /** A reading of the page begun now. */
+    /** A reading of the page begun now, stopped by its pass budget or the page's, whichever ends first. */
     Reading begin(String languages, int pageIndex) {
-        return new Reading(languages, pageIndex, System.nanoTime() + passBudget.toNanos());
+        long now = System.nanoTime();
+        Long page = pageDeadline.get();
+        if (page != null && now >= page) {
+            throw tooLong(
+                    pageIndex + 1); // nothing is begun (a layout analysis cannot be stopped) for a page out of time
+        }
+        long deadline = now + passBudget.toNanos();
+        return new Reading(languages, pageIndex, page == null ? deadline : Math.min(deadline, page));
     }
 
     LimitExceeded tooLong(int page) {
         return new LimitExceeded(
                 "Page " + page + " took longer to read than this server allows for a page",
-                Map.of("page", page, "max_seconds_per_page", passBudget.toSeconds()));
+                Map.of(
+                        "page",
+                        page,
+                        "max_seconds_per_page",
+                        passBudget.toSeconds(),
+                        "max_seconds_per_page_all_readings",
+                        passBudget.toSeconds() * PASSES_PER_PAGE));
     }
 
     /** The image read whole on this thread's handle. */

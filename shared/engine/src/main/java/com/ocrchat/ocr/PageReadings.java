@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoublePredicate;
+import java.util.function.Supplier;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.TessAPI;
@@ -42,6 +43,11 @@ final class PageReadings {
         this.helpers = this.threads > 1
                 ? Executors.newFixedThreadPool(this.threads - 1, DaemonThreads.named("ocr-helper"))
                 : null;
+    }
+
+    /** A page's readings on this thread, within one budget for them all ({@link HandleReadings#withinPageBudget}). */
+    <T> T withinPageBudget(Supplier<T> page) {
+        return handles.withinPageBudget(page);
     }
 
     /** Where pages wait for a reading thread: while any do, no page takes a second one. */

@@ -70,13 +70,17 @@ public final class TesseractEngine implements OcrEngine {
     /**
      * Upright pages (nearly all) are recognized once. Only a page that reads poorly (few words, or low
      * confidence) is shown to orientation detection, and recognized again if it was turned; a turn in doubt ({@link
-     * PageOrientation.Detection#inDoubt}) is kept only if the turned page reads better.
+     * PageOrientation.Detection#inDoubt}) is kept only if the turned page reads better. All of a page's readings
+     * together have a budget ({@link HandleReadings#PASSES_PER_PAGE} passes' worth).
      */
     @Override
     public Recognition read(BufferedImage image, int pageIndex, String languages) {
-        if (Languages.AUTO.equals(languages)) {
-            return auto.read(image, pageIndex);
-        }
+        return readings.withinPageBudget(() -> Languages.AUTO.equals(languages)
+                ? auto.read(image, pageIndex)
+                : readInGivenLanguages(image, pageIndex, languages));
+    }
+
+    private Recognition readInGivenLanguages(BufferedImage image, int pageIndex, String languages) {
         Pass first = pass(image, pageIndex, languages);
         if (first.upright() && readsWell(first.page())) {
             return new Recognition(first.page(), image);

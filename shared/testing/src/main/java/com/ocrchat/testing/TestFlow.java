@@ -87,7 +87,7 @@ public final class TestFlow {
                 new Submissions.Rules(
                         new ToolCatalog(false, false), true, plans, JobFlow.from(Env.of(Map.of())), Duration.ofDays(7)),
                 clock);
-        worker = new ChunkWorker(jobs, lifecycle, pages, objects, JobMetrics.NONE);
+        worker = new ChunkWorker(jobs, lifecycle, pages, objects, queue, JobMetrics.NONE);
         queries = new JobQueries(jobs, objects, clock);
     }
 

@@ -1,5 +1,6 @@
 package com.ocrchat.testing;
 
+import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.error.UnsupportedDocument;
 import com.ocrchat.job.DocumentReader;
 import com.ocrchat.job.JobRecord;
@@ -17,11 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The do-nothing engine: a "document" is UTF-8 text starting with {@code TEXT:}, pages separated by form
  * feeds, and reading a page is taking its text as one block of words at confidence 1. A page whose text
- * is {@code CORRUPT} cannot be read (a client's fault, as a broken page of a real file is). So the whole
- * job flow runs in milliseconds, without Tesseract.
+ * is {@code CORRUPT} cannot be read (a client's fault, as a broken page of a real file is); a page whose text is
+ * {@code SLOW} takes two seconds (stopping early, unread, when its reading is given up). So the whole job flow runs in
+ * milliseconds, without Tesseract.
  */
 public final class TextDocuments implements DocumentReader {
     public static final String CORRUPT = "CORRUPT";
+    public static final String SLOW = "SLOW";
     private static final String MAGIC = "TEXT:";
 
     private final AtomicInteger pagesRead = new AtomicInteger();
@@ -69,6 +72,9 @@ public final class TextDocuments implements DocumentReader {
                         throw UnsupportedDocument.onPage(
                                 index + 1, "of the document is corrupt and cannot be read", null);
                     }
+                    if (pages.get(index).equals(SLOW)) {
+                        takeTwoSeconds(index);
+                    }
                     pagesRead.incrementAndGet();
                     read.add(page(index, pages.get(index)));
                     finished.add(read.get(read.size() - 1));
@@ -89,6 +95,15 @@ public final class TextDocuments implements DocumentReader {
             @Override
             public void close() {}
         };
+    }
+
+    private static void takeTwoSeconds(int index) {
+        try {
+            Thread.sleep(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RecognitionFailure("Stopped: page " + (index + 1) + " was given up");
+        }
     }
 
     @Override

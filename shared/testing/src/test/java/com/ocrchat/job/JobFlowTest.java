@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.PaymentRequired;
+import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.error.UnsupportedDocument;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.testing.TestFlow;
 import com.ocrchat.testing.TextDocuments;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +48,50 @@ class JobFlowTest {
         assertTrue(
                 !flow.objects.contains(BucketLayout.upload(job.uuid())), "the upload is deleted once the job is done");
         assertEquals(job.text(), flow.queries.view(caller, job.uuid()).text());
+    }
+
+    @Test
+    void aChunkNotReadInTheWorkersTimeKeepsItsFinishedPagesAndIsQueuedAgainForTheRest() {
+        Caller caller = flow.paid(20);
+        String uuid = submit(caller, TextDocuments.of("one", "two", TextDocuments.SLOW, "four", "five", "six", "seven"))
+                .job()
+                .uuid();
+        List<Chunk> chunks = flow.queue.drain(true);
+        assertEquals(List.of(new Chunk(uuid, 0, 4), new Chunk(uuid, 5, 6)), chunks);
+
+        flow.worker.process(chunks.get(0), Duration.ofMillis(500)); // page 3 takes 2 s
+
+        assertTrue(flow.objects.contains(BucketLayout.pageResult(uuid, 1)), "the pages finished are kept");
+        assertTrue(!flow.objects.contains(BucketLayout.pageResult(uuid, 2)));
+        assertEquals(List.of(chunks.get(0)), flow.queue.drain(true), "the chunk is queued again, on its queue");
+        JobView waiting = flow.queries.view(caller, uuid);
+        assertEquals(JobStatus.PROCESSING, waiting.status());
+        assertEquals(0, waiting.pagesDone(), "counted once, when all its pages are read");
+
+        flow.worker.process(chunks.get(0));
+        flow.worker.process(chunks.get(1));
+
+        JobView done = flow.queries.view(caller, uuid);
+        assertEquals(JobStatus.DONE, done.status());
+        assertEquals("one\ftwo\fSLOW\ffour\ffive\fsix\fseven", done.text());
+        assertEquals(7, flow.engine.pagesRead(), "no page read twice");
+        assertEquals(7, done.creditsCharged());
+    }
+
+    @Test
+    void aChunkThatFinishesNoPageInTheWorkersTimeIsRetriedAsOurFaultNotQueuedAgain() {
+        Caller caller = flow.paid(20);
+        String uuid = submit(caller, TextDocuments.of(TextDocuments.SLOW, "two", "three", "four", "five", "six"))
+                .job()
+                .uuid();
+        List<Chunk> chunks = flow.queue.drain(true);
+
+        RecognitionFailure failure = assertThrows(
+                RecognitionFailure.class, () -> flow.worker.process(chunks.get(0), Duration.ofMillis(200)));
+
+        assertEquals("No page of chunk 0-4 was read in the worker's time", failure.getMessage());
+        assertEquals(List.of(), flow.queue.drain(), "SQS retries it, and its dead-letter queue ends it");
+        assertEquals(JobStatus.PROCESSING, flow.queries.view(caller, uuid).status());
     }
 
     @Test

@@ -7,9 +7,16 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ocrchat.events.QueueMessages;
 import com.ocrchat.job.ChunkWorker;
 import com.ocrchat.wiring.Wiring;
+import java.time.Duration;
 
 /** The OCR worker: reads the chunks of large jobs from SQS, reporting the ones that failed on our side for redelivery. */
 public class OcrWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    /**
+     * Kept back from the function's time for what follows the reading (the pages' results, the count, the job's
+     * result when this chunk is the last) and for a reading to stop: a chunk not read by then is queued again.
+     */
+    static final Duration AFTER_READING = Duration.ofSeconds(60);
+
     private final ChunkWorker worker;
 
     public OcrWorkerHandler() {
@@ -22,11 +29,17 @@ public class OcrWorkerHandler implements RequestHandler<SQSEvent, SQSBatchRespon
                 wiring.lifecycle(),
                 OcrEngines.jobPages(wiring),
                 wiring.stores().objects(),
+                wiring.chunkQueue(),
                 wiring.metrics());
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return QueueMessages.eachChunk(event, context, worker::process);
+        return QueueMessages.eachChunk(
+                event,
+                context,
+                chunk -> worker.process(
+                        chunk,
+                        Duration.ofMillis(context.getRemainingTimeInMillis()).minus(AFTER_READING)));
     }
 }
