@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,8 @@ public final class ChunkWorker {
     private final ChunkQueue queue;
     private final JobMetrics metrics;
     private final PageResults results;
-    private final DeadlineReading reading = new DeadlineReading("chunk-reader");
+    /** A reading past the worker's time is given longer to stop than the engine gives a page (10 s). */
+    private final DeadlineReading reading = new DeadlineReading("chunk-reader", Duration.ofSeconds(15));
 
     public ChunkWorker(
             JobStore jobs,
@@ -117,8 +119,11 @@ public final class ChunkWorker {
             return false;
         } catch (OcrChatException e) {
             if (e.clientCaused()) {
-                // Charged for the pages read: those of the chunks counted so far and this chunk's before the fault.
-                int pagesRead = job.pagesDone() + (document == null ? 0 : document.pagesReadBefore(e));
+                // Charged for the pages read: those of the chunks counted so far and this chunk's before the fault,
+                // kept by an earlier reading (the inline one, or a run out of time) or read in this one.
+                int pagesRead = job.pagesDone()
+                        + keptBefore(chunk, indexes, e)
+                        + (document == null ? 0 : document.pagesReadBefore(e));
                 lifecycle.failClientCaused(job, e.getMessage(), pagesRead);
                 return false;
             }
@@ -130,6 +135,14 @@ public final class ChunkWorker {
                 document.close();
             }
         }
+    }
+
+    /** This chunk's pages kept before this reading ({@code unread}: the others) that come before the page a fault names. */
+    private static int keptBefore(Chunk chunk, List<Integer> unread, OcrChatException fault) {
+        int end = DocumentReader.faultPage(fault).orElse(chunk.lastPage() + 1);
+        return (int) IntStream.range(chunk.firstPage(), Math.min(end, chunk.lastPage() + 1))
+                .filter(index -> !unread.contains(index))
+                .count();
     }
 
     private List<Page> readRuns(DocumentReader.OpenDocument document, JobRecord job, List<Integer> indexes) {

@@ -26,13 +26,16 @@ import org.slf4j.LoggerFactory;
 final class DeadlineReading {
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineReading.class);
 
-    /** A model call or a Tesseract page in flight may take a moment to stop; the caller waits no longer. */
-    static final Duration STOP_GRACE = Duration.ofSeconds(5);
-
     private final ExecutorService readers;
+    private final Duration stopGrace;
 
-    DeadlineReading(String threadName) {
+    /**
+     * {@code stopGrace}: how long a reading past its deadline is given to stop (a model call or a Tesseract page in
+     * flight may take a moment) before the caller goes on without it.
+     */
+    DeadlineReading(String threadName, Duration stopGrace) {
         this.readers = Executors.newCachedThreadPool(DaemonThreads.named(threadName));
+        this.stopGrace = stopGrace;
     }
 
     /** The pages {@code reading} returns, or empty when it is not done by {@code deadline} (a {@link System#nanoTime}). */
@@ -52,17 +55,18 @@ final class DeadlineReading {
                 if (!pages.cancel(true)) {
                     return Optional.of(pages.get()); // finished just now
                 }
-                if (!stopped.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!stopped.await(stopGrace.toMillis(), TimeUnit.MILLISECONDS)) {
                     LOG.warn(
-                            "Job {}: the reading had not stopped {} s after its deadline",
-                            uuid,
-                            STOP_GRACE.toSeconds());
+                            "Job {}: the reading had not stopped {} s after its deadline", uuid, stopGrace.toSeconds());
                 }
                 return Optional.empty();
             }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error; // out of memory, say: not to be retried as a reading that failed
             }
             throw new RecognitionFailure("Recognition failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

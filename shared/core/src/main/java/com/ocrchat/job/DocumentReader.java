@@ -3,6 +3,7 @@ package com.ocrchat.job;
 import com.ocrchat.page.Page;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The recognition engine as the job flow sees it: opens a file (deciding its type from the bytes) and
@@ -16,6 +17,14 @@ public interface DocumentReader {
 
     /** The language of recognized text as ISO 639-1, when the text says so clearly. */
     Optional<String> detectLanguage(String text);
+
+    /** The index of the page a fault names (a corrupt page, say), if it names one. */
+    static OptionalInt faultPage(com.ocrchat.error.OcrChatException fault) {
+        return fault instanceof com.ocrchat.error.UnsupportedDocument unsupported
+                        && unsupported.page().isPresent()
+                ? OptionalInt.of(unsupported.page().getAsInt() - 1)
+                : OptionalInt.empty();
+    }
 
     /** An opened file. Not thread-safe between callers; close it when done. */
     interface OpenDocument extends AutoCloseable {
@@ -51,11 +60,10 @@ public interface DocumentReader {
          * fault is charged for. Pages after it that a parallel reader happened to finish are not.
          */
         default int pagesReadBefore(com.ocrchat.error.OcrChatException fault) {
-            if (fault instanceof com.ocrchat.error.UnsupportedDocument unsupported
-                    && unsupported.page().isPresent()) {
-                int faultIndex = unsupported.page().getAsInt() - 1;
+            OptionalInt faultIndex = faultPage(fault);
+            if (faultIndex.isPresent()) {
                 return (int) finishedPages().stream()
-                        .filter(page -> page.index() < faultIndex)
+                        .filter(page -> page.index() < faultIndex.getAsInt())
                         .count();
             }
             return pagesRead();

@@ -52,7 +52,8 @@ public final class Submissions {
     private final Rules rules;
     private final Clock clock;
     private final PageResults results;
-    private final DeadlineReading inlineReading = new DeadlineReading("inline-reader");
+    /** Past the inline deadline the answer (a 202) waits at most 5 s more: API Gateway gives a request 30 s. */
+    private final DeadlineReading inlineReading = new DeadlineReading("inline-reader", Duration.ofSeconds(5));
 
     public Submissions(
             JobLifecycle lifecycle,

@@ -41,11 +41,25 @@ final class AutoLanguage {
         this.handles = handles;
     }
 
+    /**
+     * The page read cheapest first. Each reading after the first is to better one in hand, and gives way to it when the
+     * page runs out of time ({@link TesseractEngine#unlessOutOfTime}).
+     */
     OcrEngine.Recognition read(BufferedImage image, int pageIndex) {
         TesseractEngine.Pass english = handles.installed(ENGLISH) ? tesseract.pass(image, pageIndex, ENGLISH) : null;
         if (english != null && english.upright() && TesseractEngine.readsWell(english.page())) {
-            return new OcrEngine.Recognition(inItsLanguage(english.page(), image, pageIndex, ENGLISH), image);
+            return new OcrEngine.Recognition(
+                    TesseractEngine.unlessOutOfTime(
+                            () -> inItsLanguage(english.page(), image, pageIndex, ENGLISH), english.page()),
+                    image);
         }
+        return TesseractEngine.unlessOutOfTime(
+                () -> byScript(image, pageIndex, english),
+                english == null ? null : new OcrEngine.Recognition(english.page(), image));
+    }
+
+    /** A page that read poorly in English (or without English): read in the script OSD names, or the likeliest. */
+    private OcrEngine.Recognition byScript(BufferedImage image, int pageIndex, TesseractEngine.Pass english) {
         PageOrientation.Detection detection = orientation.detect(image);
         BufferedImage upright = detection.upright(image);
         String model = Optional.ofNullable(detection.script())
@@ -59,9 +73,10 @@ final class AutoLanguage {
         if (upright != image && detection.inDoubt(english != null && english.upright())) {
             // Kept only if it reads better than the page as it was, read with the same model (English letters made of
             // Han outnumber its characters).
+            Page turned = page;
             Page asItWas = english != null && model.equals(ENGLISH)
                     ? english.page()
-                    : tesseract.recognize(image, pageIndex, model);
+                    : TesseractEngine.unlessOutOfTime(() -> tesseract.recognize(image, pageIndex, model), turned);
             if (TesseractEngine.readsBetter(asItWas, page)) {
                 upright = image;
                 page = asItWas;
@@ -70,7 +85,10 @@ final class AutoLanguage {
         if (detection.script() == null && TesseractEngine.confidence(page) < POOR_READING) {
             page = mostConfident(page, upright, pageIndex);
         }
-        return new OcrEngine.Recognition(inItsLanguage(page, upright, pageIndex, model), upright);
+        Page inHand = page;
+        BufferedImage read = upright;
+        return new OcrEngine.Recognition(
+                TesseractEngine.unlessOutOfTime(() -> inItsLanguage(inHand, read, pageIndex, model), inHand), upright);
     }
 
     /** The page read again with its language's own model, when the detector names an installed one other than {@code model}. */
@@ -102,10 +120,6 @@ final class AutoLanguage {
                         .orElse(code));
     }
 
-    /**
-     * OSD could not name the script (too little text) and the Latin reading is unsure: each installed model
-     * of another script reads the page, and the most confident reading is kept.
-     */
     /** Whether anything is written on the page: a few dark points on a grid of about 40,000 over it. */
     private static boolean hasInk(BufferedImage image) {
         int step = Math.max(1, (int) Math.sqrt((double) image.getWidth() * image.getHeight() / 40_000));
@@ -124,6 +138,11 @@ final class AutoLanguage {
         return dark * 1000L > points; // more than 0.1% of the page
     }
 
+    /**
+     * OSD could not name the script (too little text) and the Latin reading is unsure: each installed model
+     * of another script reads the page, and the most confident reading is kept (the tries stop when the page runs out
+     * of time).
+     */
     private Page mostConfident(Page latin, BufferedImage image, int pageIndex) {
         Page best = latin;
         if (!hasInk(image)) {
@@ -143,7 +162,10 @@ final class AutoLanguage {
             if (++tries > MAX_SCRIPT_TRIES) {
                 break;
             }
-            Page candidate = tesseract.recognize(image, pageIndex, model);
+            Page candidate = TesseractEngine.unlessOutOfTime(() -> tesseract.recognize(image, pageIndex, model), null);
+            if (candidate == null) {
+                break;
+            }
             if (TesseractEngine.confidence(candidate) > TesseractEngine.confidence(best)) {
                 best = candidate;
             }

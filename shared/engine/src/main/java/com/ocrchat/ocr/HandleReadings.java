@@ -61,13 +61,15 @@ final class HandleReadings {
     /** One page's reading: its languages, its index, and the deadline its pass budget sets. */
     record Reading(String languages, int pageIndex, long deadline) {}
 
-    /** A reading of the page begun now, stopped by its pass budget or the page's, whichever ends first. */
+    /**
+     * A reading of the page begun now, stopped by its pass budget or the page's, whichever ends first. None is begun
+     * with less than a tenth of a pass budget left of the page's: its layout analysis, once begun, cannot be stopped.
+     */
     Reading begin(String languages, int pageIndex) {
         long now = System.nanoTime();
         Long page = pageDeadline.get();
-        if (page != null && now >= page) {
-            throw tooLong(
-                    pageIndex + 1); // nothing is begun (a layout analysis cannot be stopped) for a page out of time
+        if (page != null && page - now < passBudget.toNanos() / 10) {
+            throw tooLong(pageIndex + 1);
         }
         long deadline = now + passBudget.toNanos();
         return new Reading(languages, pageIndex, page == null ? deadline : Math.min(deadline, page));

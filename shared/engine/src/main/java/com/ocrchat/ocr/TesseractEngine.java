@@ -1,5 +1,6 @@
 package com.ocrchat.ocr;
 
+import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.language.Languages;
 import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Block;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.TessAPI;
 
@@ -71,7 +73,8 @@ public final class TesseractEngine implements OcrEngine {
      * Upright pages (nearly all) are recognized once. Only a page that reads poorly (few words, or low
      * confidence) is shown to orientation detection, and recognized again if it was turned; a turn in doubt ({@link
      * PageOrientation.Detection#inDoubt}) is kept only if the turned page reads better. All of a page's readings
-     * together have a budget ({@link HandleReadings#PASSES_PER_PAGE} passes' worth).
+     * together have a budget ({@link HandleReadings#PASSES_PER_PAGE} passes' worth): a reading that would better one
+     * in hand and runs out of it gives way to the one in hand.
      */
     @Override
     public Recognition read(BufferedImage image, int pageIndex, String languages) {
@@ -91,10 +94,30 @@ public final class TesseractEngine implements OcrEngine {
             return new Recognition(first.page(), image);
         }
         BufferedImage upright = detection.upright(image);
-        Page turned = recognize(upright, pageIndex, languages);
-        return !detection.inDoubt(first.upright()) || readsBetter(turned, first.page())
-                ? new Recognition(turned, upright)
-                : new Recognition(first.page(), image);
+        Recognition asRead = new Recognition(first.page(), image);
+        return unlessOutOfTime(
+                () -> {
+                    Page turned = recognize(upright, pageIndex, languages);
+                    return !detection.inDoubt(first.upright()) || readsBetter(turned, first.page())
+                            ? new Recognition(turned, upright)
+                            : asRead;
+                },
+                asRead);
+    }
+
+    /**
+     * A further reading of a page, to better the one in hand: the one in hand when the page runs out of time (or of
+     * another budget) for it. Without one in hand ({@code null}) the page has nothing to show, and fails.
+     */
+    static <T> T unlessOutOfTime(Supplier<T> further, T inHand) {
+        try {
+            return further.get();
+        } catch (LimitExceeded outOfTime) {
+            if (inHand == null) {
+                throw outOfTime;
+            }
+            return inHand;
+        }
     }
 
     /** Whether one reading of a page has more confidently read characters than another. */
@@ -129,8 +152,11 @@ public final class TesseractEngine implements OcrEngine {
         if (factor == 1) {
             return pass.page() != null ? pass : segmented(image, pageIndex, languages, false);
         }
-        Pass rescaled = segmented(ImageTransforms.scale(image, factor), pageIndex, languages, false);
-        return new Pass(rescaled.page().scaled(1 / factor, image.getWidth(), image.getHeight()), rescaled.upright(), 0);
+        Supplier<Pass> rescaled = () -> {
+            Pass read = segmented(ImageTransforms.scale(image, factor), pageIndex, languages, false);
+            return new Pass(read.page().scaled(1 / factor, image.getWidth(), image.getHeight()), read.upright(), 0);
+        };
+        return pass.page() == null ? rescaled.get() : unlessOutOfTime(rescaled, pass);
     }
 
     /**

@@ -59,7 +59,7 @@ class JobFlowTest {
         List<Chunk> chunks = flow.queue.drain(true);
         assertEquals(List.of(new Chunk(uuid, 0, 4), new Chunk(uuid, 5, 6)), chunks);
 
-        flow.worker.process(chunks.get(0), Duration.ofMillis(500)); // page 3 takes 2 s
+        flow.worker.process(chunks.get(0), Duration.ofSeconds(1)); // page 3 takes 2 s
 
         assertTrue(flow.objects.contains(BucketLayout.pageResult(uuid, 1)), "the pages finished are kept");
         assertTrue(!flow.objects.contains(BucketLayout.pageResult(uuid, 2)));
@@ -76,6 +76,24 @@ class JobFlowTest {
         assertEquals("one\ftwo\fSLOW\ffour\ffive\fsix\fseven", done.text());
         assertEquals(7, flow.engine.pagesRead(), "no page read twice");
         assertEquals(7, done.creditsCharged());
+    }
+
+    @Test
+    void aCorruptPageAfterARunOutOfTimeIsChargedThePagesKeptBeforeItToo() {
+        Caller caller = flow.paid(20);
+        String uuid = submit(
+                        caller,
+                        TextDocuments.of("one", "two", TextDocuments.SLOW, TextDocuments.CORRUPT, "five", "six"))
+                .job()
+                .uuid();
+        Chunk first = flow.queue.drain(true).get(0);
+        flow.worker.process(first, Duration.ofSeconds(1)); // pages 1 and 2 kept, the chunk queued again
+        flow.worker.process(flow.queue.drain(true).get(0)); // page 3 read, page 4 corrupt
+
+        JobView failed = flow.queries.view(caller, uuid);
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertEquals(3, failed.creditsCharged(), "the two pages kept before and the one read in this run");
+        assertEquals(17, flow.meter.balance(caller).remaining());
     }
 
     @Test
