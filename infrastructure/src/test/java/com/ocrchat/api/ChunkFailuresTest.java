@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
 import com.ocrchat.aws.AwsClients;
 import com.ocrchat.aws.Queues;
 import com.ocrchat.aws.SqsChunkQueue;
+import com.ocrchat.functions.ocr.OcrWorkerHandler;
 import com.ocrchat.http.ApiRequest;
 import com.ocrchat.http.SubmitForm;
 import com.ocrchat.job.Chunk;
@@ -21,6 +23,7 @@ import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.JobView;
 import com.ocrchat.job.Submissions;
 import com.ocrchat.language.Languages;
+import com.ocrchat.local.LocalLambdaContext;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
@@ -36,12 +39,15 @@ import com.ocrchat.store.PageImages;
 import com.ocrchat.testing.CountingLedger;
 import com.ocrchat.testing.InMemoryChunkQueue;
 import com.ocrchat.testing.TestDocuments;
+import com.ocrchat.testing.TestPages;
 import com.ocrchat.testing.WaitUntil;
 import com.ocrchat.wiring.Wiring;
+import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,6 +192,48 @@ class ChunkFailuresTest {
         assertEquals(JobStatus.FAILED, stuck.status());
         assertTrue(stuck.error().contains("did not finish within " + stuckAfter.toMinutes() + " minutes"));
         assertEquals(10, wiring.meter().balance(caller).remaining());
+    }
+
+    @Test
+    void aWorkerOutOfTimeKeepsThePagesItReadAndSendsTheRestBackToItsQueue() {
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 30);
+        Caller caller = Caller.of(account.account(), "x");
+        List<BufferedImage> scans = new ArrayList<>();
+        for (int page = 1; page <= 24; page++) {
+            List<String> lines = new ArrayList<>(List.of("Section " + page + " of the report."));
+            for (int line = 0; line < 18; line++) {
+                lines.add("The committee counted the invoices of the quarter " + line);
+            }
+            scans.add(TestPages.page("Page " + page, lines));
+        }
+        InMemoryChunkQueue queue = new InMemoryChunkQueue();
+        JobView job = submitWithoutWorkers(account, TestDocuments.scannedPdf(scans), queue);
+        queue.drain();
+        Chunk whole = new Chunk(job.uuid(), 0, 23); // one chunk of 24 dense pages: several seconds on two threads
+
+        // The worker function given 62 s, of which it keeps 60 back: 2 s of reading.
+        SQSBatchResponse answer = new OcrWorkerHandler(wiring)
+                .handleRequest(
+                        ApiEvents.chunks(whole),
+                        new LocalLambdaContext(java.util.UUID.randomUUID().toString(), "OcrWorkerFunction", 62));
+
+        assertEquals(List.of(), answer.getBatchItemFailures(), "not a failure: the rest is queued again");
+        assertEquals(0, wiring.jobQueries().view(caller, job.uuid()).pagesDone(), "counted when all of it is read");
+        assertTrue(
+                wiring.stores()
+                        .objects()
+                        .size(BucketLayout.pageResult(job.uuid(), 0))
+                        .isPresent(),
+                "the pages read are kept");
+        // The local event source mapping hands the chunk sent back to a worker, which reads only the rest.
+        JobView done = awaitFinished(caller, job.uuid(), Duration.ofSeconds(120));
+        assertEquals(JobStatus.DONE, done.status(), done.error());
+        assertEquals(24, done.pagesDone());
+        assertEquals(24, done.creditsCharged());
+        String[] texts = done.text().split("\f");
+        for (int page = 1; page <= 24; page++) {
+            assertTrue(texts[page - 1].contains("Section " + page + " of the report."), texts[page - 1]);
+        }
     }
 
     /** A large job filed and reserved as POST does, with its chunks kept in {@code queue} instead of SQS. */
