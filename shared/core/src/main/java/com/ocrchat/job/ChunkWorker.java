@@ -121,7 +121,7 @@ public final class ChunkWorker {
             if (e.clientCaused()) {
                 // Charged for the pages read: those of the chunks counted so far and this chunk's before the fault,
                 // kept by an earlier reading (the inline one, or a run out of time) or read in this one.
-                int pagesRead = job.pagesDone()
+                int pagesRead = jobs.find(job.uuid()).orElse(job).pagesDone() // other chunks counted meanwhile
                         + keptBefore(chunk, indexes, e)
                         + (document == null ? 0 : document.pagesReadBefore(e));
                 lifecycle.failClientCaused(job, e.getMessage(), pagesRead);

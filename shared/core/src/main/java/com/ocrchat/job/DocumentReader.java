@@ -18,12 +18,12 @@ public interface DocumentReader {
     /** The language of recognized text as ISO 639-1, when the text says so clearly. */
     Optional<String> detectLanguage(String text);
 
-    /** The index of the page a fault names (a corrupt page, say), if it names one. */
+    /**
+     * The index of the page a fault names (a corrupt page, a page over its time or size), if it names one: such faults
+     * give its number (1-based) as their {@code page} detail.
+     */
     static OptionalInt faultPage(com.ocrchat.error.OcrChatException fault) {
-        return fault instanceof com.ocrchat.error.UnsupportedDocument unsupported
-                        && unsupported.page().isPresent()
-                ? OptionalInt.of(unsupported.page().getAsInt() - 1)
-                : OptionalInt.empty();
+        return fault.details().get("page") instanceof Integer page ? OptionalInt.of(page - 1) : OptionalInt.empty();
     }
 
     /** An opened file. Not thread-safe between callers; close it when done. */
