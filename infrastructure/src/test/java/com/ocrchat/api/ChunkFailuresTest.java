@@ -190,7 +190,8 @@ class ChunkFailuresTest {
         assertTrue(failed >= 1);
         JobView stuck = wiring.jobQueries().view(caller, job.uuid());
         assertEquals(JobStatus.FAILED, stuck.status());
-        assertTrue(stuck.error().contains("did not finish within " + stuckAfter.toMinutes() + " minutes"));
+        assertTrue(
+                stuck.error().contains("made no progress for " + stuckAfter.toMinutes() + " minutes"), stuck.error());
         assertEquals(10, wiring.meter().balance(caller).remaining());
     }
 

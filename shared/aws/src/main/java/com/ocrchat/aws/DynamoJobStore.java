@@ -46,7 +46,23 @@ public final class DynamoJobStore implements JobStore {
     }
 
     @Override
-    public void markProcessing(String uuid) {
+    public void markProcessing(String uuid, Instant at) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(JobsTable.key(uuid))
+                    .updateExpression("SET progressed_at = :at")
+                    .conditionExpression("#status IN (:pending, :processing)")
+                    .expressionAttributeNames(STATUS)
+                    .expressionAttributeValues(Map.of(
+                            ":at",
+                            s(at.toString()),
+                            ":processing",
+                            s(JobStatus.PROCESSING.id()),
+                            ":pending",
+                            s(JobStatus.PENDING.id()))));
+        } catch (ConditionalCheckFailedException finished) {
+            return; // finished, failed or expired: nothing to start
+        }
         try {
             dynamo.updateItem(r -> r.tableName(table)
                     .key(JobsTable.key(uuid))
@@ -143,7 +159,11 @@ public final class DynamoJobStore implements JobStore {
 
     @Override
     public List<JobRecord> unfinishedSince(Instant before) {
-        return byStatus(List.of(JobStatus.PENDING, JobStatus.PROCESSING), "created_at < :at", before, null);
+        return byStatus(
+                List.of(JobStatus.PENDING, JobStatus.PROCESSING),
+                "created_at < :at",
+                before,
+                "attribute_not_exists(progressed_at) OR progressed_at < :at");
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class JobLifecycle {
 
     /** pending -> processing, when a worker starts on it. */
     public void start(String uuid) {
-        Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.markProcessing(uuid));
+        Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.markProcessing(uuid, now()));
     }
 
     /**
@@ -122,11 +122,14 @@ public final class JobLifecycle {
                                 .orElse(""));
     }
 
-    /** Fails every job left pending or processing for longer than {@code after}; returns how many this call failed. */
+    /**
+     * Fails every job left pending or processing with no chunk begun for longer than {@code after}; returns how many
+     * this call failed.
+     */
     public int failStuck(Duration after) {
         List<JobRecord> stuck = jobs.unfinishedSince(now().minus(after));
         return (int) stuck.stream()
-                .filter(job -> fail(job, "The job did not finish within " + after.toMinutes() + " minutes")
+                .filter(job -> fail(job, "The job made no progress for " + after.toMinutes() + " minutes")
                         .isPresent())
                 .count();
     }

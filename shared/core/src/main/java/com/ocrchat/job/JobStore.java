@@ -15,8 +15,11 @@ public interface JobStore {
 
     Optional<JobRecord> find(String uuid);
 
-    /** pending -> processing (when its first chunk starts); a no-op in any other state. */
-    void markProcessing(String uuid);
+    /**
+     * A chunk of the job began at {@code at}: pending -> processing (when its first chunk starts), and the job's last
+     * progress (which {@link #unfinishedSince} goes by); a no-op for a finished job.
+     */
+    void markProcessing(String uuid, Instant at);
 
     /**
      * Counts a finished chunk's pages into {@code pages_done}, once per chunk however often it is
@@ -36,7 +39,10 @@ public interface JobStore {
     /** What {@link #noteFailure} remembered last, if anything. */
     Optional<String> lastFailure(String uuid);
 
-    /** Jobs still pending or processing that were created before {@code before}. */
+    /**
+     * Jobs still pending or processing that were created before {@code before} and have had no chunk begin since then:
+     * a job whose chunks still come (a long one, or one SQS is about to retry) is not stuck, however old.
+     */
     List<JobRecord> unfinishedSince(Instant before);
 
     /** Jobs created after {@code createdAfter} that have ended (done or failed) and have a callback_url. */

@@ -18,6 +18,7 @@ public final class InMemoryJobStore implements JobStore {
     private final Map<String, JobRecord> jobs = new HashMap<>();
     private final Map<String, Set<String>> chunksDone = new HashMap<>();
     private final Map<String, String> lastFailures = new HashMap<>();
+    private final Map<String, Instant> progressedAt = new HashMap<>();
 
     @Override
     public synchronized void create(JobRecord job) {
@@ -32,8 +33,11 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized void markProcessing(String uuid) {
+    public synchronized void markProcessing(String uuid, Instant at) {
         JobRecord job = jobs.get(uuid);
+        if (job != null && !job.status().isFinished()) {
+            progressedAt.put(uuid, at);
+        }
         if (job != null && job.status() == JobStatus.PENDING) {
             jobs.put(uuid, with(job, JobStatus.PROCESSING, job.pagesDone()));
         }
@@ -80,7 +84,11 @@ public final class InMemoryJobStore implements JobStore {
     @Override
     public synchronized List<JobRecord> unfinishedSince(Instant before) {
         return jobs.values().stream()
-                .filter(job -> !job.status().isFinished() && job.createdAt().isBefore(before))
+                .filter(job -> !job.status().isFinished()
+                        && job.createdAt().isBefore(before)
+                        && progressedAt
+                                .getOrDefault(job.uuid(), job.createdAt())
+                                .isBefore(before))
                 .toList();
     }
 

@@ -58,7 +58,7 @@ public abstract class JobStoreContract {
     void chunksAreCountedOnceHoweverOftenTheyAreDelivered() {
         JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
-        store().markProcessing(job.uuid());
+        store().markProcessing(job.uuid(), Instant.now());
         assertEquals(5, store().countChunk(job.uuid(), "0-4", 5).pagesDone());
         assertEquals(
                 5, store().countChunk(job.uuid(), "0-4", 5).pagesDone(), "a redelivered chunk is not counted again");
@@ -144,6 +144,13 @@ public abstract class JobStoreContract {
                 .toList();
         assertTrue(stuck.contains(old.uuid()));
         assertFalse(stuck.contains(fresh.uuid()));
+        store().markProcessing(old.uuid(), now.minusSeconds(60)); // a chunk of it began a minute ago
+        assertFalse(
+                store().unfinishedSince(now.minusSeconds(3600)).stream()
+                        .map(JobRecord::uuid)
+                        .toList()
+                        .contains(old.uuid()),
+                "an old job whose chunks still come is not stuck");
         assertEquals(
                 List.of(fresh.uuid(), old.uuid()),
                 store().recent(owner, 10).stream().map(JobRecord::uuid).toList());
