@@ -64,7 +64,7 @@ public final class JobLifecycle {
         if (!Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.finish(done))) {
             return Optional.empty();
         }
-        objects.delete(BucketLayout.upload(job.uuid()));
+        deleteUpload(job.uuid());
         metrics.jobFinished(job.pageCount(), job.charge().credits());
         LOG.info("Job {} done: {} pages", job.uuid(), job.pageCount());
         announce(done);
@@ -105,11 +105,24 @@ public final class JobLifecycle {
         }
         Charge charge = job.charge();
         meter.refund(new Charge(charge.accountId(), charge.window(), charge.credits() - creditsKept));
-        objects.delete(BucketLayout.upload(job.uuid()));
+        deleteUpload(job.uuid());
         metrics.jobFailed(charge.credits() - creditsKept);
         LOG.warn("Job {} failed: {}", job.uuid(), reason);
         announce(failed);
         return Optional.of(failed);
+    }
+
+    /**
+     * The job's file, no longer needed once it has ended. Best effort: the job has ended whatever this store says, so a
+     * failure to delete is logged, not thrown (a throw would answer a done job with a 500, and a retry pay twice); the
+     * bucket's lifecycle rule deletes it after the retention period.
+     */
+    private void deleteUpload(String uuid) {
+        try {
+            objects.delete(BucketLayout.upload(uuid));
+        } catch (RuntimeException e) {
+            LOG.error("Job {} ended, but its upload could not be deleted", uuid, e);
+        }
     }
 
     /** SQS gave up on a chunk (it reached the dead-letter queue): its job fails, saying why. */

@@ -97,6 +97,57 @@ class JobFlowTest {
     }
 
     @Test
+    void aJobEndsAndIsRefundedEvenWhenItsUploadCannotBeDeleted() {
+        Caller caller = flow.paid(20);
+        String uuid = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6"))
+                .job()
+                .uuid();
+        com.ocrchat.store.ObjectStore deletesFail = new com.ocrchat.store.ObjectStore() {
+            @Override
+            public void put(String key, byte[] bytes, String contentType) {
+                flow.objects.put(key, bytes, contentType);
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) {
+                return flow.objects.get(key);
+            }
+
+            @Override
+            public Optional<byte[]> getAtMost(String key, long maxBytes) {
+                return flow.objects.getAtMost(key, maxBytes);
+            }
+
+            @Override
+            public void delete(String key) {
+                throw new IllegalStateException("S3 answered 503");
+            }
+
+            @Override
+            public Optional<Long> size(String key) {
+                return flow.objects.size(key);
+            }
+
+            @Override
+            public String presignedGet(String key, Duration lifetime, String filename, String contentType) {
+                return flow.objects.presignedGet(key, lifetime, filename, contentType);
+            }
+
+            @Override
+            public String presignedPut(String key, Duration lifetime, long contentLength) {
+                return flow.objects.presignedPut(key, lifetime, contentLength);
+            }
+        };
+        JobLifecycle lifecycle = new JobLifecycle(
+                flow.jobs, flow.meter, deletesFail, JobMetrics.NONE, JobEndListener.NONE, java.time.Clock.systemUTC());
+
+        assertTrue(lifecycle.fail(uuid, "a fault of ours").isPresent(), "no exception: the job has ended");
+
+        assertEquals(JobStatus.FAILED, flow.queries.view(caller, uuid).status());
+        assertEquals(20, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
     void aChunkThatFinishesNoPageInTheWorkersTimeIsRetriedAsOurFaultNotQueuedAgain() {
         Caller caller = flow.paid(20);
         String uuid = submit(caller, TextDocuments.of(TextDocuments.SLOW, "two", "three", "four", "five", "six"))
