@@ -133,9 +133,26 @@ public final class Submissions {
                 objects.delete(BucketLayout.upload(uuid));
                 throw e;
             }
-            filed.accept(uuid);
-            request.uploadId().ifPresent(id -> uploads.discard(caller, id));
+            try {
+                filed.accept(uuid);
+            } catch (RuntimeException e) { // the Idempotency-Key not settled: a retry files anew, so this job ends now
+                lifecycle.fail(job, "The job could not be recorded against its Idempotency-Key");
+                throw e;
+            }
+            request.uploadId().ifPresent(id -> discardUpload(caller, id));
             return queued ? handOver(job) : readInline(document, job, caller, receivedAt);
+        }
+    }
+
+    /**
+     * The upload a job was filed from, no longer needed: best effort, as the job is filed whatever the store says (the
+     * bucket's lifecycle rule removes leftovers after a day).
+     */
+    private void discardUpload(Caller caller, String uploadId) {
+        try {
+            uploads.discard(caller, uploadId);
+        } catch (RuntimeException e) {
+            LOG.error("The upload {} could not be deleted after its job was filed", uploadId, e);
         }
     }
 

@@ -97,6 +97,29 @@ class JobFlowTest {
     }
 
     @Test
+    void aJobThatCannotBeRecordedAgainstItsIdempotencyKeyEndsAtOnceRefunded() {
+        Caller caller = flow.paid(20);
+        java.util.concurrent.atomic.AtomicReference<String> filed = new java.util.concurrent.atomic.AtomicReference<>();
+        SubmitRequest request = new SubmitRequest(
+                new JobOptions.Requested(Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
+                Optional.of(new SubmittedFile("doc.txt", TextDocuments.of("1", "2", "3", "4", "5", "6"))),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+
+        assertThrows(
+                IllegalStateException.class,
+                () -> flow.submissions.submit(caller, request, uuid -> {
+                    filed.set(uuid);
+                    throw new IllegalStateException("DynamoDB answered 500");
+                }));
+
+        assertEquals(JobStatus.FAILED, flow.queries.view(caller, filed.get()).status(), "not left for the sweep");
+        assertEquals(20, flow.meter.balance(caller).remaining());
+        assertEquals(List.of(), flow.queue.drain(), "nothing queued for it");
+    }
+
+    @Test
     void aJobEndsAndIsRefundedEvenWhenItsUploadCannotBeDeleted() {
         Caller caller = flow.paid(20);
         String uuid = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6"))
