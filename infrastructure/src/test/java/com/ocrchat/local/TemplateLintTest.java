@@ -53,6 +53,26 @@ class TemplateLintTest {
         assertEquals("Retain", table.get("UpdateReplacePolicy"));
     }
 
+    /** samconfig.toml spells out the template's defaults to be changed there: a default changed in one only drifts. */
+    @Test
+    void theDeployedParametersAreTheTemplatesDefaults() throws IOException {
+        Map<String, Object> parameters =
+                SamTemplate.map(SamTemplate.read(ROOT.resolve("template.yaml")).asMap(), "Parameters");
+        String overrides = Files.readAllLines(ROOT.resolve("samconfig.toml")).stream()
+                .filter(line -> line.startsWith("parameter_overrides"))
+                .findFirst()
+                .orElseThrow();
+        String spelled = overrides.substring(overrides.indexOf('"') + 1, overrides.lastIndexOf('"'));
+        for (String pair : spelled.split(" ")) {
+            String name = pair.substring(0, pair.indexOf('='));
+            Map<String, Object> parameter = SamTemplate.map(parameters, name);
+            assertEquals(
+                    String.valueOf(parameter.get("Default")),
+                    pair.substring(pair.indexOf('=') + 1),
+                    "samconfig.toml's " + name + " against template.yaml's default");
+        }
+    }
+
     private static void assertClean(Path template) throws Exception {
         Result lint = run(List.of("cfn-lint", "--include-checks", "I", "--", template.toString()));
         assertEquals("", lint.output().strip(), "cfn-lint's findings in " + template.getFileName());

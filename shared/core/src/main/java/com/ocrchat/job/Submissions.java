@@ -136,7 +136,11 @@ public final class Submissions {
             try {
                 filed.accept(uuid);
             } catch (RuntimeException e) { // the Idempotency-Key not settled: a retry files anew, so this job ends now
-                lifecycle.fail(job, "The job could not be recorded against its Idempotency-Key");
+                try {
+                    lifecycle.fail(job, "The job could not be recorded against its Idempotency-Key");
+                } catch (RuntimeException alsoFailed) { // the store is down: the sweep ends the job later
+                    e.addSuppressed(alsoFailed);
+                }
                 throw e;
             }
             request.uploadId().ifPresent(id -> discardUpload(caller, id));
