@@ -37,6 +37,7 @@ import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
 import com.ocrchat.store.PageImages;
 import com.ocrchat.testing.CountingLedger;
+import com.ocrchat.testing.ForwardingObjectStore;
 import com.ocrchat.testing.InMemoryChunkQueue;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestPages;
@@ -50,7 +51,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -256,13 +256,12 @@ class ChunkFailuresTest {
     }
 
     /** The real store, except that one write fails the first time, as if the worker died there. */
-    private static final class FlakyStore implements ObjectStore {
-        private final ObjectStore real;
+    private static final class FlakyStore extends ForwardingObjectStore {
         private final String failingKey;
         private final AtomicBoolean failed = new AtomicBoolean();
 
         FlakyStore(ObjectStore real, String failingKey) {
-            this.real = real;
+            super(real);
             this.failingKey = failingKey;
         }
 
@@ -271,37 +270,7 @@ class ChunkFailuresTest {
             if (key.equals(failingKey) && failed.compareAndSet(false, true)) {
                 throw new IllegalStateException("the worker died while writing " + key);
             }
-            real.put(key, bytes, contentType);
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return real.get(key);
-        }
-
-        @Override
-        public void delete(String key) {
-            real.delete(key);
-        }
-
-        @Override
-        public Optional<Long> size(String key) {
-            return real.size(key);
-        }
-
-        @Override
-        public String presignedGet(String key, Duration lifetime, String filename, String contentType) {
-            return real.presignedGet(key, lifetime, filename, contentType);
-        }
-
-        @Override
-        public String presignedPut(String key, Duration lifetime, long contentLength) {
-            return real.presignedPut(key, lifetime, contentLength);
-        }
-
-        @Override
-        public Optional<byte[]> getAtMost(String key, long maxBytes) {
-            return real.getAtMost(key, maxBytes);
+            super.put(key, bytes, contentType);
         }
     }
 }

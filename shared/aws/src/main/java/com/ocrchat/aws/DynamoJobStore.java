@@ -48,9 +48,10 @@ public final class DynamoJobStore implements JobStore {
     @Override
     public void markProcessing(String uuid, Instant at) {
         try {
+            // One write: a job already processing is set processing again, which changes nothing.
             dynamo.updateItem(r -> r.tableName(table)
                     .key(JobsTable.key(uuid))
-                    .updateExpression("SET progressed_at = :at")
+                    .updateExpression("SET progressed_at = :at, #status = :processing")
                     .conditionExpression("#status IN (:pending, :processing)")
                     .expressionAttributeNames(STATUS)
                     .expressionAttributeValues(Map.of(
@@ -61,18 +62,7 @@ public final class DynamoJobStore implements JobStore {
                             ":pending",
                             s(JobStatus.PENDING.id()))));
         } catch (ConditionalCheckFailedException finished) {
-            return; // finished, failed or expired: nothing to start
-        }
-        try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(JobsTable.key(uuid))
-                    .updateExpression("SET #status = :processing")
-                    .conditionExpression("#status = :pending")
-                    .expressionAttributeNames(STATUS)
-                    .expressionAttributeValues(Map.of(
-                            ":processing", s(JobStatus.PROCESSING.id()), ":pending", s(JobStatus.PENDING.id()))));
-        } catch (ConditionalCheckFailedException alreadyStarted) {
-            // Another chunk started it first, or it has finished.
+            // Finished, failed or expired: nothing to start.
         }
     }
 

@@ -10,6 +10,7 @@ import com.ocrchat.error.PaymentRequired;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.error.UnsupportedDocument;
 import com.ocrchat.store.BucketLayout;
+import com.ocrchat.testing.ForwardingObjectStore;
 import com.ocrchat.testing.TestFlow;
 import com.ocrchat.testing.TextDocuments;
 import java.time.Duration;
@@ -125,40 +126,10 @@ class JobFlowTest {
         String uuid = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6"))
                 .job()
                 .uuid();
-        com.ocrchat.store.ObjectStore deletesFail = new com.ocrchat.store.ObjectStore() {
-            @Override
-            public void put(String key, byte[] bytes, String contentType) {
-                flow.objects.put(key, bytes, contentType);
-            }
-
-            @Override
-            public Optional<byte[]> get(String key) {
-                return flow.objects.get(key);
-            }
-
-            @Override
-            public Optional<byte[]> getAtMost(String key, long maxBytes) {
-                return flow.objects.getAtMost(key, maxBytes);
-            }
-
+        ForwardingObjectStore deletesFail = new ForwardingObjectStore(flow.objects) {
             @Override
             public void delete(String key) {
                 throw new IllegalStateException("S3 answered 503");
-            }
-
-            @Override
-            public Optional<Long> size(String key) {
-                return flow.objects.size(key);
-            }
-
-            @Override
-            public String presignedGet(String key, Duration lifetime, String filename, String contentType) {
-                return flow.objects.presignedGet(key, lifetime, filename, contentType);
-            }
-
-            @Override
-            public String presignedPut(String key, Duration lifetime, long contentLength) {
-                return flow.objects.presignedPut(key, lifetime, contentLength);
             }
         };
         JobLifecycle lifecycle = new JobLifecycle(
