@@ -26,7 +26,6 @@ import com.ocrchat.language.Languages;
 import com.ocrchat.local.LocalLambdaContext;
 import com.ocrchat.local.TestServer;
 import com.ocrchat.metering.Meter;
-import com.ocrchat.metering.Plans;
 import com.ocrchat.model.ModelSettings;
 import com.ocrchat.ocr.EngineSettings;
 import com.ocrchat.recognition.Recognizers;
@@ -36,7 +35,6 @@ import com.ocrchat.settings.Retention;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
 import com.ocrchat.store.PageImages;
-import com.ocrchat.testing.CountingLedger;
 import com.ocrchat.testing.ForwardingObjectStore;
 import com.ocrchat.testing.InMemoryChunkQueue;
 import com.ocrchat.testing.TestDocuments;
@@ -145,10 +143,8 @@ class ChunkFailuresTest {
         JobView job =
                 submitWithoutWorkers(account, TestDocuments.withCorruptPage(TestDocuments.smallPagesPdf(7), 6), queue);
         List<Chunk> chunks = queue.drain();
-        CountingLedger ledger = new CountingLedger(wiring.stores().ledger());
         JobLifecycle lifecycle = new JobLifecycle(
                 wiring.stores().jobs(),
-                new Meter(ledger, Plans.from(env), Clock.systemUTC()),
                 wiring.stores().objects(),
                 JobMetrics.NONE,
                 com.ocrchat.job.JobEndListener.NONE,
@@ -164,10 +160,9 @@ class ChunkFailuresTest {
         assertTrue(failed.error().startsWith("Page 6 of the PDF is corrupt and cannot be rendered"), failed.error());
         assertTrue(failed.error().endsWith("(charged for the 5 pages read before it)"), failed.error());
         assertEquals(5, failed.creditsCharged());
-        assertEquals(1, ledger.refunds(), "the rest refunded once, after one attempt");
-        assertEquals(15, wiring.meter().balance(caller).remaining());
+        assertEquals(15, wiring.meter().balance(caller).remaining(), "the other 2 pages refunded");
         worker.process(chunks.get(1)); // a redelivery finds the job failed and does nothing
-        assertEquals(1, ledger.refunds());
+        assertEquals(15, wiring.meter().balance(caller).remaining(), "refunded once");
     }
 
     @Test
@@ -180,7 +175,6 @@ class ChunkFailuresTest {
 
         int failed = new JobLifecycle(
                         wiring.stores().jobs(),
-                        wiring.meter(),
                         wiring.stores().objects(),
                         JobMetrics.NONE,
                         com.ocrchat.job.JobEndListener.NONE,
@@ -212,11 +206,12 @@ class ChunkFailuresTest {
         queue.drain();
         Chunk whole = new Chunk(job.uuid(), 0, 23); // one chunk of 24 dense pages: several seconds on two threads
 
-        // The worker function given 62 s, of which it keeps 60 back: 2 s of reading.
+        // The worker function given 64 s, of which it keeps 60 back: 4 s of reading (on a loaded machine, 2 s was at
+        // times too short for the first page).
         SQSBatchResponse answer = new OcrWorkerHandler(wiring)
                 .handleRequest(
                         ApiEvents.chunks(whole),
-                        new LocalLambdaContext(java.util.UUID.randomUUID().toString(), "OcrWorkerFunction", 62));
+                        new LocalLambdaContext(java.util.UUID.randomUUID().toString(), "OcrWorkerFunction", 64));
 
         assertEquals(List.of(), answer.getBatchItemFailures(), "not a failure: the rest is queued again");
         assertEquals(0, wiring.jobQueries().view(caller, job.uuid()).pagesDone(), "counted when all of it is read");

@@ -1,5 +1,9 @@
 package com.ocrchat.stores;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.aws.AwsClients;
 import com.ocrchat.aws.AwsStores;
@@ -7,10 +11,14 @@ import com.ocrchat.aws.Queues;
 import com.ocrchat.conversation.ConversationStore;
 import com.ocrchat.job.Chunk;
 import com.ocrchat.job.ChunkQueue;
+import com.ocrchat.job.JobRecord;
+import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.JobStore;
 import com.ocrchat.json.Json;
 import com.ocrchat.metering.BalanceLedger;
+import com.ocrchat.metering.Charge;
 import com.ocrchat.store.ObjectStore;
+import com.ocrchat.testing.TestJobs;
 import com.ocrchat.testing.contract.AccountStoreContract;
 import com.ocrchat.testing.contract.BalanceLedgerContract;
 import com.ocrchat.testing.contract.ChunkQueueContract;
@@ -18,10 +26,16 @@ import com.ocrchat.testing.contract.ConversationStoreContract;
 import com.ocrchat.testing.contract.JobStoreContract;
 import com.ocrchat.testing.contract.ObjectStoreContract;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -37,6 +51,45 @@ abstract class AwsStoreContracts {
         @Override
         protected JobStore store() {
             return stores().jobs();
+        }
+
+        @Override
+        protected BalanceLedger ledger() {
+            return stores().ledger();
+        }
+
+        /**
+         * The job's failure and its refund are one DynamoDB transaction: a refund DynamoDB refuses (here an account
+         * item whose balance is not a number) leaves the job unfailed, for a retry or the sweep, not failed unrefunded.
+         */
+        @Test
+        void aRefundDynamoDbRefusesLeavesTheJobUnfailed() {
+            String accountId = "broken-" + UUID.randomUUID();
+            AwsClients.dynamo(stores().settings())
+                    .putItem(r -> r.tableName(stores().settings().accountsTable())
+                            .item(Map.of(
+                                    "pk",
+                                    AttributeValue.fromS("account#" + accountId),
+                                    "credits_remaining",
+                                    AttributeValue.fromS("not a number"))));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            JobRecord job = TestJobs.unfinished(
+                    UUID.randomUUID().toString(),
+                    "account#" + accountId,
+                    JobStatus.PENDING,
+                    3,
+                    Charge.ofCredits(accountId, 3),
+                    now);
+            stores().jobs().create(job);
+
+            assertThrows(
+                    RuntimeException.class,
+                    () -> stores().jobs().fail(job.failed("a fault of ours", now), Charge.ofCredits(accountId, 3)));
+
+            assertEquals(
+                    JobStatus.PENDING,
+                    stores().jobs().find(job.uuid()).orElseThrow().status());
+            assertTrue(stores().jobs().fail(job.failed("cleaned up", now), Charge.ofCredits(accountId, 0)));
         }
     }
 

@@ -93,7 +93,7 @@ public final class Wiring {
     }
 
     public JobLifecycle lifecycle() {
-        return new JobLifecycle(stores.jobs(), meter(), stores.objects(), metrics(), webhooks(), clock);
+        return new JobLifecycle(stores.jobs(), stores.objects(), metrics(), webhooks(), clock);
     }
 
     /** The chunk queues of this wiring's settings. */

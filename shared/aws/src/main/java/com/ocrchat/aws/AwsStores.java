@@ -31,7 +31,7 @@ public final class AwsStores {
     private final Supplier<S3Client> s3;
     private final Supplier<SqsClient> sqs;
     private final Supplier<AccountStore> accounts;
-    private final Supplier<BalanceLedger> ledger;
+    private final Supplier<DynamoBalanceLedger> ledger;
     private final Supplier<JobStore> jobs;
     private final Supplier<ObjectStore> objects;
     private final Supplier<ConversationStore> conversations;
@@ -47,7 +47,7 @@ public final class AwsStores {
         this.sqs = Once.of(() -> AwsClients.sqs(settings));
         this.accounts = Once.of(() -> new DynamoAccountStore(dynamo.get(), settings.accountsTable()));
         this.ledger = Once.of(() -> new DynamoBalanceLedger(dynamo.get(), settings.accountsTable()));
-        this.jobs = Once.of(() -> new DynamoJobStore(dynamo.get(), settings.jobsTable()));
+        this.jobs = Once.of(() -> new DynamoJobStore(dynamo.get(), settings.jobsTable(), ledger.get()));
         this.objects = Once.of(() -> new S3ObjectStore(s3.get(), AwsClients.s3Presigner(settings), settings.bucket()));
         this.conversations = Once.of(() -> new DynamoConversationStore(dynamo.get(), settings.chatTable()));
         this.idempotencyKeys = Once.of(() -> new DynamoIdempotencyStore(dynamo.get(), settings.jobsTable()));

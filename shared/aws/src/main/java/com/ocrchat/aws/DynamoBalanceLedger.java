@@ -1,11 +1,13 @@
 package com.ocrchat.aws;
 
 import com.ocrchat.metering.BalanceLedger;
+import com.ocrchat.metering.Charge;
 import com.ocrchat.metering.Window;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Balances in the accounts table ({@link AccountsTable}), changed with conditional updates so that no
@@ -39,15 +41,7 @@ public final class DynamoBalanceLedger implements BalanceLedger {
 
     @Override
     public void giveBack(String accountId, long n) {
-        try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(AccountsTable.key(AccountsTable.account(accountId)))
-                    .updateExpression("SET credits_remaining = credits_remaining + :n")
-                    .conditionExpression("attribute_exists(" + AccountsTable.KEY + ")")
-                    .expressionAttributeValues(Map.of(":n", number(n))));
-        } catch (ConditionalCheckFailedException accountGone) {
-            // No such account any more: there is nobody to give the credits to.
-        }
+        give(Charge.ofCredits(accountId, n));
     }
 
     @Override
@@ -81,15 +75,41 @@ public final class DynamoBalanceLedger implements BalanceLedger {
 
     @Override
     public void uncount(Window window, long n) {
+        give(Charge.ofWindow(window, n));
+    }
+
+    /** Gives a charge back, unless nobody is left to take it: the account closed, or the window over and forgotten. */
+    private void give(Charge charge) {
+        Update update = refundWrite(charge);
         try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(AccountsTable.key(AccountsTable.window(window)))
-                    .updateExpression("ADD used :n")
-                    .conditionExpression("attribute_exists(" + AccountsTable.KEY + ")")
-                    .expressionAttributeValues(Map.of(":n", number(-n))));
-        } catch (ConditionalCheckFailedException windowAlreadyForgotten) {
-            // The window has ended and its item is gone: nothing is left to give back.
+            dynamo.updateItem(r -> r.tableName(update.tableName())
+                    .key(update.key())
+                    .updateExpression(update.updateExpression())
+                    .conditionExpression(update.conditionExpression())
+                    .expressionAttributeValues(update.expressionAttributeValues()));
+        } catch (ConditionalCheckFailedException nobodyToTakeIt) {
+            // Nothing is left to give the charge back to.
         }
+    }
+
+    /**
+     * The conditional write that gives {@code charge} back: to the account's remaining credits, or off the window's
+     * count. Its condition fails when nobody is left to take it. A job store writes it in the same transaction as the
+     * job's failure.
+     */
+    Update refundWrite(Charge charge) {
+        String item = charge.window() == null
+                ? AccountsTable.account(charge.accountId())
+                : AccountsTable.window(charge.window());
+        String change = charge.window() == null ? "SET credits_remaining = credits_remaining + :n" : "ADD used :n";
+        long n = charge.window() == null ? charge.credits() : -charge.credits();
+        return Update.builder()
+                .tableName(table)
+                .key(AccountsTable.key(item))
+                .updateExpression(change)
+                .conditionExpression("attribute_exists(" + AccountsTable.KEY + ")")
+                .expressionAttributeValues(Map.of(":n", number(n)))
+                .build();
     }
 
     @Override

@@ -6,6 +6,7 @@ import static com.ocrchat.aws.JobsTable.s;
 import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.JobStore;
+import com.ocrchat.metering.Charge;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Jobs in the jobs table ({@link JobsTable}); every move of a job's status is a conditional write. */
 public final class DynamoJobStore implements JobStore {
@@ -23,10 +27,13 @@ public final class DynamoJobStore implements JobStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoBalanceLedger ledger;
 
-    public DynamoJobStore(DynamoDbClient dynamo, String table) {
+    /** Jobs in {@code table}, whose failures are refunded to {@code ledger}'s balances in the same transaction. */
+    public DynamoJobStore(DynamoDbClient dynamo, String table, DynamoBalanceLedger ledger) {
         this.dynamo = dynamo;
         this.table = table;
+        this.ledger = ledger;
     }
 
     @Override
@@ -102,24 +109,72 @@ public final class DynamoJobStore implements JobStore {
         }
     }
 
+    /**
+     * One transaction: the job's move to failed and its refund (see {@link DynamoBalanceLedger#refundWrite}). The SDK gives
+     * the transaction a client request token that its own retries reuse, so a retry of a failure that went through
+     * reads as it, not as another writer's.
+     */
     @Override
-    public boolean fail(JobRecord failed) {
+    public boolean fail(JobRecord failed, Charge refund) {
         Map<String, AttributeValue> values = new HashMap<>(unfinished());
         values.put(":failed", s(JobStatus.FAILED.id()));
         values.put(":message", s(failed.error()));
         values.put(":at", s(failed.completedAt().toString()));
         values.put(":credits", n(failed.charge().credits()));
+        TransactWriteItem job = TransactWriteItem.builder()
+                .update(u -> u.tableName(table)
+                        .key(JobsTable.key(failed.uuid()))
+                        .updateExpression(
+                                "SET #status = :failed, #error = :message, completed_at = :at, credits_charged = :credits")
+                        .conditionExpression("#status IN (:pending, :processing)")
+                        .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
+                        .expressionAttributeValues(values))
+                .build();
+        List<TransactWriteItem> writes = refund.credits() > 0
+                ? List.of(
+                        job,
+                        TransactWriteItem.builder()
+                                .update(ledger.refundWrite(refund))
+                                .build())
+                : List.of(job);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<TransactWriteItem> these = writes;
+                dynamo.transactWriteItems(r -> r.transactItems(these));
+                return true;
+            } catch (TransactionCanceledException cancelled) {
+                List<CancellationReason> reasons = cancelled.cancellationReasons();
+                if (conditionFailed(reasons, 0)) {
+                    return false; // done or failed already: another writer won
+                }
+                if (conditionFailed(reasons, 1)) {
+                    writes = List.of(job); // nobody left to take the refund: the job still fails
+                } else if (attempt < FAIL_ATTEMPTS && conflicted(reasons)) {
+                    pause(attempt); // another write to the same items at the same moment: try again
+                } else {
+                    throw cancelled;
+                }
+            }
+        }
+    }
+
+    private static final int FAIL_ATTEMPTS = 5;
+
+    private static boolean conditionFailed(List<CancellationReason> reasons, int write) {
+        return reasons.size() > write
+                && "ConditionalCheckFailed".equals(reasons.get(write).code());
+    }
+
+    private static boolean conflicted(List<CancellationReason> reasons) {
+        return reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
+    }
+
+    private static void pause(int attempt) {
         try {
-            dynamo.updateItem(r -> r.tableName(table)
-                    .key(JobsTable.key(failed.uuid()))
-                    .updateExpression(
-                            "SET #status = :failed, #error = :message, completed_at = :at, credits_charged = :credits")
-                    .conditionExpression("#status IN (:pending, :processing)")
-                    .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
-                    .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException alreadyFinished) {
-            return false;
+            Thread.sleep(20L << attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while failing a job", e);
         }
     }
 

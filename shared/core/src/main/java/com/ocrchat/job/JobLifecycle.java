@@ -2,7 +2,6 @@ package com.ocrchat.job;
 
 import com.ocrchat.json.Json;
 import com.ocrchat.metering.Charge;
-import com.ocrchat.metering.Meter;
 import com.ocrchat.observe.Stages;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
@@ -10,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,16 +23,13 @@ public final class JobLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(JobLifecycle.class);
 
     private final JobStore jobs;
-    private final Meter meter;
     private final ObjectStore objects;
     private final JobMetrics metrics;
     private final JobEndListener ended;
     private final Clock clock;
 
-    public JobLifecycle(
-            JobStore jobs, Meter meter, ObjectStore objects, JobMetrics metrics, JobEndListener ended, Clock clock) {
+    public JobLifecycle(JobStore jobs, ObjectStore objects, JobMetrics metrics, JobEndListener ended, Clock clock) {
         this.jobs = jobs;
-        this.meter = meter;
         this.objects = objects;
         this.metrics = metrics;
         this.ended = ended;
@@ -97,14 +92,16 @@ public final class JobLifecycle {
                 kept);
     }
 
-    /** The only place credits are given back: all of them but {@code creditsKept}. */
+    /**
+     * The only place a job's credits are given back: all of them but {@code creditsKept}, in the same write that fails
+     * the job, so that no failure between the two can keep them.
+     */
     private Optional<JobRecord> fail(JobRecord job, String reason, long creditsKept) {
         JobRecord failed = job.failed(reason, now(), creditsKept);
-        if (!jobs.fail(failed)) {
+        Charge charge = job.charge();
+        if (!jobs.fail(failed, new Charge(charge.accountId(), charge.window(), charge.credits() - creditsKept))) {
             return Optional.empty();
         }
-        Charge charge = job.charge();
-        meter.refund(new Charge(charge.accountId(), charge.window(), charge.credits() - creditsKept));
         deleteUpload(job.uuid());
         metrics.jobFailed(charge.credits() - creditsKept);
         LOG.warn("Job {} failed: {}", job.uuid(), reason);
@@ -137,14 +134,20 @@ public final class JobLifecycle {
 
     /**
      * Fails every job left pending or processing with no chunk begun for longer than {@code after}; returns how many
-     * this call failed.
+     * this call failed. A job that cannot be failed now (its write refused) stays unfinished for the next sweep, and
+     * does not keep the others from theirs.
      */
     public int failStuck(Duration after) {
-        List<JobRecord> stuck = jobs.unfinishedSince(now().minus(after));
-        return (int) stuck.stream()
-                .filter(job -> fail(job, "The job made no progress for " + after.toMinutes() + " minutes")
-                        .isPresent())
-                .count();
+        String reason = "The job made no progress for " + after.toMinutes() + " minutes";
+        int failed = 0;
+        for (JobRecord job : jobs.unfinishedSince(now().minus(after))) {
+            try {
+                failed += fail(job, reason).isPresent() ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.error("Job {} is stuck, but could not be failed; the next sweep tries again", job.uuid(), e);
+            }
+        }
+        return failed;
     }
 
     /** The job has ended, whatever the listener makes of it: a failure to announce it is logged, not thrown. */

@@ -1,5 +1,6 @@
 package com.ocrchat.job;
 
+import com.ocrchat.metering.Charge;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,12 @@ public interface JobStore {
     /** Stores the job as done, only if it is still pending or processing; false when another writer won. */
     boolean finish(JobRecord done);
 
-    /** Stores the job as failed, only if it is still pending or processing; true for the one caller that did. */
-    boolean fail(JobRecord failed);
+    /**
+     * Stores the job as failed and gives {@code refund} back, as one write, only if the job is still pending or
+     * processing: true for the one caller that did. Both happen or neither, so no failed job is left unrefunded and
+     * none is refunded twice; a refund with nobody left to take it (an account closed, a window forgotten) is dropped.
+     */
+    boolean fail(JobRecord failed, Charge refund);
 
     /** Remembers why a chunk of the job failed, so that a job SQS gives up on can say why. */
     void noteFailure(String uuid, String message);

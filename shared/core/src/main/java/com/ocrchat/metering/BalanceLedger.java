@@ -25,4 +25,16 @@ public interface BalanceLedger {
     void uncount(Window window, long n);
 
     long counted(Window window);
+
+    /** Gives a charge back (or part of it): to the account's credits, or off the window's count. */
+    default void refund(Charge charge) {
+        if (charge.credits() <= 0) {
+            return;
+        }
+        if (charge.window() == null) {
+            giveBack(charge.accountId(), charge.credits());
+        } else {
+            uncount(charge.window(), charge.credits());
+        }
+    }
 }

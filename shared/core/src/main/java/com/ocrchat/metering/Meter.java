@@ -38,14 +38,7 @@ public final class Meter {
 
     /** Gives a reservation back (or part of it). */
     public void refund(Charge charge) {
-        if (charge.credits() <= 0) {
-            return;
-        }
-        if (charge.window() == null) {
-            ledger.giveBack(charge.accountId(), charge.credits());
-        } else {
-            ledger.uncount(charge.window(), charge.credits());
-        }
+        ledger.refund(charge);
     }
 
     public Balance balance(Caller caller) {

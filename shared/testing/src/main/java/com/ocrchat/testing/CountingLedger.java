@@ -4,10 +4,14 @@ import com.ocrchat.metering.BalanceLedger;
 import com.ocrchat.metering.Window;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A ledger that passes everything to another and counts the refunds (credits given back, counts taken back). */
+/**
+ * A ledger that passes everything to another and counts the refunds (credits given back, counts taken back); it can be
+ * told to refuse refunds, as a ledger that cannot be reached does.
+ */
 public final class CountingLedger implements BalanceLedger {
     private final BalanceLedger ledger;
     private final AtomicInteger refunds = new AtomicInteger();
+    private volatile boolean refusing;
 
     public CountingLedger(BalanceLedger ledger) {
         this.ledger = ledger;
@@ -17,6 +21,18 @@ public final class CountingLedger implements BalanceLedger {
         return refunds.get();
     }
 
+    /** While {@code refuse}, every refund throws and gives nothing back. */
+    public void refuseRefunds(boolean refuse) {
+        refusing = refuse;
+    }
+
+    private void refund() {
+        if (refusing) {
+            throw new IllegalStateException("The ledger answered 503");
+        }
+        refunds.incrementAndGet();
+    }
+
     @Override
     public boolean spend(String accountId, long n) {
         return ledger.spend(accountId, n);
@@ -24,7 +40,7 @@ public final class CountingLedger implements BalanceLedger {
 
     @Override
     public void giveBack(String accountId, long n) {
-        refunds.incrementAndGet();
+        refund();
         ledger.giveBack(accountId, n);
     }
 
@@ -40,7 +56,7 @@ public final class CountingLedger implements BalanceLedger {
 
     @Override
     public void uncount(Window window, long n) {
-        refunds.incrementAndGet();
+        refund();
         ledger.uncount(window, n);
     }
 

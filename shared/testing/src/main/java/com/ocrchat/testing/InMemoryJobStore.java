@@ -3,6 +3,7 @@ package com.ocrchat.testing;
 import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.JobStore;
+import com.ocrchat.metering.BalanceLedger;
 import com.ocrchat.metering.Charge;
 import java.time.Instant;
 import java.util.Comparator;
@@ -13,12 +14,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Job records in a map, every conditional move under one lock: the same contract as the jobs table. */
+/**
+ * Job records in a map, every conditional move under one lock: the same contract as the jobs table. A failed job's
+ * refund goes to {@code ledger} before the job is stored as failed, so a refund that throws leaves the job unfailed.
+ */
 public final class InMemoryJobStore implements JobStore {
+    private final BalanceLedger ledger;
     private final Map<String, JobRecord> jobs = new HashMap<>();
     private final Map<String, Set<String>> chunksDone = new HashMap<>();
     private final Map<String, String> lastFailures = new HashMap<>();
     private final Map<String, Instant> progressedAt = new HashMap<>();
+
+    public InMemoryJobStore(BalanceLedger ledger) {
+        this.ledger = ledger;
+    }
 
     @Override
     public synchronized void create(JobRecord job) {
@@ -62,11 +71,14 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
-    public synchronized boolean fail(JobRecord failed) {
+    public synchronized boolean fail(JobRecord failed, Charge refund) {
         JobRecord current = jobs.get(failed.uuid());
-        return current != null
-                && moveFromUnfinished(current.failed(
-                        failed.error(), failed.completedAt(), failed.charge().credits()));
+        if (current == null || current.status().isFinished()) {
+            return false;
+        }
+        ledger.refund(refund);
+        return moveFromUnfinished(current.failed(
+                failed.error(), failed.completedAt(), failed.charge().credits()));
     }
 
     @Override

@@ -32,10 +32,10 @@ import java.util.Set;
 
 /** The whole job flow on in-memory stores and the do-nothing engine: what the services' unit tests run against. */
 public final class TestFlow {
-    public final InMemoryJobStore jobs = new InMemoryJobStore();
     public final InMemoryObjectStore objects = new InMemoryObjectStore();
     public final InMemoryAccounts accounts = new InMemoryAccounts();
     public final CountingLedger ledger = new CountingLedger(accounts);
+    public final InMemoryJobStore jobs = new InMemoryJobStore(ledger);
     public final InMemoryChunkQueue queue = new InMemoryChunkQueue();
     public final TextDocuments engine = new TextDocuments();
     public final Plans plans = Plans.from(Env.of(Map.of()));
@@ -57,7 +57,7 @@ public final class TestFlow {
 
     public TestFlow(Clock clock) {
         meter = new Meter(ledger, plans, clock);
-        lifecycle = new JobLifecycle(jobs, meter, objects, JobMetrics.NONE, JobEndListener.NONE, clock);
+        lifecycle = new JobLifecycle(jobs, objects, JobMetrics.NONE, JobEndListener.NONE, clock);
         pages = new JobPages(engine, new Languages(Set.of("eng")));
         idempotency = new Idempotency(new InMemoryIdempotencyStore(), clock);
         uploads = new Uploads(objects, ledger, 1 << 20, 3, idempotency, clock);

@@ -133,12 +133,34 @@ class JobFlowTest {
             }
         };
         JobLifecycle lifecycle = new JobLifecycle(
-                flow.jobs, flow.meter, deletesFail, JobMetrics.NONE, JobEndListener.NONE, java.time.Clock.systemUTC());
+                flow.jobs, deletesFail, JobMetrics.NONE, JobEndListener.NONE, java.time.Clock.systemUTC());
 
         assertTrue(lifecycle.fail(uuid, "a fault of ours").isPresent(), "no exception: the job has ended");
 
         assertEquals(JobStatus.FAILED, flow.queries.view(caller, uuid).status());
         assertEquals(20, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
+    void aJobWhoseRefundCannotBeWrittenStaysUnfailedUntilTheSweepFailsAndRefundsIt() {
+        Caller caller = flow.paid(20);
+        String uuid = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6"))
+                .job()
+                .uuid();
+        flow.ledger.refuseRefunds(true);
+
+        assertThrows(IllegalStateException.class, () -> flow.lifecycle.fail(uuid, "a fault of ours"));
+
+        assertEquals(JobStatus.PENDING, flow.queries.view(caller, uuid).status(), "not failed without its refund");
+        assertEquals(14, flow.meter.balance(caller).remaining());
+        flow.ledger.refuseRefunds(false);
+        Duration stuckAfter = Duration.ofMinutes(45);
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), stuckAfter.plusMinutes(1));
+        JobLifecycle sweep = new JobLifecycle(flow.jobs, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later);
+        assertEquals(1, sweep.failStuck(stuckAfter));
+        assertEquals(JobStatus.FAILED, flow.queries.view(caller, uuid).status());
+        assertEquals(20, flow.meter.balance(caller).remaining(), "refunded with its failure");
+        assertEquals(1, flow.ledger.refunds());
     }
 
     @Test

@@ -41,11 +41,17 @@ class InMemoryStoresContractTest {
 
     @Nested
     class Jobs extends JobStoreContract {
-        private final InMemoryJobStore store = new InMemoryJobStore();
+        private final InMemoryAccounts accounts = new InMemoryAccounts();
+        private final InMemoryJobStore store = new InMemoryJobStore(accounts);
 
         @Override
         protected JobStore store() {
             return store;
+        }
+
+        @Override
+        protected BalanceLedger ledger() {
+            return accounts;
         }
     }
 

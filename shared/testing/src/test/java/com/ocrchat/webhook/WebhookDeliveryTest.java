@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** The retry schedule and the payload, on a clock the test moves: the queue's delays are taken, not waited for. */
 class WebhookDeliveryTest {
-    private final InMemoryJobStore jobs = new InMemoryJobStore();
     private final InMemoryAccounts accounts = new InMemoryAccounts();
+    private final InMemoryJobStore jobs = new InMemoryJobStore(accounts);
     private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
     private final Deque<Queued> queue = new ArrayDeque<>();
     private final List<Map<String, String>> posted = new ArrayList<>();

@@ -9,7 +9,9 @@ import com.ocrchat.job.JobRecord;
 import com.ocrchat.job.JobResult;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.JobStore;
+import com.ocrchat.metering.BalanceLedger;
 import com.ocrchat.metering.Charge;
+import com.ocrchat.metering.Window;
 import com.ocrchat.testing.TestJobs;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +31,19 @@ public abstract class JobStoreContract {
 
     protected abstract JobStore store();
 
+    /** The balances the store's failed jobs are refunded to. */
+    protected abstract BalanceLedger ledger();
+
+    /** Nothing to give back (a failure of ours before anything was reserved, or all of it kept). */
+    private static final Charge NO_REFUND = Charge.ofCredits("acct", 0);
+
+    /** A fresh anonymous day's count with {@code pages} counted on it, as a job's reservation leaves it. */
+    private Window countedWindow(long pages) {
+        Window window = Window.day(Window.Kind.ANONYMOUS_PAGES, "203.0.113." + UUID.randomUUID(), Instant.now());
+        assertTrue(ledger().count(window, pages, 100));
+        return window;
+    }
+
     /** A pending job, failed again after the test so that a shared store is left with nothing unfinished. */
     private JobRecord pending(String owner, Instant createdAt) {
         JobRecord job = TestJobs.unfinished(
@@ -40,8 +55,11 @@ public abstract class JobStoreContract {
     @AfterEach
     void finishWhatWasFiled() {
         for (JobRecord job : filed) {
-            store().fail(job.failed(
-                    "cleaned up by the contract test", Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+            store().fail(
+                            job.failed(
+                                    "cleaned up by the contract test",
+                                    Instant.now().truncatedTo(ChronoUnit.SECONDS)),
+                            NO_REFUND);
         }
     }
 
@@ -75,11 +93,13 @@ public abstract class JobStoreContract {
                 new JobResult("", "", List.of(), 0.9, "en", null, List.of()),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
         JobRecord failed = job.failed("a test failed it", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Window window = countedWindow(12);
+        Charge refund = Charge.ofWindow(window, 12);
         ExecutorService writers = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Boolean>> moves = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                moves.add(i % 2 == 0 ? () -> store().finish(done) : () -> store().fail(failed));
+                moves.add(i % 2 == 0 ? () -> store().finish(done) : () -> store().fail(failed, refund));
             }
             long winners = writers.invokeAll(moves).stream()
                     .filter(result -> {
@@ -96,7 +116,9 @@ public abstract class JobStoreContract {
         }
         JobStatus status = store().find(job.uuid()).orElseThrow().status();
         assertTrue(status.isFinished());
-        assertFalse(store().fail(failed), "a finished job stays as it finished");
+        assertEquals(status == JobStatus.FAILED ? 0 : 12, ledger().counted(window), "refunded once if it failed");
+        assertFalse(store().fail(failed, refund), "a finished job stays as it finished");
+        assertEquals(status == JobStatus.FAILED ? 0 : 12, ledger().counted(window), "and is not refunded again");
     }
 
     @Test
@@ -105,7 +127,7 @@ public abstract class JobStoreContract {
         store().create(job);
         JobRecord failed =
                 job.failed("Page 6 of the PDF is corrupt", Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        assertTrue(store().fail(failed));
+        assertTrue(store().fail(failed, NO_REFUND));
         JobRecord read = store().find(job.uuid()).orElseThrow();
         assertEquals(JobStatus.FAILED, read.status());
         assertEquals("Page 6 of the PDF is corrupt", read.error());
@@ -117,8 +139,27 @@ public abstract class JobStoreContract {
     void aJobFailedByTheClientsFileKeepsWhatItsReadPagesCost() {
         JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
-        assertTrue(store().fail(job.failed("Page 6 is corrupt", Instant.now().truncatedTo(ChronoUnit.SECONDS), 5)));
+        Window window = countedWindow(12);
+        assertTrue(store().fail(
+                        job.failed("Page 6 is corrupt", Instant.now().truncatedTo(ChronoUnit.SECONDS), 5),
+                        Charge.ofWindow(window, 7)));
         assertEquals(5, store().find(job.uuid()).orElseThrow().creditsCharged());
+        assertEquals(5, ledger().counted(window), "the 7 pages not read given back with the failure");
+    }
+
+    @Test
+    void aRefundWithNobodyToTakeItStillFailsTheJob() {
+        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        store().create(job);
+        Window forgotten = Window.day(Window.Kind.ANONYMOUS_PAGES, "203.0.113." + UUID.randomUUID(), Instant.now());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        assertTrue(store().fail(job.failed("a fault of ours", now), Charge.ofWindow(forgotten, 12)));
+        assertEquals(JobStatus.FAILED, store().find(job.uuid()).orElseThrow().status());
+        assertEquals(0, ledger().counted(forgotten), "no count is made up to take the refund");
+        JobRecord other = pending("account#" + UUID.randomUUID(), Instant.now());
+        store().create(other);
+        assertTrue(store().fail(other.failed("a fault of ours", now), Charge.ofCredits("no-such-account", 12)));
+        assertEquals(JobStatus.FAILED, store().find(other.uuid()).orElseThrow().status());
     }
 
     @Test
@@ -199,8 +240,8 @@ public abstract class JobStoreContract {
         store().create(plain);
         store().create(withCallback);
         store().create(waiting);
-        assertTrue(store().fail(plain.failed("no", now)));
-        assertTrue(store().fail(withCallback.failed("no", now)));
+        assertTrue(store().fail(plain.failed("no", now), NO_REFUND));
+        assertTrue(store().fail(withCallback.failed("no", now), NO_REFUND));
         List<String> found = store().endedWithCallbackSince(now.minusSeconds(60)).stream()
                 .map(JobRecord::uuid)
                 .toList();
