@@ -116,7 +116,17 @@ public final class DynamoJobStore implements JobStore {
      */
     @Override
     public boolean fail(JobRecord failed, Charge refund) {
+        return fail(failed, refund, Optional.empty());
+    }
+
+    @Override
+    public boolean failIdle(JobRecord failed, Charge refund, Instant idleSince) {
+        return fail(failed, refund, Optional.of(idleSince));
+    }
+
+    private boolean fail(JobRecord failed, Charge refund, Optional<Instant> idleSince) {
         Map<String, AttributeValue> values = new HashMap<>(unfinished());
+        idleSince.ifPresent(since -> values.put(":idle", s(since.toString())));
         values.put(":failed", s(JobStatus.FAILED.id()));
         values.put(":message", s(failed.error()));
         values.put(":at", s(failed.completedAt().toString()));
@@ -126,7 +136,10 @@ public final class DynamoJobStore implements JobStore {
                         .key(JobsTable.key(failed.uuid()))
                         .updateExpression(
                                 "SET #status = :failed, #error = :message, completed_at = :at, credits_charged = :credits")
-                        .conditionExpression("#status IN (:pending, :processing)")
+                        .conditionExpression("#status IN (:pending, :processing)"
+                                + (idleSince.isPresent()
+                                        ? " AND (attribute_not_exists(progressed_at) OR progressed_at < :idle)"
+                                        : ""))
                         .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
                         .expressionAttributeValues(values))
                 .build();

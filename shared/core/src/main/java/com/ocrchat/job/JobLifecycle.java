@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,9 +98,15 @@ public final class JobLifecycle {
      * the job, so that no failure between the two can keep them.
      */
     private Optional<JobRecord> fail(JobRecord job, String reason, long creditsKept) {
+        return fail(job, reason, creditsKept, jobs::fail);
+    }
+
+    /** As above, the job's failure and refund written by {@code write} (a plain failure, or the sweep's). */
+    private Optional<JobRecord> fail(
+            JobRecord job, String reason, long creditsKept, BiPredicate<JobRecord, Charge> write) {
         JobRecord failed = job.failed(reason, now(), creditsKept);
         Charge charge = job.charge();
-        if (!jobs.fail(failed, new Charge(charge.accountId(), charge.window(), charge.credits() - creditsKept))) {
+        if (!write.test(failed, new Charge(charge.accountId(), charge.window(), charge.credits() - creditsKept))) {
             return Optional.empty();
         }
         deleteUpload(job.uuid());
@@ -133,16 +140,20 @@ public final class JobLifecycle {
     }
 
     /**
-     * Fails every job left pending or processing with no chunk begun for longer than {@code after}; returns how many
-     * this call failed. A job that cannot be failed now (its write refused) stays unfinished for the next sweep, and
-     * does not keep the others from theirs.
+     * Fails every job left pending or processing with no chunk begun for longer than {@code after} (checked again as
+     * it is failed: the index it is found by lags, and a chunk may have begun since); returns how many this call
+     * failed. A job that cannot be failed now (its write refused) stays unfinished for the next sweep, and does not
+     * keep the others from theirs.
      */
     public int failStuck(Duration after) {
         String reason = "The job made no progress for " + after.toMinutes() + " minutes";
+        Instant idleSince = now().minus(after);
         int failed = 0;
-        for (JobRecord job : jobs.unfinishedSince(now().minus(after))) {
+        for (JobRecord job : jobs.unfinishedSince(idleSince)) {
             try {
-                failed += fail(job, reason).isPresent() ? 1 : 0;
+                Optional<JobRecord> ended =
+                        fail(job, reason, 0, (idle, refund) -> jobs.failIdle(idle, refund, idleSince));
+                failed += ended.isPresent() ? 1 : 0;
             } catch (RuntimeException e) {
                 LOG.error("Job {} is stuck, but could not be failed; the next sweep tries again", job.uuid(), e);
             }

@@ -38,6 +38,12 @@ public interface JobStore {
      */
     boolean fail(JobRecord failed, Charge refund);
 
+    /**
+     * As {@link #fail}, for a job the sweep found idle: only if no chunk of it has begun since {@code idleSince} either
+     * (one that began after the sweep looked is not failed under it).
+     */
+    boolean failIdle(JobRecord failed, Charge refund, Instant idleSince);
+
     /** Remembers why a chunk of the job failed, so that a job SQS gives up on can say why. */
     void noteFailure(String uuid, String message);
 

@@ -72,8 +72,16 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public synchronized boolean fail(JobRecord failed, Charge refund) {
+        return failIdle(failed, refund, Instant.MAX);
+    }
+
+    @Override
+    public synchronized boolean failIdle(JobRecord failed, Charge refund, Instant idleSince) {
         JobRecord current = jobs.get(failed.uuid());
-        if (current == null || current.status().isFinished()) {
+        Instant progressed = progressedAt.get(failed.uuid());
+        if (current == null
+                || current.status().isFinished()
+                || (progressed != null && !progressed.isBefore(idleSince))) {
             return false;
         }
         ledger.refund(refund);

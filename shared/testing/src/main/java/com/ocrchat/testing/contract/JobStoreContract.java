@@ -148,6 +148,24 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void theSweepFailsAJobOnlyIfNoChunkOfItHasBegunSinceItLooked() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JobRecord never = pending("account#" + UUID.randomUUID(), now.minusSeconds(7200));
+        JobRecord begun = pending("account#" + UUID.randomUUID(), now.minusSeconds(7200));
+        store().create(never);
+        store().create(begun);
+        store().markProcessing(begun.uuid(), now); // a chunk began after the sweep found the job idle for an hour
+
+        assertTrue(store().failIdle(never.failed("idle", now), NO_REFUND, now.minusSeconds(3600)));
+        assertFalse(store().failIdle(begun.failed("idle", now), NO_REFUND, now.minusSeconds(3600)));
+        assertEquals(
+                JobStatus.PROCESSING, store().find(begun.uuid()).orElseThrow().status());
+        assertTrue(
+                store().failIdle(begun.failed("idle", now), NO_REFUND, now.plusSeconds(60)),
+                "idle since before its chunk began");
+    }
+
+    @Test
     void aRefundWithNobodyToTakeItStillFailsTheJob() {
         JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
