@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.ocrchat.auth.AccountStore;
 import com.ocrchat.auth.Caller;
 import com.ocrchat.auth.Plan;
@@ -52,6 +53,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** Large jobs when workers crash, chunks are redelivered, chunks are poison, pages are corrupt, or jobs get stuck. */
 class ChunkFailuresTest {
@@ -133,6 +138,45 @@ class ChunkFailuresTest {
         Thread.sleep(3000); // the second dead chunk arrives too; it must not refund again
         assertEquals(0, meter.balance(caller).used());
         assertEquals(20, meter.balance(caller).remaining());
+    }
+
+    @Test
+    void aChunkThatFailsIsShownAgainWithinSecondsNotAfterTheQueuesVisibilityTimeout() {
+        AccountStore.Created account = TestServer.stores().accounts().create(Plan.PAID, 10);
+        JobView job = submitWithoutWorkers(account, TestDocuments.smallPagesPdf(6), new InMemoryChunkQueue());
+        wiring.stores().objects().delete(BucketLayout.upload(job.uuid())); // every delivery of its chunk fails
+        SqsClient sqs = AwsClients.sqs(wiring.stores().settings());
+        String name = "chunks-" + java.util.UUID.randomUUID();
+        String url = sqs.createQueue(
+                        r -> r.queueName(name).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "120")))
+                .queueUrl();
+        Wiring worker = TestServer.wiringWith(Map.of("OCRCHAT_JOBS_QUEUE_URL", url, "OCRCHAT_PRIORITY_QUEUE_URL", url));
+        new SqsChunkQueue(sqs, Queues.from(worker.env())).send(List.of(new Chunk(job.uuid(), 0, 5)), true);
+        Message received = sqs.receiveMessage(r ->
+                        r.queueUrl(url).waitTimeSeconds(5).messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                .messages()
+                .get(0);
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId(received.messageId());
+        record.setReceiptHandle(received.receiptHandle());
+        record.setBody(received.body());
+        record.setAttributes(Map.copyOf(received.attributesAsStrings()));
+        record.setEventSourceArn("arn:aws:sqs:us-east-1:000000000000:" + name);
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record));
+
+        SQSBatchResponse answer = new OcrWorkerHandler(worker)
+                .handleRequest(event, new LocalLambdaContext("1", "OcrWorkerFunction", 300));
+
+        assertEquals(1, answer.getBatchItemFailures().size());
+        // The queue would show it again after 120 s; the worker set its visibility to a sixtieth of that.
+        List<Message> again =
+                sqs.receiveMessage(r -> r.queueUrl(url).waitTimeSeconds(10)).messages();
+        assertEquals(
+                List.of(received.messageId()),
+                again.stream().map(Message::messageId).toList());
+        sqs.deleteQueue(r -> r.queueUrl(url));
+        wiring.lifecycle().fail(job.uuid(), "cleaned up by the test");
     }
 
     @Test

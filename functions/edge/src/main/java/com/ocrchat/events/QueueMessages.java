@@ -21,12 +21,28 @@ public final class QueueMessages {
     private QueueMessages() {}
 
     public static SQSBatchResponse eachChunk(SQSEvent event, Context context, Consumer<Chunk> action) {
-        return each(event, context, Chunk.class, Chunk::uuid, action);
+        return eachChunk(event, context, action, failed -> {});
+    }
+
+    /** As above, and each message that failed is handed to {@code failed} (to bring it back sooner, say). */
+    public static SQSBatchResponse eachChunk(
+            SQSEvent event, Context context, Consumer<Chunk> action, Consumer<SQSEvent.SQSMessage> failed) {
+        return each(event, context, Chunk.class, Chunk::uuid, action, failed);
     }
 
     /** Each message's JSON body as a {@code type}, logged under the job {@code jobOf} names. */
     public static <T> SQSBatchResponse each(
             SQSEvent event, Context context, Class<T> type, Function<T, String> jobOf, Consumer<T> action) {
+        return each(event, context, type, jobOf, action, failed -> {});
+    }
+
+    private static <T> SQSBatchResponse each(
+            SQSEvent event,
+            Context context,
+            Class<T> type,
+            Function<T, String> jobOf,
+            Consumer<T> action,
+            Consumer<SQSEvent.SQSMessage> failed) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         try {
             for (SQSEvent.SQSMessage message : event.getRecords()) {
@@ -36,13 +52,8 @@ public final class QueueMessages {
                     LogContext.job(jobOf.apply(body));
                     action.accept(body);
                 } catch (RuntimeException | Error e) {
-                    LOG.error(
-                            "Message {} failed (receive count {})",
-                            message.getMessageId(),
-                            message.getAttributes() == null
-                                    ? "?"
-                                    : message.getAttributes().get("ApproximateReceiveCount"),
-                            e);
+                    LOG.error("Message {} failed (receive count {})", message.getMessageId(), receiveCount(message), e);
+                    failed.accept(message);
                     failures.add(SQSBatchResponse.BatchItemFailure.builder()
                             .withItemIdentifier(message.getMessageId())
                             .build());
@@ -52,5 +63,16 @@ public final class QueueMessages {
             MDC.clear();
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    /** How many times SQS has handed the message out, this time included (1 when it does not say). */
+    public static int receiveCount(SQSEvent.SQSMessage message) {
+        String count =
+                message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 }

@@ -7,6 +7,7 @@ import com.ocrchat.aws.AwsSettings;
 import com.ocrchat.aws.AwsStores;
 import com.ocrchat.aws.EmfJobMetrics;
 import com.ocrchat.aws.Queues;
+import com.ocrchat.aws.SqsRetryBackoff;
 import com.ocrchat.concurrent.Once;
 import com.ocrchat.job.ChunkQueue;
 import com.ocrchat.job.Idempotency;
@@ -99,6 +100,11 @@ public final class Wiring {
     /** The chunk queues of this wiring's settings. */
     public ChunkQueue chunkQueue() {
         return stores.chunkQueue(Queues.from(env));
+    }
+
+    /** What brings a chunk that failed back to its queue soon. */
+    public SqsRetryBackoff chunkRetries() {
+        return stores.chunkRetries(Queues.from(env));
     }
 
     /** CloudWatch metrics (the embedded metric format, in the function's log) on Lambda; none elsewhere. */

@@ -100,6 +100,11 @@ public final class AwsStores {
         return new SqsChunkQueue(sqs.get(), queues);
     }
 
+    /** What brings a chunk that failed back to {@code queues} soon (see {@link SqsRetryBackoff}). */
+    public SqsRetryBackoff chunkRetries(Queues queues) {
+        return new SqsRetryBackoff(sqs.get(), queues);
+    }
+
     public ConversationStore conversations() {
         return conversations.get();
     }
