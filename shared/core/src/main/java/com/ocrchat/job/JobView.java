@@ -91,7 +91,7 @@ public record JobView(
                 job.options().tool(),
                 job.filename(),
                 job.pageCount(),
-                job.pagesDone(),
+                Math.min(job.pagesDone(), job.pageCount()), // a chunk counted twice around the finish shows no more
                 result != null ? result.meanConfidence() : job.meanConfidence(),
                 job.creditsCharged(),
                 job.createdAt(),

@@ -142,6 +142,20 @@ class JobFlowTest {
     }
 
     @Test
+    void pagesDoneNeverShowsMoreThanTheJobHas() {
+        Caller caller = flow.paid(20);
+        String uuid = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6", "7"))
+                .job()
+                .uuid();
+        flow.queue.drain(true).forEach(flow.worker::process);
+        flow.jobs.countChunk(uuid, "5-6 again, under another name", 2); // a redelivery counted twice
+
+        JobView done = flow.queries.view(caller, uuid);
+        assertEquals(JobStatus.DONE, done.status());
+        assertEquals(7, done.pagesDone());
+    }
+
+    @Test
     void aJobWhoseRefundCannotBeWrittenStaysUnfailedUntilTheSweepFailsAndRefundsIt() {
         Caller caller = flow.paid(20);
         String uuid = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6"))
