@@ -42,6 +42,24 @@ public final class JobLifecycle {
         Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.create(job));
     }
 
+    /**
+     * A job whose filing threw, when the write may have landed all the same (a timeout after it did, or an SDK retry
+     * refused by the uuid it had just written): filed after all, it is failed with its credits back in the failure's
+     * write, and true; not filed, false, and the caller gives the reservation back. Never both, and never neither for
+     * a filed job, which the sweep would otherwise refund a second time. A store that cannot say counts as not filed.
+     */
+    public boolean failIfFiled(JobRecord job, String reason) {
+        Optional<JobRecord> filed;
+        try {
+            filed = jobs.find(job.uuid());
+        } catch (RuntimeException e) {
+            LOG.error("Job {} may not have been filed; its reservation is given back", job.uuid(), e);
+            return false;
+        }
+        filed.ifPresent(found -> fail(found, reason));
+        return filed.isPresent();
+    }
+
     /** pending -> processing, when a worker starts on it. */
     public void start(String uuid) {
         Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.markProcessing(uuid, now()));

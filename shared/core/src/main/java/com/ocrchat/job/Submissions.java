@@ -129,8 +129,10 @@ public final class Submissions {
                 objects.put(BucketLayout.upload(uuid), file.bytes(), document.mediaType());
                 lifecycle.open(job);
             } catch (RuntimeException e) {
-                meter.refund(charge);
-                objects.delete(BucketLayout.upload(uuid));
+                if (!lifecycle.failIfFiled(job, "The job could not be filed")) {
+                    meter.refund(charge);
+                    objects.delete(BucketLayout.upload(uuid));
+                }
                 throw e;
             }
             try {

@@ -12,6 +12,7 @@ import com.ocrchat.job.JobMetrics;
 import com.ocrchat.job.JobOptions;
 import com.ocrchat.job.JobPages;
 import com.ocrchat.job.JobQueries;
+import com.ocrchat.job.JobStore;
 import com.ocrchat.job.JobView;
 import com.ocrchat.job.Submissions;
 import com.ocrchat.job.SubmitRequest;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The whole job flow on in-memory stores and the do-nothing engine: what the services' unit tests run against. */
 public final class TestFlow {
@@ -56,6 +58,12 @@ public final class TestFlow {
     }
 
     public TestFlow(Clock clock) {
+        this(clock, UnaryOperator.identity());
+    }
+
+    /** With the services seeing {@link #jobs} through {@code seenAs} (a store whose writes time out, say). */
+    public TestFlow(Clock clock, UnaryOperator<JobStore> seenAs) {
+        JobStore jobs = seenAs.apply(this.jobs);
         meter = new Meter(ledger, plans, clock);
         lifecycle = new JobLifecycle(jobs, objects, JobMetrics.NONE, JobEndListener.NONE, clock);
         pages = new JobPages(engine, new Languages(Set.of("eng")));

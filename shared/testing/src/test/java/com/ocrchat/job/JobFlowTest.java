@@ -10,6 +10,7 @@ import com.ocrchat.error.PaymentRequired;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.error.UnsupportedDocument;
 import com.ocrchat.store.BucketLayout;
+import com.ocrchat.testing.ForwardingJobStore;
 import com.ocrchat.testing.ForwardingObjectStore;
 import com.ocrchat.testing.TestFlow;
 import com.ocrchat.testing.TextDocuments;
@@ -139,6 +140,53 @@ class JobFlowTest {
 
         assertEquals(JobStatus.FAILED, flow.queries.view(caller, uuid).status());
         assertEquals(20, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
+    void aJobWhoseFilingThrowsAfterItLandedIsFailedAndRefundedOnceNotLeftForTheSweepToRefundAgain() {
+        TestFlow timingOut = new TestFlow(java.time.Clock.systemUTC(), store -> new ForwardingJobStore(store) {
+            @Override
+            public void create(JobRecord job) {
+                super.create(job);
+                throw new IllegalStateException("DynamoDB timed out"); // the write landed; the answer was lost
+            }
+        });
+        Caller caller = timingOut.paid(20);
+
+        assertThrows(
+                IllegalStateException.class,
+                () -> timingOut.submit(caller, "1", "2", "3", "4", "5", "6").uuid());
+
+        JobRecord filed = timingOut.jobs.recent(caller.owner(), 1).get(0);
+        assertEquals(JobStatus.FAILED, filed.status());
+        assertEquals(20, timingOut.meter.balance(caller).remaining());
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
+        new JobLifecycle(timingOut.jobs, timingOut.objects, JobMetrics.NONE, JobEndListener.NONE, later)
+                .failStuck(Duration.ofMinutes(45));
+        assertEquals(20, timingOut.meter.balance(caller).remaining(), "refunded once");
+    }
+
+    @Test
+    void theSweepLeavesAJobWhoseChunkBeganAfterItLooked() {
+        Caller caller = flow.paid(20);
+        String uuid = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6", "7"))
+                .job()
+                .uuid();
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
+        JobStore racing = new ForwardingJobStore(flow.jobs) {
+            @Override
+            public List<JobRecord> unfinishedSince(java.time.Instant before) {
+                List<JobRecord> idle = super.unfinishedSince(before);
+                idle.forEach(job -> markProcessing(job.uuid(), later.instant())); // a chunk begins meanwhile
+                return idle;
+            }
+        };
+
+        int failed = new JobLifecycle(racing, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later)
+                .failStuck(Duration.ofMinutes(45));
+
+        assertEquals(0, failed);
+        assertEquals(JobStatus.PROCESSING, flow.queries.view(caller, uuid).status());
     }
 
     @Test
