@@ -90,6 +90,9 @@ abstract class AwsStoreContracts {
                     JobStatus.PENDING,
                     stores().jobs().find(job.uuid()).orElseThrow().status());
             assertTrue(stores().jobs().fail(job.failed("cleaned up", now), Charge.ofCredits(accountId, 0)));
+            AwsClients.dynamo(stores().settings())
+                    .deleteItem(r -> r.tableName(stores().settings().accountsTable())
+                            .key(Map.of("pk", AttributeValue.fromS("account#" + accountId))));
         }
     }
 

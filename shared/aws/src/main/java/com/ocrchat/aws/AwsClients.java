@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -60,7 +61,11 @@ public final class AwsClients {
         var builder = DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(settings.region()))
-                .credentialsProvider(credentials(settings, settings.dynamoDbEndpoint()));
+                .credentialsProvider(credentials(settings, settings.dynamoDbEndpoint()))
+                // A plain write to an item a transaction holds at that moment (a job failing with its refund) is
+                // refused with this, untouched: the SDK retries throttling and TransactionInProgress, but not it.
+                .overrideConfiguration(config ->
+                        config.retryStrategy(retries -> retries.retryOnException(TransactionConflictException.class)));
         settings.dynamoDbEndpoint().map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }

@@ -126,6 +126,8 @@ public final class DynamoJobStore implements JobStore {
 
     private boolean fail(JobRecord failed, Charge refund, Optional<Instant> idleSince) {
         Map<String, AttributeValue> values = new HashMap<>(unfinished());
+        // Compared as text, as created_at is: every instant written is whole seconds (JobLifecycle truncates), so that
+        // ISO-8601 strings order as the instants do ("...19.5Z" would sort before "...19Z").
         idleSince.ifPresent(since -> values.put(":idle", s(since.toString())));
         values.put(":failed", s(JobStatus.FAILED.id()));
         values.put(":message", s(failed.error()));

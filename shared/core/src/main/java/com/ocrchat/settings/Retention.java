@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * How long a job and everything made from it are kept, and how long an unfinished job may go without a chunk beginning
  * before the sweep fails it: longer than the chunk queues' visibility timeout (30 minutes), after which SQS retries a
- * chunk that failed or whose worker died.
+ * chunk whose worker died or was stopped (a chunk that failed is retried within minutes).
  */
 public record Retention(Duration jobs, Duration stuckJobAfter) {
 
