@@ -223,7 +223,7 @@ class ChunkFailuresTest {
                         JobMetrics.NONE,
                         com.ocrchat.job.JobEndListener.NONE,
                         later)
-                .failStuck(stuckAfter);
+                .failStuck(stuckAfter, new InMemoryChunkQueue()); // nothing waits for a worker
 
         assertTrue(failed >= 1);
         JobView stuck = wiring.jobQueries().view(caller, job.uuid());

@@ -12,6 +12,8 @@ import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.http.ApiRequest;
 import com.ocrchat.http.ErrorResponses;
 import com.ocrchat.http.SubmitForm;
+import com.ocrchat.job.Chunk;
+import com.ocrchat.job.ChunkQueue;
 import com.ocrchat.job.JobPages;
 import com.ocrchat.job.JobStatus;
 import com.ocrchat.job.Submissions;
@@ -70,8 +72,16 @@ class MeterWindowsTest {
                         engine,
                         Languages.installedIn(
                                 EngineSettings.from(env).tessdata().orElse(null))),
-                (chunks, priority) -> {
-                    throw new AssertionError("a one-page file is recognized inline");
+                new ChunkQueue() {
+                    @Override
+                    public void send(java.util.List<Chunk> chunks, boolean priority) {
+                        throw new AssertionError("a one-page file is recognized inline");
+                    }
+
+                    @Override
+                    public boolean hasWaiting(boolean priority) {
+                        return false;
+                    }
                 });
         // A scan: born-digital pages are read from their text layer and never reach the engine.
         APIGatewayV2HTTPEvent event = ApiEvents.submit(

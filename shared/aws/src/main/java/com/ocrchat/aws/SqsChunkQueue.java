@@ -5,7 +5,9 @@ import com.ocrchat.job.ChunkQueue;
 import com.ocrchat.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
@@ -36,5 +38,17 @@ public final class SqsChunkQueue implements ChunkQueue {
                 throw new IllegalStateException("SQS refused chunks: " + response.failed());
             }
         }
+    }
+
+    /** Messages visible or delayed, not those a worker holds: a chunk being read is no backlog. */
+    @Override
+    public boolean hasWaiting(boolean priority) {
+        String url = priority ? queues.priority() : queues.jobs();
+        Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(r -> r.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes();
+        return counts.values().stream().mapToLong(Long::parseLong).sum() > 0;
     }
 }

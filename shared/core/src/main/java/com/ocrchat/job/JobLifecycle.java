@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
@@ -160,15 +162,20 @@ public final class JobLifecycle {
     /**
      * Fails every job left pending or processing with no chunk begun for longer than {@code after} (checked again as
      * it is failed: the index it is found by lags, and a chunk may have begun since); returns how many this call
-     * failed. A job that cannot be failed now (its write refused) stays unfinished for the next sweep, and does not
-     * keep the others from theirs.
+     * failed. A job is left while chunks wait on its queue (paid accounts' or the other): under a backlog longer than
+     * {@code after} its chunks may not have come up yet. A job that cannot be failed now (its write refused, or its
+     * queue not answering) stays unfinished for the next sweep, and does not keep the others from theirs.
      */
-    public int failStuck(Duration after) {
+    public int failStuck(Duration after, ChunkQueue queue) {
         String reason = "The job made no progress for " + after.toMinutes() + " minutes";
         Instant idleSince = now().minus(after);
+        Map<Boolean, Boolean> backlogs = new HashMap<>(); // each queue asked once a sweep
         int failed = 0;
         for (JobRecord job : jobs.unfinishedSince(idleSince)) {
             try {
+                if (backlogs.computeIfAbsent(job.charge().paid(), queue::hasWaiting)) {
+                    continue; // its chunks may be in the backlog, waiting their turn: not stuck
+                }
                 Optional<JobRecord> ended =
                         fail(job, reason, 0, (idle, refund) -> jobs.failIdle(idle, refund, idleSince));
                 failed += ended.isPresent() ? 1 : 0;

@@ -15,6 +15,11 @@ public final class InMemoryChunkQueue implements ChunkQueue {
         (priorityQueue ? priority : normal).addAll(chunks);
     }
 
+    @Override
+    public synchronized boolean hasWaiting(boolean priorityQueue) {
+        return !(priorityQueue ? priority : normal).isEmpty();
+    }
+
     /** Everything sent so far and not yet taken, priority first; the queue is empty afterwards. */
     public synchronized List<Chunk> drain() {
         List<Chunk> all = new ArrayList<>(priority);

@@ -162,7 +162,7 @@ class JobFlowTest {
         assertEquals(20, timingOut.meter.balance(caller).remaining());
         java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
         new JobLifecycle(timingOut.jobs, timingOut.objects, JobMetrics.NONE, JobEndListener.NONE, later)
-                .failStuck(Duration.ofMinutes(45));
+                .failStuck(Duration.ofMinutes(45), timingOut.queue);
         assertEquals(20, timingOut.meter.balance(caller).remaining(), "refunded once");
     }
 
@@ -172,6 +172,7 @@ class JobFlowTest {
         String uuid = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6", "7"))
                 .job()
                 .uuid();
+        flow.queue.drain(); // its chunks are not waiting in a backlog either
         java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
         JobStore racing = new ForwardingJobStore(flow.jobs) {
             @Override
@@ -183,10 +184,29 @@ class JobFlowTest {
         };
 
         int failed = new JobLifecycle(racing, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later)
-                .failStuck(Duration.ofMinutes(45));
+                .failStuck(Duration.ofMinutes(45), flow.queue);
 
         assertEquals(0, failed);
         assertEquals(JobStatus.PROCESSING, flow.queries.view(caller, uuid).status());
+    }
+
+    @Test
+    void aJobWhoseChunksMayWaitInABacklogIsNotStuckOneWhoseChunksAreLostIs() {
+        Caller caller = flow.paid(20);
+        String uuid = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6", "7"))
+                .job()
+                .uuid();
+        Duration stuckAfter = Duration.ofMinutes(45);
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
+        JobLifecycle sweep = new JobLifecycle(flow.jobs, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later);
+
+        assertEquals(0, sweep.failStuck(stuckAfter, flow.queue), "its chunks still wait on the priority queue");
+        assertEquals(JobStatus.PENDING, flow.queries.view(caller, uuid).status());
+
+        flow.queue.drain(); // gone, and nothing else waits
+        assertEquals(1, sweep.failStuck(stuckAfter, flow.queue));
+        assertEquals(JobStatus.FAILED, flow.queries.view(caller, uuid).status());
+        assertEquals(20, flow.meter.balance(caller).remaining());
     }
 
     @Test
@@ -216,10 +236,11 @@ class JobFlowTest {
         assertEquals(JobStatus.PENDING, flow.queries.view(caller, uuid).status(), "not failed without its refund");
         assertEquals(14, flow.meter.balance(caller).remaining());
         flow.ledger.refuseRefunds(false);
+        flow.queue.drain(); // its chunks lost
         Duration stuckAfter = Duration.ofMinutes(45);
         java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), stuckAfter.plusMinutes(1));
         JobLifecycle sweep = new JobLifecycle(flow.jobs, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later);
-        assertEquals(1, sweep.failStuck(stuckAfter));
+        assertEquals(1, sweep.failStuck(stuckAfter, flow.queue));
         assertEquals(JobStatus.FAILED, flow.queries.view(caller, uuid).status());
         assertEquals(20, flow.meter.balance(caller).remaining(), "refunded with its failure");
         assertEquals(1, flow.ledger.refunds());
@@ -363,6 +384,6 @@ class JobFlowTest {
         JobView failed = flow.queries.view(caller, pending.uuid());
         assertEquals("Pages 1-5 could not be processed: The vision model failed on page 2: HTTP 503", failed.error());
         assertEquals(20, flow.meter.balance(caller).remaining());
-        assertEquals(0, flow.lifecycle.failStuck(java.time.Duration.ZERO), "a failed job is not stuck");
+        assertEquals(0, flow.lifecycle.failStuck(java.time.Duration.ZERO, flow.queue), "a failed job is not stuck");
     }
 }

@@ -1,6 +1,8 @@
 package com.ocrchat.testing.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.job.Chunk;
 import com.ocrchat.job.ChunkQueue;
@@ -25,5 +27,15 @@ public abstract class ChunkQueueContract {
         queue().send(List.of(new Chunk("other", 0, 4)), false);
         assertEquals(new HashSet<>(chunks), new HashSet<>(received(true)), "more than SQS's ten per batch, all there");
         assertEquals(List.of(new Chunk("other", 0, 4)), received(false));
+    }
+
+    @Test
+    void aQueueHasChunksWaitingFromTheirSendingUntilAWorkerTakesThem() {
+        assertFalse(queue().hasWaiting(true));
+        queue().send(List.of(new Chunk(UUID.randomUUID().toString(), 0, 4)), true);
+        assertTrue(queue().hasWaiting(true));
+        assertFalse(queue().hasWaiting(false), "the other queue has none");
+        assertEquals(1, received(true).size());
+        assertFalse(queue().hasWaiting(true));
     }
 }
