@@ -149,7 +149,8 @@ class LargeJobsTest {
         assertTrue(job.get("text").asText().contains("Section 2 of the report."));
         assertEquals("scan.pdf", job.get("filename").asText(), "named after the user's file, not the upload id");
         JsonNode again = submitUpload(ticket);
-        assertEquals(400, again.get("http_code").asInt(), "an upload is used once: " + again);
+        assertEquals(200, again.get("http_code").asInt(), "a retry answers the same job: " + again);
+        assertEquals(job.get("uuid").asText(), again.get("uuid").asText(), "one job, charged once");
 
         JsonNode other = ticket(null, scan.length);
         run(List.of("curl", "-s", "-f", "-T", "scan.pdf", other.get("url").asText()));

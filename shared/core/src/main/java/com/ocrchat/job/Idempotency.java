@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -66,7 +68,43 @@ public final class Idempotency {
             throw new InvalidInput(
                     "The Idempotency-Key header takes 1 to 255 printable ASCII characters, such as a UUID");
         }
-        String key = "idem#" + Tokens.hash(caller.owner() + "\n" + idempotencyKey.get());
+        return once(
+                "idem#" + Tokens.hash(caller.owner() + "\n" + idempotencyKey.get()),
+                requestHash,
+                first,
+                repeat,
+                () -> new IdempotencyKeyReused("This Idempotency-Key was used for another request in the last 24 hours;"
+                        + " use a new key for a new request"),
+                "A request with this Idempotency-Key is still being accepted; retry in a moment");
+    }
+
+    /**
+     * As {@link #once} for a submission of an upload sent without a key: the upload, used once, stands for the key
+     * (no key a caller can send has its space). So a retry of it (after a timeout, say) answers the job the first
+     * filed, charged once, where it found the upload gone; two at once make one job. Another request with it is
+     * refused as the upload gone would be.
+     */
+    public <T> T onceForUpload(
+            Caller caller, String uploadId, String requestHash, FirstRequest<T> first, Function<String, T> repeat) {
+        return once(
+                "idem#"
+                        + Tokens.hash(
+                                caller.owner() + "\nupload " + uploadId.strip().toLowerCase(Locale.ROOT)),
+                requestHash,
+                first,
+                repeat,
+                () -> new InvalidInput("This upload_id was submitted already, another way: upload the file again to"
+                        + " submit it with other options"),
+                "A request with this upload_id is still being accepted; retry in a moment");
+    }
+
+    private <T> T once(
+            String key,
+            String requestHash,
+            FirstRequest<T> first,
+            Function<String, T> repeat,
+            Supplier<RuntimeException> reused,
+            String pending) {
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
         while (true) {
             Instant now = clock.instant();
@@ -75,15 +113,13 @@ public final class Idempotency {
                 return runFirst(first, key);
             }
             if (!held.get().requestHash().equals(requestHash)) {
-                throw new IdempotencyKeyReused("This Idempotency-Key was used for another request in the last 24 hours;"
-                        + " use a new key for a new request");
+                throw reused.get();
             }
             if (held.get().resultId().isPresent()) {
                 return repeat.apply(held.get().resultId().get());
             }
             if (System.nanoTime() > deadline) {
-                throw new NotReady(
-                        "A request with this Idempotency-Key is still being accepted; retry in a moment", "pending");
+                throw new NotReady(pending, "pending");
             }
             pause();
         }

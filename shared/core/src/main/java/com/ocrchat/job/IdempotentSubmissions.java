@@ -2,8 +2,12 @@ package com.ocrchat.job;
 
 import com.ocrchat.auth.Caller;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Submissions under {@link Idempotency}: a repeated key answers the job its first request filed, charged once. */
+/**
+ * Submissions under {@link Idempotency}: a repeated key answers the job its first request filed, charged once; so does
+ * an upload submitted again without a key.
+ */
 public final class IdempotentSubmissions {
     private final Submissions submissions;
     private final JobQueries queries;
@@ -27,11 +31,12 @@ public final class IdempotentSubmissions {
                 request.url(),
                 request.callbackUrl(),
                 request.file().map(SubmittedFile::bytes));
-        return idempotency.once(
-                caller,
-                idempotencyKey,
-                requestHash,
-                filed -> submissions.submit(caller, request, filed),
-                uuid -> new Submissions.Submitted(queries.view(caller, uuid), null));
+        Idempotency.FirstRequest<Submissions.Submitted> first = filed -> submissions.submit(caller, request, filed);
+        Function<String, Submissions.Submitted> repeat =
+                uuid -> new Submissions.Submitted(queries.view(caller, uuid), null);
+        if (idempotencyKey.isEmpty() && request.uploadId().isPresent()) {
+            return idempotency.onceForUpload(caller, request.uploadId().get(), requestHash, first, repeat);
+        }
+        return idempotency.once(caller, idempotencyKey, requestHash, first, repeat);
     }
 }

@@ -70,6 +70,58 @@ class IdempotentSubmissionsTest {
         assertThrows(InvalidInput.class, () -> submit(caller, "a key with spaces", TextDocuments.of("one")));
     }
 
+    @Test
+    void anUploadSubmittedTwiceWithoutAKeyIsOneJobChargedOnceEvenAtOnce() throws Exception {
+        Caller caller = flow.paid(10);
+        String upload = uploaded(caller, TextDocuments.of("one", "two"));
+        ExecutorService racers = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<String>> requests = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                requests.add(() -> submitUpload(caller, upload, "en").uuid());
+            }
+            Set<String> jobs = new HashSet<>();
+            for (Future<String> job : racers.invokeAll(requests)) {
+                jobs.add(job.get());
+            }
+            assertEquals(1, jobs.size(), "one job");
+            assertEquals(
+                    jobs.iterator().next(), submitUpload(caller, upload, "en").uuid(), "a retry later too");
+        } finally {
+            racers.shutdownNow();
+        }
+        assertEquals(2, flow.meter.balance(caller).used(), "charged once: two pages");
+        assertEquals(2, flow.engine.pagesRead(), "read once");
+        InvalidInput another = assertThrows(InvalidInput.class, () -> submitUpload(caller, upload, "de"));
+        assertEquals(
+                "This upload_id was submitted already, another way: upload the file again to submit it with other"
+                        + " options",
+                another.getMessage());
+    }
+
+    /** A file put where its ticket says, as the caller's PUT would; the upload's id. */
+    private String uploaded(Caller caller, byte[] document) {
+        Uploads.Ticket ticket = flow.uploads.create(caller, document.length, "scan.txt", Optional.empty());
+        String url = ticket.url(); // memory://put/<key>?length=<n>
+        flow.objects.put(url.substring("memory://put/".length(), url.indexOf('?')), document, "text/plain");
+        return ticket.uploadId();
+    }
+
+    private JobView submitUpload(Caller caller, String uploadId, String language) {
+        return submissions
+                .submit(
+                        caller,
+                        new SubmitRequest(
+                                new JobOptions.Requested(
+                                        Optional.empty(), Optional.of(language), Optional.empty(), Optional.empty()),
+                                Optional.empty(),
+                                Optional.of(uploadId),
+                                Optional.empty(),
+                                Optional.empty()),
+                        Optional.empty())
+                .job();
+    }
+
     private JobView submit(Caller caller, String key, byte[] document) {
         return submissions
                 .submit(
