@@ -145,6 +145,26 @@ public final class DynamoJobStore implements JobStore {
                         .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
                         .expressionAttributeValues(values))
                 .build();
+        return writeWithRefund(job, refund);
+    }
+
+    /** A failed job filed whole, with its refund, unless a record of it exists: one transaction. */
+    @Override
+    public boolean failIfAbsent(JobRecord failed, Charge refund) {
+        TransactWriteItem job = TransactWriteItem.builder()
+                .put(p -> p.tableName(table)
+                        .item(JobsTable.toItem(failed))
+                        .conditionExpression("attribute_not_exists(#uuid)")
+                        .expressionAttributeNames(Map.of("#uuid", JobsTable.KEY)))
+                .build();
+        return writeWithRefund(job, refund);
+    }
+
+    /**
+     * {@code job}'s conditional write and the refund in one transaction: false when the job's condition fails. A refund
+     * with nobody to take it is dropped; a conflict with another write of the same items is tried again.
+     */
+    private boolean writeWithRefund(TransactWriteItem job, Charge refund) {
         List<TransactWriteItem> writes = refund.credits() > 0
                 ? List.of(
                         job,
@@ -160,7 +180,7 @@ public final class DynamoJobStore implements JobStore {
             } catch (TransactionCanceledException cancelled) {
                 List<CancellationReason> reasons = cancelled.cancellationReasons();
                 if (conditionFailed(reasons, 0)) {
-                    return false; // done or failed already: another writer won
+                    return false; // the job's condition: ended already (another writer won), or filed already
                 }
                 if (conditionFailed(reasons, 1)) {
                     writes = List.of(job); // nobody left to take the refund: the job still fails

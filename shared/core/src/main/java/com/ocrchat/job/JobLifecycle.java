@@ -46,20 +46,19 @@ public final class JobLifecycle {
 
     /**
      * A job whose filing threw, when the write may have landed all the same (a timeout after it did, or an SDK retry
-     * refused by the uuid it had just written): filed after all, it is failed with its credits back in the failure's
-     * write, and true; not filed, false, and the caller gives the reservation back. Never both, and never neither for
-     * a filed job, which the sweep would otherwise refund a second time. A store that cannot say counts as not filed.
+     * refused by the uuid it had just written): true when it did, and the job goes on as filed. Else the job is filed
+     * as failed with its credits back, in one write that also keeps the filing still in flight from landing, and false.
+     * So its reservation is given back exactly once, never also by the sweep.
      */
-    public boolean failIfFiled(JobRecord job, String reason) {
-        Optional<JobRecord> filed;
-        try {
-            filed = jobs.find(job.uuid());
-        } catch (RuntimeException e) {
-            LOG.error("Job {} may not have been filed; its reservation is given back", job.uuid(), e);
-            return false;
+    public boolean filedAfterAll(JobRecord job, String reason) {
+        JobRecord failed = job.failed(reason, now());
+        if (!jobs.failIfAbsent(failed, job.charge())) {
+            return true;
         }
-        filed.ifPresent(found -> fail(found, reason));
-        return filed.isPresent();
+        deleteUpload(job.uuid());
+        metrics.jobFailed(job.charge().credits());
+        LOG.warn("Job {} failed: {}", job.uuid(), reason);
+        return false;
     }
 
     /** pending -> processing, when a worker starts on it. */
@@ -160,22 +159,32 @@ public final class JobLifecycle {
     }
 
     /**
+     * A job queued on filing and not begun may wait this long in a backlog before the sweep fails it whatever the
+     * queue holds: a job whose filing died between its record and its chunks has none anywhere.
+     */
+    static final Duration LONGEST_WAIT_IN_A_BACKLOG = Duration.ofHours(24);
+
+    /**
      * Fails every job left pending or processing with no chunk begun for longer than {@code after} (checked again as
      * it is failed: the index it is found by lags, and a chunk may have begun since); returns how many this call
-     * failed. A job is left while chunks wait on its queue (paid accounts' or the other): under a backlog longer than
-     * {@code after} its chunks may not have come up yet. A job that cannot be failed now (its write refused, or its
-     * queue not answering) stays unfinished for the next sweep, and does not keep the others from theirs.
+     * failed. A job queued on filing and not begun is left while chunks wait on its queue (paid accounts' or the
+     * other), for up to {@link #LONGEST_WAIT_IN_A_BACKLOG}: under a backlog longer than {@code after} its chunks may
+     * not have come up yet. A job that cannot be failed now (its write refused) stays unfinished for the next sweep,
+     * and does not keep the others from theirs.
      */
     public int failStuck(Duration after, ChunkQueue queue) {
         String reason = "The job made no progress for " + after.toMinutes() + " minutes";
         Instant idleSince = now().minus(after);
+        Instant waitingSince = now().minus(LONGEST_WAIT_IN_A_BACKLOG);
         Map<Boolean, Boolean> backlogs = new HashMap<>(); // each queue asked once a sweep
         int failed = 0;
         for (JobRecord job : jobs.unfinishedSince(idleSince)) {
+            boolean mayBeWaiting =
+                    job.status() == JobStatus.PENDING && job.createdAt().isAfter(waitingSince);
+            if (mayBeWaiting && backlogs.computeIfAbsent(job.charge().paid(), paid -> backlog(queue, paid))) {
+                continue; // its chunks may be in the backlog, waiting their turn: not stuck
+            }
             try {
-                if (backlogs.computeIfAbsent(job.charge().paid(), queue::hasWaiting)) {
-                    continue; // its chunks may be in the backlog, waiting their turn: not stuck
-                }
                 Optional<JobRecord> ended =
                         fail(job, reason, 0, (idle, refund) -> jobs.failIdle(idle, refund, idleSince));
                 failed += ended.isPresent() ? 1 : 0;
@@ -184,6 +193,16 @@ public final class JobLifecycle {
             }
         }
         return failed;
+    }
+
+    /** Whether chunks wait on the queue; a queue that cannot say is taken to have none, as before there was a backlog. */
+    private static boolean backlog(ChunkQueue queue, boolean priority) {
+        try {
+            return queue.hasWaiting(priority);
+        } catch (RuntimeException e) {
+            LOG.error("The {} chunk queue could not say what waits on it", priority ? "priority" : "jobs", e);
+            return false;
+        }
     }
 
     /** The job has ended, whatever the listener makes of it: a failure to announce it is logged, not thrown. */

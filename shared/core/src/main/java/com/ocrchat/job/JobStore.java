@@ -44,6 +44,13 @@ public interface JobStore {
      */
     boolean failIdle(JobRecord failed, Charge refund, Instant idleSince);
 
+    /**
+     * Files the job as failed and gives {@code refund} back, as one write, only if no record of it exists: true when it
+     * did; false when the job exists (a filing reported failed had landed after all). Either way a filing still in
+     * flight can no longer land beside it.
+     */
+    boolean failIfAbsent(JobRecord failed, Charge refund);
+
     /** Remembers why a chunk of the job failed, so that a job SQS gives up on can say why. */
     void noteFailure(String uuid, String message);
 

@@ -129,11 +129,18 @@ public final class Submissions {
                 objects.put(BucketLayout.upload(uuid), file.bytes(), document.mediaType());
                 lifecycle.open(job);
             } catch (RuntimeException e) {
-                if (!lifecycle.failIfFiled(job, "The job could not be filed")) {
-                    meter.refund(charge);
-                    objects.delete(BucketLayout.upload(uuid));
+                try {
+                    if (!lifecycle.filedAfterAll(job, "The job could not be filed")) {
+                        throw e;
+                    }
+                } catch (RuntimeException settling) {
+                    if (settling != e) {
+                        // The store is down: a job filed after all is left to the sweep; one never filed keeps its
+                        // reservation, as nothing records it.
+                        e.addSuppressed(settling);
+                    }
+                    throw e;
                 }
-                throw e;
             }
             try {
                 filed.accept(uuid);

@@ -36,11 +36,6 @@ public final class Meter {
         return Charge.ofWindow(window, credits);
     }
 
-    /** Gives a reservation back (or part of it). */
-    public void refund(Charge charge) {
-        ledger.refund(charge);
-    }
-
     public Balance balance(Caller caller) {
         if (caller.plan() == Plan.PAID) {
             BalanceLedger.Credits credits = ledger.credits(caller.accountId());

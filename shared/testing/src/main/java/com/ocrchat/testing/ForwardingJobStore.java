@@ -51,6 +51,11 @@ public class ForwardingJobStore implements JobStore {
     }
 
     @Override
+    public boolean failIfAbsent(JobRecord failed, Charge refund) {
+        return real.failIfAbsent(failed, refund);
+    }
+
+    @Override
     public void noteFailure(String uuid, String message) {
         real.noteFailure(uuid, message);
     }

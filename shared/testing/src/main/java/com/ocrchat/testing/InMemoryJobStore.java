@@ -76,6 +76,16 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public synchronized boolean failIfAbsent(JobRecord failed, Charge refund) {
+        if (jobs.containsKey(failed.uuid())) {
+            return false;
+        }
+        ledger.refund(refund);
+        jobs.put(failed.uuid(), failed);
+        return true;
+    }
+
+    @Override
     public synchronized boolean failIdle(JobRecord failed, Charge refund, Instant idleSince) {
         JobRecord current = jobs.get(failed.uuid());
         Instant progressed = progressedAt.get(failed.uuid());

@@ -15,6 +15,7 @@ import com.ocrchat.testing.ForwardingObjectStore;
 import com.ocrchat.testing.TestFlow;
 import com.ocrchat.testing.TextDocuments;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -143,7 +144,7 @@ class JobFlowTest {
     }
 
     @Test
-    void aJobWhoseFilingThrowsAfterItLandedIsFailedAndRefundedOnceNotLeftForTheSweepToRefundAgain() {
+    void aJobWhoseFilingThrowsAfterItLandedGoesOnAsFiledChargedOnce() {
         TestFlow timingOut = new TestFlow(java.time.Clock.systemUTC(), store -> new ForwardingJobStore(store) {
             @Override
             public void create(JobRecord job) {
@@ -153,17 +154,39 @@ class JobFlowTest {
         });
         Caller caller = timingOut.paid(20);
 
-        assertThrows(
-                IllegalStateException.class,
-                () -> timingOut.submit(caller, "1", "2", "3", "4", "5", "6").uuid());
+        JobView job = timingOut.submit(caller, "1", "2", "3", "4", "5", "6");
 
-        JobRecord filed = timingOut.jobs.recent(caller.owner(), 1).get(0);
-        assertEquals(JobStatus.FAILED, filed.status());
-        assertEquals(20, timingOut.meter.balance(caller).remaining());
+        assertEquals(JobStatus.PENDING, job.status(), "filed after all, and queued");
+        assertEquals(14, timingOut.meter.balance(caller).remaining());
+        timingOut.queue.drain().forEach(timingOut.worker::process);
+        assertEquals(JobStatus.DONE, timingOut.queries.view(caller, job.uuid()).status());
+        assertEquals(14, timingOut.meter.balance(caller).remaining(), "charged once");
+    }
+
+    @Test
+    void aJobWhoseFilingFailsIsFiledFailedWithItsRefundSoThatALateFilingCannotLandAndTheSweepNotRefundAgain() {
+        List<JobRecord> lost = new ArrayList<>();
+        TestFlow refusing = new TestFlow(java.time.Clock.systemUTC(), store -> new ForwardingJobStore(store) {
+            @Override
+            public void create(JobRecord job) {
+                lost.add(job); // still in flight: it may land later
+                throw new IllegalStateException("DynamoDB answered 500");
+            }
+        });
+        Caller caller = refusing.paid(20);
+
+        assertThrows(IllegalStateException.class, () -> refusing.submit(caller, "1", "2", "3", "4", "5", "6"));
+
+        JobRecord failed = refusing.jobs.find(lost.get(0).uuid()).orElseThrow();
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertEquals("The job could not be filed", failed.error());
+        assertEquals(20, refusing.meter.balance(caller).remaining(), "refunded");
+        assertThrows(IllegalStateException.class, () -> refusing.jobs.create(lost.get(0)), "the late filing");
         java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
-        new JobLifecycle(timingOut.jobs, timingOut.objects, JobMetrics.NONE, JobEndListener.NONE, later)
-                .failStuck(Duration.ofMinutes(45), timingOut.queue);
-        assertEquals(20, timingOut.meter.balance(caller).remaining(), "refunded once");
+        new JobLifecycle(refusing.jobs, refusing.objects, JobMetrics.NONE, JobEndListener.NONE, later)
+                .failStuck(Duration.ofMinutes(45), refusing.queue);
+        assertEquals(20, refusing.meter.balance(caller).remaining(), "refunded once");
+        assertTrue(!refusing.objects.contains(BucketLayout.upload(failed.uuid())), "its file deleted");
     }
 
     @Test
@@ -207,6 +230,40 @@ class JobFlowTest {
         assertEquals(1, sweep.failStuck(stuckAfter, flow.queue));
         assertEquals(JobStatus.FAILED, flow.queries.view(caller, uuid).status());
         assertEquals(20, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
+    void noBacklogKeepsAJobPastADayNorAJobThatWasNotQueuedOnFiling() {
+        Caller caller = flow.paid(20);
+        String queued = submit(caller, TextDocuments.of("1", "2", "3", "4", "5", "6", "7"))
+                .job()
+                .uuid();
+        JobRecord inline = com.ocrchat.testing.TestJobs.unfinished(
+                java.util.UUID.randomUUID().toString(),
+                caller.owner(),
+                JobStatus.PROCESSING, // read inline, whose function died before handing it over
+                1,
+                com.ocrchat.metering.Charge.ofCredits(caller.accountId(), 0),
+                java.time.Instant.now());
+        flow.jobs.create(inline);
+        assertTrue(flow.queue.hasWaiting(true), "the queued job's chunks wait");
+        Duration stuckAfter = Duration.ofMinutes(45);
+
+        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
+        assertEquals(
+                1,
+                new JobLifecycle(flow.jobs, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later)
+                        .failStuck(stuckAfter, flow.queue));
+        assertEquals(
+                JobStatus.FAILED, flow.jobs.find(inline.uuid()).orElseThrow().status());
+        assertEquals(JobStatus.PENDING, flow.queries.view(caller, queued).status());
+
+        java.time.Clock nextDay = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(25));
+        assertEquals(
+                1,
+                new JobLifecycle(flow.jobs, flow.objects, JobMetrics.NONE, JobEndListener.NONE, nextDay)
+                        .failStuck(stuckAfter, flow.queue));
+        assertEquals(JobStatus.FAILED, flow.queries.view(caller, queued).status(), "a day in a backlog at most");
     }
 
     @Test

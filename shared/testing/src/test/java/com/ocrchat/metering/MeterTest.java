@@ -29,7 +29,7 @@ class MeterTest extends MeterContract {
         assertEquals(new Balance(Plan.PAID, 7, 10, null), meter.balance(paid));
         PaymentRequired refused = assertThrows(PaymentRequired.class, () -> meter.reserve(paid, 4));
         assertNull(refused.resetsAt(), "bought credits do not renew");
-        meter.refund(Charge.of(charge.source(), charge.credits()));
+        accounts.refund(Charge.of(charge.source(), charge.credits()));
         assertEquals(10, meter.balance(paid).remaining());
     }
 }

@@ -166,6 +166,26 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void aJobIsFiledFailedWithItsRefundOnlyIfNoRecordOfItExists() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        JobRecord filed = pending("account#" + UUID.randomUUID(), now);
+        store().create(filed);
+        Window window = countedWindow(12);
+
+        assertFalse(store().failIfAbsent(filed.failed("could not be filed", now), Charge.ofWindow(window, 12)));
+        assertEquals(JobStatus.PENDING, store().find(filed.uuid()).orElseThrow().status());
+        assertEquals(12, ledger().counted(window), "nothing given back for a job that exists");
+
+        JobRecord lost = pending("account#" + UUID.randomUUID(), now);
+        assertTrue(store().failIfAbsent(lost.failed("could not be filed", now), Charge.ofWindow(window, 12)));
+        assertEquals(JobStatus.FAILED, store().find(lost.uuid()).orElseThrow().status());
+        assertEquals(0, ledger().counted(window));
+        assertThrows(RuntimeException.class, () -> store().create(lost), "a filing landing late is refused");
+        assertFalse(store().failIfAbsent(lost.failed("could not be filed", now), Charge.ofWindow(window, 12)));
+        assertEquals(0, ledger().counted(window), "refunded once");
+    }
+
+    @Test
     void aRefundWithNobodyToTakeItStillFailsTheJob() {
         JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
         store().create(job);

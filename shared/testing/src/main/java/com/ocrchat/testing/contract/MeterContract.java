@@ -73,7 +73,7 @@ public abstract class MeterContract {
         Charge charge = meter.reserve(free, 4);
         assertEquals(4, meter.balance(free).used());
         assertEquals(Instant.parse("2026-03-01T00:00:00Z"), meter.balance(free).resetsAt());
-        meter.refund(charge);
+        ledger().refund(charge); // as a failed job's write gives it back
         assertEquals(0, meter.balance(free).used());
     }
 }
