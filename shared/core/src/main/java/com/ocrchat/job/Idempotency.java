@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -79,17 +78,15 @@ public final class Idempotency {
     }
 
     /**
-     * As {@link #once} for a submission of an upload sent without a key: the upload, used once, stands for the key
-     * (no key a caller can send has its space). So a retry of it (after a timeout, say) answers the job the first
-     * filed, charged once, where it found the upload gone; two at once make one job. Another request with it is
-     * refused as the upload gone would be.
+     * As {@link #once} for a submission of an upload: the upload, used once, is a key of its own (no key a caller can
+     * send has its space). So a retry of it (after a timeout, say) answers the job the first filed, charged once, where
+     * it found the upload gone; two at once make one job. Another request with it is refused as the upload gone would
+     * be.
      */
     public <T> T onceForUpload(
             Caller caller, String uploadId, String requestHash, FirstRequest<T> first, Function<String, T> repeat) {
         return once(
-                "idem#"
-                        + Tokens.hash(
-                                caller.owner() + "\nupload " + uploadId.strip().toLowerCase(Locale.ROOT)),
+                "idem#" + Tokens.hash(caller.owner() + "\nupload " + Uploads.normalId(uploadId)),
                 requestHash,
                 first,
                 repeat,

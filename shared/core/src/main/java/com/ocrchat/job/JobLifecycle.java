@@ -51,7 +51,8 @@ public final class JobLifecycle {
      * So its reservation is given back exactly once, never also by the sweep.
      */
     public boolean filedAfterAll(JobRecord job, String reason) {
-        JobRecord failed = job.failed(reason, now());
+        // No webhook: the request answers with an error, and its caller never learns the job's id.
+        JobRecord failed = job.failed(reason, now()).withoutCallback();
         if (!jobs.failIfAbsent(failed, job.charge())) {
             return true;
         }

@@ -93,6 +93,27 @@ public record JobRecord(
     }
 
     /** The record as failed with nothing charged; only the lifecycle stores it, through the store's conditional move. */
+    /** The record with no webhook to call: for a job whose caller never learned its id. */
+    public JobRecord withoutCallback() {
+        return new JobRecord(
+                uuid,
+                owner,
+                status,
+                options,
+                filename,
+                pageCount,
+                pagesDone,
+                charge,
+                createdAt,
+                completedAt,
+                expiresAt,
+                detectedLanguage,
+                meanConfidence,
+                warnings,
+                error,
+                null);
+    }
+
     public JobRecord failed(String message, Instant at) {
         return failed(message, at, 0);
     }

@@ -117,7 +117,7 @@ public final class Uploads {
      * none (or not the caller's). One over the bound is refused and deleted.
      */
     public SubmittedFile take(Caller caller, String uploadId) {
-        String id = uploadId.strip().toLowerCase(Locale.ROOT);
+        String id = normalId(uploadId);
         InvalidInput unknown = new InvalidInput("Unknown upload_id, or nothing has been uploaded to it yet");
         if (!ID.matcher(id).matches()) {
             throw unknown;
@@ -134,9 +134,14 @@ public final class Uploads {
         return new SubmittedFile(name, bytes);
     }
 
+    /** An upload id as the caller may write it (spaces around it, capitals) as it is kept. */
+    public static String normalId(String uploadId) {
+        return uploadId.strip().toLowerCase(Locale.ROOT);
+    }
+
     /** Deletes the upload: used by a job, or refused. */
     public void discard(Caller caller, String uploadId) {
-        String id = uploadId.strip().toLowerCase(Locale.ROOT);
+        String id = normalId(uploadId);
         if (ID.matcher(id).matches()) {
             objects.delete(key(caller, id));
             objects.delete(nameKey(caller, id));

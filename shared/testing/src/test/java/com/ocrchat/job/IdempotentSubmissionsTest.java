@@ -99,6 +99,36 @@ class IdempotentSubmissionsTest {
                 another.getMessage());
     }
 
+    @Test
+    void anUploadSubmittedUnderFreshKeysEachTimeIsStillOneJob() throws Exception {
+        Caller caller = flow.paid(10);
+        String upload = uploaded(caller, TextDocuments.of("one", "two"));
+        ExecutorService racers = Executors.newFixedThreadPool(4);
+        Set<String> jobs = new HashSet<>();
+        try {
+            List<Callable<String>> requests = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String key = "fresh-" + i; // as a client that makes a new key for every call
+                requests.add(() ->
+                        submitUpload(caller, upload, "en", Optional.of(key)).uuid());
+            }
+            for (Future<String> job : racers.invokeAll(requests)) {
+                jobs.add(job.get());
+            }
+        } finally {
+            racers.shutdownNow();
+        }
+        assertEquals(1, jobs.size(), "one job");
+        String job = jobs.iterator().next();
+        assertEquals(
+                job,
+                submitUpload(caller, " " + upload.toUpperCase() + " ", "en").uuid(),
+                "written another way");
+        assertEquals(
+                job, submitUpload(caller, upload, "en", Optional.of("fresh-2")).uuid(), "its key settled too");
+        assertEquals(2, flow.meter.balance(caller).used(), "charged once");
+    }
+
     /** A file put where its ticket says, as the caller's PUT would; the upload's id. */
     private String uploaded(Caller caller, byte[] document) {
         Uploads.Ticket ticket = flow.uploads.create(caller, document.length, "scan.txt", Optional.empty());
@@ -108,6 +138,10 @@ class IdempotentSubmissionsTest {
     }
 
     private JobView submitUpload(Caller caller, String uploadId, String language) {
+        return submitUpload(caller, uploadId, language, Optional.empty());
+    }
+
+    private JobView submitUpload(Caller caller, String uploadId, String language, Optional<String> key) {
         return submissions
                 .submit(
                         caller,
@@ -118,7 +152,7 @@ class IdempotentSubmissionsTest {
                                 Optional.of(uploadId),
                                 Optional.empty(),
                                 Optional.empty()),
-                        Optional.empty())
+                        key)
                 .job();
     }
 

@@ -175,11 +175,24 @@ class JobFlowTest {
         });
         Caller caller = refusing.paid(20);
 
-        assertThrows(IllegalStateException.class, () -> refusing.submit(caller, "1", "2", "3", "4", "5", "6"));
+        assertThrows(
+                IllegalStateException.class,
+                () -> refusing.submissions.submit(
+                        caller,
+                        new SubmitRequest(
+                                new JobOptions.Requested(
+                                        Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
+                                Optional.of(
+                                        new SubmittedFile("doc.txt", TextDocuments.of("1", "2", "3", "4", "5", "6"))),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.of("https://example.com/hook"))));
 
         JobRecord failed = refusing.jobs.find(lost.get(0).uuid()).orElseThrow();
         assertEquals(JobStatus.FAILED, failed.status());
         assertEquals("The job could not be filed", failed.error());
+        assertEquals("https://example.com/hook", lost.get(0).callbackUrl());
+        assertEquals(null, failed.callbackUrl(), "no webhook for a job whose id its caller never got");
         assertEquals(20, refusing.meter.balance(caller).remaining(), "refunded");
         assertThrows(IllegalStateException.class, () -> refusing.jobs.create(lost.get(0)), "the late filing");
         java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
