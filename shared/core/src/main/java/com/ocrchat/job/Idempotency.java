@@ -131,7 +131,11 @@ public final class Idempotency {
             });
         } catch (RuntimeException refused) {
             if (made.get() == null) {
-                keys.release(key);
+                try {
+                    keys.release(key);
+                } catch (RuntimeException notReleased) { // the claim lapses after its lease; the refusal is the answer
+                    refused.addSuppressed(notReleased);
+                }
             }
             throw refused;
         }

@@ -87,7 +87,7 @@ public final class Submissions {
             return accept(caller, request, filed);
         } catch (OcrChatException e) {
             if (e.clientCaused()) {
-                request.uploadId().ifPresent(id -> uploads.discard(caller, id)); // a refused upload is not kept
+                request.uploadId().ifPresent(id -> discardUpload(caller, id)); // a refused upload is not kept
             }
             throw e;
         }
@@ -158,14 +158,14 @@ public final class Submissions {
     }
 
     /**
-     * The upload a job was filed from, no longer needed: best effort, as the job is filed whatever the store says (the
-     * bucket's lifecycle rule removes leftovers after a day).
+     * The upload a job was filed from, or that was refused, no longer needed: best effort, as the answer stands whatever
+     * the store says (a failed delete made a 400 a 500; the bucket's lifecycle rule removes leftovers after a day).
      */
     private void discardUpload(Caller caller, String uploadId) {
         try {
             uploads.discard(caller, uploadId);
         } catch (RuntimeException e) {
-            LOG.error("The upload {} could not be deleted after its job was filed", uploadId, e);
+            LOG.error("The upload {} could not be deleted", uploadId, e);
         }
     }
 

@@ -24,6 +24,7 @@ import com.ocrchat.metering.Meter;
 import com.ocrchat.metering.Plans;
 import com.ocrchat.settings.Env;
 import com.ocrchat.settings.JobFlow;
+import com.ocrchat.store.ObjectStore;
 import com.ocrchat.tools.ToolCatalog;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,12 +59,18 @@ public final class TestFlow {
     }
 
     public TestFlow(Clock clock) {
-        this(clock, UnaryOperator.identity());
+        this(clock, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
     /** With the services seeing {@link #jobs} through {@code seenAs} (a store whose writes time out, say). */
     public TestFlow(Clock clock, UnaryOperator<JobStore> seenAs) {
-        JobStore jobs = seenAs.apply(this.jobs);
+        this(clock, seenAs, UnaryOperator.identity());
+    }
+
+    /** With the services seeing {@link #jobs} and {@link #objects} through these (a store that fails a call). */
+    public TestFlow(Clock clock, UnaryOperator<JobStore> jobsSeenAs, UnaryOperator<ObjectStore> objectsSeenAs) {
+        JobStore jobs = jobsSeenAs.apply(this.jobs);
+        ObjectStore objects = objectsSeenAs.apply(this.objects);
         meter = new Meter(ledger, plans, clock);
         lifecycle = new JobLifecycle(jobs, objects, JobMetrics.NONE, JobEndListener.NONE, clock);
         pages = new JobPages(engine, new Languages(Set.of("eng")));

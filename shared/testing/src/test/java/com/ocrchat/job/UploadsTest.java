@@ -10,10 +10,13 @@ import com.ocrchat.error.InvalidInput;
 import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.TooManyRequests;
 import com.ocrchat.error.UnsupportedDocument;
+import com.ocrchat.testing.ForwardingObjectStore;
 import com.ocrchat.testing.TestFlow;
 import com.ocrchat.testing.TextDocuments;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class UploadsTest {
@@ -93,6 +96,33 @@ class UploadsTest {
                                 java.util.Optional.empty())));
         assertTrue(flow.objects.size(key).isEmpty(), "a refused upload is deleted");
         assertEquals(10, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
+    void anUploadRefusedWhenItCannotBeDeletedIsStillRefusedAsTheClients() {
+        TestFlow deletesFail =
+                new TestFlow(Clock.systemUTC(), UnaryOperator.identity(), store -> new ForwardingObjectStore(store) {
+                    @Override
+                    public void delete(String key) {
+                        throw new IllegalStateException("S3 answered 503");
+                    }
+                });
+        Caller caller = deletesFail.paid(10);
+        Uploads.Ticket ticket = deletesFail.uploads.create(caller, 5, "", Optional.empty());
+        deletesFail.objects.put(uploadedKey(ticket), "hello".getBytes(StandardCharsets.UTF_8), "text/plain");
+
+        assertThrows(
+                UnsupportedDocument.class,
+                () -> deletesFail.submissions.submit(
+                        caller,
+                        new SubmitRequest(
+                                new JobOptions.Requested(
+                                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                                Optional.empty(),
+                                Optional.of(ticket.uploadId()),
+                                Optional.empty(),
+                                Optional.empty())),
+                "a 400, not a 500 for the delete");
     }
 
     @Test
