@@ -56,9 +56,7 @@ public final class JobLifecycle {
         if (!jobs.failIfAbsent(failed, job.charge())) {
             return true;
         }
-        deleteUpload(job.uuid());
-        metrics.jobFailed(job.charge().credits());
-        LOG.warn("Job {} failed: {}", job.uuid(), reason);
+        failed(job.uuid(), reason, job.charge().credits());
         return false;
     }
 
@@ -129,11 +127,16 @@ public final class JobLifecycle {
         if (!write.test(failed, new Charge(charge.accountId(), charge.window(), charge.credits() - creditsKept))) {
             return Optional.empty();
         }
-        deleteUpload(job.uuid());
-        metrics.jobFailed(charge.credits() - creditsKept);
-        LOG.warn("Job {} failed: {}", job.uuid(), reason);
+        failed(job.uuid(), reason, charge.credits() - creditsKept);
         announce(failed);
         return Optional.of(failed);
+    }
+
+    /** What follows a job's failure and refund, once written: its file deleted, the refund counted, the reason logged. */
+    private void failed(String uuid, String reason, long creditsRefunded) {
+        deleteUpload(uuid);
+        metrics.jobFailed(creditsRefunded);
+        LOG.warn("Job {} failed: {}", uuid, reason);
     }
 
     /**

@@ -129,16 +129,16 @@ public final class Submissions {
                 objects.put(BucketLayout.upload(uuid), file.bytes(), document.mediaType());
                 lifecycle.open(job);
             } catch (RuntimeException e) {
+                boolean filedAfterAll;
                 try {
-                    if (!lifecycle.filedAfterAll(job, "The job could not be filed")) {
-                        throw e;
-                    }
+                    filedAfterAll = lifecycle.filedAfterAll(job, "The job could not be filed");
                 } catch (RuntimeException settling) {
-                    if (settling != e) {
-                        // The store is down: a job filed after all is left to the sweep; one never filed keeps its
-                        // reservation, as nothing records it.
-                        e.addSuppressed(settling);
-                    }
+                    // The store is down: a job filed after all is left to the sweep; one never filed keeps its
+                    // reservation, as nothing records it.
+                    e.addSuppressed(settling);
+                    throw e;
+                }
+                if (!filedAfterAll) {
                     throw e;
                 }
             }

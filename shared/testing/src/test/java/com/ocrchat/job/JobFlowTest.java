@@ -10,6 +10,7 @@ import com.ocrchat.error.PaymentRequired;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.error.UnsupportedDocument;
 import com.ocrchat.store.BucketLayout;
+import com.ocrchat.store.ObjectStore;
 import com.ocrchat.testing.ForwardingJobStore;
 import com.ocrchat.testing.ForwardingObjectStore;
 import com.ocrchat.testing.TestFlow;
@@ -24,6 +25,16 @@ import org.junit.jupiter.api.Test;
 /** The job flow from submission to done or failed, on in-memory stores with the do-nothing engine: milliseconds. */
 class JobFlowTest {
     private final TestFlow flow = new TestFlow();
+
+    /** The lifecycle over these stores with its clock {@code fromNow} ahead: a sweep run that much later. */
+    private static JobLifecycle sweepLater(JobStore jobs, ObjectStore objects, Duration fromNow) {
+        return new JobLifecycle(
+                jobs,
+                objects,
+                JobMetrics.NONE,
+                JobEndListener.NONE,
+                java.time.Clock.offset(java.time.Clock.systemUTC(), fromNow));
+    }
 
     private Submissions.Submitted submit(Caller caller, byte[] document) {
         return flow.submissions.submit(
@@ -195,8 +206,7 @@ class JobFlowTest {
         assertEquals(null, failed.callbackUrl(), "no webhook for a job whose id its caller never got");
         assertEquals(20, refusing.meter.balance(caller).remaining(), "refunded");
         assertThrows(IllegalStateException.class, () -> refusing.jobs.create(lost.get(0)), "the late filing");
-        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
-        new JobLifecycle(refusing.jobs, refusing.objects, JobMetrics.NONE, JobEndListener.NONE, later)
+        sweepLater(refusing.jobs, refusing.objects, Duration.ofHours(2))
                 .failStuck(Duration.ofMinutes(45), refusing.queue);
         assertEquals(20, refusing.meter.balance(caller).remaining(), "refunded once");
         assertTrue(!refusing.objects.contains(BucketLayout.upload(failed.uuid())), "its file deleted");
@@ -219,8 +229,8 @@ class JobFlowTest {
             }
         };
 
-        int failed = new JobLifecycle(racing, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later)
-                .failStuck(Duration.ofMinutes(45), flow.queue);
+        int failed =
+                sweepLater(racing, flow.objects, Duration.ofHours(2)).failStuck(Duration.ofMinutes(45), flow.queue);
 
         assertEquals(0, failed);
         assertEquals(JobStatus.PROCESSING, flow.queries.view(caller, uuid).status());
@@ -233,8 +243,7 @@ class JobFlowTest {
                 .job()
                 .uuid();
         Duration stuckAfter = Duration.ofMinutes(45);
-        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
-        JobLifecycle sweep = new JobLifecycle(flow.jobs, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later);
+        JobLifecycle sweep = sweepLater(flow.jobs, flow.objects, Duration.ofHours(2));
 
         assertEquals(0, sweep.failStuck(stuckAfter, flow.queue), "its chunks still wait on the priority queue");
         assertEquals(JobStatus.PENDING, flow.queries.view(caller, uuid).status());
@@ -262,20 +271,13 @@ class JobFlowTest {
         assertTrue(flow.queue.hasWaiting(true), "the queued job's chunks wait");
         Duration stuckAfter = Duration.ofMinutes(45);
 
-        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(2));
-        assertEquals(
-                1,
-                new JobLifecycle(flow.jobs, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later)
-                        .failStuck(stuckAfter, flow.queue));
+        assertEquals(1, sweepLater(flow.jobs, flow.objects, Duration.ofHours(2)).failStuck(stuckAfter, flow.queue));
         assertEquals(
                 JobStatus.FAILED, flow.jobs.find(inline.uuid()).orElseThrow().status());
         assertEquals(JobStatus.PENDING, flow.queries.view(caller, queued).status());
 
-        java.time.Clock nextDay = java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofHours(25));
         assertEquals(
-                1,
-                new JobLifecycle(flow.jobs, flow.objects, JobMetrics.NONE, JobEndListener.NONE, nextDay)
-                        .failStuck(stuckAfter, flow.queue));
+                1, sweepLater(flow.jobs, flow.objects, Duration.ofHours(25)).failStuck(stuckAfter, flow.queue));
         assertEquals(JobStatus.FAILED, flow.queries.view(caller, queued).status(), "a day in a backlog at most");
     }
 
@@ -308,8 +310,7 @@ class JobFlowTest {
         flow.ledger.refuseRefunds(false);
         flow.queue.drain(); // its chunks lost
         Duration stuckAfter = Duration.ofMinutes(45);
-        java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(), stuckAfter.plusMinutes(1));
-        JobLifecycle sweep = new JobLifecycle(flow.jobs, flow.objects, JobMetrics.NONE, JobEndListener.NONE, later);
+        JobLifecycle sweep = sweepLater(flow.jobs, flow.objects, stuckAfter.plusMinutes(1));
         assertEquals(1, sweep.failStuck(stuckAfter, flow.queue));
         assertEquals(JobStatus.FAILED, flow.queries.view(caller, uuid).status());
         assertEquals(20, flow.meter.balance(caller).remaining(), "refunded with its failure");

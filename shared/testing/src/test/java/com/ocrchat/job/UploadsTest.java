@@ -85,15 +85,7 @@ class UploadsTest {
         flow.objects.put(key, "hello".getBytes(StandardCharsets.UTF_8), "application/octet-stream");
         assertThrows(
                 UnsupportedDocument.class,
-                () -> flow.submissions.submit(
-                        caller,
-                        new SubmitRequest(
-                                new JobOptions.Requested(
-                                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
-                                Optional.empty(),
-                                Optional.of(ticket.uploadId()),
-                                java.util.Optional.empty(),
-                                java.util.Optional.empty())));
+                () -> flow.submissions.submit(caller, uploadSubmission(ticket, Optional.empty())));
         assertTrue(flow.objects.size(key).isEmpty(), "a refused upload is deleted");
         assertEquals(10, flow.meter.balance(caller).remaining());
     }
@@ -113,15 +105,7 @@ class UploadsTest {
 
         assertThrows(
                 UnsupportedDocument.class,
-                () -> deletesFail.submissions.submit(
-                        caller,
-                        new SubmitRequest(
-                                new JobOptions.Requested(
-                                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
-                                Optional.empty(),
-                                Optional.of(ticket.uploadId()),
-                                Optional.empty(),
-                                Optional.empty())),
+                () -> deletesFail.submissions.submit(caller, uploadSubmission(ticket, Optional.empty())),
                 "a 400, not a 500 for the delete");
     }
 
@@ -133,20 +117,22 @@ class UploadsTest {
                 flow.uploads.create(caller, document.length, "C:\\scans\\Quarterly report.txt", Optional.empty());
         flow.objects.put(uploadedKey(ticket), document, "application/octet-stream");
         JobView job = flow.submissions
-                .submit(
-                        caller,
-                        new SubmitRequest(
-                                new JobOptions.Requested(
-                                        Optional.empty(), Optional.of("en"), Optional.empty(), Optional.empty()),
-                                Optional.empty(),
-                                Optional.of(ticket.uploadId()),
-                                java.util.Optional.empty(),
-                                java.util.Optional.empty()))
+                .submit(caller, uploadSubmission(ticket, Optional.of("en")))
                 .job();
         assertEquals(JobStatus.DONE, job.status());
         assertEquals("Quarterly report.txt", job.filename(), "the job is named after the user's file");
         assertTrue(flow.objects.size(uploadedKey(ticket)).isEmpty());
         assertTrue(flow.objects.size(uploadedKey(ticket) + ".name").isEmpty(), "its name goes with it");
+    }
+
+    /** A submission of the ticket's upload, in {@code language} (empty: the default). */
+    private static SubmitRequest uploadSubmission(Uploads.Ticket ticket, Optional<String> language) {
+        return new SubmitRequest(
+                new JobOptions.Requested(Optional.empty(), language, Optional.empty(), Optional.empty()),
+                Optional.empty(),
+                Optional.of(ticket.uploadId()),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** The in-memory store's presigned URL names the key: memory://put/<key>?length=<n>. */
