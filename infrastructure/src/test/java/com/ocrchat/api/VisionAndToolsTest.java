@@ -358,7 +358,7 @@ class VisionAndToolsTest {
 
         JsonNode accepted =
                 submit(application, account, TestDocuments.png(TestPages.invoiceImage()), Map.of("tier", "vlm"), 202);
-        assertEquals("processing", accepted.get("status").asText());
+        assertEquals("pending", accepted.get("status").asText(), "queued again, for the workers");
         assertEquals(5, accepted.get("credits_charged").asInt());
         List<Chunk> chunks = takeChunks(application, queue, 1);
         assertEquals(1, chunks.size());

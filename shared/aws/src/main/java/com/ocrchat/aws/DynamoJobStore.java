@@ -74,6 +74,20 @@ public final class DynamoJobStore implements JobStore {
     }
 
     @Override
+    public void markPending(String uuid) {
+        try {
+            dynamo.updateItem(r -> r.tableName(table)
+                    .key(JobsTable.key(uuid))
+                    .updateExpression("SET #status = :pending")
+                    .conditionExpression("#status = :processing AND attribute_not_exists(progressed_at)")
+                    .expressionAttributeNames(STATUS)
+                    .expressionAttributeValues(unfinished()));
+        } catch (ConditionalCheckFailedException begunOrEnded) {
+            // A chunk of it began, or it ended: nothing to hand over.
+        }
+    }
+
+    @Override
     public JobRecord countChunk(String uuid, String chunkId, int pages) {
         try {
             return JobsTable.fromItem(dynamo.updateItem(r -> r.tableName(table)

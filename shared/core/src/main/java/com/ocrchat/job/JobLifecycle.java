@@ -66,6 +66,15 @@ public final class JobLifecycle {
     }
 
     /**
+     * An inline job not read within the request's time, about to go to the workers: pending again, as a job queued on
+     * filing is, so that the sweep leaves it while its chunks may wait in a backlog.
+     */
+    public JobRecord handOver(JobRecord job) {
+        Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.markPending(job.uuid()));
+        return job.pending();
+    }
+
+    /**
      * Stores the result and moves the job to done, once: the done record for the caller that did it,
      * empty when the job was finished (or failed) by someone else first.
      */

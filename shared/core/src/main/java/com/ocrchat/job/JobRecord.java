@@ -92,7 +92,27 @@ public record JobRecord(
                 callbackUrl);
     }
 
-    /** The record as failed with nothing charged; only the lifecycle stores it, through the store's conditional move. */
+    /** The record as handed to the workers after an inline start; only the lifecycle stores it. */
+    public JobRecord pending() {
+        return new JobRecord(
+                uuid,
+                owner,
+                JobStatus.PENDING,
+                options,
+                filename,
+                pageCount,
+                pagesDone,
+                charge,
+                createdAt,
+                completedAt,
+                expiresAt,
+                detectedLanguage,
+                meanConfidence,
+                warnings,
+                error,
+                callbackUrl);
+    }
+
     /** The record with no webhook to call: for a job whose caller never learned its id. */
     public JobRecord withoutCallback() {
         return new JobRecord(
@@ -114,6 +134,7 @@ public record JobRecord(
                 null);
     }
 
+    /** The record as failed with nothing charged; only the lifecycle stores it, through the store's conditional move. */
     public JobRecord failed(String message, Instant at) {
         return failed(message, at, 0);
     }

@@ -23,6 +23,12 @@ public interface JobStore {
     void markProcessing(String uuid, Instant at);
 
     /**
+     * A job read inline and handed to the workers: processing -> pending, so that it is seen as queued, its chunks
+     * perhaps waiting in a backlog. Only while no chunk of it has begun; a no-op otherwise.
+     */
+    void markPending(String uuid);
+
+    /**
      * Counts a finished chunk's pages into {@code pages_done}, once per chunk however often it is
      * delivered. Returns the job as it stands after this chunk, whether it was counted now or before.
      */

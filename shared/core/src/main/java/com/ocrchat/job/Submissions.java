@@ -224,7 +224,7 @@ public final class Submissions {
                         "Job {} passed the inline deadline of {} s; handed to the workers",
                         job.uuid(),
                         rules.flow().inlineDeadline().toSeconds());
-                return handOver(job);
+                return handOver(lifecycle.handOver(job));
             }
             JobResult result = pages.assemble(job, read.get());
             JobRecord done = lifecycle

@@ -31,6 +31,11 @@ public class ForwardingJobStore implements JobStore {
     }
 
     @Override
+    public void markPending(String uuid) {
+        real.markPending(uuid);
+    }
+
+    @Override
     public JobRecord countChunk(String uuid, String chunkId, int pages) {
         return real.countChunk(uuid, chunkId, pages);
     }

@@ -53,6 +53,14 @@ public final class InMemoryJobStore implements JobStore {
     }
 
     @Override
+    public synchronized void markPending(String uuid) {
+        JobRecord job = jobs.get(uuid);
+        if (job != null && job.status() == JobStatus.PROCESSING && !progressedAt.containsKey(uuid)) {
+            jobs.put(uuid, with(job, JobStatus.PENDING, job.pagesDone()));
+        }
+    }
+
+    @Override
     public synchronized JobRecord countChunk(String uuid, String chunkId, int pages) {
         JobRecord job = jobs.get(uuid);
         if (job == null) {

@@ -69,6 +69,15 @@ public final class TestFlow {
 
     /** With the services seeing {@link #jobs} and {@link #objects} through these (a store that fails a call). */
     public TestFlow(Clock clock, UnaryOperator<JobStore> jobsSeenAs, UnaryOperator<ObjectStore> objectsSeenAs) {
+        this(clock, jobsSeenAs, objectsSeenAs, JobFlow.from(Env.of(Map.of())));
+    }
+
+    /** As above, with inline reading and chunking set by {@code jobFlow} (a short inline deadline, say). */
+    public TestFlow(
+            Clock clock,
+            UnaryOperator<JobStore> jobsSeenAs,
+            UnaryOperator<ObjectStore> objectsSeenAs,
+            JobFlow jobFlow) {
         JobStore jobs = jobsSeenAs.apply(this.jobs);
         ObjectStore objects = objectsSeenAs.apply(this.objects);
         meter = new Meter(ledger, plans, clock);
@@ -99,8 +108,7 @@ public final class TestFlow {
                         return url;
                     }
                 },
-                new Submissions.Rules(
-                        new ToolCatalog(false, false), true, plans, JobFlow.from(Env.of(Map.of())), Duration.ofDays(7)),
+                new Submissions.Rules(new ToolCatalog(false, false), true, plans, jobFlow, Duration.ofDays(7)),
                 clock);
         worker = new ChunkWorker(jobs, lifecycle, pages, objects, queue, JobMetrics.NONE);
         queries = new JobQueries(jobs, objects, clock);

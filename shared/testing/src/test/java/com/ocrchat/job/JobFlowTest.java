@@ -9,6 +9,7 @@ import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.error.PaymentRequired;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.error.UnsupportedDocument;
+import com.ocrchat.settings.JobFlow;
 import com.ocrchat.store.BucketLayout;
 import com.ocrchat.store.ObjectStore;
 import com.ocrchat.testing.ForwardingJobStore;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The job flow from submission to done or failed, on in-memory stores with the do-nothing engine: milliseconds. */
@@ -252,6 +254,30 @@ class JobFlowTest {
         assertEquals(1, sweep.failStuck(stuckAfter, flow.queue));
         assertEquals(JobStatus.FAILED, flow.queries.view(caller, uuid).status());
         assertEquals(20, flow.meter.balance(caller).remaining());
+    }
+
+    @Test
+    void anInlineJobHandedToTheWorkersWaitsInABacklogAsAQueuedOneDoes() {
+        TestFlow shortInline = new TestFlow(
+                java.time.Clock.systemUTC(),
+                UnaryOperator.identity(),
+                UnaryOperator.identity(),
+                new JobFlow(5, Duration.ofSeconds(1), 5));
+        Caller caller = shortInline.paid(20);
+        JobView answered = shortInline.submit(caller, "one", TextDocuments.SLOW, "three"); // page 2 takes 2 s
+
+        assertEquals(JobStatus.PENDING, answered.status(), "handed to the workers");
+        assertEquals(
+                0,
+                sweepLater(shortInline.jobs, shortInline.objects, Duration.ofHours(2))
+                        .failStuck(Duration.ofMinutes(45), shortInline.queue),
+                "its chunk waits on the priority queue, behind a backlog");
+
+        shortInline.worker.process(shortInline.queue.drain(true).get(0));
+        JobView done = shortInline.queries.view(caller, answered.uuid());
+        assertEquals(JobStatus.DONE, done.status());
+        assertEquals("one\fSLOW\fthree", done.text());
+        assertEquals(3, done.creditsCharged());
     }
 
     @Test

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 
 /** What every job store promises, whatever keeps the records: a subclass gives the store. */
 public abstract class JobStoreContract {
-
     private final List<JobRecord> filed = new ArrayList<>();
 
     protected abstract JobStore store();
@@ -44,10 +43,10 @@ public abstract class JobStoreContract {
         return window;
     }
 
-    /** A pending job, failed again after the test so that a shared store is left with nothing unfinished. */
-    private JobRecord pending(String owner, Instant createdAt) {
+    /** An unfinished job, failed again after the test so that a shared store is left with nothing unfinished. */
+    private JobRecord unfinished(JobStatus status, String owner, Instant createdAt) {
         JobRecord job = TestJobs.unfinished(
-                UUID.randomUUID().toString(), owner, JobStatus.PENDING, 12, Charge.ofCredits("acct", 12), createdAt);
+                UUID.randomUUID().toString(), owner, status, 12, Charge.ofCredits("acct", 12), createdAt);
         filed.add(job);
         return job;
     }
@@ -65,7 +64,8 @@ public abstract class JobStoreContract {
 
     @Test
     void aJobIsFiledOnceAndReadBackAsItWasFiled() {
-        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        JobRecord job = unfinished(
+                JobStatus.PENDING, "account#" + UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         store().create(job);
         assertEquals(job, store().find(job.uuid()).orElseThrow());
         assertThrows(RuntimeException.class, () -> store().create(job), "a uuid is filed once");
@@ -74,7 +74,7 @@ public abstract class JobStoreContract {
 
     @Test
     void chunksAreCountedOnceHoweverOftenTheyAreDelivered() {
-        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        JobRecord job = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
         store().markProcessing(job.uuid(), Instant.now());
         assertEquals(5, store().countChunk(job.uuid(), "0-4", 5).pagesDone());
@@ -86,8 +86,19 @@ public abstract class JobStoreContract {
     }
 
     @Test
+    void anInlineJobHandedToTheWorkersIsPendingAgainUntilAChunkOfItBegins() {
+        JobRecord job = unfinished(JobStatus.PROCESSING, "account#" + UUID.randomUUID(), Instant.now());
+        store().create(job);
+        store().markPending(job.uuid());
+        assertEquals(JobStatus.PENDING, store().find(job.uuid()).get().status());
+        store().markProcessing(job.uuid(), Instant.now()); // a chunk began: no longer the inline reader's to hand over
+        store().markPending(job.uuid());
+        assertEquals(JobStatus.PROCESSING, store().find(job.uuid()).get().status());
+    }
+
+    @Test
     void ofRacingWritersExactlyOneFinishesOrFailsAJob() throws Exception {
-        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        JobRecord job = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
         JobRecord done = job.done(
                 new JobResult("", "", List.of(), 0.9, "en", null, List.of()),
@@ -123,7 +134,7 @@ public abstract class JobStoreContract {
 
     @Test
     void aFailedJobKeepsItsReasonAndChargesNothing() {
-        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        JobRecord job = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
         JobRecord failed =
                 job.failed("Page 6 of the PDF is corrupt", Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -137,7 +148,7 @@ public abstract class JobStoreContract {
 
     @Test
     void aJobFailedByTheClientsFileKeepsWhatItsReadPagesCost() {
-        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        JobRecord job = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
         Window window = countedWindow(12);
         assertTrue(store().fail(
@@ -150,8 +161,8 @@ public abstract class JobStoreContract {
     @Test
     void theSweepFailsAJobOnlyIfNoChunkOfItHasBegunSinceItLooked() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JobRecord never = pending("account#" + UUID.randomUUID(), now.minusSeconds(7200));
-        JobRecord begun = pending("account#" + UUID.randomUUID(), now.minusSeconds(7200));
+        JobRecord never = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), now.minusSeconds(7200));
+        JobRecord begun = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), now.minusSeconds(7200));
         store().create(never);
         store().create(begun);
         store().markProcessing(begun.uuid(), now); // a chunk began after the sweep found the job idle for an hour
@@ -168,7 +179,7 @@ public abstract class JobStoreContract {
     @Test
     void aJobIsFiledFailedWithItsRefundOnlyIfNoRecordOfItExists() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JobRecord filed = pending("account#" + UUID.randomUUID(), now);
+        JobRecord filed = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), now);
         store().create(filed);
         Window window = countedWindow(12);
 
@@ -176,7 +187,7 @@ public abstract class JobStoreContract {
         assertEquals(JobStatus.PENDING, store().find(filed.uuid()).orElseThrow().status());
         assertEquals(12, ledger().counted(window), "nothing given back for a job that exists");
 
-        JobRecord lost = pending("account#" + UUID.randomUUID(), now);
+        JobRecord lost = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), now);
         assertTrue(store().failIfAbsent(lost.failed("could not be filed", now), Charge.ofWindow(window, 12)));
         assertEquals(JobStatus.FAILED, store().find(lost.uuid()).orElseThrow().status());
         assertEquals(0, ledger().counted(window));
@@ -187,14 +198,14 @@ public abstract class JobStoreContract {
 
     @Test
     void aRefundWithNobodyToTakeItStillFailsTheJob() {
-        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        JobRecord job = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
         Window forgotten = Window.day(Window.Kind.ANONYMOUS_PAGES, "203.0.113." + UUID.randomUUID(), Instant.now());
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         assertTrue(store().fail(job.failed("a fault of ours", now), Charge.ofWindow(forgotten, 12)));
         assertEquals(JobStatus.FAILED, store().find(job.uuid()).orElseThrow().status());
         assertEquals(0, ledger().counted(forgotten), "no count is made up to take the refund");
-        JobRecord other = pending("account#" + UUID.randomUUID(), Instant.now());
+        JobRecord other = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), Instant.now());
         store().create(other);
         assertTrue(store().fail(other.failed("a fault of ours", now), Charge.ofCredits("no-such-account", 12)));
         assertEquals(JobStatus.FAILED, store().find(other.uuid()).orElseThrow().status());
@@ -202,7 +213,7 @@ public abstract class JobStoreContract {
 
     @Test
     void theLastFailureOfAChunkIsRemembered() {
-        JobRecord job = pending("account#" + UUID.randomUUID(), Instant.now());
+        JobRecord job = unfinished(JobStatus.PENDING, "account#" + UUID.randomUUID(), Instant.now());
         store().create(job);
         assertTrue(store().lastFailure(job.uuid()).isEmpty());
         store().noteFailure(job.uuid(), "the model timed out");
@@ -214,8 +225,8 @@ public abstract class JobStoreContract {
     void unfinishedJobsAreFoundByAgeAndAnOwnersJobsNewestFirst() {
         String owner = "account#" + UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JobRecord old = pending(owner, now.minusSeconds(7200));
-        JobRecord fresh = pending(owner, now);
+        JobRecord old = unfinished(JobStatus.PENDING, owner, now.minusSeconds(7200));
+        JobRecord fresh = unfinished(JobStatus.PENDING, owner, now);
         store().create(old);
         store().create(fresh);
         List<String> stuck = store().unfinishedSince(now.minusSeconds(3600)).stream()
@@ -238,9 +249,9 @@ public abstract class JobStoreContract {
     @Test
     void endedJobsWithACallbackAreFoundForTheWebhookSweep() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        JobRecord plain = pending("account#sweep", now);
-        JobRecord unfinished = pending("account#sweep", now);
-        JobRecord hooked = pending("account#sweep", now);
+        JobRecord plain = unfinished(JobStatus.PENDING, "account#sweep", now);
+        JobRecord unfinished = unfinished(JobStatus.PENDING, "account#sweep", now);
+        JobRecord hooked = unfinished(JobStatus.PENDING, "account#sweep", now);
         JobRecord withCallback = new JobRecord(
                 hooked.uuid(),
                 hooked.owner(),
