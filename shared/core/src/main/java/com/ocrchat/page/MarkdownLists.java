@@ -45,6 +45,51 @@ final class MarkdownLists {
                                 firstToken(line).equals(token) && line.strip().length() > 2);
     }
 
+    /** How a paragraph's first line opens: with a bullet, a number, a token a bullet is read as, or none of them. */
+    enum Opening {
+        NONE,
+        BULLET,
+        NUMBER,
+        BULLET_AS_READ
+    }
+
+    /**
+     * How a paragraph's first line opens. A bullet opens a list item. A number ("2. The parties ...") or a one-character
+     * token a bullet is read as, before a word ("e The Legion ...", "¢ The fund ..."), opens one only beside a paragraph
+     * that opens alike (Tesseract reads one bullet as "e", "¢" or "©" from item to item; a lone "1. Introduction" is a
+     * heading): see {@link #isItem}.
+     */
+    static Opening opening(String firstLine) {
+        if (BULLET.matcher(firstLine).find()) {
+            return Opening.BULLET;
+        }
+        if (NUMBERED.matcher(firstLine).find()) {
+            return Opening.NUMBER;
+        }
+        String token = firstToken(firstLine);
+        String after = firstLine.strip().substring(token.length()).strip();
+        boolean asRead = token.length() == 1 && BULLET_AS_READ.indexOf(token.charAt(0)) >= 0;
+        return asRead && firstToken(after).length() > 1 && Character.isLetterOrDigit(after.codePointAt(0))
+                ? Opening.BULLET_AS_READ
+                : Opening.NONE;
+    }
+
+    /** Whether the paragraph {@code at} opens a list item, given how each paragraph of its page opens. */
+    static boolean isItem(List<Opening> openings, int at) {
+        Opening before = at > 0 ? openings.get(at - 1) : Opening.NONE;
+        Opening after = at + 1 < openings.size() ? openings.get(at + 1) : Opening.NONE;
+        return switch (openings.get(at)) {
+            case BULLET -> true;
+            case NUMBER -> before == Opening.NUMBER || after == Opening.NUMBER;
+            case BULLET_AS_READ ->
+                before == Opening.BULLET
+                        || after == Opening.BULLET
+                        || before == Opening.BULLET_AS_READ
+                        || after == Opening.BULLET_AS_READ;
+            case NONE -> false;
+        };
+    }
+
     static String firstToken(String line) {
         String stripped = line.strip();
         int space = stripped.indexOf(' ');

@@ -53,7 +53,12 @@ public final class MarkdownWriter {
         List<Table> tables = Tables.of(page, eagerTables);
         java.util.Set<String> hyphenated = ParagraphLines.hyphenatedWords(page);
         java.util.Set<Table> written = new java.util.HashSet<>();
-        for (Block block : page.blocks()) {
+        List<MarkdownLists.Opening> openings = page.blocks().stream()
+                .map(block -> MarkdownLists.opening(block.text().split("\n", 2)[0]))
+                .toList();
+        int listPart = -1; // the part that is a list, when it is the last one: an item paragraph after it joins it
+        for (int b = 0; b < page.blocks().size(); b++) {
+            Block block = page.blocks().get(b);
             Table table = tableOf(block, tables);
             if (table != null) {
                 // A table's words, in however many blocks Tesseract cut it, become one Markdown table; the block's
@@ -87,9 +92,21 @@ public final class MarkdownWriter {
             if (continuesList) {
                 // Tesseract sometimes puts a list's last items in a block of their own: they stay in the list.
                 parts.set(parts.size() - 1, parts.get(parts.size() - 1) + "\n" + MarkdownLists.items(texts));
+                listPart = parts.size() - 1;
             } else if (MarkdownLists.isList(texts)) {
                 parts.add(MarkdownLists.items(texts));
                 listToken = MarkdownLists.firstToken(texts[0]);
+                listPart = parts.size() - 1;
+            } else if (first == 0 && MarkdownLists.isItem(openings, b) && isProse(rest, block)) {
+                // A bulleted or numbered paragraph, its lines wrapped: one item, its lines joined.
+                String item = MarkdownLists.items(new String[] {ParagraphLines.join(texts, hyphenated)});
+                if (listPart == parts.size() - 1) {
+                    parts.set(listPart, parts.get(listPart) + "\n" + item);
+                } else {
+                    parts.add(item);
+                }
+                listPart = parts.size() - 1;
+                listToken = null;
             } else {
                 parts.add(
                         isProse(rest, block)

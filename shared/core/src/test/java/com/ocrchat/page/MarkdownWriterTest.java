@@ -48,6 +48,44 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void bulletedParagraphsAreItemsWhateverTheirBulletIsReadAs() {
+        // pageseg1.tif: each item a paragraph of its own, its bullet read as "e", "¢" or "©".
+        Page page = page(
+                block(List.of("it is imperative that a few be mentioned:"), 20),
+                block(List.of("e The Family Support Network, a net-", "work of volunteers, was created;"), 20),
+                block(List.of("¢ The National Emergency Fund raised", "nearly $1 million;"), 20),
+                block(List.of("© Was the only organization to present", "a plan."), 20),
+                block(List.of("While some of these programs were fi-", "nanced by contributions."), 20));
+
+        assertEquals(
+                "it is imperative that a few be mentioned:\n\n"
+                        + "- The Family Support Network, a network of volunteers, was created;\n"
+                        + "- The National Emergency Fund raised nearly $1 million;\n"
+                        + "- Was the only organization to present a plan.\n\n"
+                        + "While some of these programs were financed by contributions.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
+    void aLoneParagraphThatOpensWithANumberOrALetterIsNoItem() {
+        Page page = page(
+                block(List.of("1. The parties agree that the contract", "ends on the first of May."), 20),
+                block(List.of("e The paragraph after it, which wraps", "onto a second line."), 20),
+                block(List.of("Plain prose."), 20),
+                block(List.of("• A bulleted paragraph, which wraps", "onto a second line."), 20),
+                block(List.of("2. Results, a numbered paragraph that", "wraps too."), 20),
+                block(List.of("3. Discussion, another that wraps", "onto its second line."), 20));
+
+        assertEquals(
+                "1\\. The parties agree that the contract ends on the first of May.\n\n"
+                        + "e The paragraph after it, which wraps onto a second line.\n\nPlain prose.\n\n"
+                        + "- A bulleted paragraph, which wraps onto a second line.\n"
+                        + "2. Results, a numbered paragraph that wraps too.\n"
+                        + "3. Discussion, another that wraps onto its second line.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
     void theTextAroundATableInItsBlockIsKept() {
         List<List<String>> lines = List.of(
                 List.of("Order summary"),
