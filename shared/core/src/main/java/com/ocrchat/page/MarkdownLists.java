@@ -56,8 +56,8 @@ final class MarkdownLists {
     /**
      * How a paragraph's first line opens. A bullet opens a list item. A number ("2. The parties ...") or a one-character
      * token a bullet is read as, before a word ("e The Legion ...", "¢ The fund ..."), opens one only beside a paragraph
-     * that opens alike (Tesseract reads one bullet as "e", "¢" or "©" from item to item; a lone "1. Introduction" is a
-     * heading): see {@link #isItem}.
+     * that opens alike (Tesseract reads one bullet as "e", "¢" or "©" from item to item; a lone numbered paragraph is a
+     * clause or a section): see {@link #isItem}.
      */
     static Opening opening(String firstLine) {
         if (BULLET.matcher(firstLine).find()) {
