@@ -158,7 +158,8 @@ public final class MarkdownWriter {
     /** A line of a block: its text, its type size (pixels per em), its horizontal extent and its words. */
     record Line(String text, double height, int x0, int x1, List<Word> words) {}
 
-    private static List<Line> lines(Block block) {
+    /** The block's lines, each with the words it holds (by the count of its text's words). */
+    static List<Line> lines(Block block) {
         String[] texts = block.text().split("\n");
         List<Line> lines = new ArrayList<>();
         int word = 0;

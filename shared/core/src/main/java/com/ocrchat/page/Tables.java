@@ -69,12 +69,50 @@ public final class Tables {
             List<List<List<Word>>> run = rows.subList(start, end);
             if (run.size() >= 2
                     && run.get(0).size() >= 2
-                    && shortCells(run, eager ? EAGER_MAX_WORDS_PER_CELL : MAX_WORDS_PER_CELL)) {
+                    && shortCells(run, eager ? EAGER_MAX_WORDS_PER_CELL : MAX_WORDS_PER_CELL)
+                    && !justifiedProse(run, blocks)) {
                 tables.add(table(run));
             }
             start = end;
         }
         return tables;
+    }
+
+    /**
+     * The run is lines of a paragraph set justified in a narrow column, not a table: its words are lines of one block,
+     * and that block's line just above or below it, one run of words with no cell's gap, spans the same width within an
+     * em each side. A narrow column stretches a short line's word gaps past a cell's ("nence, Rabi      came").
+     */
+    private static boolean justifiedProse(List<List<List<Word>>> run, List<Block> blocks) {
+        List<Word> words =
+                run.stream().flatMap(List::stream).flatMap(List::stream).toList();
+        Block block = blocks.stream()
+                .filter(candidate ->
+                        candidate.words() != null && candidate.words().containsAll(words))
+                .findFirst()
+                .orElse(null);
+        if (block == null) {
+            return false;
+        }
+        List<MarkdownWriter.Line> lines = MarkdownWriter.lines(block);
+        int[] box = Word.union(words);
+        double em = height(words.get(0));
+        for (int i = 0; i < lines.size(); i++) {
+            boolean inRun = lines.get(i).words().stream().anyMatch(words::contains);
+            boolean besideRun = (i > 0 && lines.get(i - 1).words().stream().anyMatch(words::contains))
+                    || (i + 1 < lines.size()
+                            && lines.get(i + 1).words().stream().anyMatch(words::contains));
+            MarkdownWriter.Line line = lines.get(i);
+            if (!inRun
+                    && besideRun
+                    && !line.words().isEmpty()
+                    && cells(line.words()).size() == 1
+                    && Math.abs(line.x0() - box[0]) <= em
+                    && Math.abs(line.x1() - box[2]) <= em) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words whose vertical centres fall within half a word height of each other share a row, top to bottom. */

@@ -86,6 +86,38 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void shortLinesOfAJustifiedColumnAreProseNotATable() {
+        // rabi.png: a narrow column beside a picture, two short lines stretched to its width.
+        Page page = page(justified(
+                400,
+                "in addition to finding in the lab of",
+                "eminence, Rabi",
+                "to realization",
+                "of historic consequence as was agreed"));
+
+        assertEquals(
+                "in addition to finding in the lab of eminence, Rabi to realization of historic consequence as was agreed",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    /** A paragraph set justified: each line's words spread to {@code width}, the last one's too. */
+    private Block justified(int width, String... lines) {
+        List<Word> words = new ArrayList<>();
+        for (String line : lines) {
+            String[] texts = line.split(" ");
+            int letters = line.replace(" ", "").length() * 12;
+            double gap = (width - letters) / (double) (texts.length - 1);
+            double x = 0;
+            for (String text : texts) {
+                words.add(new Word(text, new int[] {(int) x, nextY, (int) x + 12 * text.length(), nextY + 20}, 0.9));
+                x += 12 * text.length() + gap;
+            }
+            nextY += 40;
+        }
+        return new Block(String.join("\n", lines), new int[] {0, nextY - 40 * lines.length, width, nextY}, 0.9, words);
+    }
+
+    @Test
     void theTextAroundATableInItsBlockIsKept() {
         List<List<String>> lines = List.of(
                 List.of("Order summary"),
