@@ -199,7 +199,9 @@ public final class MarkdownWriter {
 
     /**
      * Prose wraps: every line but the last runs (nearly) the block's full width, and the lines after the
-     * first mostly continue in lowercase. Label lines (an address, "Invoice date: ...") keep their breaks.
+     * first mostly continue in lowercase. Label lines (an address, "Invoice date: ...") keep their breaks. A paragraph
+     * that wraps around a picture narrows or widens once, where the picture ends: each part of it is held to its own
+     * width.
      */
     static boolean isProse(List<Line> lines, Block block) {
         if (lines.size() < 2) {
@@ -215,6 +217,19 @@ public final class MarkdownWriter {
         if (continuing * 2 < lines.size() - 1) {
             return false;
         }
+        if (wraps(lines)) {
+            return true;
+        }
+        for (int step = 2; step <= lines.size() - 2; step++) {
+            if (wraps(lines.subList(0, step)) && wraps(lines.subList(step, lines.size()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every line but the last runs (nearly) the lines' full width. */
+    private static boolean wraps(List<Line> lines) {
         double width =
                 lines.stream().mapToInt(line -> line.x1() - line.x0()).max().orElse(0);
         for (int i = 0; i < lines.size() - 1; i++) {

@@ -100,6 +100,22 @@ class MarkdownWriterTest {
                 MarkdownWriter.write(List.of(page)));
     }
 
+    @Test
+    void aParagraphThatWidensWhereAPictureBesideItEndsIsJoined() {
+        // witten.tif: the article's first lines beside a figure, the rest across the column.
+        Block narrow = justified(240, "several upheavals early", "this century. Quantum", "mechanics taught us");
+        Block wide =
+                justified(400, "that the classical notions of the", "position and velocity of a particle", "were only");
+        List<Word> words = new ArrayList<>(narrow.words());
+        words.addAll(wide.words());
+        Page page = page(new Block(narrow.text() + "\n" + wide.text(), new int[] {0, 0, 400, nextY}, 0.9, words));
+
+        assertEquals(
+                "several upheavals early this century. Quantum mechanics taught us that the classical notions of the"
+                        + " position and velocity of a particle were only",
+                MarkdownWriter.write(List.of(page)));
+    }
+
     /** A paragraph set justified: each line's words spread to {@code width}, the last one's too. */
     private Block justified(int width, String... lines) {
         List<Word> words = new ArrayList<>();
