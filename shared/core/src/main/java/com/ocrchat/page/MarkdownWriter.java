@@ -73,10 +73,21 @@ public final class MarkdownWriter {
             }
             List<Line> lines = lines(block);
             int first = 0;
-            // Leading lines set in clearly larger type are headings, even when Tesseract kept them in the paragraph.
+            // Leading lines set in clearly larger type are headings, even when Tesseract kept them in the paragraph; a
+            // title set on two lines ("MEMORIES OF" / "RICHARD FEYNMAN") is one heading.
+            String heading = null;
+            int level = 0;
             while (first < lines.size() && headingLevel(lines.get(first), bodyHeight) > 0) {
-                parts.add("#".repeat(headingLevel(lines.get(first), bodyHeight)) + " "
-                        + MarkdownText.heading(lines.get(first).text().strip()));
+                String text = lines.get(first).text().strip();
+                int lineLevel = headingLevel(lines.get(first), bodyHeight);
+                if (heading != null && lineLevel == level && continuesHeading(heading, text)) {
+                    heading = heading + " " + text;
+                    parts.remove(parts.size() - 1);
+                } else {
+                    heading = text;
+                }
+                level = lineLevel;
+                parts.add("#".repeat(level) + " " + MarkdownText.heading(heading));
                 first++;
                 listToken = null;
             }
@@ -181,6 +192,18 @@ public final class MarkdownWriter {
                     own));
         }
         return lines;
+    }
+
+    /** Words a title's line does not end on: the next line of the same size goes on with it. */
+    private static final java.util.Set<String> GOES_ON =
+            java.util.Set.of("of", "the", "and", "a", "an", "on", "in", "to", "for", "with", "by", "at", "from", "or");
+
+    /** The next line of a heading goes on with it: it begins in lowercase, or the heading ends on a dash or such a word. */
+    private static boolean continuesHeading(String heading, String next) {
+        String last = heading.substring(heading.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
+        return continuesASentence(next.codePointAt(0))
+                || GOES_ON.contains(last)
+                || "-–—,".indexOf(heading.charAt(heading.length() - 1)) >= 0;
     }
 
     private static int headingLevel(Line line, double bodyHeight) {

@@ -26,6 +26,25 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aTitleSetOnTwoLinesIsOneHeadingTwoTitlesAreTwo() {
+        Page page = page(
+                block(List.of("MEMORIES OF", "RICHARD FEYNMAN"), 60),
+                block(List.of("A new set of lectures—on", "computation—by one of the more", "colorful characters"), 32),
+                block(List.of("Annual report", "Chapter two"), 60),
+                block(List.of("The committee met on Monday to examine the budget, the plans and the accounts"), 20),
+                block(
+                        List.of("of the year and approved them all without changes, as it had done the year before"),
+                        20));
+
+        assertEquals(
+                "# MEMORIES OF RICHARD FEYNMAN\n\n## A new set of lectures—on computation—by one of the more colorful"
+                        + " characters\n\n# Annual report\n\n# Chapter two\n\n"
+                        + "The committee met on Monday to examine the budget, the plans and the accounts\n\n"
+                        + "of the year and approved them all without changes, as it had done the year before",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
     void shortLabelLinesKeepTheirBreaksAndBulletsBecomeAList() {
         Page page = page(
                 block(List.of("Invoice number: 42", "Due date: Monday"), 20),
