@@ -70,8 +70,13 @@ public final class JobLifecycle {
      * filing is, so that the sweep leaves it while its chunks may wait in a backlog.
      */
     public JobRecord handOver(JobRecord job) {
-        Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.markPending(job.uuid()));
-        return job.pending();
+        try {
+            Stages.time(Stages.JOB_RECORDS, -1, () -> jobs.markPending(job.uuid()));
+            return job.pending();
+        } catch (RuntimeException e) { // only the sweep reads it: the job goes to the workers all the same
+            LOG.error("Job {} could not be marked pending; it goes to the workers as processing", job.uuid(), e);
+            return job;
+        }
     }
 
     /**

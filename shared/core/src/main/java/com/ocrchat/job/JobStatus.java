@@ -6,8 +6,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where a job stands. It moves only forward: pending (filed, waiting for a worker) -> processing
- * (being read) -> done or failed; pending -> failed too. Only {@link JobLifecycle} moves it.
+ * Where a job stands: pending (filed, waiting for a worker) -> processing (being read) -> done or failed; pending ->
+ * failed too; and processing -> pending once, for a job read inline and handed to the workers before any chunk of it
+ * began. Only {@link JobLifecycle} moves it.
  */
 public enum JobStatus {
     PENDING,
@@ -33,7 +34,7 @@ public enum JobStatus {
     public boolean canMoveTo(JobStatus next) {
         return switch (this) {
             case PENDING -> Set.of(PROCESSING, DONE, FAILED).contains(next);
-            case PROCESSING -> Set.of(DONE, FAILED).contains(next);
+            case PROCESSING -> Set.of(PENDING, DONE, FAILED).contains(next);
             case DONE, FAILED -> false;
         };
     }

@@ -68,7 +68,10 @@ final class MarkdownLists {
         }
         String token = firstToken(firstLine);
         String after = firstLine.strip().substring(token.length()).strip();
-        boolean asRead = token.length() == 1 && BULLET_AS_READ.indexOf(token.charAt(0)) >= 0;
+        // Not a dash, which opens a line of dialogue in French or Russian as readily as an item.
+        boolean asRead = token.length() == 1
+                && BULLET_AS_READ.indexOf(token.charAt(0)) >= 0
+                && "–—~".indexOf(token.charAt(0)) < 0;
         return asRead && firstToken(after).length() > 1 && Character.isLetterOrDigit(after.codePointAt(0))
                 ? Opening.BULLET_AS_READ
                 : Opening.NONE;
@@ -88,6 +91,70 @@ final class MarkdownLists {
                         || after == Opening.BULLET_AS_READ;
             case NONE -> false;
         };
+    }
+
+    /** A bullet that is nothing else: not a hyphen or an asterisk, which a line of prose may begin with. */
+    private static final Pattern ROUND_BULLET = Pattern.compile("^[•·▪●◦]\\s+");
+
+    /** Some of the lines begin with a bullet: two or more, or one with a bullet that is nothing else. */
+    static boolean holdsItems(String[] lines) {
+        return Arrays.stream(lines)
+                                .filter(line -> BULLET.matcher(line.strip()).find())
+                                .count()
+                        >= 2
+                || Arrays.stream(lines)
+                        .anyMatch(line -> ROUND_BULLET.matcher(line.strip()).find());
+    }
+
+    /** A block's Markdown in parts: lines kept as they are, or a list. */
+    record Segment(String markdown, boolean list) {}
+
+    /**
+     * A block's lines where bulleted lines follow a lead-in ("This specification proposes:") or precede other lines:
+     * the lines before and after kept as they are, each bulleted line an item, with the lines that wrap it (those that
+     * begin past its bullet, or go on with its sentence in lowercase) joined to it.
+     */
+    static List<Segment> withItems(List<MarkdownWriter.Line> lines, java.util.Set<String> hyphenated) {
+        List<Segment> segments = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            MarkdownWriter.Line line = lines.get(i++);
+            if (line.text().isBlank() || !BULLET.matcher(line.text().strip()).find()) {
+                kept.add(MarkdownText.line(line.text().strip()));
+                continue;
+            }
+            if (!kept.isEmpty()) {
+                segments.add(new Segment(String.join("\n", kept), false));
+                kept.clear();
+            }
+            List<String> item =
+                    new ArrayList<>(List.of(BULLET.matcher(line.text().strip()).replaceFirst("")));
+            int textStarts = line.words().size() > 1 ? line.words().get(1).bbox()[0] : Integer.MAX_VALUE;
+            double em = line.height() > 0 ? line.height() : 10;
+            while (i < lines.size() && wrapsItem(lines.get(i), textStarts - em / 2)) {
+                item.add(lines.get(i++).text().strip());
+            }
+            items.add("- " + MarkdownText.line(ParagraphLines.join(item.toArray(String[]::new), hyphenated)));
+            if (i == lines.size()
+                    || !BULLET.matcher(lines.get(i).text().strip()).find()) {
+                segments.add(new Segment(String.join("\n", items), true));
+                items.clear();
+            }
+        }
+        if (!kept.isEmpty()) {
+            segments.add(new Segment(String.join("\n", kept), false));
+        }
+        return segments;
+    }
+
+    /** The line wraps the item above it: no bullet of its own, and begun past the item's bullet or in lowercase. */
+    private static boolean wrapsItem(MarkdownWriter.Line line, double pastBullet) {
+        String text = line.text().strip();
+        return !text.isEmpty()
+                && !BULLET.matcher(text).find()
+                && (line.x0() >= pastBullet || ProseLines.continuesASentence(text.codePointAt(0)));
     }
 
     static String firstToken(String line) {

@@ -53,8 +53,13 @@ public final class MarkdownWriter {
         List<Table> tables = Tables.of(page, eagerTables);
         java.util.Set<String> hyphenated = ParagraphLines.hyphenatedWords(page);
         java.util.Set<Table> written = new java.util.HashSet<>();
+        // How each block's first line opens (a table's, or a heading's, as no item), for the items among paragraphs.
         List<MarkdownLists.Opening> openings = page.blocks().stream()
-                .map(block -> MarkdownLists.opening(block.text().split("\n", 2)[0]))
+                .map(block -> tableOf(block, tables) != null
+                                || lines(block).isEmpty()
+                                || headingLevel(lines(block).get(0), bodyHeight) > 0
+                        ? MarkdownLists.Opening.NONE
+                        : MarkdownLists.opening(block.text().split("\n", 2)[0]))
                 .toList();
         int listPart = -1; // the part that is a list, when it is the last one: an item paragraph after it joins it
         for (int b = 0; b < page.blocks().size(); b++) {
@@ -69,6 +74,7 @@ public final class MarkdownWriter {
                 }
                 addIfAny(parts, outside(block, table, false));
                 listToken = null;
+                listPart = -1;
                 continue;
             }
             List<Line> lines = lines(block);
@@ -81,7 +87,7 @@ public final class MarkdownWriter {
                 String text = lines.get(first).text().strip();
                 int lineLevel = headingLevel(lines.get(first), bodyHeight);
                 if (heading != null && lineLevel == level && continuesHeading(heading, text)) {
-                    heading = heading + " " + text;
+                    heading = ParagraphLines.join(new String[] {heading, text}, hyphenated);
                     parts.remove(parts.size() - 1);
                 } else {
                     heading = text;
@@ -108,19 +114,22 @@ public final class MarkdownWriter {
                 parts.add(MarkdownLists.items(texts));
                 listToken = MarkdownLists.firstToken(texts[0]);
                 listPart = parts.size() - 1;
-            } else if (first == 0 && MarkdownLists.isItem(openings, b) && isProse(rest, block)) {
-                // A bulleted or numbered paragraph, its lines wrapped: one item, its lines joined.
-                String item = MarkdownLists.items(new String[] {ParagraphLines.join(texts, hyphenated)});
-                if (listPart == parts.size() - 1) {
-                    parts.set(listPart, parts.get(listPart) + "\n" + item);
-                } else {
-                    parts.add(item);
+            } else if (MarkdownLists.holdsItems(texts)) {
+                for (MarkdownLists.Segment segment : MarkdownLists.withItems(rest, hyphenated)) {
+                    listPart = segment.list() ? addToList(parts, listPart, segment.markdown()) : -1;
+                    if (!segment.list()) {
+                        parts.add(segment.markdown());
+                    }
                 }
-                listPart = parts.size() - 1;
+                listToken = null;
+            } else if (first == 0 && MarkdownLists.isItem(openings, b) && ProseLines.isProse(rest, block)) {
+                // A bulleted or numbered paragraph, its lines wrapped: one item, its lines joined.
+                listPart = addToList(
+                        parts, listPart, MarkdownLists.items(new String[] {ParagraphLines.join(texts, hyphenated)}));
                 listToken = null;
             } else {
                 parts.add(
-                        isProse(rest, block)
+                        ProseLines.isProse(rest, block)
                                 ? MarkdownText.line(ParagraphLines.join(texts, hyphenated))
                                 : String.join(
                                         "\n",
@@ -131,6 +140,16 @@ public final class MarkdownWriter {
             }
         }
         return String.join("\n\n", parts);
+    }
+
+    /** Adds list items to the list that is the last part ({@code listPart}), or as a list of their own; its index. */
+    private static int addToList(List<String> parts, int listPart, String items) {
+        if (listPart >= 0 && listPart == parts.size() - 1) {
+            parts.set(listPart, parts.get(listPart) + "\n" + items);
+        } else {
+            parts.add(items);
+        }
+        return parts.size() - 1;
     }
 
     private static Table tableOf(Block block, List<Table> tables) {
@@ -196,12 +215,12 @@ public final class MarkdownWriter {
 
     /** Words a title's line does not end on: the next line of the same size goes on with it. */
     private static final java.util.Set<String> GOES_ON =
-            java.util.Set.of("of", "the", "and", "a", "an", "on", "in", "to", "for", "with", "by", "at", "from", "or");
+            java.util.Set.of("of", "the", "and", "an", "on", "in", "to", "for", "with", "by", "at", "from", "or");
 
     /** The next line of a heading goes on with it: it begins in lowercase, or the heading ends on a dash or such a word. */
     private static boolean continuesHeading(String heading, String next) {
         String last = heading.substring(heading.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
-        return continuesASentence(next.codePointAt(0))
+        return ProseLines.continuesASentence(next.codePointAt(0))
                 || GOES_ON.contains(last)
                 || "-–—,".indexOf(heading.charAt(heading.length() - 1)) >= 0;
     }
@@ -218,52 +237,5 @@ public final class MarkdownWriter {
             return 2;
         }
         return 0;
-    }
-
-    /**
-     * Prose wraps: every line but the last runs (nearly) the block's full width, and the lines after the
-     * first mostly continue in lowercase. Label lines (an address, "Invoice date: ...") keep their breaks. A paragraph
-     * that wraps around a picture narrows or widens once, where the picture ends: each part of it is held to its own
-     * width.
-     */
-    static boolean isProse(List<Line> lines, Block block) {
-        if (lines.size() < 2) {
-            return true;
-        }
-        // Wrapped prose continues mid-sentence, so its following lines mostly start with a lowercase letter (or one of
-        // a script without case); label lines ("Invoice date: ...", "Due date: ..."), a table of contents' numbered
-        // entries and code each start anew.
-        long continuing = lines.subList(1, lines.size()).stream()
-                .map(line -> line.text().strip())
-                .filter(text -> !text.isEmpty() && continuesASentence(text.codePointAt(0)))
-                .count();
-        if (continuing * 2 < lines.size() - 1) {
-            return false;
-        }
-        if (wraps(lines)) {
-            return true;
-        }
-        for (int step = 2; step <= lines.size() - 2; step++) {
-            if (wraps(lines.subList(0, step)) && wraps(lines.subList(step, lines.size()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Every line but the last runs (nearly) the lines' full width. */
-    private static boolean wraps(List<Line> lines) {
-        double width =
-                lines.stream().mapToInt(line -> line.x1() - line.x0()).max().orElse(0);
-        for (int i = 0; i < lines.size() - 1; i++) {
-            if (lines.get(i).x1() - lines.get(i).x0() < 0.75 * width) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean continuesASentence(int first) {
-        return Character.isLetter(first) && !Character.isUpperCase(first) && !Character.isTitleCase(first);
     }
 }

@@ -79,11 +79,16 @@ public final class Tables {
     }
 
     /**
-     * The run is lines of a paragraph set justified in a narrow column, not a table: its words are lines of one block,
-     * and that block's line just above or below it, one run of words with no cell's gap, spans the same width within an
-     * em each side. A narrow column stretches a short line's word gaps past a cell's ("nence, Rabi      came").
+     * The run is lines of a paragraph set justified in a narrow column, not a table: two or three rows of two cells,
+     * lines of one block, each spanning the run's width, and that block's line just above or below them, a line of
+     * prose (no cell's gap; four words or more, or two where the run begins in lowercase), spans the same width within
+     * an em each side. A narrow column stretches
+     * a short line's word gaps past a cell's ("nence, Rabi      came").
      */
     private static boolean justifiedProse(List<List<List<Word>>> run, List<Block> blocks) {
+        if (run.size() > 3 || run.get(0).size() != 2) {
+            return false;
+        }
         List<Word> words =
                 run.stream().flatMap(List::stream).flatMap(List::stream).toList();
         Block block = blocks.stream()
@@ -97,6 +102,16 @@ public final class Tables {
         List<MarkdownWriter.Line> lines = MarkdownWriter.lines(block);
         int[] box = Word.union(words);
         double em = height(words.get(0));
+        boolean rowsSpanIt = run.stream().allMatch(row -> {
+            int[] span = Word.union(row.stream().flatMap(List::stream).toList());
+            return span[0] - box[0] <= em && box[2] - span[2] <= em;
+        });
+        if (!rowsSpanIt) {
+            return false;
+        }
+        // A run that begins mid-sentence ("nence, Rabi") is prose beside any line of it; else beside a full sentence's.
+        String opening = words.get(0).text();
+        boolean goesOn = !opening.isEmpty() && ProseLines.continuesASentence(opening.codePointAt(0));
         for (int i = 0; i < lines.size(); i++) {
             boolean inRun = lines.get(i).words().stream().anyMatch(words::contains);
             boolean besideRun = (i > 0 && lines.get(i - 1).words().stream().anyMatch(words::contains))
@@ -105,7 +120,7 @@ public final class Tables {
             MarkdownWriter.Line line = lines.get(i);
             if (!inRun
                     && besideRun
-                    && !line.words().isEmpty()
+                    && line.words().size() >= (goesOn ? 2 : 4)
                     && cells(line.words()).size() == 1
                     && Math.abs(line.x0() - box[0]) <= em
                     && Math.abs(line.x1() - box[2]) <= em) {

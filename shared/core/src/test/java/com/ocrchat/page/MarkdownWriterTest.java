@@ -45,6 +45,44 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aPageThatOpensWithItemsIsAListAndDialogueCodeAndTwoTitlesStayAsTheyAre() {
+        assertEquals(
+                "- The first item, which wraps onto a line.\n- The second item.",
+                MarkdownWriter.write(List.of(page(
+                        block(List.of("e The first item, which wraps", "onto a line."), 20),
+                        block(List.of("¢ The second item."), 20)))));
+        assertEquals(
+                "- A bulleted paragraph, which wraps onto a second line.",
+                MarkdownWriter.write(List.of(
+                        page(block(List.of("• A bulleted paragraph, which wraps", "onto a second line."), 20)))));
+        assertEquals(
+                "— Where are you going?\n\n— Nowhere, he said.",
+                MarkdownWriter.write(List.of(page(
+                        block(List.of("— Where are you going?"), 20), block(List.of("— Nowhere, he said."), 20)))));
+        assertEquals(
+                "git clone https://example.com/repo.git\ncd repo\nnpm install --no-audit\nnpm test",
+                MarkdownWriter.write(List.of(page(block(
+                        List.of(
+                                "git clone https://example.com/repo.git",
+                                "cd repo",
+                                "npm install --no-audit",
+                                "npm test"),
+                        20)))));
+        assertEquals(
+                "# SELF-HELP GUIDE\n\n# PART A\n\n# Introduction\n\n"
+                        + "The committee met on Monday to examine the budget, the plans and the accounts of the year",
+                MarkdownWriter.write(List.of(page(
+                                block(List.of("SELF-", "HELP GUIDE"), 60),
+                                block(List.of("PART A", "Introduction"), 60),
+                                block(
+                                        List.of(
+                                                "The committee met on Monday to examine the budget, the plans and the accounts"),
+                                        20),
+                                block(List.of("of the year"), 20))))
+                        .replace("accounts\n\nof", "accounts of"));
+    }
+
+    @Test
     void shortLabelLinesKeepTheirBreaksAndBulletsBecomeAList() {
         Page page = page(
                 block(List.of("Invoice number: 42", "Due date: Monday"), 20),
@@ -132,6 +170,37 @@ class MarkdownWriterTest {
         assertEquals(
                 "several upheavals early this century. Quantum mechanics taught us that the classical notions of the"
                         + " position and velocity of a particle were only",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
+    void bulletedLinesAfterALeadInAreItemsTheirWrappedLinesJoined() {
+        // A specification's PDF: the lead-in, the bullets and the next sentence in one block.
+        List<Word> words = new ArrayList<>();
+        String[][] lines = {
+            {"0", "This specification proposes:"},
+            {"0", "• A standard way to install new MIME infor-"},
+            {"18", "mation for applications."},
+            {"0", "• A standard way of getting the type."},
+            {"0", "Further, the databases were merged."}
+        };
+        for (String[] line : lines) {
+            int x = Integer.parseInt(line[0]);
+            for (String text : line[1].split(" ")) {
+                words.add(new Word(text, new int[] {x, nextY, x + 12 * text.length(), nextY + 20}, 0.9));
+                x += 12 * text.length() + 6;
+            }
+            nextY += 40;
+        }
+        String text =
+                java.util.Arrays.stream(lines).map(line -> line[1]).collect(java.util.stream.Collectors.joining("\n"));
+        Page page = page(new Block(text, new int[] {0, 0, 600, nextY}, 0.9, words));
+
+        assertEquals(
+                "This specification proposes:\n\n"
+                        + "- A standard way to install new MIME information for applications.\n"
+                        + "- A standard way of getting the type.\n\n"
+                        + "Further, the databases were merged.",
                 MarkdownWriter.write(List.of(page)));
     }
 
