@@ -15,11 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Jobs in the jobs table ({@link JobsTable}); every move of a job's status is a conditional write. */
 public final class DynamoJobStore implements JobStore {
@@ -27,13 +25,13 @@ public final class DynamoJobStore implements JobStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final DynamoBalanceLedger ledger;
+    private final RefundedWrites refunds;
 
     /** Jobs in {@code table}, whose failures are refunded to {@code ledger}'s balances in the same transaction. */
     public DynamoJobStore(DynamoDbClient dynamo, String table, DynamoBalanceLedger ledger) {
         this.dynamo = dynamo;
         this.table = table;
-        this.ledger = ledger;
+        this.refunds = new RefundedWrites(dynamo, ledger);
     }
 
     @Override
@@ -159,7 +157,7 @@ public final class DynamoJobStore implements JobStore {
                         .expressionAttributeNames(Map.of("#status", "status", "#error", "error"))
                         .expressionAttributeValues(values))
                 .build();
-        return writeWithRefund(job, refund);
+        return refunds.write(job, refund);
     }
 
     /** A failed job filed whole, with its refund, unless a record of it exists: one transaction. */
@@ -171,60 +169,7 @@ public final class DynamoJobStore implements JobStore {
                         .conditionExpression("attribute_not_exists(#uuid)")
                         .expressionAttributeNames(Map.of("#uuid", JobsTable.KEY)))
                 .build();
-        return writeWithRefund(job, refund);
-    }
-
-    /**
-     * {@code job}'s conditional write and the refund in one transaction: false when the job's condition fails. A refund
-     * with nobody to take it is dropped; a conflict with another write of the same items is tried again.
-     */
-    private boolean writeWithRefund(TransactWriteItem job, Charge refund) {
-        List<TransactWriteItem> writes = refund.credits() > 0
-                ? List.of(
-                        job,
-                        TransactWriteItem.builder()
-                                .update(ledger.refundWrite(refund))
-                                .build())
-                : List.of(job);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                List<TransactWriteItem> these = writes;
-                dynamo.transactWriteItems(r -> r.transactItems(these));
-                return true;
-            } catch (TransactionCanceledException cancelled) {
-                List<CancellationReason> reasons = cancelled.cancellationReasons();
-                if (conditionFailed(reasons, 0)) {
-                    return false; // the job's condition: ended already (another writer won), or filed already
-                }
-                if (conditionFailed(reasons, 1)) {
-                    writes = List.of(job); // nobody left to take the refund: the job still fails
-                } else if (attempt < FAIL_ATTEMPTS && conflicted(reasons)) {
-                    pause(attempt); // another write to the same items at the same moment: try again
-                } else {
-                    throw cancelled;
-                }
-            }
-        }
-    }
-
-    private static final int FAIL_ATTEMPTS = 5;
-
-    private static boolean conditionFailed(List<CancellationReason> reasons, int write) {
-        return reasons.size() > write
-                && "ConditionalCheckFailed".equals(reasons.get(write).code());
-    }
-
-    private static boolean conflicted(List<CancellationReason> reasons) {
-        return reasons.stream().anyMatch(reason -> "TransactionConflict".equals(reason.code()));
-    }
-
-    private static void pause(int attempt) {
-        try {
-            Thread.sleep(20L << attempt);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while failing a job", e);
-        }
+        return refunds.write(job, refund);
     }
 
     @Override
