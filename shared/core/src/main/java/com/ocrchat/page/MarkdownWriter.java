@@ -3,6 +3,7 @@ package com.ocrchat.page;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Markdown from the recognized layout: short lines set in clearly larger type than the page's body, at
@@ -22,7 +23,13 @@ public final class MarkdownWriter {
 
     /** {@code eagerTables} (tool=extract-tables): the caller says the document has tables; see {@link Tables#find(List, boolean)}. */
     public static String write(List<Page> pages, boolean eagerTables) {
-        return joinPages(pages.stream().map(page -> page(page, eagerTables)).toList());
+        return joinPages(pages(pages, eagerTables));
+    }
+
+    /** Each page's Markdown, the document's running heads, feet and page numbers left out ({@link RunningLines}). */
+    public static List<String> pages(List<Page> pages, boolean eagerTables) {
+        Set<Block> running = RunningLines.of(pages);
+        return pages.stream().map(page -> page(page, eagerTables, running)).toList();
     }
 
     /** Pages' Markdown joined with a rule between pages. */
@@ -30,12 +37,16 @@ public final class MarkdownWriter {
         return String.join(PAGE_RULE, pages);
     }
 
-    /** One page's Markdown (the exports lay pages out one by one). */
+    /** One page's Markdown, on its own. */
     public static String page(Page page) {
         return page(page, false);
     }
 
     public static String page(Page page, boolean eagerTables) {
+        return page(page, eagerTables, Set.of());
+    }
+
+    private static String page(Page page, boolean eagerTables, Set<Block> running) {
         if (page.markdown() != null) {
             return page.markdown(); // The vision model wrote this page's Markdown itself.
         }
@@ -75,6 +86,9 @@ public final class MarkdownWriter {
                 addIfAny(parts, outside(block, table, false));
                 listToken = null;
                 listPart = -1;
+                continue;
+            }
+            if (running.contains(block)) {
                 continue;
             }
             List<Line> lines = lines(block);

@@ -1,6 +1,7 @@
 package com.ocrchat.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +81,39 @@ class MarkdownWriterTest {
                                         20),
                                 block(List.of("of the year"), 20))))
                         .replace("accounts\n\nof", "accounts of"));
+    }
+
+    @Test
+    void runningHeadsAndPageNumbersAreLeftOutOfADocumentsMarkdownNotItsText() {
+        List<Page> pages = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            pages.add(new Page(
+                    index,
+                    1000,
+                    1000,
+                    "",
+                    List.of(
+                            new Block("Shared MIME-info Database", new int[] {100, 20, 500, 50}, 0.9, null),
+                            new Block(
+                                    "Chapter " + (index + 1) + " begins here.",
+                                    new int[] {100, 300, 900, 330},
+                                    0.9,
+                                    null),
+                            new Block(
+                                    index == 1 ? "Page 2 of 3" : String.valueOf(index + 1),
+                                    new int[] {480, 950, 520, 980},
+                                    0.9,
+                                    null))));
+        }
+
+        assertEquals(
+                "Chapter 1 begins here.\n\n---\n\nChapter 2 begins here.\n\n---\n\nChapter 3 begins here.",
+                MarkdownWriter.write(pages));
+        assertEquals(
+                "Shared MIME-info Database\n\nChapter 1 begins here.\n\n1",
+                MarkdownWriter.write(List.of(pages.get(0))),
+                "a page alone keeps them: nothing recurs");
+        assertTrue(PageText.of(pages.get(0).blocks()).contains("Shared MIME-info Database"));
     }
 
     @Test

@@ -62,11 +62,7 @@ final class DocxExporter implements Exporter {
     @Override
     public byte[] export(JobRecord job, JobResult result, PageImages images) {
         boolean eagerTables = job.options().eagerTables();
-        return fromMarkdown(
-                job.filename(),
-                result.pages().stream()
-                        .map(page -> MarkdownWriter.page(page, eagerTables))
-                        .toList());
+        return fromMarkdown(job.filename(), MarkdownWriter.pages(result.pages(), eagerTables));
     }
 
     /** A Word document of the pages' Markdown, a page break between pages. */
