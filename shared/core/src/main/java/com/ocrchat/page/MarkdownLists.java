@@ -116,24 +116,27 @@ final class MarkdownLists {
      */
     static List<Segment> withItems(List<MarkdownWriter.Line> lines, java.util.Set<String> hyphenated) {
         List<Segment> segments = new ArrayList<>();
-        List<String> kept = new ArrayList<>();
+        List<MarkdownWriter.Line> kept = new ArrayList<>();
         List<String> items = new ArrayList<>();
         int i = 0;
         while (i < lines.size()) {
             MarkdownWriter.Line line = lines.get(i++);
-            if (line.text().isBlank() || !BULLET.matcher(line.text().strip()).find()) {
-                kept.add(MarkdownText.line(line.text().strip()));
+            if (line.text().isBlank()) {
+                continue;
+            }
+            if (!BULLET.matcher(line.text().strip()).find()) {
+                kept.add(line);
                 continue;
             }
             if (!kept.isEmpty()) {
-                segments.add(new Segment(String.join("\n", kept), false));
+                segments.add(new Segment(keptAsTheyRead(kept, hyphenated), false));
                 kept.clear();
             }
             List<String> item =
                     new ArrayList<>(List.of(BULLET.matcher(line.text().strip()).replaceFirst("")));
             int textStarts = line.words().size() > 1 ? line.words().get(1).bbox()[0] : Integer.MAX_VALUE;
             double em = line.height() > 0 ? line.height() : 10;
-            while (i < lines.size() && wrapsItem(lines.get(i), textStarts - em / 2)) {
+            while (i < lines.size() && wrapsItem(lines.get(i), textStarts, em)) {
                 item.add(lines.get(i++).text().strip());
             }
             items.add("- " + MarkdownText.line(ParagraphLines.join(item.toArray(String[]::new), hyphenated)));
@@ -144,17 +147,28 @@ final class MarkdownLists {
             }
         }
         if (!kept.isEmpty()) {
-            segments.add(new Segment(String.join("\n", kept), false));
+            segments.add(new Segment(keptAsTheyRead(kept, hyphenated), false));
         }
         return segments;
     }
 
-    /** The line wraps the item above it: no bullet of its own, and begun past the item's bullet or in lowercase. */
-    private static boolean wrapsItem(MarkdownWriter.Line line, double pastBullet) {
+    /** Lines around a list: joined when they are prose (a lead-in that wraps), else line by line. */
+    private static String keptAsTheyRead(List<MarkdownWriter.Line> lines, java.util.Set<String> hyphenated) {
+        String[] texts = lines.stream().map(line -> line.text().strip()).toArray(String[]::new);
+        return ProseLines.isProse(lines)
+                ? MarkdownText.line(ParagraphLines.join(texts, hyphenated))
+                : String.join("\n", Arrays.stream(texts).map(MarkdownText::line).toList());
+    }
+
+    /**
+     * The line wraps the item above it: no bullet of its own, and begun where the item's text begins (within half an em), or
+     * in a lowercase letter (a script without case tells nothing so).
+     */
+    private static boolean wrapsItem(MarkdownWriter.Line line, int textStarts, double em) {
         String text = line.text().strip();
         return !text.isEmpty()
                 && !BULLET.matcher(text).find()
-                && (line.x0() >= pastBullet || ProseLines.continuesASentence(text.codePointAt(0)));
+                && (Math.abs(line.x0() - (double) textStarts) <= em / 2 || Character.isLowerCase(text.codePointAt(0)));
     }
 
     static String firstToken(String line) {

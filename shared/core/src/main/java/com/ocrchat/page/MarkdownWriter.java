@@ -88,10 +88,10 @@ public final class MarkdownWriter {
                 listPart = -1;
                 continue;
             }
-            if (running.contains(block)) {
-                continue;
-            }
             List<Line> lines = lines(block);
+            if (running.contains(block) && (lines.isEmpty() || headingLevel(lines.get(0), bodyHeight) == 0)) {
+                continue; // a running head or foot; a heading in large type is the page's own
+            }
             int first = 0;
             // Leading lines set in clearly larger type are headings, even when Tesseract kept them in the paragraph; a
             // title set on two lines ("MEMORIES OF" / "RICHARD FEYNMAN") is one heading.
@@ -136,14 +136,14 @@ public final class MarkdownWriter {
                     }
                 }
                 listToken = null;
-            } else if (first == 0 && MarkdownLists.isItem(openings, b) && ProseLines.isProse(rest, block)) {
+            } else if (first == 0 && MarkdownLists.isItem(openings, b) && ProseLines.isProse(rest)) {
                 // A bulleted or numbered paragraph, its lines wrapped: one item, its lines joined.
                 listPart = addToList(
                         parts, listPart, MarkdownLists.items(new String[] {ParagraphLines.join(texts, hyphenated)}));
                 listToken = null;
             } else {
                 parts.add(
-                        ProseLines.isProse(rest, block)
+                        ProseLines.isProse(rest)
                                 ? MarkdownText.line(ParagraphLines.join(texts, hyphenated))
                                 : String.join(
                                         "\n",

@@ -12,7 +12,7 @@ final class ProseLines {
      * that wraps around a picture narrows or widens once, where the picture ends: each part of it is held to its own
      * width.
      */
-    static boolean isProse(List<MarkdownWriter.Line> lines, Block block) {
+    static boolean isProse(List<MarkdownWriter.Line> lines) {
         if (lines.size() < 2) {
             return true;
         }
@@ -26,62 +26,76 @@ final class ProseLines {
         if (continuing * 2 < lines.size() - 1) {
             return false;
         }
-        if (wraps(lines)) {
-            return true;
+        return wraps(lines) || changesWidthOnce(lines);
+    }
+
+    /**
+     * The paragraph narrows or widens at one line, where a picture beside it ends: the lines before all run their full
+     * width, those after wrap at theirs, the two widths clearly apart, one edge kept, and the sentence going on across
+     * the step. Code or an address, whose lines vary in width line by line, does not. Each step is tried from running
+     * extremes of the lines before and after it, so a block of many lines costs no more than one pass over them.
+     */
+    private static boolean changesWidthOnce(List<MarkdownWriter.Line> lines) {
+        int n = lines.size();
+        // Before step s: the widest and narrowest line, and the leftmost start and rightmost end, of lines [0, s).
+        int[] widestBefore = new int[n + 1];
+        int[] narrowestBefore = new int[n + 1];
+        int[] leftBefore = new int[n + 1];
+        int[] rightBefore = new int[n + 1];
+        narrowestBefore[0] = Integer.MAX_VALUE;
+        leftBefore[0] = Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            MarkdownWriter.Line line = lines.get(i);
+            widestBefore[i + 1] = Math.max(widestBefore[i], width(line));
+            narrowestBefore[i + 1] = Math.min(narrowestBefore[i], width(line));
+            leftBefore[i + 1] = Math.min(leftBefore[i], line.x0());
+            rightBefore[i + 1] = Math.max(rightBefore[i], line.x1());
         }
-        for (int step = 2; step <= lines.size() - 2; step++) {
-            if (changesWidthAt(lines, step)) {
+        // From step s on: the widest line of [s, n), the narrowest of [s, n - 1) (the last may be short), the edges.
+        int[] widestAfter = new int[n + 1];
+        int[] narrowestAfter = new int[n + 1];
+        int[] leftAfter = new int[n + 1];
+        int[] rightAfter = new int[n + 1];
+        narrowestAfter[n] = Integer.MAX_VALUE;
+        narrowestAfter[n - 1] = Integer.MAX_VALUE;
+        leftAfter[n] = Integer.MAX_VALUE;
+        for (int i = n - 1; i >= 0; i--) {
+            MarkdownWriter.Line line = lines.get(i);
+            widestAfter[i] = Math.max(widestAfter[i + 1], width(line));
+            if (i < n - 1) {
+                narrowestAfter[i] = Math.min(narrowestAfter[i + 1], width(line));
+            }
+            leftAfter[i] = Math.min(leftAfter[i + 1], line.x0());
+            rightAfter[i] = Math.max(rightAfter[i + 1], line.x1());
+        }
+        for (int step = 2; step <= n - 2; step++) {
+            double before = widestBefore[step];
+            double after = widestAfter[step];
+            String next = lines.get(step).text().strip();
+            double em = Math.max(10, lines.get(step).height());
+            boolean edgeKept = Math.abs(leftBefore[step] - leftAfter[step]) <= em
+                    || Math.abs(rightBefore[step] - rightAfter[step]) <= em;
+            if (narrowestBefore[step] >= 0.75 * before
+                    && narrowestAfter[step] >= 0.75 * after
+                    && Math.abs(before - after) > 0.15 * Math.max(before, after)
+                    && edgeKept
+                    && !next.isEmpty()
+                    && continuesASentence(next.codePointAt(0))) {
                 return true;
             }
         }
         return false;
     }
 
-    /**
-     * The paragraph narrows or widens at line {@code step}, where a picture beside it ends: the lines before all run
-     * their full width, those after wrap at theirs, the two widths clearly apart, one edge kept, and the sentence going
-     * on across the step. Code or an address, whose lines vary in width line by line, does not.
-     */
-    private static boolean changesWidthAt(List<MarkdownWriter.Line> lines, int step) {
-        List<MarkdownWriter.Line> before = lines.subList(0, step);
-        List<MarkdownWriter.Line> after = lines.subList(step, lines.size());
-        double widthBefore = width(before);
-        double widthAfter = width(after);
-        String next = lines.get(step).text().strip();
-        double em = Math.max(10, lines.get(step).height());
-        boolean edgeKept =
-                Math.abs(before.stream().mapToInt(MarkdownWriter.Line::x0).min().orElse(0)
-                                        - after.stream()
-                                                .mapToInt(MarkdownWriter.Line::x0)
-                                                .min()
-                                                .orElse(0))
-                                <= em
-                        || Math.abs(before.stream()
-                                                .mapToInt(MarkdownWriter.Line::x1)
-                                                .max()
-                                                .orElse(0)
-                                        - after.stream()
-                                                .mapToInt(MarkdownWriter.Line::x1)
-                                                .max()
-                                                .orElse(0))
-                                <= em;
-        return before.stream().allMatch(line -> line.x1() - line.x0() >= 0.75 * widthBefore)
-                && wraps(after)
-                && Math.abs(widthBefore - widthAfter) > 0.15 * Math.max(widthBefore, widthAfter)
-                && edgeKept
-                && !next.isEmpty()
-                && continuesASentence(next.codePointAt(0));
-    }
-
-    private static double width(List<MarkdownWriter.Line> lines) {
-        return lines.stream().mapToInt(line -> line.x1() - line.x0()).max().orElse(0);
+    private static int width(MarkdownWriter.Line line) {
+        return line.x1() - line.x0();
     }
 
     /** Every line but the last runs (nearly) the lines' full width. */
     private static boolean wraps(List<MarkdownWriter.Line> lines) {
-        double width = width(lines);
+        double width = lines.stream().mapToInt(ProseLines::width).max().orElse(0);
         for (int i = 0; i < lines.size() - 1; i++) {
-            if (lines.get(i).x1() - lines.get(i).x0() < 0.75 * width) {
+            if (width(lines.get(i)) < 0.75 * width) {
                 return false;
             }
         }

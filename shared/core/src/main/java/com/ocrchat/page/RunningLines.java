@@ -1,8 +1,8 @@
 package com.ocrchat.page;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,67 +11,100 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A document's running heads and feet: short blocks in a page's top or bottom margin that recur, numbers aside, on at
- * least half its pages (a book's title over every page, a journal's name and issue under it), and page numbers alone
- * in a margin. The Markdown leaves them out, as a reader skips them; the text keeps every word read.
+ * A document's running heads and feet: short blocks in a page's top or bottom margin that recur on at least half its
+ * pages, either word for word (a journal's name; its first copy is kept) or with a number that rises with the page (a
+ * page number, alone or beside a book's title; all copies go). The Markdown leaves them out, as a reader skips them;
+ * the text keeps every word read.
  */
 final class RunningLines {
     /** The share of a page's height, at its top and at its bottom, that running heads and feet sit in. */
     private static final double MARGIN = 0.1;
 
-    private static final Pattern NUMBER = Pattern.compile("\\d+|[ivxlcdm]{1,7}");
-    private static final Pattern PAGE_NUMBER =
-            Pattern.compile("(page |p\\. |seite |página |pagina )?# ?((of|/|de|von|di|sur) ?#)?|[-–—] ?# ?[-–—]");
+    private static final int MOST_WORDS = 12;
+    private static final Pattern ARABIC = Pattern.compile("\\d{1,5}");
+    private static final Pattern ROMAN = Pattern.compile("(?=[ivxlc])c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})");
 
     private RunningLines() {}
 
-    /** The running heads, feet and page numbers of these pages (by identity); none for a single page. */
+    /** One block in a margin: its page, its text, and its first number (-1 without one). */
+    private record Copy(Block block, int page, String text, int number) {}
+
+    /** The running heads and feet of these pages to leave out (by identity); none for a single page. */
     static Set<Block> of(List<Page> pages) {
         Set<Block> running = Collections.newSetFromMap(new IdentityHashMap<>());
         if (pages.size() < 2) {
             return running;
         }
-        Map<String, Set<Integer>> pagesWith = new HashMap<>();
+        Map<String, List<Copy>> copies = new HashMap<>();
         for (Page page : pages) {
             for (Block block : marginal(page)) {
-                pagesWith
-                        .computeIfAbsent(key(page, block), key -> new HashSet<>())
-                        .add(page.index());
+                String text = block.text().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                StringBuilder shape = new StringBuilder(block.bbox()[3] <= MARGIN * page.height() ? "head:" : "foot:");
+                int number = -1;
+                for (String word : text.split(" ")) {
+                    int value = number(word);
+                    number = number < 0 ? value : number;
+                    shape.append(' ').append(value < 0 ? word : "#");
+                }
+                copies.computeIfAbsent(shape.toString(), key -> new ArrayList<>())
+                        .add(new Copy(block, page.index(), text, number));
             }
         }
         int enough = Math.max(2, (pages.size() + 1) / 2);
-        for (Page page : pages) {
-            for (Block block : marginal(page)) {
-                String key = key(page, block);
-                if (PAGE_NUMBER.matcher(key.substring(key.indexOf(':') + 1)).matches()
-                        || pagesWith.get(key).size() >= enough) {
-                    running.add(block);
-                }
+        for (List<Copy> recurring : copies.values()) {
+            if (recurring.stream().map(Copy::page).distinct().count() < enough) {
+                continue;
+            }
+            Copy first = recurring.get(0);
+            if (recurring.stream().allMatch(copy -> copy.text().equals(first.text()))) {
+                recurring.subList(1, recurring.size()).forEach(copy -> running.add(copy.block()));
+            } else if (first.number() >= 0
+                    && recurring.stream()
+                            .allMatch(copy -> copy.number() - copy.page() == first.number() - first.page())) {
+                recurring.forEach(copy -> running.add(copy.block()));
             }
         }
         return running;
     }
 
-    /** The page's blocks of one or two lines that lie wholly in its top or bottom margin (none on a model's page). */
+    /** The page's short blocks (two lines, a dozen words at most) wholly in its top or bottom margin. */
     private static List<Block> marginal(Page page) {
         if (page.markdown() != null || page.height() <= 0) {
             return List.of();
         }
         return page.blocks().stream()
-                .filter(block -> block.text().strip().split("\n").length <= 2
-                        && !block.text().isBlank())
+                .filter(block -> !block.text().isBlank()
+                        && block.text().strip().split("\n").length <= 2
+                        && block.text().strip().split("\\s+").length <= MOST_WORDS)
                 .filter(block ->
                         block.bbox()[3] <= MARGIN * page.height() || block.bbox()[1] >= (1 - MARGIN) * page.height())
                 .toList();
     }
 
-    /** Where the block sits (head or foot) and its words in lowercase, each number (arabic or roman) as "#". */
-    private static String key(Page page, Block block) {
-        String words = block.text().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        StringBuilder shape = new StringBuilder();
-        for (String word : words.split(" ")) {
-            shape.append(shape.isEmpty() ? "" : " ").append(NUMBER.matcher(word).matches() ? "#" : word);
+    /** The word's value as a page number, arabic or roman (up to 399), punctuation around it aside; -1 if none. */
+    private static int number(String word) {
+        String bare = word.replaceAll("^\\p{Punct}+|\\p{Punct}+$", "");
+        if (ARABIC.matcher(bare).matches()) {
+            return Integer.parseInt(bare);
         }
-        return (block.bbox()[3] <= MARGIN * page.height() ? "head:" : "foot:") + shape;
+        if (!ROMAN.matcher(bare).matches()) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < bare.length(); i++) {
+            int digit = roman(bare.charAt(i));
+            value += i + 1 < bare.length() && digit < roman(bare.charAt(i + 1)) ? -digit : digit;
+        }
+        return value;
+    }
+
+    private static int roman(char c) {
+        return switch (c) {
+            case 'i' -> 1;
+            case 'v' -> 5;
+            case 'x' -> 10;
+            case 'l' -> 50;
+            default -> 100;
+        };
     }
 }

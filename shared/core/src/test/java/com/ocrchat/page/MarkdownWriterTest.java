@@ -95,25 +95,26 @@ class MarkdownWriterTest {
                     List.of(
                             new Block("Shared MIME-info Database", new int[] {100, 20, 500, 50}, 0.9, null),
                             new Block(
-                                    "Chapter " + (index + 1) + " begins here.",
-                                    new int[] {100, 300, 900, 330},
+                                    "BIOGRAPHICAL NOTICE. "
+                                            + List.of("xxiv", "xxv", "xxvi").get(index),
+                                    new int[] {100, 60, 500, 90},
                                     0.9,
                                     null),
-                            new Block(
-                                    index == 1 ? "Page 2 of 3" : String.valueOf(index + 1),
-                                    new int[] {480, 950, 520, 980},
-                                    0.9,
-                                    null))));
+                            new Block("Question " + (index + 7), new int[] {100, 300, 900, 330}, 0.9, null),
+                            new Block("Page " + (index + 1) + " of 3", new int[] {480, 950, 520, 980}, 0.9, null),
+                            new Block(String.valueOf(215 * (index + 1)), new int[] {800, 950, 900, 980}, 0.9, null))));
         }
 
         assertEquals(
-                "Chapter 1 begins here.\n\n---\n\nChapter 2 begins here.\n\n---\n\nChapter 3 begins here.",
-                MarkdownWriter.write(pages));
+                "Shared MIME-info Database\n\nQuestion 7\n\n215\n\n---\n\nQuestion 8\n\n430\n\n---\n\n"
+                        + "Question 9\n\n645",
+                MarkdownWriter.write(pages),
+                "the head's first copy kept, a page number and a book's head with it left out, other numbers kept");
         assertEquals(
-                "Shared MIME-info Database\n\nChapter 1 begins here.\n\n1",
+                "Shared MIME-info Database\n\nBIOGRAPHICAL NOTICE. xxiv\n\nQuestion 7\n\nPage 1 of 3\n\n215",
                 MarkdownWriter.write(List.of(pages.get(0))),
                 "a page alone keeps them: nothing recurs");
-        assertTrue(PageText.of(pages.get(0).blocks()).contains("Shared MIME-info Database"));
+        assertTrue(PageText.of(pages.get(1).blocks()).contains("Page 2 of 3"));
     }
 
     @Test
