@@ -357,6 +357,18 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aBlockOfManyLinesOfRaggedWidthIsToldFromProseInLinearTime() {
+        // A hostile text layer: one block of 30,000 lowercase lines, every other one short, so no step makes prose.
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            lines.add(i % 2 == 0 ? "a long line of many words here" : "short");
+        }
+        String markdown = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> MarkdownWriter.write(List.of(page(block(lines, 20)))));
+        assertTrue(markdown.startsWith("a long line of many words here\nshort\n"), markdown.substring(0, 80));
+    }
+
+    @Test
     void aTableOfContentsKeepsItsLines() {
         Page page = page(block(
                 List.of(
