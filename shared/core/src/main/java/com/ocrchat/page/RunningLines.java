@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * A document's running heads and feet: short blocks in a page's top or bottom margin that recur on at least half its
- * pages, either word for word (a journal's name; its first copy is kept) or with a number that rises with the page (a
- * page number, alone or beside a book's title; all copies go). The Markdown leaves them out, as a reader skips them;
+ * pages, word for word (a journal's name; its first copy is kept), or with a number that rises with the page, on half
+ * its pages or three in a row (a page number, alone or beside a book's title or a volume's number; all copies go). The Markdown leaves them out, as a reader skips them;
  * the text keeps every word read.
  */
 final class RunningLines {
@@ -26,8 +26,8 @@ final class RunningLines {
 
     private RunningLines() {}
 
-    /** One block in a margin: its page, its text, and its first number (-1 without one). */
-    private record Copy(Block block, int page, String text, int number) {}
+    /** One block in a margin: its page, its text, and its numbers in order. */
+    private record Copy(Block block, int page, String text, List<Integer> numbers) {}
 
     /** The running heads and feet of these pages to leave out (by identity); none for a single page. */
     static Set<Block> of(List<Page> pages) {
@@ -35,36 +35,71 @@ final class RunningLines {
         if (pages.size() < 2) {
             return running;
         }
-        Map<String, List<Copy>> copies = new HashMap<>();
+        // Copies of one shape: their words alike but for numbers, in the same margin.
+        Map<String, List<Copy>> shapes = new HashMap<>();
         for (Page page : pages) {
             for (Block block : marginal(page)) {
                 String text = block.text().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
                 StringBuilder shape = new StringBuilder(block.bbox()[3] <= MARGIN * page.height() ? "head:" : "foot:");
-                int number = -1;
+                List<Integer> numbers = new ArrayList<>();
                 for (String word : text.split(" ")) {
                     int value = number(word);
-                    number = number < 0 ? value : number;
+                    if (value >= 0) {
+                        numbers.add(value);
+                    }
                     shape.append(' ').append(value < 0 ? word : "#");
                 }
-                copies.computeIfAbsent(shape.toString(), key -> new ArrayList<>())
-                        .add(new Copy(block, page.index(), text, number));
+                shapes.computeIfAbsent(shape.toString(), key -> new ArrayList<>())
+                        .add(new Copy(block, page.index(), text, numbers));
             }
         }
         int enough = Math.max(2, (pages.size() + 1) / 2);
-        for (List<Copy> recurring : copies.values()) {
-            if (recurring.stream().map(Copy::page).distinct().count() < enough) {
-                continue;
+        for (List<Copy> shape : shapes.values()) {
+            // Word for word on enough pages: a running head, its first copy kept.
+            for (List<Copy> same : group(shape, Copy::text).values()) {
+                if (pages(same).size() >= enough) {
+                    same.subList(1, same.size()).forEach(copy -> running.add(copy.block()));
+                }
             }
-            Copy first = recurring.get(0);
-            if (recurring.stream().allMatch(copy -> copy.text().equals(first.text()))) {
-                recurring.subList(1, recurring.size()).forEach(copy -> running.add(copy.block()));
-            } else if (first.number() >= 0
-                    && recurring.stream()
-                            .allMatch(copy -> copy.number() - copy.page() == first.number() - first.page())) {
-                recurring.forEach(copy -> running.add(copy.block()));
+            // A number that rises with the page, on enough pages or three in a row (a chapter's folios, a book whose
+            // front matter is numbered apart): a page number, alone or in a head; every copy goes.
+            for (int at = 0; at < shape.get(0).numbers().size(); at++) {
+                int position = at;
+                for (List<Copy> rising : group(shape, copy -> copy.numbers().get(position) - copy.page())
+                        .values()) {
+                    if (pages(rising).size() >= enough || longestRun(pages(rising)) >= 3) {
+                        rising.forEach(copy -> running.add(copy.block()));
+                    }
+                }
             }
         }
         return running;
+    }
+
+    private static <K> Map<K, List<Copy>> group(List<Copy> copies, java.util.function.Function<Copy, K> by) {
+        Map<K, List<Copy>> groups = new java.util.LinkedHashMap<>();
+        copies.forEach(copy ->
+                groups.computeIfAbsent(by.apply(copy), key -> new ArrayList<>()).add(copy));
+        return groups;
+    }
+
+    private static java.util.SortedSet<Integer> pages(List<Copy> copies) {
+        return copies.stream()
+                .map(Copy::page)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The most pages in a row among these. */
+    private static int longestRun(java.util.SortedSet<Integer> pages) {
+        int longest = 0;
+        int run = 0;
+        int last = Integer.MIN_VALUE;
+        for (int page : pages) {
+            run = page == last + 1 ? run + 1 : 1;
+            longest = Math.max(longest, run);
+            last = page;
+        }
+        return longest;
     }
 
     /** The page's short blocks (two lines, a dozen words at most) wholly in its top or bottom margin. */

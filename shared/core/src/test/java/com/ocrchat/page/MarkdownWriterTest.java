@@ -87,6 +87,12 @@ class MarkdownWriterTest {
     void runningHeadsAndPageNumbersAreLeftOutOfADocumentsMarkdownNotItsText() {
         List<Page> pages = new ArrayList<>();
         for (int index = 0; index < 3; index++) {
+            List<Block> blocks = new ArrayList<>(List.of(
+                    new Block("Vol. 3 · " + (117 + index), new int[] {600, 20, 900, 50}, 0.9, null),
+                    new Block(String.valueOf(index + 1), new int[] {480, 900, 520, 930}, 0.9, null)));
+            if (index == 1) {
+                blocks.add(new Block("12", new int[] {100, 950, 130, 980}, 0.9, null)); // a footnote's number
+            }
             pages.add(new Page(
                     index,
                     1000,
@@ -103,18 +109,29 @@ class MarkdownWriterTest {
                             new Block("Question " + (index + 7), new int[] {100, 300, 900, 330}, 0.9, null),
                             new Block("Page " + (index + 1) + " of 3", new int[] {480, 950, 520, 980}, 0.9, null),
                             new Block(String.valueOf(215 * (index + 1)), new int[] {800, 950, 900, 980}, 0.9, null))));
+            pages.set(
+                    index,
+                    new Page(index, 1000, 1000, "", concat(pages.get(index).blocks(), blocks)));
         }
 
         assertEquals(
-                "Shared MIME-info Database\n\nQuestion 7\n\n215\n\n---\n\nQuestion 8\n\n430\n\n---\n\n"
+                "Shared MIME-info Database\n\nQuestion 7\n\n215\n\n---\n\nQuestion 8\n\n430\n\n12\n\n---\n\n"
                         + "Question 9\n\n645",
                 MarkdownWriter.write(pages),
-                "the head's first copy kept, a page number and a book's head with it left out, other numbers kept");
+                "the head's first copy kept; page numbers, alone or in a head beside a fixed number, left out; a footnote's"
+                        + " number and other numbers kept");
         assertEquals(
-                "Shared MIME-info Database\n\nBIOGRAPHICAL NOTICE. xxiv\n\nQuestion 7\n\nPage 1 of 3\n\n215",
+                "Shared MIME-info Database\n\nBIOGRAPHICAL NOTICE. xxiv\n\nQuestion 7\n\nPage 1 of 3\n\n215\n\n"
+                        + "Vol. 3 · 117\n\n1",
                 MarkdownWriter.write(List.of(pages.get(0))),
                 "a page alone keeps them: nothing recurs");
         assertTrue(PageText.of(pages.get(1).blocks()).contains("Page 2 of 3"));
+    }
+
+    private static List<Block> concat(List<Block> first, List<Block> then) {
+        List<Block> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     @Test
