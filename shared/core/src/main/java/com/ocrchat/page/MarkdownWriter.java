@@ -227,16 +227,11 @@ public final class MarkdownWriter {
         return lines;
     }
 
-    /** Words a title's line does not end on: the next line of the same size goes on with it. */
-    private static final java.util.Set<String> GOES_ON =
-            java.util.Set.of("of", "the", "and", "an", "on", "in", "to", "for", "with", "by", "at", "from", "or");
-
-    /** The next line of a heading goes on with it: it begins in lowercase, or the heading ends on a dash or such a word. */
+    /** The next line of a heading goes on with it: it begins in lowercase, or the heading stops mid-sentence or on a comma. */
     private static boolean continuesHeading(String heading, String next) {
-        String last = heading.substring(heading.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
         return ProseLines.continuesASentence(next.codePointAt(0))
-                || GOES_ON.contains(last)
-                || "-–—,".indexOf(heading.charAt(heading.length() - 1)) >= 0;
+                || ProseLines.endsMidSentence(heading)
+                || heading.endsWith(",");
     }
 
     private static int headingLevel(Line line, double bodyHeight) {

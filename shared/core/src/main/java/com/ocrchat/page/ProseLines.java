@@ -17,12 +17,18 @@ final class ProseLines {
             return true;
         }
         // Wrapped prose continues mid-sentence, so its following lines mostly start with a lowercase letter (or one of
-        // a script without case); label lines ("Invoice date: ...", "Due date: ..."), a table of contents' numbered
-        // entries and code each start anew.
-        long continuing = lines.subList(1, lines.size()).stream()
-                .map(line -> line.text().strip())
-                .filter(text -> !text.isEmpty() && continuesASentence(text.codePointAt(0)))
-                .count();
+        // a script without case), or follow a line that stopped mid-sentence ("chairman of" / "J. A. Ewing & Co.");
+        // label
+        // lines ("Invoice date: ...", "Due date: ..."), a table of contents' numbered entries and code each start anew.
+        long continuing = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String text = lines.get(i).text().strip();
+            if (!text.isEmpty()
+                    && (continuesASentence(text.codePointAt(0))
+                            || endsMidSentence(lines.get(i - 1).text()))) {
+                continuing++;
+            }
+        }
         if (continuing * 2 < lines.size() - 1) {
             return false;
         }
@@ -100,6 +106,20 @@ final class ProseLines {
             }
         }
         return true;
+    }
+
+    /** Words English does not end a sentence or a title on. */
+    private static final java.util.Set<String> GOES_ON =
+            java.util.Set.of("of", "the", "and", "an", "on", "in", "to", "for", "with", "by", "at", "from", "or");
+
+    /** The line stops mid-sentence: on such a word, or on a hyphen or a dash. */
+    static boolean endsMidSentence(String line) {
+        String text = line.strip();
+        if (text.isEmpty()) {
+            return false;
+        }
+        String last = text.substring(text.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
+        return GOES_ON.contains(last) || "-–—".indexOf(text.charAt(text.length() - 1)) >= 0;
     }
 
     static boolean continuesASentence(int first) {

@@ -386,6 +386,22 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aParagraphWhoseLinesBeginWithNamesIsJoinedWhereItsLinesStopMidSentence() {
+        // scots-frag.tif: a newspaper's paragraph, its wrapped lines beginning with names.
+        Page page = page(justified(
+                400,
+                "Mr William Mackenzie Macphail, chairman of",
+                "J. A. Ewing & Co. (London), who died at the",
+                "age of 86, was a native of Ullapool. He went to",
+                "South Africa towards the end of the Boer War."));
+
+        assertEquals(
+                "Mr William Mackenzie Macphail, chairman of J. A. Ewing & Co. (London), who died at the age of 86, was a"
+                        + " native of Ullapool. He went to South Africa towards the end of the Boer War.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
     void aTableOfContentsKeepsItsLines() {
         Page page = page(block(
                 List.of(
