@@ -21,10 +21,21 @@ public final class TypeSize {
         return text.codePoints().anyMatch(c -> "gjpqy".indexOf(c) >= 0) ? 0.24 : 0;
     }
 
-    /** The word's em in pixels, from its box; 0 for a word of fewer than two letters or digits (a bullet, a dash). */
+    /**
+     * The word's em in pixels, from its box; 0 for a word of fewer than two letters or digits (a bullet, a dash). A word
+     * of three or more whose box is over twice as tall as wide is set vertically (a photo credit up a picture's side,
+     * which Tesseract reads rotated): its em runs across the box, not down it, where its length would read as a title's.
+     */
     public static double of(Word word) {
-        if (word.text().codePoints().filter(Character::isLetterOrDigit).count() < 2) {
+        long letters =
+                word.text().codePoints().filter(Character::isLetterOrDigit).count();
+        if (letters < 2) {
             return 0;
+        }
+        int width = word.bbox()[2] - word.bbox()[0];
+        int height = word.bbox()[3] - word.bbox()[1];
+        if (letters >= 3 && height > 2 * width) {
+            return width / (ascent(word.text()) + descent(word.text()));
         }
         return em(word);
     }

@@ -27,6 +27,22 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aCreditSetUpAPicturesSideIsNoHeading() {
+        // Read rotated, each word's box runs down the page: 19 px across, 139 down for "NATIONAL" (rabi.png).
+        List<Word> credit = List.of(
+                new Word("NATIONAL", new int[] {900, 700, 919, 839}, 0.95),
+                new Word("ARCHIVES,", new int[] {900, 560, 923, 695}, 0.95),
+                new Word("AIP", new int[] {900, 510, 918, 550}, 0.96));
+        Page page = page(
+                block(List.of("Rabi read the classics of science on his own,", "for sheer pleasure."), 20),
+                new Block("NATIONAL ARCHIVES, AIP", new int[] {900, 510, 923, 839}, 0.95, credit));
+
+        assertEquals(
+                "Rabi read the classics of science on his own, for sheer pleasure.\n\nNATIONAL ARCHIVES, AIP",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
     void aTitleSetOnTwoLinesIsOneHeadingTwoTitlesAreTwo() {
         Page page = page(
                 block(List.of("MEMORIES OF", "RICHARD FEYNMAN"), 60),
