@@ -5,6 +5,7 @@ import com.ocrchat.error.OcrChatException;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Block;
+import com.ocrchat.page.Word;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -204,12 +205,78 @@ final class HandleReadings {
                             right - left);
                 }
             }
-            int segmentation = part.vertical()
-                    ? ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK_VERT_TEXT
-                    : ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK;
-            blocks.addAll(readWhole(
-                    new Image(grey, box.left(), box.top(), box.width(), box.height(), segmentation), reading));
+            blocks.addAll(
+                    part.vertical()
+                            ? readEitherWayUp(
+                                    new Image(
+                                            grey,
+                                            box.left(),
+                                            box.top(),
+                                            box.width(),
+                                            box.height(),
+                                            ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK_VERT_TEXT),
+                                    reading)
+                            : readWhole(
+                                    new Image(
+                                            grey,
+                                            box.left(),
+                                            box.top(),
+                                            box.width(),
+                                            box.height(),
+                                            ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK),
+                                    reading));
         }
         return blocks;
+    }
+
+    /**
+     * Lines set sideways run up the page (a photo credit beside a picture) or down it (Chinese or Japanese set
+     * vertically), and Tesseract's vertical mode turns them one way only, reading the others upside down as
+     * confident-looking garbage. So the part is also read turned half round, and the more confident reading kept (the
+     * first when the second runs out of time), its boxes turned back onto the page.
+     */
+    List<Block> readEitherWayUp(Image part, Reading reading) {
+        List<Block> asIs = readWhole(part, reading);
+        return TesseractEngine.unlessOutOfTime(
+                () -> {
+                    byte[] turned = part.grey().clone();
+                    for (int i = 0, j = turned.length - 1; i < j; i++, j--) {
+                        byte pixel = turned[i];
+                        turned[i] = turned[j];
+                        turned[j] = pixel;
+                    }
+                    List<Block> halfRound =
+                            readWhole(
+                                            new Image(turned, 0, 0, part.width(), part.height(), part.segmentation()),
+                                            reading)
+                                    .stream()
+                                    .map(block -> turnedBack(block, part))
+                                    .toList();
+                    return confidence(halfRound) > confidence(asIs) ? halfRound : asIs;
+                },
+                asIs);
+    }
+
+    private static double confidence(List<Block> blocks) {
+        return Word.meanConfidence(
+                        blocks.stream().flatMap(block -> block.words().stream()).toList())
+                .orElse(0);
+    }
+
+    /** A block read from a part turned half round (at 0, 0), put back where the part lies on the page. */
+    private static Block turnedBack(Block block, Image part) {
+        List<Word> words = block.words().stream()
+                .map(word -> new Word(word.text(), turnedBack(word.bbox(), part), word.confidence()))
+                .toList();
+        return new Block(block.text(), turnedBack(block.bbox(), part), block.confidence(), words);
+    }
+
+    private static int[] turnedBack(int[] box, Image part) {
+        return new int[] {
+            part.left() + part.width() - box[2],
+            part.top() + part.height() - box[3],
+            part.left() + part.width() - box[0],
+            part.top() + part.height() - box[1]
+        };
     }
 }
