@@ -141,6 +141,11 @@ public final class MarkdownWriter {
                 listPart = addToList(
                         parts, listPart, MarkdownLists.items(new String[] {ParagraphLines.join(texts, hyphenated)}));
                 listToken = null;
+            } else if (!ProseLines.isProse(rest) && ProseLines.leadsProse(rest)) {
+                parts.add(MarkdownText.line(texts[0].strip()));
+                parts.add(
+                        MarkdownText.line(ParagraphLines.join(Arrays.copyOfRange(texts, 1, texts.length), hyphenated)));
+                listToken = null;
             } else {
                 parts.add(
                         ProseLines.isProse(rest)

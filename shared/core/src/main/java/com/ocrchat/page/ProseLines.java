@@ -36,6 +36,29 @@ final class ProseLines {
     }
 
     /**
+     * A short line of its own leads wrapped prose in one block (a copyright line above a licence's paragraph, a run-in
+     * title): it ends no sentence midway, the next line begins one, and the lines after it are prose, three or more, or
+     * two that the first breaks mid-sentence (two lines alone, "as follows:" above a line of code, say too little).
+     * Kept whole, the block would keep every line break, its first line being too short for prose.
+     */
+    static boolean leadsProse(List<MarkdownWriter.Line> lines) {
+        if (lines.size() < 3
+                || (lines.size() == 3 && !endsMidSentence(lines.get(1).text()))) {
+            return false;
+        }
+        String lead = lines.get(0).text().strip();
+        String next = lines.get(1).text().strip();
+        int width = lines.stream().skip(1).mapToInt(ProseLines::width).max().orElse(0);
+        return width(lines.get(0)) < 0.75 * width
+                && !lead.isEmpty()
+                && !endsMidSentence(lead)
+                && !lead.endsWith(",")
+                && !next.isEmpty()
+                && !continuesASentence(next.codePointAt(0))
+                && isProse(lines.subList(1, lines.size()));
+    }
+
+    /**
      * The paragraph narrows or widens at one line, where a picture beside it ends: the lines before all run their full
      * width, those after wrap at theirs, the two widths clearly apart, one edge kept, and the sentence going on across
      * the step. Code or an address, whose lines vary in width line by line, does not. Each step is tried from running

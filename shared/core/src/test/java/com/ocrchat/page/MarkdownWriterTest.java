@@ -43,6 +43,62 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aShortLineLeadingAParagraphInItsBlockIsAParagraphOfItsOwnAndTheRestJoins() {
+        // A manual's copyright page (libtasn1.pdf): the copyright line and the licence's paragraph in one block.
+        Page page = page(block(
+                List.of(
+                        "Copyright 2001-2022 Free Software Foundation, Inc.",
+                        "Permission is granted to copy, distribute and/or modify this document under the",
+                        "terms of the GNU Free Documentation License, Version 1.3 or any later version",
+                        "published by the Free Software Foundation; with no Invariant Sections, no",
+                        "Front-Cover Texts, and no Back-Cover Texts. A copy of the license is included",
+                        "in the section entitled GNU Free Documentation License."),
+                20));
+
+        assertEquals(
+                "Copyright 2001-2022 Free Software Foundation, Inc.\n\n"
+                        + "Permission is granted to copy, distribute and/or modify this document under the terms of the"
+                        + " GNU Free Documentation License, Version 1.3 or any later version published by the Free"
+                        + " Software Foundation; with no Invariant Sections, no Front-Cover Texts, and no Back-Cover"
+                        + " Texts. A copy of the license is included in the section entitled GNU Free Documentation"
+                        + " License.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
+    void anAddressAboveALetterKeepsItsLinesAndAGreetingOrALineAboveCodeIsNoLead() {
+        Page address = page(block(
+                List.of(
+                        "Ms. Jane Doe",
+                        "42 Harbour Street",
+                        "Springfield, IL 62701",
+                        "Thank you for your letter of March 3, which reached us after the office",
+                        "had closed for the holidays."),
+                20));
+        Page greeting = page(block(
+                List.of(
+                        "Dear Ms. Doe,",
+                        "Thank you for your letter of March 3, which reached us after the office had",
+                        "closed for the holidays; we answer it now, and we are sorry for the delay in"),
+                20));
+
+        Page code = page(block(List.of("END", "And an assignments file as follows:", "dp MYPKIX1.Dss-Sig-Value"), 20));
+
+        assertEquals(
+                "END\nAnd an assignments file as follows:\ndp MYPKIX1.Dss-Sig-Value",
+                MarkdownWriter.write(List.of(code)));
+        assertEquals(
+                "Ms. Jane Doe\n42 Harbour Street\nSpringfield, IL 62701\n"
+                        + "Thank you for your letter of March 3, which reached us after the office\n"
+                        + "had closed for the holidays.",
+                MarkdownWriter.write(List.of(address)));
+        assertEquals(
+                "Dear Ms. Doe,\nThank you for your letter of March 3, which reached us after the office had\n"
+                        + "closed for the holidays; we answer it now, and we are sorry for the delay in",
+                MarkdownWriter.write(List.of(greeting)));
+    }
+
+    @Test
     void aTitleSetOnTwoLinesIsOneHeadingTwoTitlesAreTwo() {
         Page page = page(
                 block(List.of("MEMORIES OF", "RICHARD FEYNMAN"), 60),
