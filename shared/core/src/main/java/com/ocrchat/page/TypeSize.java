@@ -3,7 +3,7 @@ package com.ocrchat.page;
 /**
  * A word's type size from its box. OCR boxes are tight around the ink, so a box spans more or less of the em by the
  * letters it holds: capitals, digits and ascenders reach about 0.76 em above the baseline, x-height letters alone about
- * 0.55; descenders add about 0.24 below it. A PDF text layer's words are boxed the same way ({@link #ascent}, {@link
+ * 0.55; descenders add about 0.24 below it, and brackets reach both ways (code's "answer);" is no x-height word). A PDF text layer's words are boxed the same way ({@link #ascent}, {@link
  * #descent}), so both kinds of page are measured alike.
  */
 public final class TypeSize {
@@ -12,13 +12,14 @@ public final class TypeSize {
     /** Of the em, how far the word's letters reach above its baseline. */
     public static double ascent(String text) {
         boolean up = text.codePoints()
-                .anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c) || "bdfhiklt".indexOf(c) >= 0);
+                .anyMatch(
+                        c -> Character.isUpperCase(c) || Character.isDigit(c) || "bdfhiklt()[]{}|/\\".indexOf(c) >= 0);
         return up ? 0.76 : 0.55;
     }
 
     /** Of the em, how far the word's letters reach below its baseline. */
     public static double descent(String text) {
-        return text.codePoints().anyMatch(c -> "gjpqy".indexOf(c) >= 0) ? 0.24 : 0;
+        return text.codePoints().anyMatch(c -> "gjpqy()[]{}|_".indexOf(c) >= 0) ? 0.24 : 0;
     }
 
     /**

@@ -43,6 +43,24 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aLineOfCodeWhoseWordsEndInBracketsIsNoHeading() {
+        // A screenshot's code at 26 px to the em (trpl14-01.png): "answer);" is boxed from the bracket's top to its
+        // foot, a full em, not an x-height word's 0.55 em; "let" and "arg" run from ascender to descender.
+        int em = 26;
+        List<Word> code = List.of(
+                new Word("assert_eq!(6,", new int[] {100, 400, 330, 400 + em}, 0.95),
+                new Word("answer);", new int[] {345, 400, 500, 400 + em}, 0.95));
+        List<Word> let = List.of(
+                new Word("let", new int[] {100, 300, 150, 300 + (int) (0.76 * em)}, 0.95),
+                new Word("arg", new int[] {165, 300 + (int) (0.21 * em), 215, 300 + em}, 0.95));
+        Page page = page(
+                new Block("let arg", new int[] {100, 300, 215, 300 + em}, 0.95, let),
+                new Block("assert_eq!(6, answer);", new int[] {100, 400, 500, 400 + em}, 0.95, code));
+
+        assertEquals("let arg\n\nassert_eq!(6, answer);", MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
     void aShortLineLeadingAParagraphInItsBlockIsAParagraphOfItsOwnAndTheRestJoins() {
         // A manual's copyright page (libtasn1.pdf): the copyright line and the licence's paragraph in one block.
         Page page = page(block(
