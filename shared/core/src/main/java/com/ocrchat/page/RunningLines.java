@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * A document's running heads and feet: short blocks in a page's top or bottom margin that recur on at least half its
- * pages, word for word (a journal's name; its first copy is kept), or with a number that rises with the page, on half
+ * pages, word for word (a journal's name; its first copy is kept, unless the document says it elsewhere too), or with a number that rises with the page, on half
  * its pages or three in a row (a page number, alone or beside a book's title or a volume's number; all copies go). The Markdown leaves them out, as a reader skips them;
  * the text keeps every word read.
  */
@@ -39,7 +39,7 @@ final class RunningLines {
         Map<String, List<Copy>> shapes = new HashMap<>();
         for (Page page : pages) {
             for (Block block : marginal(page)) {
-                String text = block.text().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                String text = normalized(block.text());
                 StringBuilder shape = new StringBuilder(block.bbox()[3] <= MARGIN * page.height() ? "head:" : "foot:");
                 List<Integer> numbers = new ArrayList<>();
                 for (String word : text.split(" ")) {
@@ -54,11 +54,15 @@ final class RunningLines {
             }
         }
         int enough = Math.max(2, (pages.size() + 1) / 2);
+        Map<String, Integer> said = null;
         for (List<Copy> shape : shapes.values()) {
-            // Word for word on enough pages: a running head, its first copy kept.
+            // Word for word on enough pages: a running head, its first copy kept, unless the document says it elsewhere
+            // too (a title page's title, which a manual's running head repeats): then every copy goes.
             for (List<Copy> same : group(shape, Copy::text).values()) {
                 if (pages(same).size() >= enough) {
-                    same.subList(1, same.size()).forEach(copy -> running.add(copy.block()));
+                    said = said == null ? said(pages) : said;
+                    boolean elsewhere = said.getOrDefault(same.get(0).text(), 0) > same.size();
+                    same.subList(elsewhere ? 0 : 1, same.size()).forEach(copy -> running.add(copy.block()));
                 }
             }
             // A number that rises with the page, on enough pages or three in a row (a chapter's folios, a book whose
@@ -74,6 +78,25 @@ final class RunningLines {
             }
         }
         return running;
+    }
+
+    /** How often the pages say each text: a block's whole, and each line of a block of several. */
+    private static Map<String, Integer> said(List<Page> pages) {
+        Map<String, Integer> said = new HashMap<>();
+        for (Page page : pages) {
+            for (Block block : page.blocks()) {
+                said.merge(normalized(block.text()), 1, Integer::sum);
+                String[] lines = block.text().strip().split("\n");
+                for (int i = 0; lines.length > 1 && i < lines.length; i++) {
+                    said.merge(normalized(lines[i]), 1, Integer::sum);
+                }
+            }
+        }
+        return said;
+    }
+
+    private static String normalized(String text) {
+        return text.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 
     private static <K> Map<K, List<Copy>> group(List<Copy> copies, java.util.function.Function<Copy, K> by) {

@@ -218,6 +218,32 @@ class MarkdownWriterTest {
         assertTrue(PageText.of(pages.get(1).blocks()).contains("Page 2 of 3"));
     }
 
+    @Test
+    void aRunningHeadThatRepeatsTheTitleGoesFromEveryPageTheTitleStays() {
+        // shared-mime-info-spec.pdf: the title page's title, then the same words atop every later page.
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page(
+                0,
+                1000,
+                1000,
+                "",
+                List.of(new Block("Shared MIME-info Database", new int[] {100, 300, 900, 360}, 0.9, null))));
+        for (int index = 1; index < 4; index++) {
+            pages.add(new Page(
+                    index,
+                    1000,
+                    1000,
+                    "",
+                    List.of(
+                            new Block("Shared MIME-info Database", new int[] {100, 20, 500, 50}, 0.9, null),
+                            new Block("Section " + index, new int[] {100, 300, 900, 330}, 0.9, null))));
+        }
+
+        assertEquals(
+                "Shared MIME-info Database\n\n---\n\nSection 1\n\n---\n\nSection 2\n\n---\n\nSection 3",
+                MarkdownWriter.write(pages));
+    }
+
     private static List<Block> concat(List<Block> first, List<Block> then) {
         List<Block> all = new ArrayList<>(first);
         all.addAll(then);
