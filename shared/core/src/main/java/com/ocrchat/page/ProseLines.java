@@ -17,7 +17,8 @@ final class ProseLines {
             return true;
         }
         // Wrapped prose continues mid-sentence, so its following lines mostly start with a lowercase letter (or one of
-        // a script without case), or follow a line that stopped mid-sentence ("chairman of" / "J. A. Ewing & Co.");
+        // a script without case), or follow a line that stopped mid-sentence ("chairman of" / "J. A. Ewing & Co.") or
+        // on a comma ("by GNOME," / "KDE and ROX");
         // label
         // lines ("Invoice date: ...", "Due date: ..."), a table of contents' numbered entries and code each start anew.
         long continuing = 0;
@@ -25,7 +26,8 @@ final class ProseLines {
             String text = lines.get(i).text().strip();
             if (!text.isEmpty()
                     && (continuesASentence(text.codePointAt(0))
-                            || endsMidSentence(lines.get(i - 1).text()))) {
+                            || endsMidSentence(lines.get(i - 1).text())
+                            || lines.get(i - 1).text().strip().endsWith(","))) {
                 continuing++;
             }
         }

@@ -61,6 +61,20 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void aLineThatGoesOnAfterACommaWithANameIsProse() {
+        Page page = page(block(
+                List.of(
+                        "This specification attempts to unify the MIME database systems in use by GNOME,",
+                        "KDE and ROX, and provide room for future extensibility."),
+                20));
+
+        assertEquals(
+                "This specification attempts to unify the MIME database systems in use by GNOME, KDE and ROX, and"
+                        + " provide room for future extensibility.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
     void aShortLineLeadingAParagraphInItsBlockIsAParagraphOfItsOwnAndTheRestJoins() {
         // A manual's copyright page (libtasn1.pdf): the copyright line and the licence's paragraph in one block.
         Page page = page(block(
