@@ -233,13 +233,14 @@ final class HandleReadings {
      * Lines set sideways run up the page (a photo credit beside a picture) or down it (Chinese or Japanese set
      * vertically), and Tesseract's vertical mode turns them one way only, reading the others upside down as
      * confident-looking garbage. So the part is also read turned half round, and the more confident reading kept (the
-     * first when the second runs out of time), its boxes turned back onto the page.
+     * first when the second runs out of time), its boxes turned back onto the page. The part's pixels, its own copy, are
+     * turned in place: Tesseract keeps its own copy of what it read, and a copy more of a large part would cost heap.
      */
     List<Block> readEitherWayUp(Image part, Reading reading) {
         List<Block> asIs = readWhole(part, reading);
         return TesseractEngine.unlessOutOfTime(
                 () -> {
-                    byte[] turned = part.grey().clone();
+                    byte[] turned = part.grey();
                     for (int i = 0, j = turned.length - 1; i < j; i++, j--) {
                         byte pixel = turned[i];
                         turned[i] = turned[j];
