@@ -27,7 +27,7 @@ final class ProseLines {
             if (!text.isEmpty()
                     && (continuesASentence(text.codePointAt(0))
                             || endsMidSentence(lines.get(i - 1).text())
-                            || lines.get(i - 1).text().strip().endsWith(","))) {
+                            || goesOnAfterAComma(lines.get(i - 1).text()))) {
                 continuing++;
             }
         }
@@ -145,6 +145,15 @@ final class ProseLines {
         }
         String last = text.substring(text.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
         return GOES_ON.contains(last) || "-–—".indexOf(text.charAt(text.length() - 1)) >= 0;
+    }
+
+    /**
+     * A line of six words or more that stops on a comma goes on with the next, even one opening with a name ("in use by
+     * GNOME," / "KDE and ROX"); the short lines of a sign-off, an address, a list of names or verse keep their breaks.
+     */
+    private static boolean goesOnAfterAComma(String line) {
+        String text = line.strip();
+        return text.endsWith(",") && text.split("\\s+").length >= 6;
     }
 
     static boolean continuesASentence(int first) {

@@ -60,8 +60,8 @@ final class RunningLines {
             // too (a title page's title, which a manual's running head repeats): then every copy goes.
             for (List<Copy> same : group(shape, Copy::text).values()) {
                 if (pages(same).size() >= enough) {
-                    said = said == null ? said(pages) : said;
-                    boolean elsewhere = said.getOrDefault(same.get(0).text(), 0) > same.size();
+                    said = said == null ? said(pages, shapes) : said;
+                    boolean elsewhere = said.containsKey(same.get(0).text());
                     same.subList(elsewhere ? 0 : 1, same.size()).forEach(copy -> running.add(copy.block()));
                 }
             }
@@ -80,11 +80,19 @@ final class RunningLines {
         return running;
     }
 
-    /** How often the pages say each text: a block's whole, and each line of a block of several. */
-    private static Map<String, Integer> said(List<Page> pages) {
+    /**
+     * How often the pages say each text outside their margins' short blocks: a block's whole, and each line of a block
+     * of several. (A head that is also a foot is not said elsewhere: its first copy in each margin stays.)
+     */
+    private static Map<String, Integer> said(List<Page> pages, Map<String, List<Copy>> shapes) {
+        Set<Block> marginal = Collections.newSetFromMap(new IdentityHashMap<>());
+        shapes.values().forEach(copies -> copies.forEach(copy -> marginal.add(copy.block())));
         Map<String, Integer> said = new HashMap<>();
         for (Page page : pages) {
             for (Block block : page.blocks()) {
+                if (marginal.contains(block)) {
+                    continue;
+                }
                 said.merge(normalized(block.text()), 1, Integer::sum);
                 String[] lines = block.text().strip().split("\n");
                 for (int i = 0; lines.length > 1 && i < lines.length; i++) {

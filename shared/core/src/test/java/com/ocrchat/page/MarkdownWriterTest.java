@@ -72,6 +72,18 @@ class MarkdownWriterTest {
                 "This specification attempts to unify the MIME database systems in use by GNOME, KDE and ROX, and"
                         + " provide room for future extensibility.",
                 MarkdownWriter.write(List.of(page)));
+        for (List<String> kept : List.of(
+                List.of("Kind regards,", "Jane Doe"),
+                List.of("Yours sincerely,", "Jonathan Smithers", "CEO"),
+                List.of("Flat 3, 12 High Street,", "Camden Town, London,", "NW1 7JR"),
+                List.of(
+                        "Tyger Tyger, burning bright,",
+                        "In the forests of the night;",
+                        "What immortal hand or eye,",
+                        "Could frame thy fearful symmetry?"),
+                List.of("Apples, pears, plums,", "Oranges, lemons, limes,", "Bananas"))) {
+            assertEquals(String.join("\n", kept), MarkdownWriter.write(List.of(page(block(kept, 20)))));
+        }
     }
 
     @Test
@@ -256,6 +268,23 @@ class MarkdownWriterTest {
         assertEquals(
                 "Shared MIME-info Database\n\n---\n\nSection 1\n\n---\n\nSection 2\n\n---\n\nSection 3",
                 MarkdownWriter.write(pages));
+
+        // The same words atop and at the foot of every page, and nowhere else: the first copy of each stays.
+        List<Page> headAndFoot = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            headAndFoot.add(new Page(
+                    index,
+                    1000,
+                    1000,
+                    "",
+                    List.of(
+                            new Block("ACME Annual Report", new int[] {100, 20, 500, 50}, 0.9, null),
+                            new Block("Section " + index, new int[] {100, 300, 900, 330}, 0.9, null),
+                            new Block("ACME Annual Report", new int[] {100, 950, 500, 980}, 0.9, null))));
+        }
+        assertEquals(
+                "ACME Annual Report\n\nSection 0\n\nACME Annual Report\n\n---\n\nSection 1\n\n---\n\nSection 2",
+                MarkdownWriter.write(headAndFoot));
     }
 
     private static List<Block> concat(List<Block> first, List<Block> then) {

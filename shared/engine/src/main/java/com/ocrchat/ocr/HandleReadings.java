@@ -5,6 +5,7 @@ import com.ocrchat.error.OcrChatException;
 import com.ocrchat.error.RecognitionFailure;
 import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Block;
+import com.ocrchat.page.Page;
 import com.ocrchat.page.Word;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -231,13 +232,22 @@ final class HandleReadings {
 
     /**
      * Lines set sideways run up the page (a photo credit beside a picture) or down it (Chinese or Japanese set
-     * vertically), and Tesseract's vertical mode turns them one way only, reading the others upside down as
-     * confident-looking garbage. So the part is also read turned half round, and the more confident reading kept (the
-     * first when the second runs out of time), its boxes turned back onto the page. The part's pixels, its own copy, are
-     * turned in place: Tesseract keeps its own copy of what it read, and a copy more of a large part would cost heap.
+     * vertically), and Tesseract's vertical mode turns them one way only, reading the others upside down as garbage.
+     * So a part that reads poorly is read again turned half round, and the reading with more confident characters kept,
+     * its boxes turned back onto the page. Not read again: a part in a vertical script's own model (read its way up),
+     * or one the page's time could not cover ten times over (the parts after it still need theirs); and the first
+     * reading is kept when the second runs out of time. The part's pixels, its own copy, are turned in place.
      */
     List<Block> readEitherWayUp(Image part, Reading reading) {
+        long begun = System.nanoTime();
         List<Block> asIs = readWhole(part, reading);
+        long took = System.nanoTime() - begun;
+        Page first = new Page(0, part.width(), part.height(), "", asIs);
+        if (reading.languages().contains("_vert")
+                || TesseractEngine.confidence(first) >= TesseractEngine.READS_WELL
+                || reading.deadline() - System.nanoTime() < 10 * took) {
+            return asIs;
+        }
         return TesseractEngine.unlessOutOfTime(
                 () -> {
                     byte[] turned = part.grey();
@@ -253,15 +263,11 @@ final class HandleReadings {
                                     .stream()
                                     .map(block -> turnedBack(block, part))
                                     .toList();
-                    return confidence(halfRound) > confidence(asIs) ? halfRound : asIs;
+                    return TesseractEngine.readsBetter(new Page(0, part.width(), part.height(), "", halfRound), first)
+                            ? halfRound
+                            : asIs;
                 },
                 asIs);
-    }
-
-    private static double confidence(List<Block> blocks) {
-        return Word.meanConfidence(
-                        blocks.stream().flatMap(block -> block.words().stream()).toList())
-                .orElse(0);
     }
 
     /** A block read from a part turned half round (at 0, 0), put back where the part lies on the page. */

@@ -184,10 +184,13 @@ public final class TesseractEngine implements OcrEngine {
         return wordHeight >= SMALLEST_WORDS && wordHeight <= LARGEST_WORDS;
     }
 
+    /** A reading with at least this share of confident characters reads well (no other reading is tried). */
+    static final double READS_WELL = 0.75;
+
     static boolean readsWell(Page page) {
         long words =
                 page.blocks().stream().mapToLong(block -> block.words().size()).sum();
-        return words >= 5 && confidence(page) >= 0.75;
+        return words >= 5 && confidence(page) >= READS_WELL;
     }
 
     static double confidence(Page page) {
