@@ -239,8 +239,14 @@ public final class MarkdownWriter {
                 || heading.endsWith(",");
     }
 
+    /** Below this mean confidence a line in large type is no heading: it is what OCR made of a picture's texture. */
+    private static final double HEADING_CONFIDENCE = 0.5;
+
     private static int headingLevel(Line line, double bodyHeight) {
-        if (line.text().strip().length() > 80 || bodyHeight <= 0 || line.height() <= 0) {
+        if (line.text().strip().length() > 80
+                || bodyHeight <= 0
+                || line.height() <= 0
+                || Word.meanConfidence(line.words()).orElse(1) < HEADING_CONFIDENCE) {
             return 0;
         }
         double ratio = line.height() / bodyHeight;

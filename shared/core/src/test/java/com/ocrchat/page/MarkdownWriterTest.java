@@ -43,6 +43,26 @@ class MarkdownWriterTest {
     }
 
     @Test
+    void linesInLargeTypeReadWithLittleConfidenceAreNoHeading() {
+        // feyn.tif and shearer.148.tif: a photograph's texture read as large letters, at 0.22 and 0.26 confidence.
+        List<Word> texture = List.of(
+                new Word("[i", new int[] {0, 0, 40, 60}, 0.2), new Word("ed", new int[] {60, 0, 120, 60}, 0.25));
+        List<Word> title = List.of(
+                new Word("DISTRICT", new int[] {0, 100, 240, 160}, 0.7),
+                new Word("NEWS", new int[] {260, 100, 400, 160}, 0.77));
+        Page page = page(
+                new Block("[i ed", new int[] {0, 0, 120, 60}, 0.22, texture),
+                new Block("DISTRICT NEWS", new int[] {0, 100, 400, 160}, 0.74, title),
+                block(List.of("The council met on Monday to examine the budget and the plans for"), 20),
+                block(List.of("the harbour, which it approved."), 20));
+
+        assertEquals(
+                "\\[i ed\n\n# DISTRICT NEWS\n\nThe council met on Monday to examine the budget and the plans for\n\n"
+                        + "the harbour, which it approved.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
     void aLineOfCodeWhoseWordsEndInBracketsIsNoHeading() {
         // A screenshot's code at 26 px to the em (trpl14-01.png): "answer);" is boxed from the bracket's top to its
         // foot, a full em, not an x-height word's 0.55 em; "let" and "arg" run from ascender to descender.
