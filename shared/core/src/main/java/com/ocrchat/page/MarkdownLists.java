@@ -77,15 +77,19 @@ final class MarkdownLists {
                 : Opening.NONE;
     }
 
-    /** Whether the paragraph {@code at} opens a list item, given how each paragraph of its page opens. */
-    static boolean isItem(List<Opening> openings, int at) {
+    /**
+     * Whether the paragraph {@code at} opens a list item, given how each paragraph of its page opens and whether the
+     * one before it leads in to a list (ends on a colon, "the Legion:"), after which one item alone is a list too.
+     */
+    static boolean isItem(List<Opening> openings, int at, boolean afterLeadIn) {
         Opening before = at > 0 ? openings.get(at - 1) : Opening.NONE;
         Opening after = at + 1 < openings.size() ? openings.get(at + 1) : Opening.NONE;
         return switch (openings.get(at)) {
             case BULLET -> true;
             case NUMBER -> before == Opening.NUMBER || after == Opening.NUMBER;
             case BULLET_AS_READ ->
-                before == Opening.BULLET
+                afterLeadIn
+                        || before == Opening.BULLET
                         || after == Opening.BULLET
                         || before == Opening.BULLET_AS_READ
                         || after == Opening.BULLET_AS_READ;

@@ -136,7 +136,12 @@ public final class MarkdownWriter {
                     }
                 }
                 listToken = null;
-            } else if (first == 0 && MarkdownLists.isItem(openings, b) && ProseLines.isProse(rest)) {
+            } else if (first == 0
+                    && MarkdownLists.isItem(
+                            openings,
+                            b,
+                            b > 0 && page.blocks().get(b - 1).text().strip().endsWith(":"))
+                    && ProseLines.isProse(rest)) {
                 // A bulleted or numbered paragraph, its lines wrapped: one item, its lines joined.
                 listPart = addToList(
                         parts, listPart, MarkdownLists.items(new String[] {ParagraphLines.join(texts, hyphenated)}));
@@ -239,14 +244,22 @@ public final class MarkdownWriter {
                 || heading.endsWith(",");
     }
 
-    /** Below this mean confidence a line in large type is no heading: it is what OCR made of a picture's texture. */
+    /**
+     * A line in large type with fewer than half its words read at this confidence is no heading: it is what OCR made of
+     * a picture's texture (every word under it). Counted by words, not averaged: Tesseract gives a well-read word 0 at
+     * times ("DISTRICT" in scots-frag.tif's "DISTRICT NEWS").
+     */
     private static final double HEADING_CONFIDENCE = 0.5;
 
     private static int headingLevel(Line line, double bodyHeight) {
         if (line.text().strip().length() > 80
                 || bodyHeight <= 0
                 || line.height() <= 0
-                || Word.meanConfidence(line.words()).orElse(1) < HEADING_CONFIDENCE) {
+                || 2
+                                * line.words().stream()
+                                        .filter(word -> word.confidence() >= HEADING_CONFIDENCE)
+                                        .count()
+                        < line.words().size()) {
             return 0;
         }
         double ratio = line.height() / bodyHeight;

@@ -44,12 +44,13 @@ class MarkdownWriterTest {
 
     @Test
     void linesInLargeTypeReadWithLittleConfidenceAreNoHeading() {
-        // feyn.tif and shearer.148.tif: a photograph's texture read as large letters, at 0.22 and 0.26 confidence.
+        // feyn.tif and shearer.148.tif: a photograph's texture read as large letters, every word under 0.5; in
+        // scots-frag.tif Tesseract gives "DISTRICT" 0, "NEWS" 0.96.
         List<Word> texture = List.of(
                 new Word("[i", new int[] {0, 0, 40, 60}, 0.2), new Word("ed", new int[] {60, 0, 120, 60}, 0.25));
         List<Word> title = List.of(
-                new Word("DISTRICT", new int[] {0, 100, 240, 160}, 0.7),
-                new Word("NEWS", new int[] {260, 100, 400, 160}, 0.77));
+                new Word("DISTRICT", new int[] {0, 100, 240, 160}, 0),
+                new Word("NEWS", new int[] {260, 100, 400, 160}, 0.96));
         Page page = page(
                 new Block("[i ed", new int[] {0, 0, 120, 60}, 0.22, texture),
                 new Block("DISTRICT NEWS", new int[] {0, 100, 400, 160}, 0.74, title),
@@ -351,6 +352,21 @@ class MarkdownWriterTest {
                         + "- The National Emergency Fund raised nearly $1 million;\n"
                         + "- Was the only organization to present a plan.\n\n"
                         + "While some of these programs were financed by contributions.",
+                MarkdownWriter.write(List.of(page)));
+    }
+
+    @Test
+    void aLoneBulletedParagraphAfterALeadInIsAnItem() {
+        // pageseg1.tif's foot: one item after "the Legion:", its bullet read as "©"; the page ends mid-item.
+        Page page = page(
+                block(List.of("For instance, during the past decade, the Legion:"), 20),
+                block(
+                        List.of("© Was the only veterans' organization to present", "a comprehensive plan to the VA."),
+                        20));
+
+        assertEquals(
+                "For instance, during the past decade, the Legion:\n\n"
+                        + "- Was the only veterans' organization to present a comprehensive plan to the VA.",
                 MarkdownWriter.write(List.of(page)));
     }
 
