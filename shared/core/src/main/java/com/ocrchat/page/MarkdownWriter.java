@@ -136,30 +136,29 @@ public final class MarkdownWriter {
                     }
                 }
                 listToken = null;
-            } else if (first == 0
-                    && MarkdownLists.isItem(
-                            openings,
-                            b,
-                            b > 0 && page.blocks().get(b - 1).text().strip().endsWith(":"))
-                    && ProseLines.isProse(rest)) {
-                // A bulleted or numbered paragraph, its lines wrapped: one item, its lines joined.
-                listPart = addToList(
-                        parts, listPart, MarkdownLists.items(new String[] {ParagraphLines.join(texts, hyphenated)}));
-                listToken = null;
-            } else if (!ProseLines.isProse(rest) && ProseLines.leadsProse(rest)) {
-                parts.add(MarkdownText.line(texts[0].strip()));
-                parts.add(
-                        MarkdownText.line(ParagraphLines.join(Arrays.copyOfRange(texts, 1, texts.length), hyphenated)));
-                listToken = null;
             } else {
-                parts.add(
-                        ProseLines.isProse(rest)
-                                ? MarkdownText.line(ParagraphLines.join(texts, hyphenated))
-                                : String.join(
-                                        "\n",
-                                        Arrays.stream(texts)
-                                                .map(text -> MarkdownText.line(text.strip()))
-                                                .toList()));
+                boolean prose = ProseLines.isProse(rest);
+                boolean afterLeadIn =
+                        b > 0 && page.blocks().get(b - 1).text().strip().endsWith(":");
+                if (first == 0 && prose && MarkdownLists.isItem(openings, b, afterLeadIn)) {
+                    // A bulleted or numbered paragraph, its lines wrapped: one item, its lines joined.
+                    listPart = addToList(
+                            parts, listPart, MarkdownLists.items(new String[] {ParagraphLines.join(texts, hyphenated)
+                            }));
+                } else if (!prose && ProseLines.leadsProse(rest)) {
+                    parts.add(MarkdownText.line(texts[0].strip()));
+                    parts.add(MarkdownText.line(
+                            ParagraphLines.join(Arrays.copyOfRange(texts, 1, texts.length), hyphenated)));
+                } else {
+                    parts.add(
+                            prose
+                                    ? MarkdownText.line(ParagraphLines.join(texts, hyphenated))
+                                    : String.join(
+                                            "\n",
+                                            Arrays.stream(texts)
+                                                    .map(text -> MarkdownText.line(text.strip()))
+                                                    .toList()));
+                }
                 listToken = null;
             }
         }

@@ -17,10 +17,9 @@ final class ProseLines {
             return true;
         }
         // Wrapped prose continues mid-sentence, so its following lines mostly start with a lowercase letter (or one of
-        // a script without case), or follow a line that stopped mid-sentence ("chairman of" / "J. A. Ewing & Co.") or
-        // on a comma ("by GNOME," / "KDE and ROX");
-        // label
-        // lines ("Invoice date: ...", "Due date: ..."), a table of contents' numbered entries and code each start anew.
+        // a script without case), or follow a line that stopped mid-sentence ("chairman of" / "J. A. Ewing & Co.") or,
+        // long, on a comma; label lines ("Invoice date: ...", "Due date: ..."), a table of contents' numbered entries
+        // and code each start anew.
         long continuing = 0;
         for (int i = 1; i < lines.size(); i++) {
             String text = lines.get(i).text().strip();

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * A document's running heads and feet: short blocks in a page's top or bottom margin that recur on at least half its
- * pages, word for word (a journal's name; its first copy is kept, unless the document says it elsewhere too), or with a number that rises with the page, on half
- * its pages or three in a row (a page number, alone or beside a book's title or a volume's number; all copies go). The Markdown leaves them out, as a reader skips them;
- * the text keeps every word read.
+ * pages, word for word (a journal's name; its first copy is kept, unless the document says it outside its margins
+ * too), or with a number that rises with the page, on half its pages or three in a row (a page number, alone or beside
+ * a book's title or a volume's number; all copies go). The Markdown leaves them out, as a reader skips them; the text
+ * keeps every word read.
  */
 final class RunningLines {
     /** The share of a page's height, at its top and at its bottom, that running heads and feet sit in. */
@@ -54,14 +55,14 @@ final class RunningLines {
             }
         }
         int enough = Math.max(2, (pages.size() + 1) / 2);
-        Map<String, Integer> said = null;
+        Set<String> said = null;
         for (List<Copy> shape : shapes.values()) {
             // Word for word on enough pages: a running head, its first copy kept, unless the document says it elsewhere
             // too (a title page's title, which a manual's running head repeats): then every copy goes.
             for (List<Copy> same : group(shape, Copy::text).values()) {
                 if (pages(same).size() >= enough) {
                     said = said == null ? said(pages, shapes) : said;
-                    boolean elsewhere = said.containsKey(same.get(0).text());
+                    boolean elsewhere = said.contains(same.get(0).text());
                     same.subList(elsewhere ? 0 : 1, same.size()).forEach(copy -> running.add(copy.block()));
                 }
             }
@@ -81,22 +82,20 @@ final class RunningLines {
     }
 
     /**
-     * How often the pages say each text outside their margins' short blocks: a block's whole, and each line of a block
-     * of several. (A head that is also a foot is not said elsewhere: its first copy in each margin stays.)
+     * What the pages say outside their margins' short blocks: each block's whole text, and each line of a block of
+     * several. (A head that is also a foot is not said elsewhere: its first copy in each margin stays.)
      */
-    private static Map<String, Integer> said(List<Page> pages, Map<String, List<Copy>> shapes) {
+    private static Set<String> said(List<Page> pages, Map<String, List<Copy>> shapes) {
         Set<Block> marginal = Collections.newSetFromMap(new IdentityHashMap<>());
         shapes.values().forEach(copies -> copies.forEach(copy -> marginal.add(copy.block())));
-        Map<String, Integer> said = new HashMap<>();
+        Set<String> said = new java.util.HashSet<>();
         for (Page page : pages) {
             for (Block block : page.blocks()) {
-                if (marginal.contains(block)) {
-                    continue;
-                }
-                said.merge(normalized(block.text()), 1, Integer::sum);
-                String[] lines = block.text().strip().split("\n");
-                for (int i = 0; lines.length > 1 && i < lines.length; i++) {
-                    said.merge(normalized(lines[i]), 1, Integer::sum);
+                if (!marginal.contains(block)) {
+                    said.add(normalized(block.text()));
+                    for (String line : block.text().strip().split("\n")) {
+                        said.add(normalized(line));
+                    }
                 }
             }
         }

@@ -3,8 +3,9 @@ package com.ocrchat.page;
 /**
  * A word's type size from its box. OCR boxes are tight around the ink, so a box spans more or less of the em by the
  * letters it holds: capitals, digits and ascenders reach about 0.76 em above the baseline, x-height letters alone about
- * 0.55; descenders add about 0.24 below it, and brackets reach both ways (code's "answer);" is no x-height word). A PDF text layer's words are boxed the same way ({@link #ascent}, {@link
- * #descent}), so both kinds of page are measured alike.
+ * 0.55; descenders add about 0.24 below it, and brackets reach both ways (code's "answer);" is no x-height word). A
+ * PDF text layer's words are boxed the same way ({@link #ascent}, {@link #descent}), so both kinds of page are measured
+ * alike.
  */
 public final class TypeSize {
     private TypeSize() {}

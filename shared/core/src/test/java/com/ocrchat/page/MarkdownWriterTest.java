@@ -29,13 +29,12 @@ class MarkdownWriterTest {
     @Test
     void aCreditSetUpAPicturesSideIsNoHeading() {
         // Read rotated, each word's box runs down the page: 19 px across, 139 down for "NATIONAL" (rabi.png).
-        List<Word> credit = List.of(
-                new Word("NATIONAL", new int[] {900, 700, 919, 839}, 0.95),
-                new Word("ARCHIVES,", new int[] {900, 560, 923, 695}, 0.95),
-                new Word("AIP", new int[] {900, 510, 918, 550}, 0.96));
         Page page = page(
                 block(List.of("Rabi read the classics of science on his own,", "for sheer pleasure."), 20),
-                new Block("NATIONAL ARCHIVES, AIP", new int[] {900, 510, 923, 839}, 0.95, credit));
+                lineOf(
+                        new Word("NATIONAL", new int[] {900, 700, 919, 839}, 0.95),
+                        new Word("ARCHIVES,", new int[] {900, 560, 923, 695}, 0.95),
+                        new Word("AIP", new int[] {900, 510, 918, 550}, 0.96)));
 
         assertEquals(
                 "Rabi read the classics of science on his own, for sheer pleasure.\n\nNATIONAL ARCHIVES, AIP",
@@ -46,14 +45,11 @@ class MarkdownWriterTest {
     void linesInLargeTypeReadWithLittleConfidenceAreNoHeading() {
         // feyn.tif and shearer.148.tif: a photograph's texture read as large letters, every word under 0.5; in
         // scots-frag.tif Tesseract gives "DISTRICT" 0, "NEWS" 0.96.
-        List<Word> texture = List.of(
-                new Word("[i", new int[] {0, 0, 40, 60}, 0.2), new Word("ed", new int[] {60, 0, 120, 60}, 0.25));
-        List<Word> title = List.of(
-                new Word("DISTRICT", new int[] {0, 100, 240, 160}, 0),
-                new Word("NEWS", new int[] {260, 100, 400, 160}, 0.96));
         Page page = page(
-                new Block("[i ed", new int[] {0, 0, 120, 60}, 0.22, texture),
-                new Block("DISTRICT NEWS", new int[] {0, 100, 400, 160}, 0.74, title),
+                lineOf(new Word("[i", new int[] {0, 0, 40, 60}, 0.2), new Word("ed", new int[] {60, 0, 120, 60}, 0.25)),
+                lineOf(
+                        new Word("DISTRICT", new int[] {0, 100, 240, 160}, 0),
+                        new Word("NEWS", new int[] {260, 100, 400, 160}, 0.96)),
                 block(List.of("The council met on Monday to examine the budget and the plans for"), 20),
                 block(List.of("the harbour, which it approved."), 20));
 
@@ -68,15 +64,13 @@ class MarkdownWriterTest {
         // A screenshot's code at 26 px to the em (trpl14-01.png): "answer);" is boxed from the bracket's top to its
         // foot, a full em, not an x-height word's 0.55 em; "let" and "arg" run from ascender to descender.
         int em = 26;
-        List<Word> code = List.of(
-                new Word("assert_eq!(6,", new int[] {100, 400, 330, 400 + em}, 0.95),
-                new Word("answer);", new int[] {345, 400, 500, 400 + em}, 0.95));
-        List<Word> let = List.of(
-                new Word("let", new int[] {100, 300, 150, 300 + (int) (0.76 * em)}, 0.95),
-                new Word("arg", new int[] {165, 300 + (int) (0.21 * em), 215, 300 + em}, 0.95));
         Page page = page(
-                new Block("let arg", new int[] {100, 300, 215, 300 + em}, 0.95, let),
-                new Block("assert_eq!(6, answer);", new int[] {100, 400, 500, 400 + em}, 0.95, code));
+                lineOf(
+                        new Word("let", new int[] {100, 300, 150, 300 + (int) (0.76 * em)}, 0.95),
+                        new Word("arg", new int[] {165, 300 + (int) (0.21 * em), 215, 300 + em}, 0.95)),
+                lineOf(
+                        new Word("assert_eq!(6,", new int[] {100, 400, 330, 400 + em}, 0.95),
+                        new Word("answer);", new int[] {345, 400, 500, 400 + em}, 0.95)));
 
         assertEquals("let arg\n\nassert_eq!(6, answer);", MarkdownWriter.write(List.of(page)));
     }
@@ -499,6 +493,16 @@ class MarkdownWriterTest {
     }
 
     /** Page 0, 1000 pixels square, of these blocks. */
+    /** A block of one line from its words: their text, and the box around them. */
+    private static Block lineOf(Word... words) {
+        List<Word> line = List.of(words);
+        return new Block(
+                String.join(" ", line.stream().map(Word::text).toList()),
+                Word.union(line),
+                Word.meanConfidence(line).orElse(0),
+                line);
+    }
+
     private static Page page(Block... blocks) {
         return new Page(0, 1000, 1000, "", List.of(blocks));
     }

@@ -206,26 +206,16 @@ final class HandleReadings {
                             right - left);
                 }
             }
-            blocks.addAll(
+            Image image = new Image(
+                    grey,
+                    box.left(),
+                    box.top(),
+                    box.width(),
+                    box.height(),
                     part.vertical()
-                            ? readEitherWayUp(
-                                    new Image(
-                                            grey,
-                                            box.left(),
-                                            box.top(),
-                                            box.width(),
-                                            box.height(),
-                                            ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK_VERT_TEXT),
-                                    reading)
-                            : readWhole(
-                                    new Image(
-                                            grey,
-                                            box.left(),
-                                            box.top(),
-                                            box.width(),
-                                            box.height(),
-                                            ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK),
-                                    reading));
+                            ? ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK_VERT_TEXT
+                            : ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK);
+            blocks.addAll(part.vertical() ? readEitherWayUp(image, reading) : readWhole(image, reading));
         }
         return blocks;
     }
@@ -250,12 +240,7 @@ final class HandleReadings {
         }
         return TesseractEngine.unlessOutOfTime(
                 () -> {
-                    byte[] turned = part.grey();
-                    for (int i = 0, j = turned.length - 1; i < j; i++, j--) {
-                        byte pixel = turned[i];
-                        turned[i] = turned[j];
-                        turned[j] = pixel;
-                    }
+                    byte[] turned = turnedHalfRound(part.grey());
                     List<Block> halfRound =
                             readWhole(
                                             new Image(turned, 0, 0, part.width(), part.height(), part.segmentation()),
@@ -268,6 +253,16 @@ final class HandleReadings {
                             : asIs;
                 },
                 asIs);
+    }
+
+    /** The pixels turned half round, in place: a row-major image read backwards is itself turned by 180 degrees. */
+    private static byte[] turnedHalfRound(byte[] grey) {
+        for (int i = 0, j = grey.length - 1; i < j; i++, j--) {
+            byte pixel = grey[i];
+            grey[i] = grey[j];
+            grey[j] = pixel;
+        }
+        return grey;
     }
 
     /** A block read from a part turned half round (at 0, 0), put back where the part lies on the page. */
