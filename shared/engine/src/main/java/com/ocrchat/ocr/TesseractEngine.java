@@ -6,6 +6,7 @@ import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Block;
 import com.ocrchat.page.Page;
 import com.ocrchat.page.PageText;
+import com.ocrchat.page.Word;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,9 +71,10 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     /**
-     * Upright pages (nearly all) are recognized once. Only a page that reads poorly (few words, or low
-     * confidence) is shown to orientation detection, and recognized again if it was turned; a turn in doubt ({@link
-     * PageOrientation.Detection#inDoubt}) is kept only if the turned page reads better. All of a page's readings
+     * Upright pages (nearly all) are recognized once. Only a page that may be turned (its lines run down it, or it
+     * reads as poorly as text upside down does: few words, few of them read surely) is shown to orientation detection,
+     * and recognized again if it was turned; a turn in doubt ({@link PageOrientation.Detection#inDoubt}) is kept only
+     * if the turned page reads better. All of a page's readings
      * together have a budget ({@link HandleReadings#PASSES_PER_PAGE} passes' worth): a reading that would better one
      * in hand and runs out of it gives way to the one in hand.
      */
@@ -85,7 +87,7 @@ public final class TesseractEngine implements OcrEngine {
 
     private Recognition readInGivenLanguages(BufferedImage image, int pageIndex, String languages) {
         Pass first = pass(image, pageIndex, languages);
-        if (first.upright() && readsWell(first.page())) {
+        if (first.upright() && (readsWell(first.page()) || !mayBeUpsideDown(first.page()))) {
             return new Recognition(first.page(), image);
         }
         PageOrientation.Detection detection =
@@ -187,10 +189,35 @@ public final class TesseractEngine implements OcrEngine {
     /** A reading with at least this share of confident characters reads well (no other reading is tried). */
     static final double READS_WELL = 0.75;
 
+    /**
+     * Text read upside down has hardly a word read surely: on 30 real pages (Leptonica's) and 5 drawn ones turned half
+     * round, at most 8.4% of the characters read were in words read at 0.9 confidence or more, while upright pages that
+     * read poorly overall (typed tables, lottery tickets, book pages in other languages than the one asked for) had
+     * 0.9-41%. A page whose lines run across it, with this share of its characters in surely read words or more, is
+     * upright, and not shown to OSD (0.1-0.6 s a page, which found no turn on any of them).
+     */
+    private static final double UPRIGHT_SURE_SHARE = 0.15;
+
+    private static final double SURE_WORD = 0.9;
+
+    private static boolean mayBeUpsideDown(Page page) {
+        long characters = 0;
+        long sure = 0;
+        for (Block block : page.blocks()) {
+            for (Word word : block.words()) {
+                characters += word.text().length();
+                sure += word.confidence() >= SURE_WORD ? word.text().length() : 0;
+            }
+        }
+        return words(page) < 5 || sure < UPRIGHT_SURE_SHARE * characters;
+    }
+
     static boolean readsWell(Page page) {
-        long words =
-                page.blocks().stream().mapToLong(block -> block.words().size()).sum();
-        return words >= 5 && confidence(page) >= READS_WELL;
+        return words(page) >= 5 && confidence(page) >= READS_WELL;
+    }
+
+    private static long words(Page page) {
+        return page.blocks().stream().mapToLong(block -> block.words().size()).sum();
     }
 
     static double confidence(Page page) {

@@ -261,6 +261,29 @@ class TesseractEngineTest {
                 read.page().text());
     }
 
+    /**
+     * A real title page in Latin (Leptonica's harmoniam100-11), read with English, reads poorly overall, but a fifth of its
+     * characters are in words read surely, which text upside down never has: it is read as it is. Turned half round,
+     * it reads like text upside down, and is turned back.
+     */
+    @Test
+    void aRealPageThatReadsPoorlyIsTurnedOnlyWhenUpsideDown() throws Exception {
+        BufferedImage page;
+        try (var file = getClass().getResourceAsStream("real/harmoniam100-11.png")) {
+            page = javax.imageio.ImageIO.read(file);
+        }
+
+        OcrEngine.Recognition asItIs = engine.read(page, 0, "eng");
+        OcrEngine.Recognition turned = engine.read(ImageTransforms.rotateClockwise(page, 180), 0, "eng");
+
+        assertTrue(asItIs.image() == page, "not turned");
+        assertTrue(
+                asItIs.page().text().contains("QUATUOR EVANGELISTARUM"),
+                asItIs.page().text());
+        assertEquals(page.getWidth(), turned.image().getWidth());
+        assertEquals(asItIs.page().text(), turned.page().text(), "turned back, it reads as the page does");
+    }
+
     @Test
     void textTooSmallForTesseractIsRescaledAndMappedBack() {
         java.awt.image.BufferedImage tiny = ImageTransforms.scale(TestPages.invoiceImage(), 0.3);
