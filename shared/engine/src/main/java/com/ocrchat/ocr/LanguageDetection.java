@@ -3,6 +3,7 @@ package com.ocrchat.ocr;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import com.ocrchat.concurrent.DaemonThreads;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +20,16 @@ public final class LanguageDetection {
     private static volatile LanguageDetector precise;
 
     private LanguageDetection() {}
+
+    /**
+     * Loads the models Latin text needs, on a thread of its own: the first detection in a process takes about a second
+     * to load them (a page's own detection then takes milliseconds), which a server's first page would otherwise wait.
+     */
+    public static void loadInBackground() {
+        DaemonThreads.named("language-models")
+                .newThread(() -> detect("The models of the languages written in Latin letters load on first use."))
+                .start();
+    }
 
     /** ISO 639-1 ("en", "ru", "zh"), or empty when the text is too short or unclear. */
     public static Optional<String> iso6391(String text) {

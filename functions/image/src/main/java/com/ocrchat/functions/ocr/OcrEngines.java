@@ -4,6 +4,7 @@ import com.ocrchat.job.JobPages;
 import com.ocrchat.language.Languages;
 import com.ocrchat.model.ModelSettings;
 import com.ocrchat.ocr.EngineSettings;
+import com.ocrchat.ocr.LanguageDetection;
 import com.ocrchat.recognition.Recognizer;
 import com.ocrchat.recognition.Recognizers;
 import com.ocrchat.settings.Limits;
@@ -27,14 +28,15 @@ final class OcrEngines {
         EngineSettings engine = EngineSettings.from(wiring.env());
         ModelSettings models = ModelSettings.from(wiring.env());
         Limits limits = Limits.from(wiring.env());
-        Recognizer recognizer = ENGINES.computeIfAbsent(
-                List.of(engine, models, limits, wiring.aws()),
-                key -> Recognizers.create(
-                        engine,
-                        models,
-                        wiring.aws(),
-                        limits,
-                        new PageImages(wiring.stores().objects())));
+        Recognizer recognizer = ENGINES.computeIfAbsent(List.of(engine, models, limits, wiring.aws()), key -> {
+            LanguageDetection.loadInBackground(); // each page's language is detected: not on the first page's time
+            return Recognizers.create(
+                    engine,
+                    models,
+                    wiring.aws(),
+                    limits,
+                    new PageImages(wiring.stores().objects()));
+        });
         return new JobPages(recognizer, Languages.installedIn(engine.tessdata().orElse(null)));
     }
 }
