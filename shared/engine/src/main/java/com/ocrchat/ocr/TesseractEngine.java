@@ -190,17 +190,17 @@ public final class TesseractEngine implements OcrEngine {
     static final double READS_WELL = 0.75;
 
     /**
-     * Text read upside down has hardly a word read surely: on 30 real pages (Leptonica's) and 5 drawn ones turned half
+     * Text read upside down has hardly a word read surely: on 21 real pages (Leptonica's) and 5 drawn ones turned half
      * round, at most 8.4% of the characters read were in words read at 0.9 confidence or more, while upright pages that
      * read poorly overall (typed tables, lottery tickets, book pages in other languages than the one asked for) had
-     * 0.9-41%. A page whose lines run across it, with this share of its characters in surely read words or more, is
-     * upright, and not shown to OSD (0.1-0.6 s a page, which found no turn on any of them).
+     * 0.9-41%. A page whose lines run across it, with five words or more and this share of its characters in surely
+     * read words or more, is upright, and not shown to OSD (0.1-0.6 s a page, which found no turn on any of them).
      */
     private static final double UPRIGHT_SURE_SHARE = 0.15;
 
     private static final double SURE_WORD = 0.9;
 
-    private static boolean mayBeUpsideDown(Page page) {
+    static boolean mayBeUpsideDown(Page page) {
         long characters = 0;
         long sure = 0;
         for (Block block : page.blocks()) {

@@ -29,7 +29,7 @@ final class OcrEngines {
         ModelSettings models = ModelSettings.from(wiring.env());
         Limits limits = Limits.from(wiring.env());
         Recognizer recognizer = ENGINES.computeIfAbsent(List.of(engine, models, limits, wiring.aws()), key -> {
-            LanguageDetection.loadInBackground(); // each page's language is detected: not on the first page's time
+            LanguageDetection.loadInBackground(); // every job's language is detected: not on the first job's time
             return Recognizers.create(
                     engine,
                     models,
