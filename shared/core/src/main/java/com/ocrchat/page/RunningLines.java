@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * A document's running heads and feet: short blocks in a page's top or bottom margin that recur on at least half its
  * pages, word for word (a journal's name; its first copy is kept, unless the document says it outside its margins
  * too), or with a number that rises with the page, on half its pages or three in a row (a page number, alone or beside
- * a book's title or a volume's number; all copies go). The Markdown leaves them out, as a reader skips them; the text
+ * a book's title or a volume's number; all copies go), and then any with that page's number at its start or end. The Markdown leaves them out, as a reader skips them; the text
  * keeps every word read.
  */
 final class RunningLines {
@@ -56,6 +56,8 @@ final class RunningLines {
         }
         int enough = Math.max(2, (pages.size() + 1) / 2);
         Set<String> said = null;
+        // How far the document's folios run ahead of its pages (a number rising with the page, found below).
+        Set<Integer> folioOffsets = new java.util.HashSet<>();
         for (List<Copy> shape : shapes.values()) {
             // Word for word on enough pages: a running head, its first copy kept, unless the document says it elsewhere
             // too (a title page's title, which a manual's running head repeats): then every copy goes.
@@ -74,7 +76,21 @@ final class RunningLines {
                         .values()) {
                     if (pages(rising).size() >= enough || longestRun(pages(rising)) >= 3) {
                         rising.forEach(copy -> running.add(copy.block()));
+                        folioOffsets.add(rising.get(0).numbers().get(position)
+                                - rising.get(0).page());
                     }
+                }
+            }
+        }
+        // A folio those numbers foretell, at either end of a margin's block of another shape, goes too: a short
+        // chapter's own running head ("Chapter 2: Structures 3" on two pages, where a long chapter's confirmed the
+        // folios), or a chapter's first page, numbered alone.
+        for (List<Copy> shape : shapes.values()) {
+            for (Copy copy : shape) {
+                String[] words = copy.text().split(" ");
+                if (isFolio(words[0], copy.page(), folioOffsets)
+                        || isFolio(words[words.length - 1], copy.page(), folioOffsets)) {
+                    running.add(copy.block());
                 }
             }
         }
@@ -144,6 +160,12 @@ final class RunningLines {
                 .filter(block ->
                         block.bbox()[3] <= MARGIN * page.height() || block.bbox()[1] >= (1 - MARGIN) * page.height())
                 .toList();
+    }
+
+    /** Whether the word is page {@code page}'s number, as the document's folios run ({@code offsets} ahead of it). */
+    private static boolean isFolio(String word, int page, Set<Integer> offsets) {
+        int value = number(word);
+        return value >= 0 && offsets.contains(value - page);
     }
 
     /** The word's value as a page number, arabic or roman (up to 399), punctuation around it aside; -1 if none. */

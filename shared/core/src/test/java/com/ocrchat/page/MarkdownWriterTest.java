@@ -259,6 +259,38 @@ class MarkdownWriterTest {
         assertTrue(PageText.of(pages.get(1).blocks()).contains("Page 2 of 3"));
     }
 
+    /**
+     * libtasn1.pdf: a long chapter's running heads ("Chapter 4: Function reference 9" ... on fifteen pages) tell how its
+     * folios run; a short chapter's heads (two pages each) and a chapter's first page, numbered alone, follow them.
+     */
+    @Test
+    void aShortChaptersHeadsAndItsFirstPagesNumberGoWhereTheFoliosRunSo() {
+        List<Page> pages = new ArrayList<>();
+        for (int index = 0; index < 7; index++) {
+            int folio = index + 1;
+            List<Block> blocks = new ArrayList<>();
+            if (index == 0 || index == 3) {
+                blocks.add(new Block("Chapter " + (index == 0 ? 1 : 2), new int[] {100, 200, 900, 260}, 0.9, null));
+                blocks.add(new Block(String.valueOf(folio), new int[] {480, 950, 520, 980}, 0.9, null));
+            } else {
+                String chapter = index < 3 ? "Chapter 1: Introduction " : "Chapter 2: Structures ";
+                blocks.add(new Block(chapter + folio, new int[] {100, 20, 900, 50}, 0.9, null));
+            }
+            blocks.add(new Block("Text of page " + folio + ".", new int[] {100, 300, 900, 330}, 0.9, null));
+            if (index == 2) {
+                blocks.add(new Block("12 See the notes.", new int[] {100, 950, 500, 980}, 0.9, null));
+            }
+            pages.add(new Page(index, 1000, 1000, "", blocks));
+        }
+
+        assertEquals(
+                "Chapter 1\n\nText of page 1.\n\n---\n\nText of page 2.\n\n---\n\nText of page 3.\n\n12 See the"
+                        + " notes.\n\n---\n\nChapter 2\n\nText of page 4.\n\n---\n\nText of page 5.\n\n---\n\n"
+                        + "Text of page 6.\n\n---\n\nText of page 7.",
+                MarkdownWriter.write(pages),
+                "every head and page number left out; a footnote's number, not the page's, kept");
+    }
+
     @Test
     void aRunningHeadThatRepeatsTheTitleGoesFromEveryPageTheTitleStays() {
         // shared-mime-info-spec.pdf: the title page's title, then the same words atop every later page.
