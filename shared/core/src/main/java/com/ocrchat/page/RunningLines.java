@@ -82,15 +82,20 @@ final class RunningLines {
                 }
             }
         }
-        // A folio those numbers foretell, at either end of a margin's block of another shape, goes too: a short
-        // chapter's own running head ("Chapter 2: Structures 3" on two pages, where a long chapter's confirmed the
-        // folios), or a chapter's first page, numbered alone.
+        // A folio those numbers foretell goes too: alone in a margin (a chapter's first page), or at the same end of a
+        // head on two pages or more (a short chapter's own, "Chapter 2: Structures 3", where a long chapter's heads
+        // confirmed the folios). A one-off line that opens with the page's number (a footnote, a list's item) stays.
         for (List<Copy> shape : shapes.values()) {
-            for (Copy copy : shape) {
-                String[] words = copy.text().split(" ");
-                if (isFolio(words[0], copy.page(), folioOffsets)
-                        || isFolio(words[words.length - 1], copy.page(), folioOffsets)) {
-                    running.add(copy.block());
+            if (shape.get(0).text().indexOf(' ') < 0) { // a shape of one word: each copy a number alone, or not
+                shape.stream()
+                        .filter(copy -> isFolio(copy.text(), copy.page(), folioOffsets))
+                        .forEach(copy -> running.add(copy.block()));
+                continue;
+            }
+            for (int end : new int[] {0, -1}) {
+                if (pages(shape).size() >= 2
+                        && shape.stream().allMatch(copy -> isFolio(edgeWord(copy, end), copy.page(), folioOffsets))) {
+                    shape.forEach(copy -> running.add(copy.block()));
                 }
             }
         }
@@ -162,15 +167,24 @@ final class RunningLines {
                 .toList();
     }
 
-    /** Whether the word is page {@code page}'s number, as the document's folios run ({@code offsets} ahead of it). */
+    /** The copy's first word ({@code end} 0) or last (-1). */
+    private static String edgeWord(Copy copy, int end) {
+        String[] words = copy.text().split(" ");
+        return words[end == 0 ? 0 : words.length - 1];
+    }
+
+    /**
+     * Whether the word is page {@code page}'s number in figures, as the document's folios run ({@code offsets} ahead of
+     * it). Roman numerals are not taken here: as words, "I", "v" and "xi" begin and end lines of text too.
+     */
     private static boolean isFolio(String word, int page, Set<Integer> offsets) {
-        int value = number(word);
-        return value >= 0 && offsets.contains(value - page);
+        String bare = bare(word);
+        return ARABIC.matcher(bare).matches() && offsets.contains(Integer.parseInt(bare) - page);
     }
 
     /** The word's value as a page number, arabic or roman (up to 399), punctuation around it aside; -1 if none. */
     private static int number(String word) {
-        String bare = word.replaceAll("^\\p{Punct}+|\\p{Punct}+$", "");
+        String bare = bare(word);
         if (ARABIC.matcher(bare).matches()) {
             return Integer.parseInt(bare);
         }
@@ -183,6 +197,11 @@ final class RunningLines {
             value += i + 1 < bare.length() && digit < roman(bare.charAt(i + 1)) ? -digit : digit;
         }
         return value;
+    }
+
+    /** The word without the punctuation around it ("(3)." is "3"). */
+    private static String bare(String word) {
+        return word.replaceAll("^\\p{Punct}+|\\p{Punct}+$", "");
     }
 
     private static int roman(char c) {

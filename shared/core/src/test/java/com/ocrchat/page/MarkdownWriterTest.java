@@ -280,15 +280,20 @@ class MarkdownWriterTest {
             if (index == 2) {
                 blocks.add(new Block("12 See the notes.", new int[] {100, 950, 500, 980}, 0.9, null));
             }
+            if (index == 0) {
+                blocks.add(new Block("I agree with the notes.", new int[] {100, 910, 500, 940}, 0.9, null));
+                blocks.add(new Block("1 Supported by a grant.", new int[] {100, 960, 400, 990}, 0.9, null));
+            }
             pages.add(new Page(index, 1000, 1000, "", blocks));
         }
 
         assertEquals(
-                "Chapter 1\n\nText of page 1.\n\n---\n\nText of page 2.\n\n---\n\nText of page 3.\n\n12 See the"
+                "Chapter 1\n\nText of page 1.\n\nI agree with the notes.\n\n1 Supported by a grant.\n\n---\n\nText of page 2.\n\n---\n\nText of page 3.\n\n12 See the"
                         + " notes.\n\n---\n\nChapter 2\n\nText of page 4.\n\n---\n\nText of page 5.\n\n---\n\n"
                         + "Text of page 6.\n\n---\n\nText of page 7.",
                 MarkdownWriter.write(pages),
-                "every head and page number left out; a footnote's number, not the page's, kept");
+                "every head and page number left out; footnotes kept, one numbered as the page is, and a line opening"
+                        + " with 'I', which is no page number in figures");
     }
 
     @Test
