@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * A document's running heads and feet: short blocks in a page's top or bottom margin that recur on at least half its
  * pages, word for word (a journal's name; its first copy is kept, unless the document says it outside its margins
  * too), or with a number that rises with the page, on half its pages or three in a row (a page number, alone or beside
- * a book's title or a volume's number; all copies go), and then any with that page's number at its start or end. The Markdown leaves them out, as a reader skips them; the text
- * keeps every word read.
+ * a book's title or a volume's number; all copies go); and then the page numbers those foretell, alone or at the same
+ * end of a head on two pages or more. The Markdown leaves them out, as a reader skips them; the text keeps every word
+ * read.
  */
 final class RunningLines {
     /** The share of a page's height, at its top and at its bottom, that running heads and feet sit in. */
@@ -76,8 +77,8 @@ final class RunningLines {
                         .values()) {
                     if (pages(rising).size() >= enough || longestRun(pages(rising)) >= 3) {
                         rising.forEach(copy -> running.add(copy.block()));
-                        folioOffsets.add(rising.get(0).numbers().get(position)
-                                - rising.get(0).page());
+                        Copy first = rising.get(0);
+                        folioOffsets.add(first.numbers().get(position) - first.page());
                     }
                 }
             }

@@ -74,9 +74,9 @@ public final class TesseractEngine implements OcrEngine {
      * Upright pages (nearly all) are recognized once. Only a page that may be turned (its lines run down it, or it
      * reads as poorly as text upside down does: few words, few of them read surely) is shown to orientation detection,
      * and recognized again if it was turned; a turn in doubt ({@link PageOrientation.Detection#inDoubt}) is kept only
-     * if the turned page reads better. All of a page's readings
-     * together have a budget ({@link HandleReadings#PASSES_PER_PAGE} passes' worth): a reading that would better one
-     * in hand and runs out of it gives way to the one in hand.
+     * if the turned page reads better. All of a page's readings together have a budget ({@link
+     * HandleReadings#PASSES_PER_PAGE} passes' worth): a reading that would better one in hand and runs out of it gives
+     * way to the one in hand.
      */
     @Override
     public Recognition read(BufferedImage image, int pageIndex, String languages) {
