@@ -179,8 +179,7 @@ final class RunningLines {
      * it). Roman numerals are not taken here: as words, "I", "v" and "xi" begin and end lines of text too.
      */
     private static boolean isFolio(String word, int page, Set<Integer> offsets) {
-        String bare = bare(word);
-        return ARABIC.matcher(bare).matches() && offsets.contains(Integer.parseInt(bare) - page);
+        return ARABIC.matcher(bare(word)).matches() && offsets.contains(number(word) - page);
     }
 
     /** The word's value as a page number, arabic or roman (up to 399), punctuation around it aside; -1 if none. */
