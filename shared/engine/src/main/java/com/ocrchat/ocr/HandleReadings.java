@@ -9,7 +9,6 @@ import com.ocrchat.page.Page;
 import com.ocrchat.page.Word;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -183,41 +182,37 @@ final class HandleReadings {
     }
 
     /**
-     * Each part read alone, as one block of text: its lines on the page's paper in a box around them, so that
-     * neither a neighbouring block nor the other thread's lines are read again.
+     * A part read alone, as one block of text: its lines on the page's paper in a box around them, so that neither a
+     * neighbouring block nor the other thread's lines are read again.
      */
-    List<Block> readParts(Image page, byte paper, List<PageRegions.Part> parts, Reading reading) {
-        List<Block> blocks = new ArrayList<>();
-        for (PageRegions.Part part : parts) {
-            PageRegions.Box box = part.box();
-            byte[] grey = new byte[box.width() * box.height()];
-            Arrays.fill(grey, paper);
-            for (PageRegions.Box line : part.lines()) {
-                int left = Math.max(line.left(), box.left());
-                int right = Math.min(line.right(), box.right());
-                for (int y = Math.max(line.top(), box.top());
-                        right > left && y < Math.min(line.bottom(), box.bottom());
-                        y++) {
-                    System.arraycopy(
-                            page.grey(),
-                            y * page.width() + left,
-                            grey,
-                            (y - box.top()) * box.width() + left - box.left(),
-                            right - left);
-                }
+    List<Block> readPart(Image page, byte paper, PageRegions.Part part, Reading reading) {
+        PageRegions.Box box = part.box();
+        byte[] grey = new byte[box.width() * box.height()];
+        Arrays.fill(grey, paper);
+        for (PageRegions.Box line : part.lines()) {
+            int left = Math.max(line.left(), box.left());
+            int right = Math.min(line.right(), box.right());
+            for (int y = Math.max(line.top(), box.top());
+                    right > left && y < Math.min(line.bottom(), box.bottom());
+                    y++) {
+                System.arraycopy(
+                        page.grey(),
+                        y * page.width() + left,
+                        grey,
+                        (y - box.top()) * box.width() + left - box.left(),
+                        right - left);
             }
-            Image image = new Image(
-                    grey,
-                    box.left(),
-                    box.top(),
-                    box.width(),
-                    box.height(),
-                    part.vertical()
-                            ? ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK_VERT_TEXT
-                            : ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK);
-            blocks.addAll(part.vertical() ? readEitherWayUp(image, reading) : readWhole(image, reading));
         }
-        return blocks;
+        Image image = new Image(
+                grey,
+                box.left(),
+                box.top(),
+                box.width(),
+                box.height(),
+                part.vertical()
+                        ? ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK_VERT_TEXT
+                        : ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK);
+        return part.vertical() ? readEitherWayUp(image, reading) : readWhole(image, reading);
     }
 
     /**

@@ -24,9 +24,10 @@ import net.sourceforge.tess4j.TessAPI;
 /**
  * One Tesseract reading of a page's grey pixels, within the pass budget. Tesseract reads a page on one core; when
  * fewer pages are being read than the service has reading threads, a page takes a spare one: its text blocks (from
- * Tesseract's layout analysis) are cut into two runs of about equal work ({@link PageRegions}), read at once by
- * this thread and a helper, each on its own handle, and joined in reading order. A single request's page then
- * comes back in a little over half the time; pages of a busy document still use one thread each.
+ * Tesseract's layout analysis; one cut in two where that evens the work out, {@link PageRegions}) are read at once by
+ * this thread and a helper, each on its own handle, each taking the largest part left ({@link SharedParts}), and
+ * joined in reading order. A single request's page then comes back in a little over half the time; pages of a busy
+ * document still use one thread each.
  */
 final class PageReadings {
     private final HandleReadings handles;
@@ -111,7 +112,7 @@ final class PageReadings {
             } finally {
                 api.TessBaseAPIClear(handle);
             }
-            return new Read(readInHalves(page, reading, halves.get(), helperDone), wordHeight);
+            return new Read(readPartsOnTwoThreads(page, reading, halves.get(), helperDone), wordHeight);
         } finally {
             readings.decrementAndGet();
         }
@@ -184,7 +185,7 @@ final class PageReadings {
     }
 
     /** The helper's half not wanted: never begun (its slot given back here), or stopped between two words. */
-    private static void stop(Future<Half> later, AtomicBoolean begun, Runnable helperDone) {
+    private static void stop(Future<?> later, AtomicBoolean begun, Runnable helperDone) {
         if (begun.compareAndSet(false, true)) {
             later.cancel(false);
             helperDone.run();
@@ -251,35 +252,43 @@ final class PageReadings {
         return null;
     }
 
-    /** Reads the halves; gives the helper's slot back (here, or by the helper when it has begun). */
-    private List<Block> readInHalves(Image page, Reading reading, PageRegions.Halves halves, Runnable helperDone) {
+    /**
+     * Reads the halves' parts on this thread and the helper, largest first ({@link SharedParts}); gives the helper's
+     * slot back (here, or by the helper when it has begun).
+     */
+    private List<Block> readPartsOnTwoThreads(
+            Image page, Reading reading, PageRegions.Halves halves, Runnable helperDone) {
         byte paper = GreyPixels.paper(page.grey());
-        // Whoever claims the second half reads it: the helper, or this thread if the helper has not begun by then.
-        AtomicBoolean secondClaimed = new AtomicBoolean();
-        Future<List<Block>> later;
+        List<PageRegions.Part> all = new ArrayList<>(halves.first());
+        all.addAll(halves.second());
+        SharedParts parts = new SharedParts(all);
+        AtomicBoolean begun = new AtomicBoolean();
+        Future<Void> later;
         try {
             ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the halves are not begun for nothing
         } catch (RuntimeException | Error e) {
             helperDone.run();
             throw e;
         }
-        later = onHelper(secondClaimed, () -> handles.readParts(page, paper, halves.second(), reading), helperDone);
+        later = onHelper(
+                begun,
+                () -> {
+                    parts.readWhileAny(part -> handles.readPart(page, paper, part, reading));
+                    return null;
+                },
+                helperDone);
         try {
-            List<Block> blocks = new ArrayList<>(handles.readParts(page, paper, halves.first(), reading));
-            if (secondClaimed.compareAndSet(false, true)) {
+            parts.readWhileAny(part -> handles.readPart(page, paper, part, reading));
+            if (begun.compareAndSet(false, true)) {
+                // The helper has not begun: this thread has read every part.
                 later.cancel(false);
                 helperDone.run();
-                blocks.addAll(handles.readParts(page, paper, halves.second(), reading));
             } else {
-                blocks.addAll(
-                        Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> handles.await(later, reading)));
+                Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> handles.await(later, reading));
             }
-            return blocks;
+            return parts.inOrder();
         } catch (RuntimeException | Error e) {
-            if (secondClaimed.compareAndSet(false, true)) {
-                helperDone.run();
-            }
-            later.cancel(true);
+            stop(later, begun, helperDone);
             throw e;
         }
     }

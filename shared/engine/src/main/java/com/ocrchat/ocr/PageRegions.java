@@ -57,7 +57,7 @@ final class PageRegions {
      */
     record Part(Box box, List<Box> lines, boolean vertical) {}
 
-    /** What each thread reads, in reading order: all of {@code first}, then all of {@code second}. */
+    /** The parts in reading order, {@code first} then {@code second}: two runs of about equal work. */
     record Halves(List<Part> first, List<Part> second) {}
 
     /** A word's ink is about this share of its line's height (0.76-0.85 on the bench's real pages). */

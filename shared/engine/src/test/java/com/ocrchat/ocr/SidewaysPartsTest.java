@@ -48,10 +48,10 @@ class SidewaysPartsTest {
         PageRegions.Box box =
                 new PageRegions.Box(left - 10, top - 10, left + part.getWidth() + 10, top + part.getHeight() + 10);
 
-        List<Block> blocks = readings.withinPageBudget(() -> readings.readParts(
+        List<Block> blocks = readings.withinPageBudget(() -> readings.readPart(
                 new HandleReadings.Image(GreyPixels.of(page), 0, 0, width, height, 0),
                 (byte) 255,
-                List.of(new PageRegions.Part(box, List.of(box), true)),
+                new PageRegions.Part(box, List.of(box), true),
                 readings.begin("eng", 0)));
 
         String text = blocks.stream().map(Block::text).collect(Collectors.joining(" "));

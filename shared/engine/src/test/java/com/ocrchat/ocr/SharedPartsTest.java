@@ -1,0 +1,67 @@
+package com.ocrchat.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.ocrchat.ocr.PageRegions.Box;
+import com.ocrchat.ocr.PageRegions.Part;
+import com.ocrchat.page.Block;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SharedPartsTest {
+    /** A part of {@code lines} lines 1000 px wide and 40 high, told from others by where it starts ({@code left}). */
+    private static Part part(int lines, int left) {
+        List<Box> boxes = IntStream.range(0, lines)
+                .mapToObj(i -> new Box(left, 60 * i, left + 1000, 60 * i + 40))
+                .toList();
+        return new Part(new Box(left, 0, left + 1000, 60 * lines), boxes, false);
+    }
+
+    private static List<Block> named(int place) {
+        return List.of(new Block("part " + place, new int[] {0, 0, 1, 1}, 1.0, List.of()));
+    }
+
+    @Test
+    void theLargestPartLeftIsReadFirstAndTheBlocksComeBackInReadingOrder() {
+        List<Part> parts = List.of(part(2, 0), part(9, 1), part(1, 2), part(5, 3));
+        SharedParts shared = new SharedParts(parts);
+        List<Integer> claimed = new ArrayList<>();
+
+        shared.readWhileAny(part -> {
+            claimed.add(parts.indexOf(part));
+            return named(parts.indexOf(part));
+        });
+
+        assertEquals(List.of(1, 3, 0, 2), claimed, "by work, largest first");
+        assertEquals(
+                List.of("part 0", "part 1", "part 2", "part 3"),
+                shared.inOrder().stream().map(Block::text).toList());
+    }
+
+    @Test
+    void twoThreadsReadEveryPartOnceBetweenThem() {
+        List<Part> parts =
+                IntStream.range(0, 200).mapToObj(i -> part(1 + i % 7, i)).toList();
+        SharedParts shared = new SharedParts(parts);
+        List<Integer> read = Collections.synchronizedList(new ArrayList<>());
+        Runnable reader = () -> shared.readWhileAny(part -> {
+            int place = parts.indexOf(part);
+            read.add(place);
+            return named(place);
+        });
+
+        CompletableFuture<Void> helper = CompletableFuture.runAsync(reader);
+        reader.run();
+        helper.join();
+
+        assertEquals(200, read.size());
+        assertEquals(200, read.stream().distinct().count(), "no part read twice");
+        assertEquals(
+                IntStream.range(0, 200).mapToObj(i -> "part " + i).toList(),
+                shared.inOrder().stream().map(Block::text).toList());
+    }
+}
