@@ -130,6 +130,22 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aChoiceSentAsAQueryParameterIsA400NamingItNotAJobReadOtherwiseThanAsked() throws Exception {
+        long before = used();
+        APIGatewayV2HTTPEvent inQuery =
+                ApiEvents.submit(account.token(), IP, "a.png", TestDocuments.linePng("hello"), Map.of());
+        inQuery.setQueryStringParameters(Map.of("language", "fra"));
+
+        APIGatewayV2HTTPResponse response = submit.handleRequest(inQuery, null);
+
+        assertEquals(400, response.getStatusCode(), response.getBody());
+        assertEquals(
+                "'language' is a form field of the multipart body (curl -F language=...), not a query parameter",
+                MAPPER.readTree(response.getBody()).get("error").asText());
+        assertEquals(before, used(), "nothing read, nothing charged");
+    }
+
+    @Test
     void oversizedChatAndUploadBodiesAreRefusedBeforeTheyAreParsed() throws Exception {
         JsonNode job = MAPPER.readTree(submit.handleRequest(
                         ApiEvents.submit(
