@@ -34,10 +34,18 @@ final class SharedParts {
         this.read = new ArrayList<>(Collections.nCopies(parts.size(), List.of()));
     }
 
-    /** Reads the largest part left until none is. */
+    /** Reads the largest part left until none is, or a part has failed on either thread (its reading fails). */
     void readWhileAny(Function<PageRegions.Part, List<Block>> reader) {
         for (int next = claim(); next >= 0; next = claim()) {
-            List<Block> blocks = reader.apply(parts.get(next));
+            List<Block> blocks;
+            try {
+                blocks = reader.apply(parts.get(next));
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    claimed = largestFirst.length; // the other thread claims no more
+                }
+                throw e;
+            }
             synchronized (this) {
                 read.set(next, blocks);
             }

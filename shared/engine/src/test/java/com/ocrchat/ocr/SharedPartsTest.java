@@ -1,6 +1,7 @@
 package com.ocrchat.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.ocrchat.ocr.PageRegions.Box;
 import com.ocrchat.ocr.PageRegions.Part;
@@ -63,5 +64,24 @@ class SharedPartsTest {
         assertEquals(
                 IntStream.range(0, 200).mapToObj(i -> "part " + i).toList(),
                 shared.inOrder().stream().map(Block::text).toList());
+    }
+
+    @Test
+    void aPartThatFailsOnOneThreadStopsTheOtherClaimingMore() {
+        List<Part> parts = IntStream.range(0, 10).mapToObj(i -> part(10 - i, i)).toList();
+        SharedParts shared = new SharedParts(parts);
+
+        assertThrows(
+                IllegalStateException.class,
+                () -> shared.readWhileAny(part -> {
+                    throw new IllegalStateException("out of time");
+                }));
+        List<Integer> readAfter = new ArrayList<>();
+        shared.readWhileAny(part -> {
+            readAfter.add(parts.indexOf(part));
+            return named(parts.indexOf(part));
+        });
+
+        assertEquals(List.of(), readAfter, "the page fails: its other parts are not read for nothing");
     }
 }
