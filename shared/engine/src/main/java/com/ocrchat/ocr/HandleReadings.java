@@ -183,7 +183,7 @@ final class HandleReadings {
 
     /**
      * A part read alone, as one block of text: its lines on the page's paper in a box around them, so that neither a
-     * neighbouring block nor the other thread's lines are read again.
+     * neighbouring block nor another part's lines are read again.
      */
     List<Block> readPart(Image page, byte paper, PageRegions.Part part, Reading reading) {
         PageRegions.Box box = part.box();

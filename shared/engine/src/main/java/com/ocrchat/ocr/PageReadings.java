@@ -184,7 +184,7 @@ final class PageReadings {
         return Optional.of(new Read(blocks, first.wordHeight()));
     }
 
-    /** The helper's half not wanted: never begun (its slot given back here), or stopped between two words. */
+    /** The helper's work not wanted: never begun (its slot given back here), or stopped between two words. */
     private static void stop(Future<?> later, AtomicBoolean begun, Runnable helperDone) {
         if (begun.compareAndSet(false, true)) {
             later.cancel(false);
@@ -216,15 +216,16 @@ final class PageReadings {
     }
 
     /**
-     * The other half, read on the helper if it claims it first (else null: this thread has claimed it); the helper's
-     * slot is given back when it ends, or here if it cannot be handed to the helper at all.
+     * The helper's work (the other half, or its share of the parts), done if the helper claims it first (else null:
+     * this thread has claimed it); the helper's slot is given back when it ends, or here if it cannot be handed to the
+     * helper at all.
      */
-    private <T> Future<T> onHelper(AtomicBoolean claim, java.util.function.Supplier<T> half, Runnable helperDone) {
+    private <T> Future<T> onHelper(AtomicBoolean claim, java.util.function.Supplier<T> work, Runnable helperDone) {
         try {
             return helpers.submit(() -> {
                 try {
                     // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
-                    return claim.compareAndSet(false, true) ? Stages.untimed(half) : null;
+                    return claim.compareAndSet(false, true) ? Stages.untimed(work) : null;
                 } finally {
                     helperDone.run();
                 }
@@ -253,19 +254,21 @@ final class PageReadings {
     }
 
     /**
-     * Reads the halves' parts on this thread and the helper, largest first ({@link SharedParts}); gives the helper's
-     * slot back (here, or by the helper when it has begun).
+     * Reads the parts on this thread and the helper, largest first ({@link SharedParts}); gives the helper's slot
+     * back (here, or by the helper when it has begun).
      */
     private List<Block> readPartsOnTwoThreads(
             Image page, Reading reading, PageRegions.Halves halves, Runnable helperDone) {
-        byte paper = GreyPixels.paper(page.grey());
-        List<PageRegions.Part> all = new ArrayList<>(halves.first());
-        all.addAll(halves.second());
-        SharedParts parts = new SharedParts(all);
+        byte paper;
+        SharedParts parts;
         AtomicBoolean begun = new AtomicBoolean();
         Future<Void> later;
         try {
-            ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the halves are not begun for nothing
+            ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the parts are not begun for nothing
+            paper = GreyPixels.paper(page.grey());
+            List<PageRegions.Part> all = new ArrayList<>(halves.first());
+            all.addAll(halves.second());
+            parts = new SharedParts(all);
         } catch (RuntimeException | Error e) {
             helperDone.run();
             throw e;

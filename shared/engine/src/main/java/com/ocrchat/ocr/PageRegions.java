@@ -10,9 +10,9 @@ import net.sourceforge.tess4j.TessAPI;
 
 /**
  * A page's text blocks in reading order, as Tesseract's layout analysis finds them, each with its lines' boxes;
- * and the cut of those lines into two runs of about equal work, so that one page can be read on two cores
- * (Tesseract reads a page on one). A line's work for the LSTM is its width over its height: the network steps
- * along the line scaled to a fixed height.
+ * and one cut of those lines near the middle of their work, so that the page's parts can be shared by two cores
+ * (Tesseract reads a page on one) with none of them holding much more than half of it. A line's work for the LSTM
+ * is its width over its height: the network steps along the line scaled to a fixed height.
  */
 final class PageRegions {
     private static final int RIL_BLOCK = ITessAPI.TessPageIteratorLevel.RIL_BLOCK;
@@ -57,7 +57,7 @@ final class PageRegions {
      */
     record Part(Box box, List<Box> lines, boolean vertical) {}
 
-    /** The parts in reading order, {@code first} then {@code second}: two runs of about equal work. */
+    /** The page's parts in reading order, {@code first} then {@code second}, parted near the middle of their work. */
     record Halves(List<Part> first, List<Part> second) {}
 
     /** A word's ink is about this share of its line's height (0.76-0.85 on the bench's real pages). */
@@ -177,10 +177,10 @@ final class PageRegions {
     }
 
     /**
-     * The lines cut into a first and a second run in reading order, of about equal work: between two blocks, or
-     * inside one between two of its lines (preferring, among nearly as even cuts, the widest gap, which is where a
-     * paragraph ends). Empty when there is too little text, or when no cut is even enough to pay for the second
-     * thread.
+     * The lines cut in two in reading order near the middle of their work: between two blocks, or inside one between
+     * two of its lines (preferring, among nearly as even cuts, the widest gap, which is where a paragraph ends). Empty
+     * when there is too little text, or when no cut is even enough for a second thread to pay (one block holding
+     * most of the work, with no gap to cut it at).
      */
     static Optional<Halves> halves(List<Region> regions) {
         double total = regions.stream().mapToDouble(Region::work).sum();

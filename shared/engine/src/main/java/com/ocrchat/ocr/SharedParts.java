@@ -31,7 +31,7 @@ final class SharedParts {
                         .reversed())
                 .mapToInt(Integer::intValue)
                 .toArray();
-        this.read = new ArrayList<>(Collections.nCopies(parts.size(), List.of()));
+        this.read = new ArrayList<>(Collections.nCopies(parts.size(), null));
     }
 
     /** Reads the largest part left until none is, or a part has failed on either thread (its reading fails). */
@@ -52,10 +52,15 @@ final class SharedParts {
         }
     }
 
-    /** All parts' blocks in reading order, once both threads have stopped reading. */
+    /** All parts' blocks in reading order, once both threads have read every part (never a page with a gap). */
     synchronized List<Block> inOrder() {
         List<Block> blocks = new ArrayList<>();
-        read.forEach(blocks::addAll);
+        for (List<Block> part : read) {
+            if (part == null) {
+                throw new IllegalStateException("A part of the page was not read");
+            }
+            blocks.addAll(part);
+        }
         return blocks;
     }
 

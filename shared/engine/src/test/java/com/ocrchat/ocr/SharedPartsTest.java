@@ -9,7 +9,11 @@ import com.ocrchat.page.Block;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +48,18 @@ class SharedPartsTest {
     }
 
     @Test
-    void twoThreadsReadEveryPartOnceBetweenThem() {
+    void twoThreadsReadEveryPartOnceBetweenThem() throws Exception {
         List<Part> parts =
                 IntStream.range(0, 200).mapToObj(i -> part(1 + i % 7, i)).toList();
         SharedParts shared = new SharedParts(parts);
         List<Integer> read = Collections.synchronizedList(new ArrayList<>());
+        Set<String> readers = ConcurrentHashMap.newKeySet();
+        CountDownLatch bothReading = new CountDownLatch(2);
         Runnable reader = () -> shared.readWhileAny(part -> {
+            if (readers.add(Thread.currentThread().getName())) {
+                bothReading.countDown();
+                await(bothReading); // neither reads on until the other has claimed a part too
+            }
             int place = parts.indexOf(part);
             read.add(place);
             return named(place);
@@ -57,13 +67,25 @@ class SharedPartsTest {
 
         CompletableFuture<Void> helper = CompletableFuture.runAsync(reader);
         reader.run();
-        helper.join();
+        helper.get(10, TimeUnit.SECONDS);
 
+        assertEquals(2, readers.size(), "both threads read");
         assertEquals(200, read.size());
         assertEquals(200, read.stream().distinct().count(), "no part read twice");
         assertEquals(
                 IntStream.range(0, 200).mapToObj(i -> "part " + i).toList(),
                 shared.inOrder().stream().map(Block::text).toList());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other thread never claimed a part");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
