@@ -1,6 +1,5 @@
 package com.ocrchat.ocr;
 
-import com.ocrchat.concurrent.DaemonThreads;
 import com.ocrchat.observe.Stages;
 import com.ocrchat.ocr.HandleReadings.Image;
 import com.ocrchat.ocr.HandleReadings.Reading;
@@ -9,13 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoublePredicate;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
@@ -27,23 +24,17 @@ import net.sourceforge.tess4j.TessAPI;
  * Tesseract's layout analysis; one cut in two where that evens the work out, {@link PageRegions}) are read at once by
  * this thread and a helper, each on its own handle, each taking the largest part left ({@link SharedParts}), and
  * joined in reading order. A single request's page then comes back in a little over half the time; pages of a busy
- * document still use one thread each.
+ * document still use one thread each, except a page no other waits behind (a job's last), whose parts a thread
+ * coming free as another page ends joins ({@link ReadingSlots}).
  */
 final class PageReadings {
     private final HandleReadings handles;
-    private final int threads;
-    private final AtomicInteger readings = new AtomicInteger();
-    private final ExecutorService helpers;
-    private volatile BooleanSupplier pagesWaiting = () -> false;
+    private final ReadingSlots slots;
 
     /** {@code threads}: how many readings may run at once (pages and helpers), the cores given to reading. */
     PageReadings(TesseractHandles handles, Duration passBudget, int threads) {
         this.handles = new HandleReadings(handles, passBudget);
-        this.threads = Math.max(1, threads);
-        // Fixed threads: each keeps its handles (thread-local), which an idle thread's end would leak.
-        this.helpers = this.threads > 1
-                ? Executors.newFixedThreadPool(this.threads - 1, DaemonThreads.named("ocr-helper"))
-                : null;
+        this.slots = new ReadingSlots(threads);
     }
 
     /** A page's readings on this thread, within one budget for them all ({@link HandleReadings#withinPageBudget}). */
@@ -53,7 +44,7 @@ final class PageReadings {
 
     /** Where pages wait for a reading thread: while any do, no page takes a second one. */
     void pagesWaitIn(BooleanSupplier pagesWaiting) {
-        this.pagesWaiting = pagesWaiting;
+        slots.pagesWaitIn(pagesWaiting);
     }
 
     /**
@@ -77,7 +68,7 @@ final class PageReadings {
             int segmentation,
             DoublePredicate readAtThisSize) {
         Image page = new Image(grey, 0, 0, width, height, segmentation);
-        readings.incrementAndGet();
+        slots.pageBegins();
         try {
             if (segmentation == ITessAPI.TessPageSegMode.PSM_AUTO) {
                 Optional<Read> across = readAcross(page, handles.begin(languages, pageIndex), readAtThisSize);
@@ -104,9 +95,11 @@ final class PageReadings {
                         ? PageRegions.halves(regions)
                         : Optional.empty();
                 if (halves.isPresent()) {
-                    helperDone = takeSpareThread();
+                    helperDone = slots.takeSpare();
                 }
-                if (helperDone == null) {
+                // With no thread spare now, a page no other page waits behind (a job's last) is still read in parts, so
+                // that a thread coming free as another page ends can join it; else it is read whole, at less cost.
+                if (helperDone == null && (halves.isEmpty() || !slots.helperMayComeFree())) {
                     return new Read(handles.recognize(api, handle, page, reading), wordHeight);
                 }
             } finally {
@@ -114,7 +107,7 @@ final class PageReadings {
             }
             return new Read(readPartsOnTwoThreads(page, reading, halves.get(), helperDone), wordHeight);
         } finally {
-            readings.decrementAndGet();
+            slots.pageEnds();
         }
     }
 
@@ -127,7 +120,7 @@ final class PageReadings {
      * the page has no such cut, or a half's layout shows columns after all (the page is then read as a whole).
      */
     private Optional<Read> readAcross(Image page, Reading reading, DoublePredicate readAtThisSize) {
-        Runnable helperDone = takeSpareThread();
+        Runnable helperDone = slots.takeSpare();
         if (helperDone == null) {
             return Optional.empty();
         }
@@ -149,17 +142,17 @@ final class PageReadings {
             helperDone.run();
             throw e;
         }
-        later = onHelper(begun, () -> readHalf(bottom, reading, null), helperDone);
+        later = slots.onHelper(begun, () -> readHalf(bottom, reading, null), helperDone);
         Half first;
         try {
             first = readHalf(top, reading, readAtThisSize);
             ParallelPages.stopIfAbandoned(); // the other half's analysis is not begun here for a page given up
         } catch (RuntimeException | Error e) {
-            stop(later, begun, helperDone);
+            ReadingSlots.stop(later, begun, helperDone);
             throw e;
         }
         if (first.blocks() == null) {
-            stop(later, begun, helperDone);
+            ReadingSlots.stop(later, begun, helperDone);
             return first.wordHeight() > 0 ? Optional.of(new Read(null, first.wordHeight())) : Optional.empty();
         }
         Half second;
@@ -184,16 +177,6 @@ final class PageReadings {
         return Optional.of(new Read(blocks, first.wordHeight()));
     }
 
-    /** The helper's work not wanted: never begun (its slot given back here), or stopped between two words. */
-    private static void stop(Future<?> later, AtomicBoolean begun, Runnable helperDone) {
-        if (begun.compareAndSet(false, true)) {
-            later.cancel(false);
-            helperDone.run();
-        } else {
-            later.cancel(true);
-        }
-    }
-
     private Half readHalf(Image half, Reading reading, DoublePredicate readAtThisSize) {
         TessAPI api = TesseractHandles.api();
         TessBaseAPI handle = handles.set(half, reading);
@@ -216,82 +199,57 @@ final class PageReadings {
     }
 
     /**
-     * The helper's work (the other half, or its share of the parts), done if the helper claims it first (else null:
-     * this thread has claimed it); the helper's slot is given back when it ends, or here if it cannot be handed to the
-     * helper at all.
-     */
-    private <T> Future<T> onHelper(AtomicBoolean claim, java.util.function.Supplier<T> work, Runnable helperDone) {
-        try {
-            return helpers.submit(() -> {
-                try {
-                    // Its stages are not recorded: this thread's wait for it stands for its time in the breakdown.
-                    return claim.compareAndSet(false, true) ? Stages.untimed(work) : null;
-                } finally {
-                    helperDone.run();
-                }
-            });
-        } catch (RuntimeException | Error e) {
-            helperDone.run();
-            throw e;
-        }
-    }
-
-    /** A spare thread's slot, given back once by what the returned action, or null when none is spare. */
-    private Runnable takeSpareThread() {
-        int now = readings.get();
-        while (helpers != null && now < threads && !pagesWaiting.getAsBoolean()) {
-            if (readings.compareAndSet(now, now + 1)) {
-                AtomicBoolean given = new AtomicBoolean();
-                return () -> {
-                    if (given.compareAndSet(false, true)) {
-                        readings.decrementAndGet();
-                    }
-                };
-            }
-            now = readings.get();
-        }
-        return null;
-    }
-
-    /**
-     * Reads the parts on this thread and the helper, largest first ({@link SharedParts}); gives the helper's slot
-     * back (here, or by the helper when it has begun).
+     * Reads the parts on this thread and a helper, largest first ({@link SharedParts}): the helper from the start when
+     * {@code helperDone} (its slot) is given, else from when a slot comes free between two parts, if one does. Gives the
+     * helper's slot back (here, or by the helper when it has begun).
      */
     private List<Block> readPartsOnTwoThreads(
             Image page, Reading reading, PageRegions.Halves halves, Runnable helperDone) {
-        byte paper;
+        Function<PageRegions.Part, List<Block>> reader;
         SharedParts parts;
-        AtomicBoolean begun = new AtomicBoolean();
-        Future<Void> later;
         try {
             ParallelPages.stopIfAbandoned(); // the analysis cannot be stopped; the parts are not begun for nothing
-            paper = GreyPixels.paper(page.grey());
+            byte paper = GreyPixels.paper(page.grey());
+            reader = part -> handles.readPart(page, paper, part, reading);
             List<PageRegions.Part> all = new ArrayList<>(halves.first());
             all.addAll(halves.second());
             parts = new SharedParts(all);
         } catch (RuntimeException | Error e) {
-            helperDone.run();
+            if (helperDone != null) {
+                helperDone.run();
+            }
             throw e;
         }
-        later = onHelper(
-                begun,
-                () -> {
-                    parts.readWhileAny(part -> handles.readPart(page, paper, part, reading));
-                    return null;
-                },
-                helperDone);
+        AtomicBoolean begun = new AtomicBoolean();
+        Runnable slot = helperDone;
+        Future<Void> later = null;
         try {
-            parts.readWhileAny(part -> handles.readPart(page, paper, part, reading));
-            if (begun.compareAndSet(false, true)) {
+            do {
+                if (later == null && (slot = slot != null ? slot : slots.takeSpare()) != null) {
+                    later = slots.onHelper(
+                            begun,
+                            () -> {
+                                parts.readWhileAny(reader);
+                                return null;
+                            },
+                            slot);
+                }
+            } while (parts.readNext(reader));
+            if (later != null && begun.compareAndSet(false, true)) {
                 // The helper has not begun: this thread has read every part.
                 later.cancel(false);
-                helperDone.run();
-            } else {
-                Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> handles.await(later, reading));
+                slot.run();
+            } else if (later != null) {
+                Future<Void> helper = later;
+                Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> handles.await(helper, reading));
             }
             return parts.inOrder();
         } catch (RuntimeException | Error e) {
-            stop(later, begun, helperDone);
+            if (later != null) {
+                ReadingSlots.stop(later, begun, slot);
+            } else if (slot != null) {
+                slot.run(); // taken, but never handed to the helper (given back once however often this runs)
+            }
             throw e;
         }
     }

@@ -36,20 +36,30 @@ final class SharedParts {
 
     /** Reads the largest part left until none is, or a part has failed on either thread (its reading fails). */
     void readWhileAny(Function<PageRegions.Part, List<Block>> reader) {
-        for (int next = claim(); next >= 0; next = claim()) {
-            List<Block> blocks;
-            try {
-                blocks = reader.apply(parts.get(next));
-            } catch (RuntimeException | Error e) {
-                synchronized (this) {
-                    claimed = largestFirst.length; // the other thread claims no more
-                }
-                throw e;
-            }
-            synchronized (this) {
-                read.set(next, blocks);
-            }
+        while (readNext(reader)) {
+            // each turn reads one part
         }
+    }
+
+    /** Reads the largest part left: false when none is (or a part has failed on either thread). */
+    boolean readNext(Function<PageRegions.Part, List<Block>> reader) {
+        int next = claim();
+        if (next < 0) {
+            return false;
+        }
+        List<Block> blocks;
+        try {
+            blocks = reader.apply(parts.get(next));
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                claimed = largestFirst.length; // the other thread claims no more
+            }
+            throw e;
+        }
+        synchronized (this) {
+            read.set(next, blocks);
+        }
+        return true;
     }
 
     /** All parts' blocks in reading order, once both threads have read every part (never a page with a gap). */
