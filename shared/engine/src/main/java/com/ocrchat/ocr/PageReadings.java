@@ -24,8 +24,8 @@ import net.sourceforge.tess4j.TessAPI;
  * Tesseract's layout analysis; one cut in two where that evens the work out, {@link PageRegions}) are read at once by
  * this thread and a helper, each on its own handle, each taking the largest part left ({@link SharedParts}), and
  * joined in reading order. A single request's page then comes back in a little over half the time; pages of a busy
- * document still use one thread each, except a page no other waits behind (a job's last), whose parts a thread
- * coming free as another page ends joins ({@link ReadingSlots}).
+ * document still use one thread each, except a page read while no page waits for a thread (a job's last few), whose
+ * parts a thread coming free as another page ends joins ({@link ReadingSlots}).
  */
 final class PageReadings {
     private final HandleReadings handles;
@@ -37,9 +37,17 @@ final class PageReadings {
         this.slots = new ReadingSlots(threads);
     }
 
-    /** A page's readings on this thread, within one budget for them all ({@link HandleReadings#withinPageBudget}). */
+    /**
+     * A page's readings on this thread, within one budget for them all ({@link HandleReadings#withinPageBudget}),
+     * holding the page's slot throughout (a helper takes no core from a page between two of its passes).
+     */
     <T> T withinPageBudget(Supplier<T> page) {
-        return handles.withinPageBudget(page);
+        slots.pageBegins();
+        try {
+            return handles.withinPageBudget(page);
+        } finally {
+            slots.pageEnds();
+        }
     }
 
     /** Where pages wait for a reading thread: while any do, no page takes a second one. */
@@ -57,7 +65,7 @@ final class PageReadings {
     /**
      * Reads the page after Tesseract's layout analysis (which the reading then goes on from, so it costs nothing
      * extra): unread when {@code readAtThisSize} (if given) refuses the height of its words as the layout shows them,
-     * else whole, or in halves when a thread is spare.
+     * else in parts on two threads when a thread is spare (or may come free: no page waits for one), else whole.
      */
     Read read(
             byte[] grey,
@@ -199,9 +207,8 @@ final class PageReadings {
     }
 
     /**
-     * Reads the parts on this thread and a helper, largest first ({@link SharedParts}): the helper from the start when
-     * {@code helperDone} (its slot) is given, else from when a slot comes free between two parts, if one does. Gives the
-     * helper's slot back (here, or by the helper when it has begun).
+     * Reads the parts on this thread and a helper, largest first ({@link SharedParts#readSharing}): the helper from the
+     * start when {@code helperDone} (its slot) is given, else from when a slot comes free, if one does.
      */
     private List<Block> readPartsOnTwoThreads(
             Image page, Reading reading, PageRegions.Halves halves, Runnable helperDone) {
@@ -220,37 +227,10 @@ final class PageReadings {
             }
             throw e;
         }
-        AtomicBoolean begun = new AtomicBoolean();
-        Runnable slot = helperDone;
-        Future<Void> later = null;
-        try {
-            do {
-                if (later == null && (slot = slot != null ? slot : slots.takeSpare()) != null) {
-                    later = slots.onHelper(
-                            begun,
-                            () -> {
-                                parts.readWhileAny(reader);
-                                return null;
-                            },
-                            slot);
-                }
-            } while (parts.readNext(reader));
-            if (later != null && begun.compareAndSet(false, true)) {
-                // The helper has not begun: this thread has read every part.
-                later.cancel(false);
-                slot.run();
-            } else if (later != null) {
-                Future<Void> helper = later;
-                Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> handles.await(helper, reading));
-            }
-            return parts.inOrder();
-        } catch (RuntimeException | Error e) {
-            if (later != null) {
-                ReadingSlots.stop(later, begun, slot);
-            } else if (slot != null) {
-                slot.run(); // taken, but never handed to the helper (given back once however often this runs)
-            }
-            throw e;
-        }
+        return parts.readSharing(
+                reader,
+                slots,
+                helperDone,
+                helper -> Stages.time(Stages.RECOGNITION, reading.pageIndex(), () -> handles.await(helper, reading)));
     }
 }

@@ -32,13 +32,23 @@ final class ReadingSlots {
         this.pagesWaiting = pagesWaiting;
     }
 
-    /** A page's own slot, held while it is read (even past the cores given: a page is never refused one). */
+    /** How deep this thread is in a page's readings: the page holds its one slot from the first to the last. */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+
+    /**
+     * A page's own slot, held while it is read, all its passes (even past the cores given: a page is never refused
+     * one); nested calls on the same thread hold it once.
+     */
     void pageBegins() {
-        taken.incrementAndGet();
+        if (depth.get()[0]++ == 0) {
+            taken.incrementAndGet();
+        }
     }
 
     void pageEnds() {
-        taken.decrementAndGet();
+        if (--depth.get()[0] == 0) {
+            taken.decrementAndGet();
+        }
     }
 
     /** Whether a helper may come free for this page later: there are helpers, and no page waits for a thread. */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ReadingSlotsTest {
     @Test
-    void aHelperTakesASpareCoreOnlyWhileNoPageWaitsAndGivesItBackOnce() {
+    void aHelperTakesASpareCoreOnlyWhileNoPageWaitsAndGivesItBackOnce() throws InterruptedException {
         ReadingSlots slots = new ReadingSlots(2);
         AtomicBoolean pagesWaiting = new AtomicBoolean();
         slots.pagesWaitIn(pagesWaiting::get);
@@ -30,9 +30,17 @@ class ReadingSlotsTest {
         assertNull(slots.takeSpare(), "a page waiting gets the spare core, not a helper");
         assertFalse(slots.helperMayComeFree());
         pagesWaiting.set(false);
-        slots.pageBegins(); // a second page: no core spare now, but one comes free when either page ends
+        slots.pageBegins(); // a second pass of the same page, on the same thread: its one slot
+        Runnable besidePasses = slots.takeSpare();
+        assertNotNull(besidePasses, "a page holds one slot through all its passes");
+        besidePasses.run();
+        slots.pageEnds();
+
+        Thread second = new Thread(slots::pageBegins); // a second page, on another thread (not ended here)
+        second.start();
+        second.join();
         assertNull(slots.takeSpare());
-        assertTrue(slots.helperMayComeFree());
+        assertTrue(slots.helperMayComeFree(), "no core spare now, but one comes free when either page ends");
         slots.pageEnds();
         assertNotNull(slots.takeSpare(), "a page ended: its core can join the other");
     }

@@ -1,7 +1,10 @@
 package com.ocrchat.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.ocrchat.ocr.PageRegions.Box;
 import com.ocrchat.ocr.PageRegions.Part;
@@ -9,11 +12,15 @@ import com.ocrchat.page.Block;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -105,5 +112,124 @@ class SharedPartsTest {
         });
 
         assertEquals(List.of(), readAfter, "the page fails: its other parts are not read for nothing");
+    }
+
+    /**
+     * Reads the parts, recording which thread read each, a few milliseconds a part; {@code whileReading} runs as the
+     * first part is read.
+     */
+    private static Function<Part, List<Block>> recording(
+            List<Part> parts, Map<Integer, String> by, Runnable whileReading) {
+        AtomicBoolean first = new AtomicBoolean(true);
+        return part -> {
+            if (first.getAndSet(false)) {
+                whileReading.run();
+            }
+            int place = parts.indexOf(part);
+            by.put(place, Thread.currentThread().getName());
+            sleep(5);
+            return named(place);
+        };
+    }
+
+    private static void awaitQuietly(Future<Void> helper) {
+        try {
+            helper.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aCoreComingFreeWhileAPageIsReadJoinsItAndGivesItsSlotBack() {
+        ReadingSlots slots = new ReadingSlots(2);
+        CountDownLatch otherBegan = new CountDownLatch(1);
+        CountDownLatch endOther = new CountDownLatch(1);
+        CountDownLatch otherEnded = new CountDownLatch(1);
+        Thread other = new Thread(
+                () -> { // another page, on the other core
+                    slots.pageBegins();
+                    otherBegan.countDown();
+                    await(endOther);
+                    slots.pageEnds();
+                    otherEnded.countDown();
+                });
+        other.start();
+        await(otherBegan);
+        List<Part> parts =
+                IntStream.range(0, 40).mapToObj(i -> part(1 + i % 5, i)).toList();
+        Map<Integer, String> by = new ConcurrentHashMap<>();
+        slots.pageBegins(); // this page
+
+        List<Block> blocks = new SharedParts(parts)
+                .readSharing(
+                        recording(parts, by, () -> {
+                            assertNull(slots.takeSpare(), "no core spare when the page began");
+                            endOther.countDown(); // the other page ends while this one is read
+                            await(otherEnded);
+                        }),
+                        slots,
+                        null,
+                        SharedPartsTest::awaitQuietly);
+
+        assertEquals(
+                IntStream.range(0, 40).mapToObj(i -> "part " + i).toList(),
+                blocks.stream().map(Block::text).toList());
+        assertTrue(by.values().stream().anyMatch(name -> name.startsWith("ocr-helper")), "a helper joined: " + by);
+        assertNotNull(slots.takeSpare(), "the helper gave its slot back");
+        assertNull(slots.takeSpare(), "once");
+    }
+
+    @Test
+    void withPagesWaitingNoHelperJoinsAndAFailingPartGivesEverySlotBack() {
+        ReadingSlots slots = new ReadingSlots(2);
+        AtomicBoolean waiting = new AtomicBoolean(true);
+        slots.pagesWaitIn(waiting::get);
+        slots.pageBegins();
+        List<Part> parts =
+                IntStream.range(0, 10).mapToObj(i -> part(1 + i % 3, i)).toList();
+        Map<Integer, String> by = new ConcurrentHashMap<>();
+
+        new SharedParts(parts).readSharing(recording(parts, by, () -> {}), slots, null, SharedPartsTest::awaitQuietly);
+        assertEquals(Set.of(Thread.currentThread().getName()), Set.copyOf(by.values()), "read on this thread alone");
+
+        waiting.set(false);
+        Runnable helper = slots.takeSpare();
+        assertThrows(
+                IllegalStateException.class,
+                () -> new SharedParts(parts)
+                        .readSharing(
+                                part -> {
+                                    throw new IllegalStateException("out of time");
+                                },
+                                slots,
+                                helper,
+                                SharedPartsTest::awaitQuietly));
+        waitForHelperSlot(slots);
+    }
+
+    /** The helper's slot comes back when it stops: one takeSpare succeeds then (within a few seconds). */
+    private static void waitForHelperSlot(ReadingSlots slots) {
+        for (int i = 0; i < 500; i++) {
+            Runnable spare = slots.takeSpare();
+            if (spare != null) {
+                assertNull(slots.takeSpare(), "given back once");
+                return;
+            }
+            sleepALittle();
+        }
+        throw new AssertionError("the helper's slot never came back");
+    }
+
+    private static void sleepALittle() {
+        sleep(20);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
