@@ -105,8 +105,9 @@ final class PageReadings {
                 if (halves.isPresent()) {
                     helperDone = slots.takeSpare();
                 }
-                // With no thread spare now, a page no other page waits behind (a job's last) is still read in parts, so
-                // that a thread coming free as another page ends can join it; else it is read whole, at less cost.
+                // With no thread spare now, a page read while no page waits for a thread (a job's last few) is still
+                // read in parts, so that a thread coming free as another page ends can join it; else whole, at less
+                // cost.
                 if (helperDone == null && (halves.isEmpty() || !slots.helperMayComeFree())) {
                     return new Read(handles.recognize(api, handle, page, reading), wordHeight);
                 }
