@@ -221,6 +221,26 @@ class TesseractEngineTest {
         assertTrue(markdown.contains("Total: 215.00 USD"), markdown);
     }
 
+    /**
+     * Words are walked left to right, which is their order on a page in English; a word of a script read from the
+     * right sends the page through Tesseract's reading order, so a Hebrew line reads from its right.
+     */
+    @Test
+    void anEnglishPageIsWalkedLeftToRightAndAHebrewLineComesFromItsRight() {
+        assertTrue(LeftToRightCalls.available(), "Debian's Tesseract exports the left-to-right walk");
+        assertTrue(engine.read(TestPages.invoiceImage(), 0, "eng").page().text().contains("Total: 215.00 USD"));
+
+        String hebrew = engine.read(
+                        TestPages.page("DejaVu Sans", "דוח", List.of("שלום עולם זהו מבחן", "ירושלים היא עיר עתיקה")),
+                        0,
+                        "heb")
+                .page()
+                .text();
+
+        assertTrue(hebrew.contains("שלום עולם זהו מבחן"), hebrew);
+        assertTrue(hebrew.contains("ירושלים היא עיר עתיקה"), hebrew);
+    }
+
     @Test
     void pagesOnTheirSideOrUpsideDownAreTurnedUpright() {
         for (int degrees : new int[] {90, 180, 270}) {
