@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * The pages of a job, kept until the job expires for the searchable PDF export and the job page: recognized pages
  * as the images that were recognized (so word boxes line up exactly), a JPEG or, for a bilevel page, a CCITT G4
- * TIFF; pages read from their own text layer as they were, one-page PDFs.
+ * TIFF, or the page's own JPEG where the page is one (it is stretched over the page as read); pages read from their
+ * own text layer as they were, one-page PDFs.
  */
 public final class PageImages {
     private final ObjectStore objects;

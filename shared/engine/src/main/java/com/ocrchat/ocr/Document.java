@@ -29,6 +29,15 @@ public interface Document extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The page's own JPEG when the page, rendered, is that image whole and upright (a photo; a scanned PDF page that is
+     * one JPEG): kept as it is for the searchable PDF and the job page, in its own colours (PDF pages are rendered in
+     * grey to be read) and without a second compression. Empty when the page is kept as rendered.
+     */
+    default Optional<byte[]> ownJpeg(int index) {
+        return Optional.empty();
+    }
+
     /** The page on its own as a one-page PDF (for pages taken from their text layer). */
     default byte[] pageAsPdf(int index) {
         throw new UnsupportedOperationException(type() + " pages are images");

@@ -128,22 +128,38 @@ final class ImageCosts {
      * channels, and fails on others with its internals' messages (a 12-bit medical image is no corrupt file).
      */
     static String unreadableJpegFrame(byte[] bytes) {
+        int frame = jpegFrame(bytes);
+        if (frame < 0) {
+            return null; // a scan before any frame: left to the reader
+        }
+        int precision = bytes[frame + 4] & 0xFF;
+        int channels = bytes[frame + 9] & 0xFF;
+        return precision != 8
+                ? precision + " bits a sample"
+                : channels == 2 || channels > 4 ? channels + " colour channels" : null;
+    }
+
+    /** The colour channels of a JPEG's frame (1 grey, 3 colour, 4 CMYK); 0 when it is not a JPEG or has no frame. */
+    static int jpegChannels(byte[] bytes) {
+        boolean jpeg = bytes.length > 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xD8;
+        int frame = jpeg ? jpegFrame(bytes) : -1;
+        return frame < 0 ? 0 : bytes[frame + 9] & 0xFF;
+    }
+
+    /** Where a JPEG's frame header (its SOF marker) begins, walking its markers; -1 if a scan or the end comes first. */
+    private static int jpegFrame(byte[] bytes) {
         int at = 2;
         while (at + 9 < bytes.length && bytes[at] == (byte) 0xFF) {
             int marker = bytes[at + 1] & 0xFF;
             if (marker == 0xDA || marker == 0xD9) {
-                return null; // a scan before any frame: left to the reader
+                return -1;
             }
             if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                int precision = bytes[at + 4] & 0xFF;
-                int channels = bytes[at + 9] & 0xFF;
-                return precision != 8
-                        ? precision + " bits a sample"
-                        : channels == 2 || channels > 4 ? channels + " colour channels" : null;
+                return at;
             }
             at += 2 + bigEndian16(bytes, at + 2);
         }
-        return null;
+        return -1;
     }
 
     /** A marker after FF in coded data: not a stuffed zero, not a restart. */

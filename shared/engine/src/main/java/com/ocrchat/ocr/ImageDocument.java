@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -27,6 +28,7 @@ final class ImageDocument implements Document {
     private final int jpegScans;
     private final int[] subsampling;
     private final ExifOrientation orientation;
+    private final byte[] jpeg; // the file, when it is a JPEG
 
     /**
      * A PNG or baseline JPEG page over the pixel limit is read at a lower resolution, every 2nd (3rd, ...) pixel each
@@ -43,7 +45,8 @@ final class ImageDocument implements Document {
             int pageCount,
             DocumentLimits limits,
             int jpegScans,
-            ExifOrientation orientation) {
+            ExifOrientation orientation,
+            byte[] jpeg) {
         this.type = type;
         this.input = input;
         this.reader = reader;
@@ -52,6 +55,7 @@ final class ImageDocument implements Document {
         this.jpegScans = jpegScans;
         this.subsampling = new int[pageCount];
         this.orientation = orientation;
+        this.jpeg = jpeg;
     }
 
     static ImageDocument open(DocumentType type, byte[] bytes, DocumentLimits limits) {
@@ -73,7 +77,15 @@ final class ImageDocument implements Document {
             reader.setInput(input, false, true);
             ExifOrientation orientation =
                     type == DocumentType.JPEG ? ExifOrientation.ofJpeg(bytes) : ExifOrientation.UPRIGHT;
-            ImageDocument document = new ImageDocument(type, input, reader, pages, limits, jpegScans, orientation);
+            ImageDocument document = new ImageDocument(
+                    type,
+                    input,
+                    reader,
+                    pages,
+                    limits,
+                    jpegScans,
+                    orientation,
+                    type == DocumentType.JPEG ? bytes : null);
             for (int page = 0; page < pages; page++) {
                 document.checkSize(page); // every page's size from its header, before anything is reserved or read
             }
@@ -198,6 +210,14 @@ final class ImageDocument implements Document {
             }
             throw corruptPage(index, e);
         }
+    }
+
+    /** A JPEG read whole and upright as it is stored, in grey or colour (not CMYK, which browsers may not show). */
+    @Override
+    public Optional<byte[]> ownJpeg(int index) {
+        boolean asStored = jpeg != null && subsampling[index] == 1 && orientation.equals(ExifOrientation.UPRIGHT);
+        int channels = asStored ? ImageCosts.jpegChannels(jpeg) : 0;
+        return channels == 1 || channels == 3 ? Optional.of(jpeg) : Optional.empty();
     }
 
     private static UnsupportedDocument corrupt(DocumentType type, Exception cause) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +41,10 @@ public final class OcrPipeline {
 
     /** Where each page goes as it is read, e.g. kept for the exports; all on the worker thread. */
     public interface PageSink {
-        /** A page that was rendered and recognized: the image recognized, as {@link PageImage} keeps it. */
+        /**
+         * A page that was rendered and recognized: the image recognized, as {@link PageImage} keeps it, or the page's
+         * own JPEG ({@link Document#ownJpeg}).
+         */
         void rendered(int pageIndex, byte[] image);
 
         /** A page taken from its own text layer: the page itself, as a one-page PDF. */
@@ -141,11 +145,19 @@ public final class OcrPipeline {
             return fromText.get();
         }
         BufferedImage image = render(document, page);
-        // The page image is encoded while the page is read, and stored only once the page is read and not given up:
-        // nothing is written for a page that fails or is abandoned.
-        Future<byte[]> kept = sink.keepsImages()
-                ? KEEPING.submit(() -> Stages.time(Stages.PAGE_IMAGE, page, () -> PageImage.encode(image)))
-                : null;
+        // The page image is the page's own JPEG, or encoded while the page is read; it is stored only once the page is
+        // read and not given up: nothing is written for a page that fails or is abandoned.
+        Optional<byte[]> own = Optional.empty();
+        if (sink.keepsImages()) {
+            synchronized (document) {
+                own = document.ownJpeg(page);
+            }
+        }
+        Future<byte[]> kept = !sink.keepsImages()
+                ? null
+                : own.isPresent()
+                        ? CompletableFuture.completedFuture(own.get())
+                        : KEEPING.submit(() -> Stages.time(Stages.PAGE_IMAGE, page, () -> PageImage.encode(image)));
         OcrEngine.Recognition recognition;
         try {
             recognition = engine.read(image, page, languages);

@@ -146,7 +146,8 @@ final class PdfDocument implements Document {
         BudgetedRenderer textless = new BudgetedRenderer(pdf, () -> drawing, reachable, false);
         DecodeBudget streams = DecodeBudget.current().remainder();
         float dpi = (float) Math.min(
-                LightText.GROUND_DPI, fittingDpi(pdf.getPage(index).getCropBox(), LightText.MOST_GROUND_PIXELS));
+                LightText.GROUND_DPI,
+                DocumentLimits.fittingDpi(pdf.getPage(index).getCropBox(), LightText.MOST_GROUND_PIXELS));
         try {
             BufferedImage drawn = streams.apply(() -> textless.renderImageWithDPI(index, dpi, ImageType.GRAY));
             return streams.exceeded() == null && textless.exceeded() == null ? drawn : null;
@@ -230,7 +231,15 @@ final class PdfDocument implements Document {
     public byte[] pageAsPdf(int index) {
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         try {
-            return streams.apply(() -> singlePage(pdf, index));
+            // The page on its own, for exports that keep text-layer pages as they were.
+            return streams.apply(() -> {
+                try (PDDocument single = new PDDocument();
+                        var out = new java.io.ByteArrayOutputStream()) {
+                    single.importPage(pdf.getPage(index));
+                    single.save(out);
+                    return out.toByteArray();
+                }
+            });
         } catch (IOException e) {
             if (streams.exceeded() != null) {
                 throw streamOverBudget(index + 1, streams.exceeded(), limits);
@@ -239,14 +248,9 @@ final class PdfDocument implements Document {
         }
     }
 
-    /** The page on its own, as a one-page PDF, for exports that keep text-layer pages as they were. */
-    private static byte[] singlePage(PDDocument pdf, int index) throws IOException {
-        try (PDDocument single = new PDDocument();
-                var out = new java.io.ByteArrayOutputStream()) {
-            single.importPage(pdf.getPage(index));
-            single.save(out);
-            return out.toByteArray();
-        }
+    @Override
+    public Optional<byte[]> ownJpeg(int index) {
+        return ScanJpeg.of(pdf.getPage(index));
     }
 
     /** Boxes of a page rendered at its scan's own resolution are given in the page space of the configured dpi. */
@@ -269,20 +273,12 @@ final class PdfDocument implements Document {
      * must fit both on its own (a page a billion points wide and three high).
      */
     private float dpiFor(PDPage page) {
-        double fits = fittingDpi(page.getCropBox(), limits.maxPixelsPerPage());
+        double fits = DocumentLimits.fittingDpi(page.getCropBox(), limits.maxPixelsPerPage());
         if (fits >= limits.pdfDpi()) {
             return limits.pdfDpi();
         }
         // Whole dots per inch where they fit; below one, a fraction (a page hundreds of metres across), kept under.
         return (float) (fits >= 1 ? Math.floor(fits) : fits * 0.999);
-    }
-
-    /** The most dots per inch a page of this box is drawn at in {@code maxPixels}, its longest side a side Tesseract reads. */
-    private static double fittingDpi(PDRectangle box, double maxPixels) {
-        double longestInches = Math.max(box.getWidth(), box.getHeight()) / 72.0;
-        return Math.min(
-                Math.sqrt(maxPixels / (box.getWidth() / 72.0 * box.getHeight() / 72.0)),
-                Math.min(maxPixels, DocumentLimits.MAX_PAGE_SIDE) / longestInches);
     }
 
     @Override

@@ -21,18 +21,7 @@ final class ScanResolution {
      */
     static Optional<Float> of(PDPage page) {
         try {
-            PDResources resources = page.getResources();
-            if (resources == null) {
-                return Optional.empty();
-            }
-            PDImageXObject scan = null;
-            for (COSName name : resources.getXObjectNames()) {
-                PDXObject object = resources.getXObject(name);
-                if (!(object instanceof PDImageXObject image) || scan != null) {
-                    return Optional.empty(); // Forms or several images: a composed page, rendered at full resolution.
-                }
-                scan = image;
-            }
+            PDImageXObject scan = onlyImage(page);
             if (scan == null) {
                 return Optional.empty();
             }
@@ -43,5 +32,22 @@ final class ScanResolution {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The page's one XObject if it is an image; null for forms or several images (a composed page) or none. */
+    static PDImageXObject onlyImage(PDPage page) throws IOException {
+        PDResources resources = page.getResources();
+        if (resources == null) {
+            return null;
+        }
+        PDImageXObject scan = null;
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject object = resources.getXObject(name);
+            if (!(object instanceof PDImageXObject image) || scan != null) {
+                return null;
+            }
+            scan = image;
+        }
+        return scan;
     }
 }

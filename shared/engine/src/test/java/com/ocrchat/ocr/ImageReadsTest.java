@@ -131,7 +131,7 @@ class ImageReadsTest {
     }
 
     /** The JPEG with an APP1 segment after its start: EXIF's TIFF header and one directory of one entry. */
-    private static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean little) {
+    static byte[] withExifOrientation(byte[] jpeg, int orientation, boolean little) {
         java.nio.ByteBuffer exif = java.nio.ByteBuffer.allocate(2 + 2 + 6 + 8 + 2 + 12 + 4)
                 .order(little ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
         exif.put((byte) 0xFF).put((byte) 0xE1);
