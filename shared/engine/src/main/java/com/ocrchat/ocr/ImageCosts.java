@@ -146,6 +146,13 @@ final class ImageCosts {
         return frame < 0 ? 0 : bytes[frame + 9] & 0xFF;
     }
 
+    /** A JPEG's width and height from its frame header; null when it is not a JPEG or has no frame. */
+    static int[] jpegSize(byte[] bytes) {
+        boolean jpeg = bytes.length > 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xD8;
+        int frame = jpeg ? jpegFrame(bytes) : -1;
+        return frame < 0 ? null : new int[] {bigEndian16(bytes, frame + 7), bigEndian16(bytes, frame + 5)};
+    }
+
     /** Where a JPEG's frame header (its SOF marker) begins, walking its markers; -1 if a scan or the end comes first. */
     private static int jpegFrame(byte[] bytes) {
         int at = 2;

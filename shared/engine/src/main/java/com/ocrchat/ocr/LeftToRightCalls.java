@@ -47,7 +47,7 @@ final class LeftToRightCalls {
                             (NativeLibrary lib, Method method) -> SYMBOLS.get(method.getName())));
             Native.register(LeftToRightCalls.class, library);
             return true;
-        } catch (UnsatisfiedLinkError | IllegalArgumentException e) {
+        } catch (LinkageError | RuntimeException e) {
             return false;
         }
     }

@@ -150,7 +150,7 @@ public final class OcrPipeline {
         Optional<byte[]> own = Optional.empty();
         if (sink.keepsImages()) {
             synchronized (document) {
-                own = document.ownJpeg(page);
+                own = document.ownJpeg(page).filter(jpeg -> PageImage.standsFor(jpeg, image));
             }
         }
         Future<byte[]> kept = !sink.keepsImages()

@@ -19,6 +19,21 @@ import javax.imageio.plugins.tiff.TIFFField;
 public final class PageImage {
     private PageImage() {}
 
+    /**
+     * The most bytes a page's own JPEG ({@link Document#ownJpeg}) is kept at: the job page sends the kept image in one
+     * Lambda response (6 MB, which base64 fills a third faster); a larger one is encoded again.
+     */
+    static final int MOST_OWN_JPEG_BYTES = 4 * 1024 * 1024;
+
+    /** Whether a page's own JPEG stands for the page as read: its pixels across and down, and not over the size. */
+    static boolean standsFor(byte[] jpeg, BufferedImage read) {
+        int[] size = ImageCosts.jpegSize(jpeg);
+        return jpeg.length <= MOST_OWN_JPEG_BYTES
+                && size != null
+                && size[0] == read.getWidth()
+                && size[1] == read.getHeight();
+    }
+
     public static byte[] encode(BufferedImage image) {
         return bilevel(image).map(PageImage::groupFourTiff).orElseGet(() -> Jpeg.encode(image));
     }

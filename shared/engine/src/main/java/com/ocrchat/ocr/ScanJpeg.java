@@ -59,6 +59,8 @@ final class ScanJpeg {
                 || found.getCOSObject().containsKey(COSName.DECODE)
                 || found.getCOSObject().containsKey(COSName.SMASK)
                 || found.getCOSObject().containsKey(COSName.MASK)
+                || found.getCOSObject().containsKey(COSName.OC)
+                || found.getBitsPerComponent() != 8
                 || found.isStencil()) {
             return null;
         }
@@ -83,7 +85,8 @@ final class ScanJpeg {
         }
         if (tokens.size() != 9
                 || !isOperator(tokens.get(6), "cm")
-                || !(tokens.get(7) instanceof COSName)
+                || !(tokens.get(7) instanceof COSName name)
+                || !page.getResources().isImageXObject(name)
                 || !isOperator(tokens.get(8), "Do")) {
             return false;
         }

@@ -104,7 +104,7 @@ final class TesseractResults {
     }
 
     /** The blocks walked left to right or in reading order; null when walked left to right and a word reads from the right. */
-    private static List<Block> walk(TessBaseAPI handle, boolean leftToRight, boolean spacedScripts, int left, int top) {
+    static List<Block> walk(TessBaseAPI handle, boolean leftToRight, boolean spacedScripts, int left, int top) {
         List<Block> blocks = new ArrayList<>();
         TessResultIterator results = ResultCalls.TessBaseAPIGetIterator(handle);
         if (results == null) {

@@ -154,4 +154,17 @@ class OwnJpegTest {
         assertTrue(ownJpeg(ImageReadsTest.withExifOrientation(jpeg, 6, false)).isEmpty(), "seen turned");
         assertTrue(ownJpeg(TestDocuments.png(TestPages.invoiceImage())).isEmpty(), "a PNG");
     }
+
+    @Test
+    void anOwnJpegStandsForThePageOnlyAtItsPixelsAndUnderTheSizeAResponseHolds() throws Exception {
+        byte[] jpeg = colourJpeg();
+        BufferedImage read = TestPages.invoiceImage();
+        assertTrue(PageImage.standsFor(jpeg, read));
+        assertTrue(
+                !PageImage.standsFor(jpeg, new BufferedImage(620, 877, BufferedImage.TYPE_BYTE_GRAY)),
+                "a 600-dpi scan read at 300 is kept as read");
+        byte[] padded =
+                java.util.Arrays.copyOf(jpeg, PageImage.MOST_OWN_JPEG_BYTES + 1); // e.g. a phone's video after it
+        assertTrue(!PageImage.standsFor(padded, read), "too large to be sent as the job page's image");
+    }
 }

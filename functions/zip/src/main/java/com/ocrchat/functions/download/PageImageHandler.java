@@ -11,7 +11,10 @@ import com.ocrchat.wiring.Wiring;
 import java.util.Base64;
 import java.util.Map;
 
-/** GET /api/v1/ocr/{uuid}/pages/{page}/image/: the page as it was recognized (a JPEG, or a PNG if bilevel), at its size: the space of its blocks' bbox. */
+/**
+ * GET /api/v1/ocr/{uuid}/pages/{page}/image/: the page as it was recognized (a JPEG, the scan's own where the page is
+ * one, or a PNG if bilevel), at its size: the space of its blocks' bbox.
+ */
 public class PageImageHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Authenticator authenticator;
     private final BrowserImages images;
