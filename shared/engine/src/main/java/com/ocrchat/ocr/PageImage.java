@@ -25,13 +25,19 @@ public final class PageImage {
      */
     static final int MOST_OWN_JPEG_BYTES = 4 * 1024 * 1024;
 
+    /**
+     * How many pixels a page's own JPEG may differ from the page as read, each way: a renderer rounds a scan's size in
+     * points back to pixels down (PDFBox reads img2pdf's 2528-pixel page, 606.72 points at 300 dpi, as 2527).
+     */
+    private static final int ROUNDING = 2;
+
     /** Whether a page's own JPEG stands for the page as read: its pixels across and down, and not over the size. */
     static boolean standsFor(byte[] jpeg, BufferedImage read) {
         int[] size = ImageCosts.jpegSize(jpeg);
         return jpeg.length <= MOST_OWN_JPEG_BYTES
                 && size != null
-                && size[0] == read.getWidth()
-                && size[1] == read.getHeight();
+                && Math.abs(size[0] - read.getWidth()) <= ROUNDING
+                && Math.abs(size[1] - read.getHeight()) <= ROUNDING;
     }
 
     public static byte[] encode(BufferedImage image) {

@@ -46,12 +46,15 @@ class OwnJpegTest {
         return TestDocuments.encode(colour, "jpg");
     }
 
-    /** A one-page PDF of the JPEG, as {@code draw} places it on an A4 page. */
+    /** The page's size at 300 dpi, as img2pdf sizes a page to its image: the invoice's 1240 x 1754 pixels. */
+    private static final PDRectangle PAGE = new PDRectangle(1240 * 72f / 300, 1754 * 72f / 300);
+
+    /** A one-page PDF of the JPEG, as {@code draw} places it on the page. */
     private static byte[] pdf(byte[] jpeg, int rotation, BiConsumer<PDPageContentStream, PDImageXObject> draw)
             throws IOException {
         try (PDDocument pdf = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage(PDRectangle.A4);
+            PDPage page = new PDPage(PAGE);
             page.setRotation(rotation);
             pdf.addPage(page);
             PDImageXObject image = JPEGFactory.createFromByteArray(pdf, jpeg);
@@ -65,7 +68,7 @@ class OwnJpegTest {
 
     private static void wholePage(PDPageContentStream content, PDImageXObject image) {
         try {
-            content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+            content.drawImage(image, 0, 0, PAGE.getWidth(), PAGE.getHeight());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -160,6 +163,9 @@ class OwnJpegTest {
         byte[] jpeg = colourJpeg();
         BufferedImage read = TestPages.invoiceImage();
         assertTrue(PageImage.standsFor(jpeg, read));
+        assertTrue(
+                PageImage.standsFor(jpeg, new BufferedImage(1239, 1753, BufferedImage.TYPE_BYTE_GRAY)),
+                "rendered a pixel short, as a renderer rounds down");
         assertTrue(
                 !PageImage.standsFor(jpeg, new BufferedImage(620, 877, BufferedImage.TYPE_BYTE_GRAY)),
                 "a 600-dpi scan read at 300 is kept as read");
