@@ -141,20 +141,24 @@ final class ImageCosts {
 
     /** The colour channels of a JPEG's frame (1 grey, 3 colour, 4 CMYK); 0 when it is not a JPEG or has no frame. */
     static int jpegChannels(byte[] bytes) {
-        boolean jpeg = bytes.length > 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xD8;
-        int frame = jpeg ? jpegFrame(bytes) : -1;
+        int frame = jpegFrame(bytes);
         return frame < 0 ? 0 : bytes[frame + 9] & 0xFF;
     }
 
     /** A JPEG's width and height from its frame header; null when it is not a JPEG or has no frame. */
     static int[] jpegSize(byte[] bytes) {
-        boolean jpeg = bytes.length > 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xD8;
-        int frame = jpeg ? jpegFrame(bytes) : -1;
+        int frame = jpegFrame(bytes);
         return frame < 0 ? null : new int[] {bigEndian16(bytes, frame + 7), bigEndian16(bytes, frame + 5)};
     }
 
-    /** Where a JPEG's frame header (its SOF marker) begins, walking its markers; -1 if a scan or the end comes first. */
+    /**
+     * Where a JPEG's frame header (its SOF marker) begins, walking its markers; -1 when the bytes do not start as a
+     * JPEG, or a scan or the end comes first.
+     */
     private static int jpegFrame(byte[] bytes) {
+        if (bytes.length < 2 || bytes[0] != (byte) 0xFF || bytes[1] != (byte) 0xD8) {
+            return -1;
+        }
         int at = 2;
         while (at + 9 < bytes.length && bytes[at] == (byte) 0xFF) {
             int marker = bytes[at + 1] & 0xFF;

@@ -147,17 +147,16 @@ public final class OcrPipeline {
         BufferedImage image = render(document, page);
         // The page image is the page's own JPEG, or encoded while the page is read; it is stored only once the page is
         // read and not given up: nothing is written for a page that fails or is abandoned.
-        Optional<byte[]> own = Optional.empty();
+        Future<byte[]> kept = null;
         if (sink.keepsImages()) {
+            Optional<byte[]> own;
             synchronized (document) {
                 own = document.ownJpeg(page).filter(jpeg -> PageImage.standsFor(jpeg, image));
             }
+            kept = own.isPresent()
+                    ? CompletableFuture.completedFuture(own.get())
+                    : KEEPING.submit(() -> Stages.time(Stages.PAGE_IMAGE, page, () -> PageImage.encode(image)));
         }
-        Future<byte[]> kept = !sink.keepsImages()
-                ? null
-                : own.isPresent()
-                        ? CompletableFuture.completedFuture(own.get())
-                        : KEEPING.submit(() -> Stages.time(Stages.PAGE_IMAGE, page, () -> PageImage.encode(image)));
         OcrEngine.Recognition recognition;
         try {
             recognition = engine.read(image, page, languages);

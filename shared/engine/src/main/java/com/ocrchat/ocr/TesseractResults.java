@@ -181,7 +181,7 @@ final class TesseractResults {
     }
 
     /** Whether a word has a letter or digit of a right-to-left script: the reading order then differs. */
-    static boolean readsRightToLeft(String word) {
+    private static boolean readsRightToLeft(String word) {
         return word.codePoints().anyMatch(c -> {
             byte direction = Character.getDirectionality(c);
             return direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT

@@ -23,7 +23,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A recognized page's image as browsers are sent it, in the pixel space of its blocks' bbox, so boxes are drawn over
- * it as they are. The kept image is the one recognized (or the scan's own JPEG, with the same pixels, in its colours),
+ * it as they are. The kept image is the one recognized (or the scan's own JPEG, with its pixels to a pixel or two, in its colours),
  * at the resolution it was read at: a PDF scanned at less than
  * the configured dpi is read at the scan's own, while its boxes are in the configured dpi's space; such an image is
  * scaled to the page's size. A bilevel page's G4 TIFF, which browsers do not show, is sent as a PNG. What is made is
