@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The long runs of a row, found by looking only at every minLength-th pixel, are those of looking at every one. */
+/** The long runs of a page's row, found from every minLength-th pixel only, are those of a pixel-by-pixel scan. */
 class RuledTablesTest {
     private static final byte DARK = 10;
     private static final byte LIGHT = (byte) 250;
@@ -45,8 +45,13 @@ class RuledTablesTest {
             for (int i = 0; i < length; i++) {
                 row[i] = random.nextDouble() < ink ? DARK : LIGHT;
             }
+            // The row among dark rows above and below it, as on a page: no run may reach into them.
+            int offset = random.nextInt(5) * length;
+            byte[] page = new byte[offset + 2 * length];
+            Arrays.fill(page, DARK);
+            System.arraycopy(row, 0, page, offset, length);
             List<int[]> expected = everyPixel(row, minLength);
-            List<int[]> found = RuledTables.longRuns(row, 0, length, minLength);
+            List<int[]> found = RuledTables.longRuns(page, offset, length, minLength);
             assertEquals(expected.size(), found.size(), "trial " + trial);
             for (int i = 0; i < expected.size(); i++) {
                 assertArrayEquals(expected.get(i), found.get(i), "trial " + trial);
