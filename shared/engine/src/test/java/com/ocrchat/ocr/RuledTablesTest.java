@@ -1,6 +1,5 @@
 package com.ocrchat.ocr;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -50,12 +49,10 @@ class RuledTablesTest {
             byte[] page = new byte[offset + 2 * length];
             Arrays.fill(page, DARK);
             System.arraycopy(row, 0, page, offset, length);
-            List<int[]> expected = everyPixel(row, minLength);
-            List<int[]> found = RuledTables.longRuns(page, offset, length, minLength);
-            assertEquals(expected.size(), found.size(), "trial " + trial);
-            for (int i = 0; i < expected.size(); i++) {
-                assertArrayEquals(expected.get(i), found.get(i), "trial " + trial);
-            }
+            assertEquals(
+                    pairs(everyPixel(row, minLength)),
+                    pairs(RuledTables.longRuns(page, offset, length, minLength)),
+                    "trial " + trial);
         }
     }
 
@@ -67,9 +64,11 @@ class RuledTablesTest {
     }
 
     private static List<List<Integer>> runs(byte[] row, int minLength) {
-        return RuledTables.longRuns(row, 0, row.length, minLength).stream()
-                .map(run -> List.of(run[0], run[1]))
-                .toList();
+        return pairs(RuledTables.longRuns(row, 0, row.length, minLength));
+    }
+
+    private static List<List<Integer>> pairs(List<int[]> runs) {
+        return runs.stream().map(run -> List.of(run[0], run[1])).toList();
     }
 
     private static List<int[]> everyPixel(byte[] row, int minLength) {
