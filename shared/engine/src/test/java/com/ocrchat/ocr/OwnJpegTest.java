@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -24,6 +25,8 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.Test;
 
 /** A page that is a JPEG as it is stored is kept as that JPEG; any other is kept as it was rendered. */
@@ -113,6 +116,60 @@ class OwnJpegTest {
         BufferedImage shown = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(kept.get(0)));
         int stamp = shown.getRGB(1000, 1500);
         assertTrue((stamp >> 16 & 0xff) > 200 && (stamp >> 8 & 0xff) < 60, "the red stamp is red");
+    }
+
+    @Test
+    void aScannedPdfPageThatIsOneJpegIsReadFromThatJpegAsPdfBoxWouldDrawIt() throws Exception {
+        byte[] jpeg = colourJpeg();
+        byte[] file = pdf(jpeg, 0, OwnJpegTest::wholePage);
+        BufferedImage drawn;
+        try (PDDocument pdf = Loader.loadPDF(file)) {
+            drawn = new PDFRenderer(pdf).renderImageWithDPI(0, 300, ImageType.GRAY);
+        }
+        BufferedImage read = render(file);
+
+        assertEquals(List.of(1240, 1754), List.of(read.getWidth(), read.getHeight()), "the JPEG's own pixels");
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, read.getType());
+        int mostApart = 0;
+        for (int y = 0; y < drawn.getHeight(); y++) {
+            for (int x = 0; x < drawn.getWidth(); x++) {
+                int apart =
+                        read.getRaster().getSample(x, y, 0) - drawn.getRaster().getSample(x, y, 0);
+                mostApart = Math.max(mostApart, Math.abs(apart));
+            }
+        }
+        assertTrue(mostApart <= 1, "each pixel the grey PDFBox draws, but for rounding: " + mostApart + " apart");
+        Page page = new TesseractEngine(EngineSettings.from(com.ocrchat.settings.Env.of(java.util.Map.of()))
+                        .tessdata()
+                        .orElse(null))
+                .recognize(read, 0, "eng");
+        assertTrue(page.text().contains("Invoice number: INV-2026-0042"), page.text());
+    }
+
+    @Test
+    void aScannedJpegFinerThanTheDpiOrNotOverThePageIsDrawnByPdfBox() throws Exception {
+        BufferedImage invoice = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(colourJpeg()));
+        BufferedImage twice = new BufferedImage(2480, 3508, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = twice.createGraphics();
+        g.drawImage(invoice, 0, 0, 2480, 3508, null);
+        g.dispose();
+        BufferedImage at600 = render(pdf(TestDocuments.encode(twice, "jpg"), 0, OwnJpegTest::wholePage));
+        assertTrue(at600.getWidth() <= 1240 && at600.getHeight() <= 1754, "read at 300 dpi, as configured");
+
+        BufferedImage inACorner = render(pdf(colourJpeg(), 0, (content, image) -> {
+            try {
+                content.drawImage(image, 0, 0, 300, 400);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+        assertEquals(255, inACorner.getRaster().getSample(1000, 100, 0), "the page around the image is blank");
+    }
+
+    private static BufferedImage render(byte[] file) {
+        try (Document document = Documents.open(file, LIMITS)) {
+            return document.render(0);
+        }
     }
 
     @Test
