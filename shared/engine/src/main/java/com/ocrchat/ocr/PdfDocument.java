@@ -106,7 +106,7 @@ final class PdfDocument implements Document {
                 float dpi = Math.min(dpiFor(page), ScanResolution.of(page).orElse(Float.MAX_VALUE));
                 renderedDpi.put(index, dpi);
                 checkContents(streams, index, page);
-                Optional<BufferedImage> scan = ScanJpeg.decoded(page, dpi, limits);
+                Optional<BufferedImage> scan = ScanPixels.of(page, dpi, limits);
                 return scan.isPresent() ? scan.get() : renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
             });
         } catch (IOException | RuntimeException | StackOverflowError e) {

@@ -1,6 +1,5 @@
 package com.ocrchat.ocr;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -29,48 +28,11 @@ final class ScanJpeg {
 
     private ScanJpeg() {}
 
-    /**
-     * The page read straight from its JPEG, in grey, when it is drawn at {@code dpi} at the JPEG's own size (within
-     * the producer's rounding); else empty, and PDFBox draws it. PDFBox takes 300-600 ms for an A4 grey scan at 300
-     * dpi under C1 (the server's JIT), decoding it and drawing it again pixel by pixel; the JPEG reader alone, 25-50
-     * ms. A file's EXIF turn is not taken (PDF viewers ignore it), nor is a JPEG read whose budgets refuse it or that
-     * fails to decode: PDFBox draws it, within its own budgets, and says what is wrong with it.
-     */
-    static Optional<BufferedImage> decoded(PDPage page, float dpi, DocumentLimits limits) {
-        try {
-            PDImageXObject jpeg = onlyJpeg(page);
-            PDRectangle box = page.getCropBox();
-            double pixelsOff = TOLERANCE * dpi / 72 + 1;
-            if (jpeg == null
-                    || Math.abs(jpeg.getWidth() - box.getWidth() * dpi / 72) > pixelsOff
-                    || Math.abs(jpeg.getHeight() - box.getHeight() * dpi / 72) > pixelsOff) {
-                return Optional.empty();
-            }
-            Optional<byte[]> bytes = of(page);
-            int[] size = bytes.map(ImageCosts::jpegSize).orElse(null); // the frame's, whatever the dictionary says
-            if (size == null
-                    || size[0] != jpeg.getWidth()
-                    || size[1] != jpeg.getHeight()
-                    || !ExifOrientation.ofJpeg(bytes.get()).equals(ExifOrientation.UPRIGHT)) {
-                return Optional.empty();
-            }
-            try (ImageDocument image = ImageDocument.open(DocumentType.JPEG, bytes.get(), limits)) {
-                BufferedImage read = image.render(0); // at its own size: within the pixel limit the dpi was fitted to
-                boolean ownSize = read.getWidth() == size[0] && read.getHeight() == size[1];
-                return ownSize ? Optional.of(GreyPixels.image(read)) : Optional.empty();
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     static Optional<byte[]> of(PDPage page) {
         try {
-            if (page.getRotation() % 360 != 0 || !page.getAnnotations().isEmpty()) {
-                return Optional.empty();
-            }
-            PDImageXObject jpeg = onlyJpeg(page);
-            if (jpeg == null || !drawnOverTheCropBox(page)) {
+            PDImageXObject jpeg = wholePageScan(page);
+            if (jpeg == null
+                    || !List.of(COSName.DCT_DECODE).equals(jpeg.getStream().getFilters())) {
                 return Optional.empty();
             }
             try (InputStream raw = jpeg.getCOSObject().createRawInputStream()) {
@@ -84,14 +46,18 @@ final class ScanJpeg {
     }
 
     /**
-     * The page's one XObject if it is a plain JPEG: DCT data alone (no /ColorTransform or other parameters), in grey or
-     * RGB as a JPEG reader takes it (no /Decode, no mask, not CMYK or indexed).
+     * The page's one image if the page, rendered, is that image whole and upright (unturned, without annotations, drawn
+     * over the crop box), in plain grey or RGB of 8 bits a sample (no /Decode, no mask, not CMYK or indexed); a JPEG's
+     * data alone (no /ColorTransform or other parameters), as a JPEG reader takes it. Null for any other page.
      */
-    private static PDImageXObject onlyJpeg(PDPage page) throws IOException {
+    static PDImageXObject wholePageScan(PDPage page) throws IOException {
+        if (page.getRotation() % 360 != 0 || !page.getAnnotations().isEmpty()) {
+            return null;
+        }
         PDImageXObject found = ScanResolution.onlyImage(page);
         if (found == null
-                || !List.of(COSName.DCT_DECODE).equals(found.getStream().getFilters())
-                || found.getCOSObject().containsKey(COSName.DECODE_PARMS)
+                || (found.getStream().getFilters().contains(COSName.DCT_DECODE)
+                        && found.getCOSObject().containsKey(COSName.DECODE_PARMS))
                 || found.getCOSObject().containsKey(COSName.DECODE)
                 || found.getCOSObject().containsKey(COSName.SMASK)
                 || found.getCOSObject().containsKey(COSName.MASK)
@@ -103,7 +69,7 @@ final class ScanJpeg {
         String space = found.getColorSpace().getName();
         boolean plain = space.equals("DeviceGray") || space.equals("DeviceRGB") || space.equals("ICCBased");
         int components = found.getColorSpace().getNumberOfComponents();
-        return plain && (components == 1 || components == 3) ? found : null;
+        return plain && (components == 1 || components == 3) && drawnOverTheCropBox(page) ? found : null;
     }
 
     /** Whether the content is exactly {@code [q] w 0 0 h x y cm /Name Do [Q]} with the image over the crop box. */
