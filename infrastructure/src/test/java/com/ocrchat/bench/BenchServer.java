@@ -72,20 +72,33 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
-    /** POST /api/v1/ocr/ with the file and form fields: the job as answered (done when read inline). */
+    /** What one request carries locally (10 MB), less room for the form: a larger file goes through an upload. */
+    private static final int MOST_REQUEST_FILE_BYTES = 9_000_000;
+
+    /**
+     * POST /api/v1/ocr/ with the file and form fields: the job as answered (done when read inline). A file larger than
+     * a request carries is PUT to an upload's URL first, as the README says, and submitted by its {@code upload_id}.
+     */
     JsonNode submit(byte[] file, String filename, Map<String, String> fields) throws Exception {
         String boundary = UUID.randomUUID().toString();
         var body = new java.io.ByteArrayOutputStream();
-        for (Map.Entry<String, String> field : fields.entrySet()) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(fields);
+        if (file.length > MOST_REQUEST_FILE_BYTES) {
+            form.put("upload_id", upload(file, filename));
+        }
+        for (Map.Entry<String, String> field : form.entrySet()) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
                             + "\"\r\n\r\n" + field.getValue() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                        + "\"\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        if (file.length <= MOST_REQUEST_FILE_BYTES) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                            + filename + "\"\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/v1/ocr/"))
                         .header("Authorization", "Bearer " + token)
@@ -97,6 +110,31 @@ final class BenchServer implements AutoCloseable {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
         }
         return MAPPER.readTree(response.body());
+    }
+
+    /** POST /api/v1/uploads/, then the file PUT to the URL it answers: the upload's id. */
+    private String upload(byte[] file, String filename) throws Exception {
+        HttpResponse<String> ticket = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads/"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                MAPPER.writeValueAsString(Map.of("size", file.length, "filename", filename))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ticket.statusCode() != 201) {
+            throw new IllegalStateException("HTTP " + ticket.statusCode() + ": " + ticket.body());
+        }
+        JsonNode answer = MAPPER.readTree(ticket.body());
+        HttpResponse<String> put = HTTP.send(
+                HttpRequest.newBuilder(URI.create(answer.get("url").asText()))
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (put.statusCode() != 200) {
+            throw new IllegalStateException("The upload's PUT: HTTP " + put.statusCode() + ": " + put.body());
+        }
+        return answer.get("upload_id").asText();
     }
 
     /** The job read to its end: answered inline, or past the inline deadline handed to the workers and polled. */
