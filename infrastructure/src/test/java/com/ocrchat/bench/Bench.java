@@ -273,7 +273,7 @@ public final class Bench {
     /**
      * The real scans (bench/real), every one, in grey as a PDF as a scanner's grey setting makes one: each page one JPEG
      * (quality 0.8) read as 300 dpi, the page its size; taken in turn until there are {@code pageCount} pages. Larger
-     * than one local request carries (about 15 MB), it is sent as an upload.
+     * than one local request carries (16.5 MB), it is sent as an upload.
      */
     static byte[] realGreyScan(int pageCount) throws Exception {
         List<Path> scans;

@@ -145,6 +145,20 @@ final class ImageCosts {
         return frame < 0 ? 0 : bytes[frame + 9] & 0xFF;
     }
 
+    /** Whether a JPEG carries an ICC profile (an APP2 segment) before its frame header. */
+    static boolean jpegIccProfile(byte[] bytes) {
+        int frame = jpegFrame(bytes);
+        byte[] tag = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int at = 2; frame > 0 && at + 4 + tag.length <= frame; at++) {
+            if (bytes[at] == (byte) 0xFF
+                    && bytes[at + 1] == (byte) 0xE2
+                    && java.util.Arrays.equals(bytes, at + 4, at + 4 + tag.length, tag, 0, tag.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A JPEG's width and height from its frame header; null when it is not a JPEG or has no frame. */
     static int[] jpegSize(byte[] bytes) {
         int frame = jpegFrame(bytes);

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -100,14 +101,16 @@ final class PdfDocument implements Document {
         DecodeBudget streams = new DecodeBudget(limits.maxDecodedBytes());
         BufferedImage image = null;
         Throwable failure = null; // a page nesting past a thread's stack is as unreadable as a corrupt one
+        AtomicBoolean drawn = new AtomicBoolean();
         try {
             image = streams.apply(() -> {
                 PDPage page = pdf.getPage(index);
                 float dpi = Math.min(dpiFor(page), ScanResolution.of(page).orElse(Float.MAX_VALUE));
                 renderedDpi.put(index, dpi);
                 checkContents(streams, index, page);
-                Optional<BufferedImage> scan = ScanPixels.of(page, dpi, limits);
-                return scan.isPresent() ? scan.get() : renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
+                BufferedImage scan = ScanPixels.of(page, dpi, limits).orElse(null);
+                drawn.set(scan == null); // the renderer's verdicts below are this page's only if it drew it
+                return scan != null ? scan : renderer.renderImageWithDPI(index, dpi, ImageType.GRAY);
             });
         } catch (IOException | RuntimeException | StackOverflowError e) {
             failure = e;
@@ -116,21 +119,18 @@ final class PdfDocument implements Document {
         if (streams.exceeded() != null) {
             throw streamOverBudget(index + 1, streams.exceeded(), limits);
         }
-        if (renderer.exceeded() != null) {
+        if (drawn.get() && renderer.exceeded() != null) {
             throw overBudget(index, renderer.exceeded());
         }
         if (failure instanceof com.ocrchat.error.OcrChatException known) {
             throw known;
         }
-        if (failure == null && renderer.undecodable() != null) { // read, it would be charged for text not there
+        if (failure == null && drawn.get() && renderer.undecodable() != null) { // else charged for text not there
             throw UnsupportedDocument.onPage(index + 1, renderer.undecodable(), null);
         }
         if (failure != null) {
-            throw UnsupportedDocument.onPage(
-                    index + 1,
-                    "of the PDF is corrupt and cannot be rendered"
-                            + (failure.getMessage() != null ? " (" + failure.getMessage() + ")" : ""),
-                    failure);
+            String why = failure.getMessage() != null ? " (" + failure.getMessage() + ")" : "";
+            throw UnsupportedDocument.onPage(index + 1, "of the PDF is corrupt and cannot be rendered" + why, failure);
         }
         return image;
     }

@@ -24,7 +24,7 @@ final class ScanJpeg {
     private static final int MOST_TOKENS = 11;
 
     /** How far (in points) the image may fall short of or overrun the crop box: rounding by the producer. */
-    private static final float TOLERANCE = 0.5f;
+    static final float TOLERANCE = 0.5f;
 
     private ScanJpeg() {}
 
@@ -35,13 +35,18 @@ final class ScanJpeg {
                     || !List.of(COSName.DCT_DECODE).equals(jpeg.getStream().getFilters())) {
                 return Optional.empty();
             }
-            try (InputStream raw = jpeg.getCOSObject().createRawInputStream()) {
-                byte[] bytes = raw.readAllBytes();
-                int channels = ImageCosts.jpegChannels(bytes);
-                return channels == jpeg.getColorSpace().getNumberOfComponents() ? Optional.of(bytes) : Optional.empty();
-            }
+            return bytes(jpeg);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // drawn and kept as any other page
+        }
+    }
+
+    /** The JPEG's own bytes, when its frame has the channels its colour space says (a JPEG reader reads it so). */
+    static Optional<byte[]> bytes(PDImageXObject jpeg) throws IOException {
+        try (InputStream raw = jpeg.getCOSObject().createRawInputStream()) {
+            byte[] bytes = raw.readAllBytes();
+            int channels = ImageCosts.jpegChannels(bytes);
+            return channels == jpeg.getColorSpace().getNumberOfComponents() ? Optional.of(bytes) : Optional.empty();
         }
     }
 

@@ -1,8 +1,10 @@
 package com.ocrchat.ocr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.ocrchat.error.LimitExceeded;
 import com.ocrchat.testing.TestDocuments;
 import com.ocrchat.testing.TestPages;
 import java.awt.Color;
@@ -10,8 +12,10 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.Deflater;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -20,6 +24,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -49,27 +55,60 @@ class ScanPixelsTest {
 
     @Test
     void aLosslessGreyOrColourScanIsReadFromItsSamplesAsPdfBoxWouldDrawIt() {
-        for (BufferedImage scan : List.of(TestPages.invoiceImage(), colourInvoice())) {
-            byte[] file = TestDocuments.scannedPdf(List.of(scan)); // Flate, with PNG predictors, over an A4 page
-            BufferedImage read = render(file);
-            assertEquals(List.of(1240, 1754), List.of(read.getWidth(), read.getHeight()), "the scan's own pixels");
-            assertEquals(BufferedImage.TYPE_BYTE_GRAY, read.getType());
-            assertMostApart(1, read, drawnByPdfBox(file));
+        BufferedImage grey = TestPages.invoiceImage();
+        byte[] file = TestDocuments.scannedPdf(List.of(grey)); // Flate, with PNG predictors, over an A4 page
+        BufferedImage read = fast(file).orElseThrow();
+        assertEquals(List.of(1240, 1754), List.of(read.getWidth(), read.getHeight()), "the scan's own pixels");
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, read.getType());
+        assertMostApart(0, read, drawnByPdfBox(file));
+        assertMostApart(0, render(file), drawnByPdfBox(file));
+
+        byte[] colour = TestDocuments.scannedPdf(List.of(colourInvoice()));
+        assertMostApart(1, fast(colour).orElseThrow(), drawnByPdfBox(colour)); // red, green, blue weighed apart
+    }
+
+    @Test
+    void aJpegScanIsReadByTheJpegReaderWithinThePagesStreamBudget() throws Exception {
+        byte[] file = jpegPdf(TestDocuments.encode(colourInvoice(), "jpg"));
+        assertMostApart(1, fast(file).orElseThrow(), drawnByPdfBox(file));
+
+        DocumentLimits fourMegabytes =
+                new DocumentLimits(20_000_000L, 300, 10, 4_000_000L, 2_000_000, Duration.ofMinutes(1));
+        try (Document document = Documents.open(file, fourMegabytes)) {
+            LimitExceeded refused = assertThrows(LimitExceeded.class, () -> document.render(0));
+            assertTrue(refused.getMessage().contains("a JPEG's raster"), refused.getMessage()); // 1240 x 1754 x 3 bytes
         }
     }
 
     @Test
-    void aScanFinerThanTheDpiIsDrawnAtTheDpi() {
+    void aScanFinerThanTheDpiOrOverPartOfThePageIsDrawnByPdfBox() throws Exception {
         BufferedImage at600 = new BufferedImage(4960, 7016, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = at600.createGraphics();
         g.drawImage(TestPages.invoiceImage(), 0, 0, 4960, 7016, null);
         g.dispose();
-        BufferedImage read = render(TestDocuments.scannedPdf(List.of(at600)));
+        byte[] finer = TestDocuments.scannedPdf(List.of(at600));
+        assertTrue(fast(finer).isEmpty());
+        BufferedImage read = render(finer);
         assertTrue(Math.abs(read.getWidth() - 2480) <= 1 && Math.abs(read.getHeight() - 3508) <= 1, read.toString());
+
+        byte[] corner;
+        try (PDDocument pdf = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            pdf.addPage(page);
+            PDImageXObject image = LosslessFactory.createFromImage(pdf, TestPages.invoiceImage());
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                content.drawImage(image, 0, 0, 300, 400);
+            }
+            pdf.save(out);
+            corner = out.toByteArray();
+        }
+        assertTrue(fast(corner).isEmpty());
+        assertEquals(255, render(corner).getRaster().getSample(1000, 100, 0), "the page around the image is blank");
     }
 
     @Test
-    void aScanWhoseSamplesEndShortIsDrawnByPdfBoxAsItWas() throws Exception {
+    void aScanWhoseSamplesEndShortIsReadAsPdfBoxDrawsIt() throws Exception {
         BufferedImage invoice = TestPages.invoiceImage();
         byte[] samples = GreyPixels.of(invoice);
         Deflater deflater = new Deflater();
@@ -91,9 +130,35 @@ class ScanPixelsTest {
             file = out.toByteArray();
         }
         BufferedImage drawn = drawnByPdfBox(file);
-        BufferedImage read = render(file);
+        BufferedImage read = fast(file).orElseThrow();
         assertEquals(List.of(drawn.getWidth(), drawn.getHeight()), List.of(read.getWidth(), read.getHeight()));
         assertMostApart(0, read, drawn);
+        assertEquals(0, read.getRaster().getSample(600, 1700, 0), "black past the stream's end, as PDFBox draws it");
+    }
+
+    /** The page as the fast path reads it, at the dpi the server draws it at; empty where PDFBox must draw it. */
+    private static Optional<BufferedImage> fast(byte[] file) {
+        try (PDDocument pdf = Loader.loadPDF(file)) {
+            PDPage page = pdf.getPage(0);
+            float dpi = Math.min(300, ScanResolution.of(page).orElseThrow());
+            return ScanPixels.of(page, dpi, LIMITS);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] jpegPdf(byte[] jpeg) throws Exception {
+        try (PDDocument pdf = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            pdf.addPage(page);
+            PDImageXObject image = JPEGFactory.createFromByteArray(pdf, jpeg);
+            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
+                content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        }
     }
 
     private static BufferedImage render(byte[] file) {
