@@ -82,8 +82,9 @@ final class BenchServer implements AutoCloseable {
     JsonNode submit(byte[] file, String filename, Map<String, String> fields) throws Exception {
         String boundary = UUID.randomUUID().toString();
         var body = new java.io.ByteArrayOutputStream();
+        boolean inline = file.length <= MOST_REQUEST_FILE_BYTES;
         Map<String, String> form = new java.util.LinkedHashMap<>(fields);
-        if (file.length > MOST_REQUEST_FILE_BYTES) {
+        if (!inline) {
             form.put("upload_id", upload(file, filename));
         }
         for (Map.Entry<String, String> field : form.entrySet()) {
@@ -91,7 +92,7 @@ final class BenchServer implements AutoCloseable {
                             + "\"\r\n\r\n" + field.getValue() + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
-        if (file.length <= MOST_REQUEST_FILE_BYTES) {
+        if (inline) {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                             + filename + "\"\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));

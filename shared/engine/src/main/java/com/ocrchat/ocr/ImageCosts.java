@@ -145,18 +145,15 @@ final class ImageCosts {
         return frame < 0 ? 0 : bytes[frame + 9] & 0xFF;
     }
 
-    /** Whether a JPEG carries an ICC profile (an APP2 segment) before its frame header. */
+    /** Whether a JPEG carries an ICC profile (an APP2 segment named so) before its first scan. */
     static boolean jpegIccProfile(byte[] bytes) {
-        int frame = jpegFrame(bytes);
-        byte[] tag = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        for (int at = 2; frame > 0 && at + 4 + tag.length <= frame; at++) {
-            if (bytes[at] == (byte) 0xFF
-                    && bytes[at + 1] == (byte) 0xE2
-                    && java.util.Arrays.equals(bytes, at + 4, at + 4 + tag.length, tag, 0, tag.length)) {
-                return true;
-            }
-        }
-        return false;
+        byte[] name = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return segmentBeforeScan(
+                        bytes,
+                        (marker, at) -> marker == 0xE2
+                                && at + 4 + name.length <= bytes.length
+                                && java.util.Arrays.equals(bytes, at + 4, at + 4 + name.length, name, 0, name.length))
+                >= 0;
     }
 
     /** A JPEG's width and height from its frame header; null when it is not a JPEG or has no frame. */
@@ -165,11 +162,22 @@ final class ImageCosts {
         return frame < 0 ? null : new int[] {bigEndian16(bytes, frame + 7), bigEndian16(bytes, frame + 5)};
     }
 
-    /**
-     * Where a JPEG's frame header (its SOF marker) begins, walking its markers; -1 when the bytes do not start as a
-     * JPEG, or a scan or the end comes first.
-     */
+    /** Where a JPEG's frame header (its SOF marker) begins; -1 when there is none before a scan or the end. */
     private static int jpegFrame(byte[] bytes) {
+        return segmentBeforeScan(
+                bytes,
+                (marker, at) -> marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC);
+    }
+
+    private interface SegmentTest {
+        boolean wanted(int marker, int at);
+    }
+
+    /**
+     * Where the first segment the test wants begins, walking a JPEG's segments by their lengths up to its first scan;
+     * -1 when the bytes do not start as a JPEG, or a scan or the end comes first.
+     */
+    private static int segmentBeforeScan(byte[] bytes, SegmentTest test) {
         if (bytes.length < 2 || bytes[0] != (byte) 0xFF || bytes[1] != (byte) 0xD8) {
             return -1;
         }
@@ -179,7 +187,7 @@ final class ImageCosts {
             if (marker == 0xDA || marker == 0xD9) {
                 return -1;
             }
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+            if (test.wanted(marker, at)) {
                 return at;
             }
             at += 2 + bigEndian16(bytes, at + 2);

@@ -15,16 +15,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.color.PDICCBased;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * A scanned PDF page read straight from its one image, in grey, when the page is drawn at that image's own size: what
  * PDFBox would draw, without drawing it (where the producer rounded the page's size, up to half a point, PDFBox would
- * stretch the image by a pixel or two; its own pixels are the better reading). PDFBox takes 230-690 ms for an A4 grey scan at 300 dpi under C1 (the
- * server's JIT), decoding the image and drawing it again pixel by pixel into the page; a JPEG's reader alone takes
- * 25-50 ms. A page this does not read (drawn finer or coarser than its image, or refused by a decoder or a budget) is
+ * stretch the image by a pixel or two; its own pixels are the better reading). PDFBox takes 230-690 ms for an A4 grey
+ * scan at 300 dpi under C1 (the server's JIT), decoding the image and drawing it again pixel by pixel into the page;
+ * a JPEG's reader alone takes 25-50 ms. A page this does not read (drawn finer or coarser than its image, or refused by a decoder or a budget) is
  * drawn by PDFBox, within its own budgets, which says what is wrong with it.
  */
 final class ScanPixels {
@@ -40,9 +39,9 @@ final class ScanPixels {
 
     static Optional<BufferedImage> of(PDPage page, float dpi, DocumentLimits limits) {
         try {
-            PDImageXObject scan = ScanJpeg.wholePageScan(page);
+            PDImageXObject scan = WholePageScan.of(page);
             if (scan == null
-                    || !atOwnSize(scan, page.getCropBox(), dpi)
+                    || !WholePageScan.atOwnSize(scan, page.getCropBox(), dpi)
                     || (scan.getColorSpace() instanceof PDICCBased profiled && !profiled.isSRGB())) {
                 return Optional.empty(); // PDFBox draws other profiles' colours through them
             }
@@ -82,12 +81,6 @@ final class ScanPixels {
         ComponentColorModel model =
                 new ComponentColorModel(space, false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
         return GreyPixels.image(new BufferedImage(model, samples, false, null));
-    }
-
-    private static boolean atOwnSize(PDImageXObject scan, PDRectangle box, float dpi) {
-        double pixelsOff = ScanJpeg.TOLERANCE * dpi / 72 + 1;
-        return Math.abs(scan.getWidth() - box.getWidth() * dpi / 72) <= pixelsOff
-                && Math.abs(scan.getHeight() - box.getHeight() * dpi / 72) <= pixelsOff;
     }
 
     /**

@@ -69,7 +69,8 @@ class ScanPixelsTest {
 
     @Test
     void aJpegScanIsReadByTheJpegReaderWithinThePagesStreamBudget() throws Exception {
-        byte[] file = jpegPdf(TestDocuments.encode(colourInvoice(), "jpg"));
+        byte[] file =
+                wholePage(pdf -> JPEGFactory.createFromByteArray(pdf, TestDocuments.encode(colourInvoice(), "jpg")));
         assertMostApart(1, fast(file).orElseThrow(), drawnByPdfBox(file));
 
         DocumentLimits fourMegabytes =
@@ -91,18 +92,7 @@ class ScanPixelsTest {
         BufferedImage read = render(finer);
         assertTrue(Math.abs(read.getWidth() - 2480) <= 1 && Math.abs(read.getHeight() - 3508) <= 1, read.toString());
 
-        byte[] corner;
-        try (PDDocument pdf = new PDDocument();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            pdf.addPage(page);
-            PDImageXObject image = LosslessFactory.createFromImage(pdf, TestPages.invoiceImage());
-            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                content.drawImage(image, 0, 0, 300, 400);
-            }
-            pdf.save(out);
-            corner = out.toByteArray();
-        }
+        byte[] corner = onePage(pdf -> LosslessFactory.createFromImage(pdf, TestPages.invoiceImage()), 300, 400);
         assertTrue(fast(corner).isEmpty());
         assertEquals(255, render(corner).getRaster().getSample(1000, 100, 0), "the page around the image is blank");
     }
@@ -116,19 +106,8 @@ class ScanPixelsTest {
         deflater.finish();
         byte[] deflated = new byte[samples.length];
         byte[] half = Arrays.copyOf(deflated, deflater.deflate(deflated) / 2);
-        byte[] file;
-        try (PDDocument pdf = new PDDocument();
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            pdf.addPage(page);
-            PDImageXObject image = new PDImageXObject(
-                    pdf, new ByteArrayInputStream(half), COSName.FLATE_DECODE, 1240, 1754, 8, PDDeviceGray.INSTANCE);
-            try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
-            }
-            pdf.save(out);
-            file = out.toByteArray();
-        }
+        byte[] file = wholePage(pdf -> new PDImageXObject(
+                pdf, new ByteArrayInputStream(half), COSName.FLATE_DECODE, 1240, 1754, 8, PDDeviceGray.INSTANCE));
         BufferedImage drawn = drawnByPdfBox(file);
         BufferedImage read = fast(file).orElseThrow();
         assertEquals(List.of(drawn.getWidth(), drawn.getHeight()), List.of(read.getWidth(), read.getHeight()));
@@ -147,18 +126,28 @@ class ScanPixelsTest {
         }
     }
 
-    private static byte[] jpegPdf(byte[] jpeg) throws Exception {
+    /** What the one-page PDF draws: its image, made in the document. */
+    private interface ImageMaker {
+        PDImageXObject make(PDDocument pdf) throws java.io.IOException;
+    }
+
+    /** An A4 page drawing the image at the origin, {@code width} x {@code height} points. */
+    private static byte[] onePage(ImageMaker image, float width, float height) throws Exception {
         try (PDDocument pdf = new PDDocument();
                 ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(PDRectangle.A4);
             pdf.addPage(page);
-            PDImageXObject image = JPEGFactory.createFromByteArray(pdf, jpeg);
+            PDImageXObject made = image.make(pdf);
             try (PDPageContentStream content = new PDPageContentStream(pdf, page)) {
-                content.drawImage(image, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+                content.drawImage(made, 0, 0, width, height);
             }
             pdf.save(out);
             return out.toByteArray();
         }
+    }
+
+    private static byte[] wholePage(ImageMaker image) throws Exception {
+        return onePage(image, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
     }
 
     private static BufferedImage render(byte[] file) {
