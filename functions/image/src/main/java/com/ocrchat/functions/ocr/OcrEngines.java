@@ -29,6 +29,7 @@ final class OcrEngines {
         ModelSettings models = ModelSettings.from(wiring.env());
         Limits limits = Limits.from(wiring.env());
         Recognizer recognizer = ENGINES.computeIfAbsent(List.of(engine, models, limits, wiring.aws()), key -> {
+            NativeCrypto.installed(); // before the first byte of a job is fetched or stored
             LanguageDetection.loadInBackground(); // every job's language is detected: not on the first job's time
             return Recognizers.create(
                     engine,
