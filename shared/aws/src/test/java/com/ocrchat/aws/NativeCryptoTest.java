@@ -1,4 +1,4 @@
-package com.ocrchat.functions.ocr;
+package com.ocrchat.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package com.ocrchat.functions.ocr;
+package com.ocrchat.aws;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import java.security.Security;
@@ -7,14 +7,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Native SHA-256, MD5, HMAC and AES-GCM (the Amazon Corretto Crypto Provider, AWS's own) ahead of the JDK's, in the
- * processes that move a job's bytes: its file, its page images, its results. Lambda's java21 runtime stops the JIT at C1,
+ * functions that move a job's bytes: the OCR functions (its file, page images and results) and the downloads (an
+ * export made from the page images, a page's image). Lambda's java21 runtime stops the JIT at C1,
  * as the local server does, and C1 has none of the intrinsics that make the JDK's own fast: here its AES-GCM (TLS, on
  * AWS) ran at 16 MB/s and its SHA-256 (which signs every chunk of an S3 body sent over HTTP, as locally) at 60 MB/s,
  * against 7,000 and 1,200 MB/s native; SHA-256 was 60% of the Java samples of a 12-page scan's local job. Loading it
- * takes 0.25-0.5 s, once per process, which the API's own functions (small bodies) are spared. Where the native library
+ * takes 0.25-0.5 s, once per process, which the API's other functions (small bodies) are spared. Where the native library
  * cannot load, the JDK's providers serve as before.
  */
-final class NativeCrypto {
+public final class NativeCrypto {
     private static final Logger LOG = LoggerFactory.getLogger(NativeCrypto.class);
 
     private static final boolean INSTALLED = install();
@@ -22,7 +23,7 @@ final class NativeCrypto {
     private NativeCrypto() {}
 
     /** Installs the provider first, once; whether it serves (false: the JDK's providers do). */
-    static boolean installed() {
+    public static boolean installed() {
         return INSTALLED;
     }
 
