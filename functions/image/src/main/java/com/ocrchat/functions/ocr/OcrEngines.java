@@ -1,6 +1,5 @@
 package com.ocrchat.functions.ocr;
 
-import com.ocrchat.aws.NativeCrypto;
 import com.ocrchat.job.JobPages;
 import com.ocrchat.language.Languages;
 import com.ocrchat.model.ModelSettings;
@@ -30,7 +29,7 @@ final class OcrEngines {
         ModelSettings models = ModelSettings.from(wiring.env());
         Limits limits = Limits.from(wiring.env());
         Recognizer recognizer = ENGINES.computeIfAbsent(List.of(engine, models, limits, wiring.aws()), key -> {
-            NativeCrypto.installed(); // before the first byte of a job is fetched or stored
+            NativeCrypto.installInBackground(); // the bytes a job moves: not on the cold start's time
             LanguageDetection.loadInBackground(); // every job's language is detected: not on the first job's time
             return Recognizers.create(
                     engine,

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ocrchat.auth.Authenticator;
-import com.ocrchat.aws.NativeCrypto;
 import com.ocrchat.export.DownloadService;
 import com.ocrchat.http.ApiResponses;
 import com.ocrchat.http.HttpEndpoint;
@@ -22,7 +21,6 @@ public class DownloadHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
     }
 
     public DownloadHandler(Wiring wiring) {
-        NativeCrypto.installed(); // an export is made from the page images: megabytes over TLS
         Limits limits = Limits.from(wiring.env());
         this.authenticator = wiring.authenticator();
         this.downloads = new DownloadService(

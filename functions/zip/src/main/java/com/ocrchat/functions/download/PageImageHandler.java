@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ocrchat.auth.Authenticator;
-import com.ocrchat.aws.NativeCrypto;
 import com.ocrchat.export.BrowserImages;
 import com.ocrchat.http.HttpEndpoint;
 import com.ocrchat.wiring.Wiring;
@@ -25,7 +24,6 @@ public class PageImageHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     public PageImageHandler(Wiring wiring) {
-        NativeCrypto.installed(); // a page's image is megabytes over TLS
         this.authenticator = wiring.authenticator();
         this.images = new BrowserImages(wiring.jobQueries(), wiring.stores().objects());
     }
