@@ -23,8 +23,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * PDFBox would draw, without drawing it (where the producer rounded the page's size, up to half a point, PDFBox would
  * stretch the image by a pixel or two; its own pixels are the better reading). PDFBox takes 230-690 ms for an A4 grey
  * scan at 300 dpi under C1 (the server's JIT), decoding the image and drawing it again pixel by pixel into the page;
- * a JPEG's reader alone takes 25-50 ms. A page this does not read (drawn finer or coarser than its image, or refused by a decoder or a budget) is
- * drawn by PDFBox, within its own budgets, which says what is wrong with it.
+ * a JPEG's reader alone takes 25-50 ms. A page this does not read (drawn finer or coarser than its image, or refused
+ * by a decoder or a budget) is drawn by PDFBox, within its own budgets, which says what is wrong with it.
  */
 final class ScanPixels {
     /** Filters that give the samples as they were written: what is read from them is what PDFBox would draw. */

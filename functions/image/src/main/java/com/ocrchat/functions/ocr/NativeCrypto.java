@@ -1,6 +1,7 @@
 package com.ocrchat.functions.ocr;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
+import com.ocrchat.concurrent.DaemonThreads;
 import java.security.Security;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * SHA-256 fast: measured here, AES-GCM (TLS to S3, on AWS) at 16 MB/s and SHA-256 at 60 MB/s, against 7,000 and 1,200
  * MB/s native. Locally, where S3 is spoken over HTTP, the SDK signs every chunk of a body with SHA-256 and s3proxy
  * checks each: 60% of the Java samples of a 12-page scan's job. As first provider it also serves SecureRandom, key
- * agreement and signatures. It is not installed in the zip functions: they start from SnapStart snapshots, which would
- * copy its random generator's state into every restored copy. Loading it takes 0.25-0.5 s, on a thread of its own, so
+ * agreement and signatures. On AWS the zip functions go without it: they start from SnapStart snapshots, which would
+ * copy its random generator's state into every restored copy (the local server runs them in this process, with it). Loading it takes 0.25-0.5 s, on a thread of its own, so
  * that a cold start does not wait: what runs before it is installed uses the JDK's. Where the native library cannot
  * load, the JDK's providers serve as before.
  */
@@ -26,9 +27,7 @@ final class NativeCrypto {
 
     /** Installs it on a thread of its own (once per process). */
     static void installInBackground() {
-        Thread loading = new Thread(NativeCrypto::installed, "native-crypto");
-        loading.setDaemon(true);
-        loading.start();
+        DaemonThreads.named("native-crypto").newThread(NativeCrypto::installed).start();
     }
 
     /** Installs it first, once, waiting for it; whether it serves (false: the JDK's providers do). */
