@@ -1,5 +1,6 @@
 package com.ocrchat.functions.ocr;
 
+import com.ocrchat.aws.NativeCrypto;
 import com.ocrchat.job.JobPages;
 import com.ocrchat.language.Languages;
 import com.ocrchat.model.ModelSettings;

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.ocrchat.auth.Authenticator;
+import com.ocrchat.aws.NativeCrypto;
 import com.ocrchat.export.DownloadService;
 import com.ocrchat.http.ApiResponses;
 import com.ocrchat.http.HttpEndpoint;
@@ -29,6 +30,9 @@ public class DownloadHandler implements RequestHandler<APIGatewayV2HTTPEvent, AP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        // An export is made from the page images, megabytes over TLS. Installed on a request, never in the constructor:
+        // that runs before the SnapStart snapshot, which would copy the provider's random generator into every copy.
+        NativeCrypto.installInBackground();
         return HttpEndpoint.respond(event, context, request -> {
             var caller = authenticator.authenticate(request.credentials());
             var download = downloads.download(
