@@ -45,22 +45,23 @@ final class AutoLanguage {
      * The page read cheapest first. Each reading after the first is to better one in hand, and gives way to it when the
      * page runs out of time ({@link TesseractEngine#unlessOutOfTime}).
      */
-    OcrEngine.Recognition read(BufferedImage image, int pageIndex) {
+    PageOrientation.Turned read(BufferedImage image, int pageIndex) {
         TesseractEngine.Pass english = handles.installed(ENGLISH) ? tesseract.pass(image, pageIndex, ENGLISH) : null;
         if (english != null && english.upright() && TesseractEngine.readsWell(english.page())) {
-            return new OcrEngine.Recognition(
+            return new PageOrientation.Turned(
                     TesseractEngine.unlessOutOfTime(
                             () -> inItsLanguage(english.page(), image, pageIndex, ENGLISH), english.page()),
-                    image);
+                    0);
         }
         return TesseractEngine.unlessOutOfTime(
                 () -> byScript(image, pageIndex, english),
-                english == null ? null : new OcrEngine.Recognition(english.page(), image));
+                english == null ? null : new PageOrientation.Turned(english.page(), 0));
     }
 
     /** A page that read poorly in English (or without English): read in the script OSD names, or the likeliest. */
-    private OcrEngine.Recognition byScript(BufferedImage image, int pageIndex, TesseractEngine.Pass english) {
+    private PageOrientation.Turned byScript(BufferedImage image, int pageIndex, TesseractEngine.Pass english) {
         PageOrientation.Detection detection = orientation.detect(image);
+        int degrees = detection.degrees();
         BufferedImage upright = detection.upright(image);
         String model = Optional.ofNullable(detection.script())
                 .flatMap(LanguageTable.get()::byScript)
@@ -79,6 +80,7 @@ final class AutoLanguage {
                     : TesseractEngine.unlessOutOfTime(() -> tesseract.recognize(image, pageIndex, model), turned);
             if (TesseractEngine.readsBetter(asItWas, page)) {
                 upright = image;
+                degrees = 0;
                 page = asItWas;
             }
         }
@@ -87,8 +89,8 @@ final class AutoLanguage {
         }
         Page inHand = page;
         BufferedImage read = upright;
-        return new OcrEngine.Recognition(
-                TesseractEngine.unlessOutOfTime(() -> inItsLanguage(inHand, read, pageIndex, model), inHand), upright);
+        return new PageOrientation.Turned(
+                TesseractEngine.unlessOutOfTime(() -> inItsLanguage(inHand, read, pageIndex, model), inHand), degrees);
     }
 
     /** The page read again with its language's own model, when the detector names an installed one other than {@code model}. */

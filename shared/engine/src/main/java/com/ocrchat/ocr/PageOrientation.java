@@ -1,5 +1,6 @@
 package com.ocrchat.ocr;
 
+import com.ocrchat.page.Page;
 import com.sun.jna.ptr.PointerByReference;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
@@ -34,8 +35,21 @@ final class PageOrientation {
 
         /** The image turned upright (the same image when it is). */
         BufferedImage upright(BufferedImage image) {
-            return degrees == 0 ? image : ImageTransforms.rotateClockwise(image, 360 - degrees);
+            return PageOrientation.upright(image, degrees);
         }
+    }
+
+    /** A page as read, and the clockwise degrees it was turned by to be read upright (0 when it was read as given). */
+    record Turned(Page page, int degrees) {
+        /** The image as read: turned as the page was. */
+        BufferedImage upright(BufferedImage image) {
+            return PageOrientation.upright(image, degrees);
+        }
+    }
+
+    /** An image turned {@code degrees} clockwise, turned back upright (the same image for 0). */
+    static BufferedImage upright(BufferedImage image, int degrees) {
+        return degrees == 0 ? image : ImageTransforms.rotateClockwise(image, 360 - degrees);
     }
 
     private final TesseractHandles handles;

@@ -259,6 +259,26 @@ class TesseractEngineTest {
         assertTrue(engine.read(upright, 0, "eng").image() == upright, "an upright page is recognized as it is");
     }
 
+    @Test
+    void aColourPageIsReadInGreyAndKeepsItsColoursWhenTurnedUpright() {
+        java.awt.image.BufferedImage colour =
+                new java.awt.image.BufferedImage(1240, 1754, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+        java.awt.Graphics2D drawing = colour.createGraphics();
+        drawing.drawImage(TestPages.invoiceImage(), 0, 0, null);
+        drawing.setColor(new java.awt.Color(200, 30, 30)); // a red stamp in the top right corner
+        drawing.fillRect(1100, 40, 100, 60);
+        drawing.dispose();
+
+        OcrEngine.Recognition read = engine.read(ImageTransforms.rotateClockwise(colour, 90), 0, "eng");
+
+        assertTrue(read.page().text().contains("Total: 215.00 USD"), read.page().text());
+        assertEquals(1240, read.image().getWidth());
+        assertEquals(1754, read.image().getHeight());
+        assertEquals(
+                new java.awt.Color(200, 30, 30).getRGB(), read.image().getRGB(1150, 70), "the stamp, upright and red");
+        assertSame(colour, engine.read(colour, 0, "eng").image(), "an upright colour page is kept as it is");
+    }
+
     /**
      * A real typed table (Leptonica's table.27, below its notes) reads unsurely, and OSD is sure it is upside down: it is
      * not. The reading of the page as it is reads better, and is kept.
