@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * of a 12-page scan's job. As first provider it also serves SecureRandom, key agreement and signatures, so a function
  * started from a SnapStart snapshot installs it only once it serves requests, never before the snapshot, which would
  * copy its random generator's state into every restored copy. Loading it takes 0.25-0.5 s, on a thread of its own, so
- * that neither a cold start nor a request waits: what runs before it is installed uses the JDK's. Where the native
- * library cannot load, the JDK's providers serve as before.
+ * that a cold start does not wait: what runs before it is installed uses the JDK's (a TLS connection opened before
+ * keeps the JDK's cipher while it is reused). Where the native library cannot load, the JDK's providers serve as
+ * before.
  */
 public final class NativeCrypto {
     private static final Logger LOG = LoggerFactory.getLogger(NativeCrypto.class);
@@ -30,6 +31,31 @@ public final class NativeCrypto {
     /** Loaded when first asked for, by the thread that asks (not when this class is: it loads for a cold start). */
     private static final class Installation {
         static final boolean INSTALLED = install();
+
+        private static boolean install() {
+            boolean added = false;
+            try {
+                Throwable loading = AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError();
+                if (loading != null) {
+                    LOG.warn("native crypto unavailable, the JDK's serves", loading);
+                    return false;
+                }
+                AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
+                added = Security.insertProviderAt(AmazonCorrettoCryptoProvider.INSTANCE, 1) == 1;
+                if (!added) {
+                    LOG.warn("native crypto was registered already, not first: the JDK's serves before it");
+                    return false;
+                }
+                LOG.info("native crypto installed");
+                return true;
+            } catch (RuntimeException | LinkageError e) {
+                if (added) {
+                    Security.removeProvider(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
+                }
+                LOG.warn("native crypto unavailable, the JDK's serves", e);
+                return false;
+            }
+        }
     }
 
     /** Installs it on a thread of its own, once per process; returns at once. */
@@ -44,30 +70,5 @@ public final class NativeCrypto {
     /** Installs it first, once, waiting for it; whether it serves (false: the JDK's providers do). */
     public static boolean installed() {
         return Installation.INSTALLED;
-    }
-
-    private static boolean install() {
-        boolean added = false;
-        try {
-            Throwable loading = AmazonCorrettoCryptoProvider.INSTANCE.getLoadingError();
-            if (loading != null) {
-                LOG.warn("native crypto unavailable, the JDK's serves", loading);
-                return false;
-            }
-            AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
-            added = Security.insertProviderAt(AmazonCorrettoCryptoProvider.INSTANCE, 1) == 1;
-            if (!added) {
-                LOG.warn("native crypto was registered already, not first: the JDK's serves before it");
-                return false;
-            }
-            LOG.info("native crypto installed");
-            return true;
-        } catch (RuntimeException | LinkageError e) {
-            if (added) {
-                Security.removeProvider(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
-            }
-            LOG.warn("native crypto unavailable, the JDK's serves", e);
-            return false;
-        }
     }
 }

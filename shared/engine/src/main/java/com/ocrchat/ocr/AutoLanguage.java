@@ -4,6 +4,7 @@ import com.ocrchat.language.LanguageTable;
 import com.ocrchat.observe.Stages;
 import com.ocrchat.page.Page;
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -123,14 +124,20 @@ final class AutoLanguage {
     }
 
     /** Whether anything is written on the page: a few dark points on a grid of about 40,000 over it. */
-    private static boolean hasInk(BufferedImage image) {
+    static boolean hasInk(BufferedImage image) {
         int step = Math.max(1, (int) Math.sqrt((double) image.getWidth() * image.getHeight() / 40_000));
+        boolean grey = image.getType() == BufferedImage.TYPE_BYTE_GRAY;
+        Raster raster = image.getRaster();
         int dark = 0;
         int points = 0;
         for (int y = 0; y < image.getHeight(); y += step) {
             for (int x = 0; x < image.getWidth(); x += step) {
-                int rgb = image.getRGB(x, y);
-                int luminance = (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)) / 1000;
+                // A grey image's own samples: getRGB reads them through Java's linear grey, which brightens mid-tones
+                // (a stored 55 comes back about 128).
+                int rgb = grey ? 0 : image.getRGB(x, y);
+                int luminance = grey
+                        ? raster.getSample(x, y, 0)
+                        : (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)) / 1000;
                 points++;
                 if (luminance < 128) {
                     dark++;

@@ -260,7 +260,7 @@ class TesseractEngineTest {
     }
 
     @Test
-    void aColourPageIsReadInGreyAndKeepsItsColoursWhenTurnedUpright() {
+    void aColourPageTurnedUprightKeepsItsColours() {
         java.awt.image.BufferedImage colour =
                 new java.awt.image.BufferedImage(1240, 1754, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
         java.awt.Graphics2D drawing = colour.createGraphics();
