@@ -48,7 +48,9 @@ public final class NativeCrypto {
                 }
                 LOG.info("native crypto installed");
                 return true;
-            } catch (RuntimeException | LinkageError e) {
+            } catch (RuntimeException | Error e) {
+                // Whatever stops it (a missing library, memory): the JDK's providers serve, and a caller waiting on
+                // this holder never meets a broken class.
                 if (added) {
                     Security.removeProvider(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
                 }
