@@ -123,23 +123,20 @@ final class AutoLanguage {
                         .orElse(code));
     }
 
-    /** Whether anything is written on the page: a few dark points on a grid of about 40,000 over it. */
+    /**
+     * Whether anything is written on the page: a few dark points on a grid of about 40,000 over it, read from its grey
+     * samples (the engine's page is grey already; getRGB would read them through Java's linear grey, which brightens
+     * mid-tones: a stored 60 comes back about 133).
+     */
     static boolean hasInk(BufferedImage image) {
         int step = Math.max(1, (int) Math.sqrt((double) image.getWidth() * image.getHeight() / 40_000));
-        boolean grey = image.getType() == BufferedImage.TYPE_BYTE_GRAY;
-        Raster raster = image.getRaster();
+        Raster grey = GreyPixels.image(image).getRaster();
         int dark = 0;
         int points = 0;
         for (int y = 0; y < image.getHeight(); y += step) {
             for (int x = 0; x < image.getWidth(); x += step) {
-                // A grey image's own samples: getRGB reads them through Java's linear grey, which brightens mid-tones
-                // (a stored 55 comes back about 128).
-                int rgb = grey ? 0 : image.getRGB(x, y);
-                int luminance = grey
-                        ? raster.getSample(x, y, 0)
-                        : (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF)) / 1000;
                 points++;
-                if (luminance < 128) {
+                if (grey.getSample(x, y, 0) < 128) {
                     dark++;
                 }
             }
